@@ -1,0 +1,157 @@
+#include "app/metrics.hpp"
+
+#include <prometheus/text_serializer.h>
+#include <simdjson.h>
+
+#include "app/version.hpp"
+
+namespace wiredesk {
+
+namespace {
+
+prometheus::Histogram::BucketBoundaries latency_buckets() {
+  return {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+}
+
+prometheus::Histogram::BucketBoundaries age_buckets() {
+  return {1, 5, 15, 30, 60, 300, 900, 3600, 4 * 3600, 12 * 3600, 86400, 3 * 86400};
+}
+
+}  // namespace
+
+Metrics::Metrics()
+    : registry_(std::make_shared<prometheus::Registry>()),
+      consumed_(prometheus::BuildCounter()
+                    .Name("wiredesk_items_consumed_total")
+                    .Help("Input records consumed, by input topic.")
+                    .Register(*registry_)),
+      dead_letters_(prometheus::BuildCounter()
+                        .Name("wiredesk_dead_letters_total")
+                        .Help("Input records sent to the dead-letter topic, by reason code.")
+                        .Register(*registry_)),
+      verdicts_(prometheus::BuildCounter()
+                    .Name("wiredesk_verdicts_total")
+                    .Help("Accepted items by dedup verdict (new, update, duplicate).")
+                    .Register(*registry_)),
+      topics_(prometheus::BuildCounter()
+                  .Name("wiredesk_topics_assigned_total")
+                  .Help("Topics assigned to items, by taxonomy topic id.")
+                  .Register(*registry_)),
+      alerts_(prometheus::BuildCounter()
+                  .Name("wiredesk_alerts_total")
+                  .Help("Alert records, by alert rule.")
+                  .Register(*registry_)),
+      produced_(prometheus::BuildCounter()
+                    .Name("wiredesk_records_produced_total")
+                    .Help("Output records acknowledged by the brokers, by output topic.")
+                    .Register(*registry_)),
+      produce_errors_(prometheus::BuildCounter()
+                          .Name("wiredesk_produce_errors_total")
+                          .Help("Failed deliveries of output records (retried), by output topic.")
+                          .Register(*registry_)),
+      commit_errors_(prometheus::BuildCounter()
+                         .Name("wiredesk_commit_errors_total")
+                         .Help("Failed offset commits.")
+                         .Register(*registry_)
+                         .Add({})),
+      latency_(prometheus::BuildHistogram()
+                   .Name("wiredesk_processing_latency_seconds")
+                   .Help("Time from consuming an input record to the acknowledgement of its "
+                         "last output record.")
+                   .Register(*registry_)
+                   .Add({}, latency_buckets())),
+      age_(prometheus::BuildHistogram()
+               .Name("wiredesk_item_age_seconds")
+               .Help("Time from an item's versioncreated to its output being acknowledged.")
+               .Register(*registry_)
+               .Add({}, age_buckets())),
+      lag_(prometheus::BuildGauge()
+               .Name("wiredesk_consumer_lag")
+               .Help("Records between the committed offset and the end of each input partition "
+                     "(librdkafka statistics).")
+               .Register(*registry_)),
+      in_flight_(prometheus::BuildGauge()
+                     .Name("wiredesk_in_flight_records")
+                     .Help("Input records whose outputs are not yet all acknowledged.")
+                     .Register(*registry_)
+                     .Add({})),
+      paused_(prometheus::BuildGauge()
+                  .Name("wiredesk_consumer_paused")
+                  .Help("1 while consumption is paused for backpressure.")
+                  .Register(*registry_)
+                  .Add({})) {
+  prometheus::BuildGauge()
+      .Name("wiredesk_build_info")
+      .Help("Build information; the value is always 1.")
+      .Register(*registry_)
+      .Add({{"version", kVersion}, {"revision", kGitRevision}})
+      .Set(1);
+  for (int r = 0; r < kReasonCount; ++r) {
+    dead_letters_.Add({{"reason", std::string(to_string(static_cast<Reason>(r)))}});
+  }
+  for (auto v : {Verdict::fresh, Verdict::update, Verdict::duplicate}) {
+    verdicts_.Add({{"verdict", std::string(to_string(v))}});
+  }
+}
+
+prometheus::Counter& Metrics::labelled(prometheus::Family<prometheus::Counter>& family,
+                                       const std::string& label, const std::string& value) {
+  std::lock_guard lock(mu_);
+  auto key = std::make_pair(static_cast<const void*>(&family), value);
+  auto it = cache_.find(key);
+  if (it != cache_.end()) return *it->second;
+  auto& counter = family.Add({{label, value}});
+  cache_.emplace(key, &counter);
+  return counter;
+}
+
+std::string Metrics::serialize() const {
+  return prometheus::TextSerializer().Serialize(registry_->Collect());
+}
+
+void Metrics::dead_lettered(Reason reason) {
+  labelled(dead_letters_, "reason", std::string(to_string(reason))).Increment();
+}
+void Metrics::verdict(Verdict v) { labelled(verdicts_, "verdict", std::string(to_string(v))).Increment(); }
+void Metrics::topic_assigned(std::string_view id) { labelled(topics_, "topic", std::string(id)).Increment(); }
+void Metrics::alerted(std::string_view rule) { labelled(alerts_, "rule", std::string(rule)).Increment(); }
+void Metrics::consumed(const std::string& topic) { labelled(consumed_, "topic", topic).Increment(); }
+void Metrics::produced(const std::string& topic) { labelled(produced_, "topic", topic).Increment(); }
+void Metrics::produce_error(const std::string& topic) {
+  labelled(produce_errors_, "topic", topic).Increment();
+}
+void Metrics::processing_latency(double seconds) { latency_.Observe(seconds); }
+void Metrics::item_age(double seconds) { age_.Observe(seconds); }
+void Metrics::in_flight(size_t records) { in_flight_.Set(static_cast<double>(records)); }
+void Metrics::paused(bool paused) { paused_.Set(paused ? 1 : 0); }
+void Metrics::commit_error() { commit_errors_.Increment(); }
+
+void Metrics::consumer_statistics(const std::string& json) {
+  simdjson::ondemand::parser parser;
+  simdjson::padded_string padded(json);
+  simdjson::ondemand::document doc;
+  if (parser.iterate(padded).get(doc)) return;
+  simdjson::ondemand::object topics;
+  if (doc["topics"].get_object().get(topics)) return;
+  for (auto topic_field : topics) {
+    std::string_view topic_key;
+    if (topic_field.unescaped_key().get(topic_key)) return;
+    const std::string topic(topic_key);
+    simdjson::ondemand::object partitions;
+    if (topic_field.value()["partitions"].get_object().get(partitions)) continue;
+    for (auto part_field : partitions) {
+      std::string_view part_key;
+      if (part_field.unescaped_key().get(part_key)) break;
+      const std::string partition(part_key);
+      if (partition == "-1") continue;
+      int64_t lag = -1;
+      simdjson::ondemand::object part;
+      if (part_field.value().get_object().get(part)) continue;
+      if (part["consumer_lag"].get_int64().get(lag)) continue;
+      if (lag < 0) continue;
+      lag_.Add({{"topic", topic}, {"partition", partition}}).Set(static_cast<double>(lag));
+    }
+  }
+}
+
+}  // namespace wiredesk

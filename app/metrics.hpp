@@ -1,0 +1,66 @@
+// Prometheus metrics (design §7). The processors report through the Probe
+// interface; the service reports consume/produce/lag directly.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+#include <prometheus/gauge.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+
+#include "processors/probe.hpp"
+
+namespace wiredesk {
+
+class Metrics final : public Probe {
+ public:
+  Metrics();
+
+  std::shared_ptr<prometheus::Registry> registry() const { return registry_; }
+  std::string serialize() const;  // Prometheus text format
+
+  // Probe
+  void dead_lettered(Reason reason) override;
+  void verdict(Verdict verdict) override;
+  void topic_assigned(std::string_view topic_id) override;
+  void alerted(std::string_view rule) override;
+
+  void consumed(const std::string& topic);
+  void produced(const std::string& topic);
+  void produce_error(const std::string& topic);
+  void processing_latency(double seconds);
+  void item_age(double seconds);
+  void in_flight(size_t records);
+  void paused(bool paused);
+  void commit_error();
+  // Parses librdkafka statistics JSON and sets consumer lag gauges.
+  void consumer_statistics(const std::string& json);
+
+ private:
+  prometheus::Counter& labelled(prometheus::Family<prometheus::Counter>& family,
+                                const std::string& label, const std::string& value);
+
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Counter>& consumed_;
+  prometheus::Family<prometheus::Counter>& dead_letters_;
+  prometheus::Family<prometheus::Counter>& verdicts_;
+  prometheus::Family<prometheus::Counter>& topics_;
+  prometheus::Family<prometheus::Counter>& alerts_;
+  prometheus::Family<prometheus::Counter>& produced_;
+  prometheus::Family<prometheus::Counter>& produce_errors_;
+  prometheus::Counter& commit_errors_;
+  prometheus::Histogram& latency_;
+  prometheus::Histogram& age_;
+  prometheus::Family<prometheus::Gauge>& lag_;
+  prometheus::Gauge& in_flight_;
+  prometheus::Gauge& paused_;
+  std::mutex mu_;
+  std::map<std::pair<const void*, std::string>, prometheus::Counter*> cache_;
+};
+
+}  // namespace wiredesk

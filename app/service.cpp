@@ -1,0 +1,241 @@
+#include "app/service.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <unordered_map>
+
+#include <spdlog/spdlog.h>
+
+#include "app/http_server.hpp"
+#include "app/logging.hpp"
+#include "app/metrics.hpp"
+#include "app/wiring.hpp"
+#include "consumers/kafka_source.hpp"
+#include "processors/offset_tracker.hpp"
+#include "producers/kafka_sink.hpp"
+
+namespace wiredesk {
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void on_stop_signal(int) { g_stop.store(true); }
+
+using Steady = std::chrono::steady_clock;
+
+class Service {
+ public:
+  explicit Service(const Config& config)
+      : config_(config),
+        pipeline_(pipeline_options(config), make_stages(config), metrics_) {}
+
+  int run() {
+    try {
+      http_ = std::make_unique<HttpServer>(
+          config_.http.listen,
+          HttpHandlers{[this] { return metrics_.serialize(); },
+                       [this](std::string& reason) { return ready(reason); }});
+    } catch (const std::exception& e) {
+      spdlog::critical("{}", e.what());
+      return 1;
+    }
+    try {
+      KafkaSinkHooks sink_hooks;
+      sink_hooks.acked = [this](uint64_t token, const std::string& topic) { on_ack(token, topic); };
+      sink_hooks.failed = [this](const std::string& topic, const std::string&) {
+        metrics_.produce_error(topic);
+      };
+      sink_hooks.dead_letter_topic = config_.output.dlq;
+      sink_ = std::make_unique<KafkaSink>(producer_properties(config_), std::move(sink_hooks));
+
+      KafkaSourceHooks source_hooks;
+      source_hooks.revoking = [this](const std::vector<PartitionKey>& parts) { on_revoke(parts); };
+      source_hooks.statistics = [this](const std::string& json) {
+        metrics_.consumer_statistics(json);
+      };
+      source_ = std::make_unique<KafkaSource>(consumer_properties(config_), config_.input.topics,
+                                              std::move(source_hooks));
+    } catch (const std::exception& e) {
+      spdlog::critical("{}", e.what());
+      return 1;
+    }
+    spdlog::info("wiredesk running: brokers {}, group {}, input {}, http {}",
+                 config_.kafka.bootstrap_servers, config_.kafka.group_id,
+                 fmt::join(config_.input.topics, ","), config_.http.listen);
+    loop();
+    return shutdown();
+  }
+
+ private:
+  struct InFlight {
+    PartitionKey partition;
+    int64_t offset;
+    size_t remaining;
+    Steady::time_point consumed;
+    int64_t event_ms;
+  };
+
+  bool ready(std::string& reason) const {
+    if (!producer_connected_.load()) {
+      reason = "producer not connected";
+      return false;
+    }
+    if (!source_ || source_->assignment().empty()) {
+      reason = "no partitions assigned";
+      return false;
+    }
+    return true;
+  }
+
+  void loop() {
+    auto last_commit = Steady::now();
+    auto last_connect_check = Steady::now() - std::chrono::seconds(10);
+    InputRecord record;
+    std::vector<OutputRecord> out;
+    while (!g_stop.load()) {
+      if (source_->failed() || sink_->failed()) {
+        spdlog::critical("fatal Kafka client error; stopping");
+        failed_ = true;
+        break;
+      }
+      if (!producer_connected_.load() && Steady::now() - last_connect_check > std::chrono::seconds(2)) {
+        last_connect_check = Steady::now();
+        producer_connected_.store(sink_->connected(1000));
+      }
+      if (source_->poll(record, source_->paused() ? 20 : 100)) handle(record, out);
+      sink_->poll(0);
+      apply_backpressure();
+      if (Steady::now() - last_commit > std::chrono::seconds(1)) {
+        commit(tracker_.committable(), false);
+        last_commit = Steady::now();
+      }
+    }
+  }
+
+  void handle(const InputRecord& record, std::vector<OutputRecord>& out) {
+    ScopedLogItem log_item({{}, record.origin.topic, record.origin.partition, record.origin.offset});
+    metrics_.consumed(record.origin.topic);
+    out.clear();
+    const auto summary = pipeline_.process(record, out);
+    const PartitionKey partition{record.origin.topic, record.origin.partition};
+    tracker_.started(partition, record.origin.offset, out.size());
+    if (!summary.accepted) spdlog::warn("dead-lettered: {}", *out.front().header(header::error));
+    if (out.empty()) return;
+    const uint64_t token = next_token_++;
+    in_flight_.emplace(token, InFlight{partition, record.origin.offset, out.size(), Steady::now(),
+                                       summary.event_ms});
+    for (const auto& r : out) {
+      if (!sink_->produce(r, token)) {
+        spdlog::critical("cannot produce to {}; stopping", r.topic);
+        failed_ = true;
+        g_stop.store(true);
+        return;
+      }
+    }
+  }
+
+  void on_ack(uint64_t token, const std::string& topic) {
+    metrics_.produced(topic);
+    auto it = in_flight_.find(token);
+    if (it == in_flight_.end()) return;
+    InFlight& f = it->second;
+    tracker_.acked(f.partition, f.offset);
+    if (--f.remaining > 0) return;
+    metrics_.processing_latency(
+        std::chrono::duration<double>(Steady::now() - f.consumed).count());
+    if (f.event_ms > 0) metrics_.item_age(static_cast<double>(now_ms() - f.event_ms) / 1000.0);
+    in_flight_.erase(it);
+  }
+
+  void apply_backpressure() {
+    const size_t waiting = tracker_.in_flight();
+    metrics_.in_flight(waiting);
+    const size_t high = config_.limits.max_in_flight;
+    if (!source_->paused() && waiting >= high) {
+      spdlog::info("pausing consumption: {} records awaiting acknowledgement", waiting);
+      source_->pause();
+      metrics_.paused(true);
+    } else if (source_->paused() && waiting <= high / 2) {
+      source_->resume();
+      metrics_.paused(false);
+    }
+  }
+
+  void commit(const std::vector<CommitPoint>& points, bool sync) {
+    if (points.empty()) return;
+    if (source_->commit(points, sync)) {
+      tracker_.mark_committed(points);
+    } else {
+      metrics_.commit_error();
+    }
+  }
+
+  // Partitions are being taken away: everything produced for them must be
+  // acknowledged and committed before they are given up.
+  void on_revoke(const std::vector<PartitionKey>& parts) {
+    const auto budget = std::chrono::duration_cast<std::chrono::milliseconds>(
+        config_.shutdown_timeout);
+    if (!sink_->flush(static_cast<int>(budget.count()))) {
+      spdlog::warn("revoke: {} records still unacknowledged; their inputs will be redelivered",
+                   sink_->outstanding());
+    }
+    std::vector<CommitPoint> points;
+    for (const auto& p : parts) {
+      if (auto offset = tracker_.committable(p)) points.push_back({p, *offset});
+    }
+    commit(points, true);
+    for (const auto& p : parts) tracker_.forget(p);
+  }
+
+  int shutdown() {
+    const auto deadline = Steady::now() + config_.shutdown_timeout;
+    spdlog::info("stopping: flushing {} records", sink_->outstanding());
+    // Stop fetching; finish what is in flight; commit; leave the group.
+    source_->pause();
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - Steady::now() - std::chrono::seconds(1));
+    if (!sink_->flush(static_cast<int>(std::max<int64_t>(left.count(), 100)))) {
+      spdlog::warn("shutdown: {} records unacknowledged; their inputs stay uncommitted",
+                   sink_->outstanding());
+    }
+    std::vector<CommitPoint> points;
+    for (const auto& p : source_->assignment()) {
+      if (auto offset = tracker_.committable(p)) points.push_back({p, *offset});
+    }
+    commit(points, true);
+    source_->close();
+    source_.reset();
+    sink_.reset();
+    http_.reset();
+    spdlog::info("stopped");
+    return failed_ ? 1 : 0;
+  }
+
+  const Config& config_;
+  Metrics metrics_;
+  Pipeline pipeline_;
+  OffsetTracker tracker_;
+  std::unique_ptr<HttpServer> http_;
+  std::unique_ptr<KafkaSink> sink_;
+  std::unique_ptr<KafkaSource> source_;
+  std::unordered_map<uint64_t, InFlight> in_flight_;
+  uint64_t next_token_ = 1;
+  std::atomic<bool> producer_connected_{false};
+  bool failed_ = false;
+};
+
+}  // namespace
+
+int run_service(const Config& config) {
+  struct sigaction sa {};
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGTERM, &sa, nullptr);
+  sigaction(SIGINT, &sa, nullptr);
+  Service service(config);
+  return service.run();
+}
+
+}  // namespace wiredesk

@@ -1,0 +1,25 @@
+#include "app/wiring.hpp"
+
+#include "processors/dedup.hpp"
+
+namespace wiredesk {
+
+PipelineOptions pipeline_options(const Config& config) {
+  PipelineOptions o;
+  o.decode.max_message_bytes = config.limits.max_message_bytes;
+  o.decode.max_depth = config.limits.max_depth;
+  o.decode.default_language = config.language;
+  o.topics.items = config.output.items;
+  o.topics.duplicates = config.output.duplicates;
+  o.topics.duplicates_enabled = config.output.duplicates_enabled;
+  o.topics.alerts = config.output.alerts;
+  o.topics.dlq = config.output.dlq;
+  for (const auto& [topic, source] : config.input.sources) o.source_by_topic[topic] = source;
+  return o;
+}
+
+std::vector<std::shared_ptr<Stage>> make_stages(const Config& /*config*/) {
+  return {std::make_shared<ExactDedup>()};
+}
+
+}  // namespace wiredesk

@@ -1,0 +1,109 @@
+// Typed configuration (design §7): config/wiredesk.yaml, then WIREDESK_…
+// environment overrides, validated once at start.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace wiredesk {
+
+struct ConfigError {
+  std::string file;     // config file path, or "env WIREDESK_…"
+  std::string key;      // dotted path, e.g. kafka.bootstrap_servers
+  std::string message;
+  std::string to_string() const;  // "file: key: message"
+};
+
+using PropertyMap = std::map<std::string, std::string>;
+
+struct KafkaConfig {
+  std::string bootstrap_servers = "127.0.0.1:9092";  // kafka.bootstrap_servers
+  std::string group_id = "wiredesk";                 // kafka.group_id
+  PropertyMap common;    // kafka.common: librdkafka properties for consumer and producer
+  PropertyMap consumer;  // kafka.consumer: librdkafka consumer properties
+  PropertyMap producer;  // kafka.producer: librdkafka producer properties
+};
+
+struct InputConfig {
+  std::vector<std::string> topics{"wire.items"};  // input.topics
+  std::map<std::string, std::string> sources;    // input.sources: topic → default source name
+};
+
+struct OutputConfig {
+  std::string items = "news.items";            // output.items
+  std::string duplicates = "news.duplicates";  // output.duplicates
+  bool duplicates_enabled = true;              // output.duplicates_enabled
+  std::string alerts = "news.alerts";          // output.alerts
+  std::string dlq = "news.dlq";                // output.dlq
+};
+
+enum class Delivery { at_least_once, exactly_once };
+
+struct HttpConfig {
+  std::string listen = "127.0.0.1:8080";  // http.listen: host:port of /metrics, /healthz, /readyz
+};
+
+struct DedupConfig {
+  std::chrono::milliseconds window = std::chrono::hours(72);  // dedup.window (event time)
+  std::string index_topic = "wiredesk.dedup-index";           // dedup.index_topic
+};
+
+struct LimitsConfig {
+  size_t max_message_bytes = 1 << 20;  // limits.max_message_bytes
+  int max_depth = 64;                  // limits.max_depth
+  size_t max_in_flight = 10000;        // limits.max_in_flight: input records awaiting acks before pausing
+};
+
+struct LogConfig {
+  std::string format = "auto";  // log.format: auto (json unless a terminal) | json | text
+  std::string level = "info";   // log.level: trace, debug, info, warn, error
+};
+
+struct Config {
+  std::string file;  // where it was loaded from
+  KafkaConfig kafka;
+  InputConfig input;
+  OutputConfig output;
+  Delivery delivery = Delivery::at_least_once;  // delivery
+  HttpConfig http;
+  DedupConfig dedup;
+  LimitsConfig limits;
+  LogConfig log;
+  std::string language = "en";  // language: default for items without one
+  std::chrono::milliseconds shutdown_timeout = std::chrono::seconds(10);  // shutdown_timeout
+  std::string taxonomy;  // taxonomy: path of the taxonomy file (relative to this file)
+  std::string alerts;    // alerts: path of the alert-rule file (relative to this file)
+};
+
+struct LoadedConfig {
+  Config config;
+  std::vector<ConfigError> errors;
+  bool ok() const { return errors.empty(); }
+};
+
+// Loads `path` (missing file → error), applies overrides from `environ`-style
+// entries ("NAME=value"), validates. Never throws.
+LoadedConfig load_config(const std::string& path, const std::vector<std::string>& env);
+
+// The process environment as "NAME=value" strings.
+std::vector<std::string> process_environment();
+
+// Parses "72h", "10s", "1500ms", "30m", "2d" or a bare number of seconds.
+bool parse_duration(const std::string& text, std::chrono::milliseconds& out);
+
+// True for librdkafka property names whose values must never be logged.
+bool is_secret_property(const std::string& name);
+
+}  // namespace wiredesk
+
+namespace wiredesk {
+
+// librdkafka properties for the service's consumer and producer: wiredesk's
+// required settings, then kafka.common, then kafka.consumer / kafka.producer.
+// Settings that the delivery guarantee depends on are forced last.
+PropertyMap consumer_properties(const Config& config);
+PropertyMap producer_properties(const Config& config);
+
+}  // namespace wiredesk

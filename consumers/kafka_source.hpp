@@ -1,0 +1,59 @@
+// Kafka consumer adapter: a consumer-group member with manual commits,
+// rebalance hooks and pause/resume for backpressure. librdkafka types stay
+// inside this file's .cpp.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "processors/offset_tracker.hpp"
+#include "processors/record.hpp"
+
+namespace wiredesk {
+
+struct KafkaSourceHooks {
+  // Called from poll() on the polling thread.
+  std::function<void(const std::vector<PartitionKey>&)> assigned;
+  // Called before partitions are given up: drain and commit them here.
+  std::function<void(const std::vector<PartitionKey>&)> revoking;
+  // librdkafka statistics JSON (statistics.interval.ms).
+  std::function<void(const std::string&)> statistics;
+};
+
+class KafkaSource {
+ public:
+  // `properties` are librdkafka consumer properties (bootstrap, group.id, …).
+  // Throws std::runtime_error on a bad property.
+  KafkaSource(const std::map<std::string, std::string>& properties,
+              const std::vector<std::string>& topics, KafkaSourceHooks hooks);
+  ~KafkaSource();
+  KafkaSource(const KafkaSource&) = delete;
+  KafkaSource& operator=(const KafkaSource&) = delete;
+
+  // Waits up to timeout_ms for a record. The record's value and key stay valid
+  // until the next call. Returns false when there is none.
+  bool poll(InputRecord& record, int timeout_ms);
+
+  void pause();
+  void resume();
+  bool paused() const { return paused_; }
+
+  // Commits the given next-offsets; synchronous when `sync`. Returns false on error.
+  bool commit(const std::vector<CommitPoint>& points, bool sync);
+
+  std::vector<PartitionKey> assignment() const;
+  // Leaves the group (revoking hook runs). Idempotent.
+  void close();
+  // Set when librdkafka reports a fatal error.
+  bool failed() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  bool paused_ = false;
+};
+
+}  // namespace wiredesk

@@ -1,0 +1,43 @@
+// Encode stage: ItemContext → output records of design §4.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "processors/decode.hpp"
+#include "processors/record.hpp"
+#include "processors/stage.hpp"
+
+namespace wiredesk {
+
+struct OutputTopics {
+  std::string items = "news.items";
+  std::string duplicates = "news.duplicates";
+  std::string alerts = "news.alerts";
+  std::string dlq = "news.dlq";
+  bool duplicates_enabled = true;  // output.duplicates_enabled: audit duplicates
+};
+
+class Encoder {
+ public:
+  explicit Encoder(OutputTopics topics) : topics_(std::move(topics)) {}
+
+  // The enriched item (ninjs 2.x + wiredesk object) routed by verdict, then
+  // one alert record per matched rule. Appends to `out`.
+  void encode(const ItemContext& ctx, std::vector<OutputRecord>& out) const;
+
+  OutputRecord dead_letter(const InputRecord& input, const DecodeError& error) const;
+
+  // Value of the enriched record alone (for tests and benchmarks).
+  std::string enriched_value(const ItemContext& ctx) const;
+  std::string alert_value(const ItemContext& ctx, std::string_view rule) const;
+
+  const OutputTopics& topics() const { return topics_; }
+
+ private:
+  std::vector<Header> headers(const ItemContext& ctx) const;
+  OutputTopics topics_;
+};
+
+}  // namespace wiredesk

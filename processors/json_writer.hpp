@@ -1,0 +1,26 @@
+// Minimal appending JSON writer: the encoder's and the decoder's canonical
+// re-serialisation share it so that escaping rules live in one place.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace wiredesk::json {
+
+// Appends `s` as a JSON string literal (quotes included). `s` must be UTF-8;
+// non-ASCII bytes are copied as they are, control characters are escaped.
+void append_string(std::string& out, std::string_view s);
+
+// Appends `"key":` to out, with a leading comma unless `first`.
+void append_key(std::string& out, std::string_view key, bool& first);
+
+void append_int(std::string& out, int64_t v);
+void append_double(std::string& out, double v);
+
+// RFC 3339 UTC with milliseconds, e.g. 2026-11-27T21:00:00.123Z.
+std::string format_time_ms(int64_t epoch_ms);
+
+std::string base64(std::string_view bytes);
+
+}  // namespace wiredesk::json

@@ -1,0 +1,48 @@
+#include "processors/pipeline.hpp"
+
+#include <chrono>
+
+namespace wiredesk {
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Pipeline::Pipeline(PipelineOptions options, std::vector<std::shared_ptr<Stage>> stages,
+                   Probe& probe, Clock clock)
+    : options_(std::move(options)),
+      decoder_(options_.decode),
+      encoder_(options_.topics),
+      stages_(std::move(stages)),
+      probe_(probe),
+      clock_(clock ? std::move(clock) : Clock(now_ms)) {}
+
+Pipeline::Summary Pipeline::process(const InputRecord& input, std::vector<OutputRecord>& out) {
+  std::string_view default_source;
+  if (auto it = options_.source_by_topic.find(input.origin.topic);
+      it != options_.source_by_topic.end()) {
+    default_source = it->second;
+  }
+  DecodeResult decoded = decoder_.decode(input.value, default_source);
+  if (!decoded.ok()) {
+    probe_.dead_lettered(decoded.error().reason);
+    out.push_back(encoder_.dead_letter(input, decoded.error()));
+    return {};
+  }
+  ItemContext ctx;
+  ctx.item = std::move(decoded.item());
+  ctx.origin = input.origin;
+  ctx.received_ms = input.received_ms ? input.received_ms : clock_();
+  ctx.story = ctx.item.uri;
+  for (auto& stage : stages_) stage->process(ctx);
+  ctx.processed_ms = clock_();
+  probe_.verdict(ctx.verdict);
+  for (const auto& t : ctx.topics) probe_.topic_assigned(t.id);
+  for (const auto& a : ctx.alerts) probe_.alerted(a);
+  encoder_.encode(ctx, out);
+  return {true, event_time_ms(ctx.item)};
+}
+
+}  // namespace wiredesk

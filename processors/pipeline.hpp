@@ -1,0 +1,54 @@
+// The transport-free core: one input record in, its output records out.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "processors/decode.hpp"
+#include "processors/encode.hpp"
+#include "processors/probe.hpp"
+#include "processors/stage.hpp"
+
+namespace wiredesk {
+
+struct PipelineOptions {
+  DecodeOptions decode;
+  OutputTopics topics;
+  // input topic → source name used when an item names none
+  std::unordered_map<std::string, std::string> source_by_topic;
+};
+
+// Not thread-safe: one Pipeline per worker thread (it owns a Decoder and so a
+// simdjson parser). Stages are shared and must guard their own state.
+class Pipeline {
+ public:
+  using Clock = std::function<int64_t()>;  // epoch ms
+
+  Pipeline(PipelineOptions options, std::vector<std::shared_ptr<Stage>> stages, Probe& probe,
+           Clock clock = {});
+
+  // Every input record ends in exactly one place: the items or duplicates
+  // topic (plus alerts), or the dead-letter topic. Appends to `out`.
+  struct Summary {
+    bool accepted = false;   // false: dead-lettered
+    int64_t event_ms = 0;    // item's versioncreated (0 when unknown)
+  };
+  Summary process(const InputRecord& input, std::vector<OutputRecord>& out);
+
+  const Encoder& encoder() const { return encoder_; }
+
+ private:
+  PipelineOptions options_;
+  Decoder decoder_;
+  Encoder encoder_;
+  std::vector<std::shared_ptr<Stage>> stages_;
+  Probe& probe_;
+  Clock clock_;
+};
+
+int64_t now_ms();
+
+}  // namespace wiredesk

@@ -1,0 +1,27 @@
+// The processors report what they do through a Probe; the app's Prometheus
+// probe owns the metric families, so processors stay testable without it.
+#pragma once
+
+#include <string_view>
+
+#include "processors/decode.hpp"
+#include "processors/stage.hpp"
+
+namespace wiredesk {
+
+class Probe {
+ public:
+  virtual ~Probe() = default;
+  virtual void dead_lettered(Reason /*reason*/) {}
+  virtual void verdict(Verdict /*verdict*/) {}
+  virtual void topic_assigned(std::string_view /*topic_id*/) {}
+  virtual void alerted(std::string_view /*rule*/) {}
+};
+
+// For tests and tools that do not export metrics.
+inline Probe& null_probe() {
+  static Probe probe;
+  return probe;
+}
+
+}  // namespace wiredesk

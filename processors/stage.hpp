@@ -1,0 +1,50 @@
+// What flows between the middle stages (dedup, tag, alert) and the interface
+// they implement. Decode and encode are the pipeline's bookends.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "processors/record.hpp"
+#include "processors/wire_item.hpp"
+
+namespace wiredesk {
+
+enum class Verdict { fresh, update, duplicate };  // "new" is a C++ keyword
+std::string_view to_string(Verdict v);
+
+// One topic assigned to an item by the tag stage.
+struct TopicMatch {
+  std::string id;
+  std::string name;
+  std::string kind;  // subject, place, person, organisation
+  std::string uri;   // IPTC Media Topic URI or urn:wiredesk:topic:<id>
+  int relevance = 0; // 0-100
+};
+
+struct ItemContext {
+  WireItem item;
+  Origin origin;
+  int64_t received_ms = 0;
+  int64_t processed_ms = 0;
+
+  Verdict verdict = Verdict::fresh;
+  std::string story;                 // uri of the story's first item
+  std::string of;                    // uri of the closest earlier item; empty for new
+  std::optional<double> similarity;  // 0-1, when compared with an earlier item
+
+  std::vector<TopicMatch> topics;
+  std::vector<std::string> alerts;   // names of the alert rules that matched
+};
+
+class Stage {
+ public:
+  virtual ~Stage() = default;
+  virtual std::string_view name() const = 0;
+  virtual void process(ItemContext& ctx) = 0;
+};
+
+}  // namespace wiredesk

@@ -1,0 +1,197 @@
+#include "producers/kafka_sink.hpp"
+
+#include <librdkafka/rdkafkacpp.h>
+
+#include <chrono>
+#include <deque>
+#include <stdexcept>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+namespace wiredesk {
+
+namespace {
+// One record in flight; owned by librdkafka's opaque pointer until delivered.
+struct Pending {
+  OutputRecord record;
+  uint64_t token;
+  int attempts = 0;
+};
+}  // namespace
+
+struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::EventCb {
+  KafkaSinkHooks hooks;
+  std::unique_ptr<RdKafka::Producer> producer;
+  std::deque<std::unique_ptr<Pending>> retry;
+  size_t outstanding = 0;
+  bool fatal = false;
+
+  void dr_cb(RdKafka::Message& message) override {
+    std::unique_ptr<Pending> p(static_cast<Pending*>(message.msg_opaque()));
+    if (!p) return;
+    if (message.err() == RdKafka::ERR_NO_ERROR) {
+      --outstanding;
+      if (hooks.acked) hooks.acked(p->token, p->record.topic);
+      return;
+    }
+    spdlog::warn("delivery to {} failed (attempt {}): {}", p->record.topic, p->attempts,
+                 message.errstr());
+    if (hooks.failed) hooks.failed(p->record.topic, message.errstr());
+    if (is_permanent(message.err())) to_dead_letter(*p, message.errstr());
+    retry.push_back(std::move(p));  // still outstanding
+  }
+
+  void event_cb(RdKafka::Event& event) override {
+    switch (event.type()) {
+      case RdKafka::Event::EVENT_STATS:
+        if (hooks.statistics) hooks.statistics(event.str());
+        break;
+      case RdKafka::Event::EVENT_ERROR:
+        if (event.fatal()) {
+          fatal = true;
+          spdlog::critical("kafka producer fatal error: {}", event.str());
+        } else {
+          spdlog::warn("kafka producer: {} ({})", event.str(), RdKafka::err2str(event.err()));
+        }
+        break;
+      case RdKafka::Event::EVENT_LOG:
+        if (event.severity() <= RdKafka::Event::EVENT_SEVERITY_WARNING) {
+          spdlog::warn("librdkafka producer: {}: {}", event.fac(), event.str());
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  static bool is_permanent(RdKafka::ErrorCode err) {
+    return err == RdKafka::ERR_MSG_SIZE_TOO_LARGE || err == RdKafka::ERR_INVALID_MSG_SIZE ||
+           err == RdKafka::ERR_RECORD_LIST_TOO_LARGE || err == RdKafka::ERR_INVALID_RECORD;
+  }
+
+  // Rewrites a record the brokers refuse for good into a dead letter. When
+  // even the dead letter is refused, its value is dropped but its headers
+  // (origin, reason) still reach the dead-letter topic.
+  void to_dead_letter(Pending& p, const std::string& error) {
+    OutputRecord& r = p.record;
+    if (r.topic == hooks.dead_letter_topic) {
+      r.value.clear();
+    } else {
+      r.topic = hooks.dead_letter_topic;
+      r.kind = ValueKind::bytes;
+    }
+    r.headers.push_back({"wiredesk-error", "too_large"});
+    r.headers.push_back({"wiredesk-error-detail", "output record refused by the broker: " + error});
+  }
+
+  // Hands one pending record to librdkafka; retries while the queue is full.
+  bool send(std::unique_ptr<Pending> p) {
+    ++p->attempts;
+    const OutputRecord& r = p->record;
+    for (;;) {
+      RdKafka::Headers* headers = RdKafka::Headers::create();
+      for (const auto& h : r.headers) headers->add(h.key, h.value.data(), h.value.size());
+      const auto err = producer->produce(
+          r.topic, RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
+          const_cast<char*>(r.value.data()), r.value.size(), r.key ? r.key->data() : nullptr,
+          r.key ? r.key->size() : 0, 0, headers, p.get());
+      if (err == RdKafka::ERR_NO_ERROR) {
+        p.release();  // owned by the delivery report now
+        return true;
+      }
+      delete headers;  // not taken on failure
+      if (err == RdKafka::ERR__QUEUE_FULL) {
+        producer->poll(50);
+        continue;
+      }
+      if (is_permanent(err) && p->attempts < 3) {
+        to_dead_letter(*p, RdKafka::err2str(err));
+        ++p->attempts;
+        continue;
+      }
+      spdlog::error("produce to {} failed: {}", r.topic, RdKafka::err2str(err));
+      return false;
+    }
+  }
+
+  void resend_failed() {
+    while (!retry.empty()) {
+      auto p = std::move(retry.front());
+      retry.pop_front();
+      if (!send(std::move(p))) {
+        fatal = true;
+        return;
+      }
+    }
+  }
+};
+
+KafkaSink::KafkaSink(const std::map<std::string, std::string>& properties, KafkaSinkHooks hooks)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->hooks = std::move(hooks);
+  std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+  std::string err;
+  for (const auto& [k, v] : properties) {
+    if (conf->set(k, v, err) != RdKafka::Conf::CONF_OK) {
+      throw std::runtime_error("kafka producer property " + k + ": " + err);
+    }
+  }
+  if (conf->set("dr_cb", static_cast<RdKafka::DeliveryReportCb*>(impl_.get()), err) !=
+          RdKafka::Conf::CONF_OK ||
+      conf->set("event_cb", static_cast<RdKafka::EventCb*>(impl_.get()), err) !=
+          RdKafka::Conf::CONF_OK) {
+    throw std::runtime_error("kafka producer callbacks: " + err);
+  }
+  impl_->producer.reset(RdKafka::Producer::create(conf.get(), err));
+  if (!impl_->producer) throw std::runtime_error("kafka producer: " + err);
+}
+
+KafkaSink::~KafkaSink() {
+  if (impl_->producer) impl_->producer->flush(1000);
+  // Records never delivered are dropped with the producer; their input
+  // offsets were not committed, so they are processed again after restart.
+  impl_->retry.clear();
+  impl_->producer.reset();
+}
+
+bool KafkaSink::produce(const OutputRecord& record, uint64_t token) {
+  auto p = std::make_unique<Pending>(Pending{record, token});
+  ++impl_->outstanding;
+  if (!impl_->send(std::move(p))) {
+    --impl_->outstanding;
+    return false;
+  }
+  return true;
+}
+
+void KafkaSink::poll(int timeout_ms) {
+  impl_->producer->poll(timeout_ms);
+  impl_->resend_failed();
+}
+
+bool KafkaSink::flush(int timeout_ms) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (impl_->outstanding > 0 && !impl_->fatal) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          deadline - std::chrono::steady_clock::now())
+                          .count();
+    if (left <= 0) return false;
+    impl_->producer->flush(static_cast<int>(std::min<int64_t>(left, 100)));
+    impl_->resend_failed();
+  }
+  return impl_->outstanding == 0;
+}
+
+size_t KafkaSink::outstanding() const { return impl_->outstanding; }
+
+bool KafkaSink::connected(int timeout_ms) {
+  RdKafka::Metadata* md = nullptr;
+  const auto err = impl_->producer->metadata(false, nullptr, &md, timeout_ms);
+  std::unique_ptr<RdKafka::Metadata> holder(md);
+  return err == RdKafka::ERR_NO_ERROR && md && !md->brokers()->empty();
+}
+
+bool KafkaSink::failed() const { return impl_->fatal; }
+
+}  // namespace wiredesk

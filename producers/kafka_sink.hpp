@@ -1,0 +1,55 @@
+// Kafka producer adapter: idempotent, acks=all; reports every acknowledged
+// record to the caller with the token it was produced with. A record whose
+// delivery fails is produced again (and counted), so an input offset is never
+// committed past a lost output.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "processors/record.hpp"
+
+namespace wiredesk {
+
+struct KafkaSinkHooks {
+  // A record produced with `token` was acknowledged by the brokers;
+  // `latency_ms` is from produce() to the acknowledgement.
+  std::function<void(uint64_t token, const std::string& topic)> acked;
+  // Delivery failed (the record will be retried).
+  std::function<void(const std::string& topic, const std::string& error)> failed;
+  std::function<void(const std::string&)> statistics;
+  // Where a record goes that the brokers can never take (too large for
+  // message.max.bytes): it is replaced by a dead letter with the same key.
+  std::string dead_letter_topic;
+};
+
+class KafkaSink {
+ public:
+  KafkaSink(const std::map<std::string, std::string>& properties, KafkaSinkHooks hooks);
+  ~KafkaSink();
+  KafkaSink(const KafkaSink&) = delete;
+  KafkaSink& operator=(const KafkaSink&) = delete;
+
+  // Queues one record. Blocks (serving delivery reports) while the local
+  // queue is full. Returns false only on a non-retriable error.
+  bool produce(const OutputRecord& record, uint64_t token);
+
+  // Serves delivery reports for up to timeout_ms.
+  void poll(int timeout_ms);
+  // Waits until every queued record is acknowledged, or timeout. True when drained.
+  bool flush(int timeout_ms);
+
+  size_t outstanding() const;  // records produced and not yet acknowledged
+  // True once a broker answered a metadata request.
+  bool connected(int timeout_ms);
+  bool failed() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace wiredesk

@@ -1,0 +1,67 @@
+#include "processors/pipeline.hpp"
+
+#include <gtest/gtest.h>
+
+#include "processors/dedup.hpp"
+#include "support/fixtures.hpp"
+
+namespace wiredesk {
+namespace {
+
+class CountingProbe final : public Probe {
+ public:
+  void dead_lettered(Reason r) override { ++dead[static_cast<int>(r)]; }
+  void verdict(Verdict v) override { ++verdicts[static_cast<int>(v)]; }
+  int dead[kReasonCount] = {};
+  int verdicts[3] = {};
+};
+
+TEST(Pipeline, EveryInputEndsInExactlyOnePlace) {
+  CountingProbe probe;
+  Pipeline pipeline(PipelineOptions{}, {std::make_shared<ExactDedup>()}, probe,
+                    [] { return int64_t{1796245200000}; });
+  std::vector<std::string> inputs = wiredesk::testing::read_lines(
+      wiredesk::testing::fixture_path("items.jsonl"));
+  for (const auto& f : wiredesk::testing::bad_fixture_files()) {
+    inputs.push_back(wiredesk::testing::read_file(f.string()));
+  }
+  int items = 0, duplicates = 0, dlq = 0;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    InputRecord in;
+    in.origin = {"wire.items", 0, static_cast<int64_t>(i)};
+    in.value = inputs[i];
+    std::vector<OutputRecord> out;
+    pipeline.process(in, out);
+    int places = 0;
+    for (const auto& r : out) {
+      EXPECT_EQ(*r.header("wiredesk-origin"), "wire.items/0/" + std::to_string(i));
+      if (r.topic == "news.items") ++items, ++places;
+      if (r.topic == "news.duplicates") ++duplicates, ++places;
+      if (r.topic == "news.dlq") ++dlq, ++places;
+    }
+    EXPECT_EQ(places, 1) << "input " << i;
+  }
+  EXPECT_EQ(items + duplicates, 34);
+  EXPECT_EQ(dlq, 12);
+  EXPECT_EQ(probe.verdicts[0] + probe.verdicts[1] + probe.verdicts[2], 34);
+}
+
+TEST(ExactDedup, RedeliveryIsDuplicateLaterVersionIsUpdateReplayKeepsVerdict) {
+  ExactDedup dedup;
+  auto run = [&](std::string uri, std::string version, int64_t offset) {
+    ItemContext ctx;
+    ctx.item.uri = std::move(uri);
+    ctx.item.version = std::move(version);
+    ctx.origin = {"t", 0, offset};
+    dedup.process(ctx);
+    return std::string(to_string(ctx.verdict)) + " " + ctx.story;
+  };
+  EXPECT_EQ(run("a", "1", 0), "new a");
+  EXPECT_EQ(run("a", "1", 1), "duplicate a");
+  EXPECT_EQ(run("a", "2", 2), "update a");
+  EXPECT_EQ(run("a", "1", 0), "new a");  // replay of offset 0
+  EXPECT_EQ(run("b", "1", 3), "new b");
+}
+
+}  // namespace
+}  // namespace wiredesk
