@@ -1,0 +1,269 @@
+// Integration tests of `wiredesk run` against a real Kafka broker (started by
+// scripts/local-kafka; address in $TEST_KAFKA_BOOTSTRAP).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <thread>
+
+#include "support/fixtures.hpp"
+#include "support/kafka_test_client.hpp"
+
+namespace wiredesk {
+namespace {
+
+using namespace std::chrono_literals;
+using wiredesk::testing::Consumed;
+using wiredesk::testing::KafkaTestClient;
+using wiredesk::testing::ServiceProcess;
+using wiredesk::testing::unique_name;
+
+struct Topics {
+  std::string in = unique_name("in");
+  std::string items = unique_name("items");
+  std::string duplicates = unique_name("dups");
+  std::string alerts = unique_name("alerts");
+  std::string dlq = unique_name("dlq");
+  std::string index = unique_name("index");
+  std::string group = unique_name("group");
+};
+
+class ServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(client_.reachable())
+        << "no Kafka broker at " << wiredesk::testing::test_bootstrap()
+        << " — start one with scripts/local-kafka start";
+  }
+
+  std::map<std::string, std::string> env(const Topics& t, int http_port) {
+    return {
+        {"WIREDESK_KAFKA__BOOTSTRAP_SERVERS", wiredesk::testing::test_bootstrap()},
+        {"WIREDESK_KAFKA__GROUP_ID", t.group},
+        {"WIREDESK_INPUT__TOPICS", t.in},
+        {"WIREDESK_OUTPUT__ITEMS", t.items},
+        {"WIREDESK_OUTPUT__DUPLICATES", t.duplicates},
+        {"WIREDESK_OUTPUT__ALERTS", t.alerts},
+        {"WIREDESK_OUTPUT__DLQ", t.dlq},
+        {"WIREDESK_DEDUP__INDEX_TOPIC", t.index},
+        {"WIREDESK_HTTP__LISTEN", "127.0.0.1:" + std::to_string(http_port)},
+        {"WIREDESK_LOG__FORMAT", "json"},
+        {"WIREDESK_SHUTDOWN_TIMEOUT", "10s"},
+        // A crashed member's partitions move after the session timeout.
+        {"WIREDESK_KAFKA__CONSUMER__SESSION_TIMEOUT_MS", "6000"},
+    };
+  }
+
+  void create_outputs(const Topics& t) {
+    for (const auto& name : {t.items, t.duplicates, t.alerts, t.dlq}) client_.create_topic(name, 1);
+  }
+
+  static void wait_ready(ServiceProcess& service, int port, std::chrono::seconds timeout = 60s) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+      ASSERT_TRUE(service.running()) << "wiredesk exited; log: " << service.log_path();
+      if (wiredesk::testing::http_get("127.0.0.1:" + std::to_string(port), "/readyz").first == 200) {
+        return;
+      }
+      std::this_thread::sleep_for(200ms);
+    }
+    FAIL() << "wiredesk not ready in time; log: " << service.log_path();
+  }
+
+  // Waits until the group has committed the end of every input partition.
+  void wait_committed(const Topics& t, int partitions, std::chrono::seconds timeout) {
+    const auto end = client_.end_offsets(t.in, partitions);
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (client_.committed(t.group, t.in, partitions) == end) return;
+      std::this_thread::sleep_for(500ms);
+    }
+    FAIL() << "offsets not committed to the end in time";
+  }
+
+  KafkaTestClient client_;
+};
+
+std::string origin_of(const Consumed& r) {
+  auto it = r.headers.find("wiredesk-origin");
+  return it == r.headers.end() ? "" : it->second;
+}
+
+TEST_F(ServiceTest, FixturesEachEndInExactlyOnePlaceWithHeaders) {
+  Topics t;
+  client_.create_topic(t.in, 1);
+  create_outputs(t);
+  const auto items = wiredesk::testing::read_lines(wiredesk::testing::fixture_path("items.jsonl"));
+  const auto bad_files = wiredesk::testing::bad_fixture_files();
+  std::vector<std::string> values = items;
+  std::vector<std::optional<std::string>> keys(items.size());
+  std::map<int64_t, std::string> expected_reason;
+  for (const auto& f : bad_files) {
+    expected_reason[static_cast<int64_t>(values.size())] = wiredesk::testing::expected_reason(f);
+    values.push_back(wiredesk::testing::read_file(f.string()));
+    keys.push_back(f.filename().string());
+  }
+  client_.produce(t.in, values, keys);
+
+  const int port = wiredesk::testing::free_port();
+  ServiceProcess service(env(t, port));
+  service.start();
+  ASSERT_NO_FATAL_FAILURE(wait_ready(service, port));
+  const auto out = client_.consume({t.items, t.duplicates, t.dlq}, values.size(), 60s, 2s);
+
+  // /metrics passes promtool and counts what was consumed.
+  const auto [status, metrics] = wiredesk::testing::http_get("127.0.0.1:" + std::to_string(port), "/metrics");
+  EXPECT_EQ(status, 200);
+  EXPECT_THAT(metrics, ::testing::HasSubstr("wiredesk_items_consumed_total{topic=\"" + t.in + "\"} 46"));
+  EXPECT_THAT(metrics, ::testing::HasSubstr("wiredesk_dead_letters_total{reason=\"empty\"} 1"));
+  const std::string metrics_file = "/tmp/" + unique_name("metrics.txt");
+  std::ofstream(metrics_file) << metrics;
+  EXPECT_EQ(std::system(("promtool check metrics < " + metrics_file).c_str()), 0) << metrics_file;
+  EXPECT_EQ(wiredesk::testing::http_get("127.0.0.1:" + std::to_string(port), "/healthz").first, 200);
+
+  EXPECT_EQ(service.stop(), 0) << service.log_path();
+
+  ASSERT_EQ(out.size(), values.size());
+  std::map<std::string, int> places;
+  for (const auto& r : out) {
+    const std::string origin = origin_of(r);
+    ++places[origin];
+    const int64_t offset = std::stoll(origin.substr(origin.rfind('/') + 1));
+    ASSERT_EQ(origin, t.in + "/0/" + std::to_string(offset));
+    if (r.topic == t.dlq) {
+      ASSERT_TRUE(expected_reason.count(offset)) << "item dead-lettered: " << offset;
+      EXPECT_EQ(r.headers.at("wiredesk-error"), expected_reason[offset]);
+      EXPECT_EQ(r.value, values[offset]) << "dead letter must carry the input bytes unchanged";
+      EXPECT_EQ(r.key, keys[offset]);
+    } else {
+      ASSERT_FALSE(expected_reason.count(offset)) << "bad input reached " << r.topic;
+      EXPECT_EQ(r.key, r.headers.at("wiredesk-story"));
+      const std::string verdict = r.headers.at("wiredesk-verdict");
+      EXPECT_EQ(r.topic == t.duplicates, verdict == "duplicate");
+    }
+  }
+  EXPECT_EQ(places.size(), values.size());
+  for (const auto& [origin, n] : places) EXPECT_EQ(n, 1) << origin;
+  EXPECT_EQ(client_.committed(t.group, t.in, 1).at(0), static_cast<int64_t>(values.size()));
+}
+
+std::vector<std::string> load_items(int n, const std::string& tag) {
+  std::vector<std::string> items;
+  items.reserve(n);
+  for (int i = 0; i < n; ++i) {
+    const std::string id = tag + "-" + std::to_string(i);
+    items.push_back(R"({"uri":"urn:test:load:)" + id +
+                    R"(","version":"1","urgency":5,"language":"en","headlines":[{"role":"main","value":"Load item )" +
+                    id + R"( about nothing in particular"}],"bodies":[{"role":"main","contenttype":"text/plain","value":"Item )" +
+                    id + " body text number " + std::to_string(i * 7919 % 10007) +
+                    R"( with a few words so that every item differs from the others."}]})");
+  }
+  return items;
+}
+
+// Runs the service over `count` load items, interrupting it once part-way by
+// `interrupt` (SIGTERM or SIGKILL), and returns every output record.
+struct InterruptedRun {
+  std::vector<Consumed> out;
+  std::map<int32_t, int64_t> committed_at_stop;
+  std::map<int32_t, int64_t> output_end_at_stop;  // items topic
+  int exit_code = 0;
+};
+
+class LoadTest : public ServiceTest {
+ protected:
+  InterruptedRun run_interrupted(const Topics& t, int count, bool graceful) {
+    InterruptedRun run;
+    constexpr int kPartitions = 3;
+    client_.create_topic(t.in, kPartitions);
+    create_outputs(t);
+    const auto values = load_items(count, t.in);
+
+    const int port = wiredesk::testing::free_port();
+    {
+      ServiceProcess first(env(t, port));
+      first.start();
+      wait_ready(first, port);
+      if (HasFatalFailure()) return run;
+      // The wire keeps flowing in batches while the service is interrupted.
+      std::thread feeder([&] {
+        KafkaTestClient feed;
+        constexpr int kBatch = 250;
+        for (int start = 0; start < count; start += kBatch) {
+          const int end = std::min(count, start + kBatch);
+          std::vector<std::string> batch(values.begin() + start, values.begin() + end);
+          std::vector<std::optional<std::string>> keys;
+          for (int i = start; i < end; ++i) keys.push_back("k" + std::to_string(i));
+          feed.produce(t.in, batch, keys);
+          std::this_thread::sleep_for(50ms);
+        }
+      });
+      const auto deadline = std::chrono::steady_clock::now() + 60s;
+      while (std::chrono::steady_clock::now() < deadline) {
+        if (client_.end_offsets(t.items, 1).at(0) >= count / 4) break;
+        std::this_thread::sleep_for(20ms);
+      }
+      if (graceful) {
+        run.exit_code = first.stop();
+      } else {
+        first.kill_hard();
+      }
+      feeder.join();
+    }
+    run.committed_at_stop = client_.committed(t.group, t.in, kPartitions);
+    run.output_end_at_stop = client_.end_offsets(t.items, 1);
+
+    ServiceProcess second(env(t, port));
+    second.start();
+    wait_ready(second, port);
+    if (HasFatalFailure()) return run;
+    wait_committed(t, kPartitions, 120s);
+    EXPECT_EQ(second.stop(), 0) << second.log_path();
+    run.out = client_.consume({t.items, t.duplicates, t.dlq}, count, 120s, 2s);
+    return run;
+  }
+};
+
+TEST_F(LoadTest, TenThousandItemsThroughSigtermAndRestartComeOutOnceEach) {
+  Topics t;
+  constexpr int kCount = 10000;
+  auto run = run_interrupted(t, kCount, true);
+  EXPECT_EQ(run.exit_code, 0);
+  int64_t committed = 0;
+  for (const auto& [p, offset] : run.committed_at_stop) committed += std::max<int64_t>(offset, 0);
+  EXPECT_GT(committed, 0) << "the first run committed nothing";
+  EXPECT_LT(committed, kCount) << "the first run was not interrupted part-way";
+  std::cerr << "first run committed " << committed << " of " << kCount << "\n";
+  std::set<std::string> origins;
+  for (const auto& r : run.out) origins.insert(origin_of(r));
+  EXPECT_EQ(origins.size(), static_cast<size_t>(kCount)) << "an input is missing";
+  EXPECT_EQ(run.out.size(), static_cast<size_t>(kCount)) << "a graceful stop repeats nothing";
+  // Records written by the second run start at or after the committed offsets.
+  for (const auto& r : run.out) {
+    if (r.topic != t.items || r.offset < run.output_end_at_stop.at(0)) continue;
+    const std::string origin = origin_of(r);
+    const size_t a = origin.find('/'), b = origin.rfind('/');
+    const int32_t partition = std::stoi(origin.substr(a + 1, b - a - 1));
+    const int64_t offset = std::stoll(origin.substr(b + 1));
+    EXPECT_GE(offset, run.committed_at_stop.at(partition)) << origin;
+  }
+}
+
+TEST_F(LoadTest, CrashLosesNothing) {
+  Topics t;
+  constexpr int kCount = 5000;
+  auto run = run_interrupted(t, kCount, false);
+  int64_t committed = 0;
+  for (const auto& [p, offset] : run.committed_at_stop) committed += std::max<int64_t>(offset, 0);
+  EXPECT_LT(committed, kCount) << "the first run was not interrupted part-way";
+  std::set<std::string> origins;
+  for (const auto& r : run.out) origins.insert(origin_of(r));
+  EXPECT_EQ(origins.size(), static_cast<size_t>(kCount)) << "an input is missing after a crash";
+}
+
+}  // namespace
+}  // namespace wiredesk
