@@ -1,0 +1,133 @@
+#include "config/config.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace wiredesk {
+namespace {
+
+using ::testing::HasSubstr;
+
+class ConfigTest : public ::testing::Test {
+ protected:
+  std::string write(const std::string& yaml) {
+    path_ = std::filesystem::temp_directory_path() /
+            ("wiredesk-config-test-" + std::to_string(::getpid()) + ".yaml");
+    std::ofstream(path_) << yaml;
+    return path_.string();
+  }
+  void TearDown() override { std::filesystem::remove(path_); }
+  std::filesystem::path path_;
+};
+
+TEST_F(ConfigTest, TheShippedDefaultsLoadAndRunLocally) {
+  auto loaded = load_config(std::string(WIREDESK_SOURCE_DIR) + "/config/wiredesk.yaml", {});
+  for (const auto& e : loaded.errors) ADD_FAILURE() << e.to_string();
+  const Config& c = loaded.config;
+  EXPECT_EQ(c.kafka.bootstrap_servers, "127.0.0.1:9092");
+  EXPECT_EQ(c.kafka.group_id, "wiredesk");
+  EXPECT_EQ(c.input.topics, std::vector<std::string>{"wire.items"});
+  EXPECT_EQ(c.output.items, "news.items");
+  EXPECT_EQ(c.output.duplicates, "news.duplicates");
+  EXPECT_EQ(c.output.alerts, "news.alerts");
+  EXPECT_EQ(c.output.dlq, "news.dlq");
+  EXPECT_EQ(c.delivery, Delivery::at_least_once);
+  EXPECT_EQ(c.http.listen, "127.0.0.1:8080");
+  EXPECT_EQ(c.dedup.window, std::chrono::hours(72));
+  EXPECT_EQ(c.limits.max_message_bytes, 1048576u);
+  EXPECT_EQ(c.limits.max_depth, 64);
+  EXPECT_EQ(c.shutdown_timeout, std::chrono::seconds(10));
+}
+
+TEST_F(ConfigTest, EnvironmentOverridesEveryLevelAndLists) {
+  const auto file = write("kafka:\n  bootstrap_servers: a:1\n");
+  auto loaded = load_config(file, {
+                                      "WIREDESK_KAFKA__BOOTSTRAP_SERVERS=b:2,c:3",
+                                      "WIREDESK_INPUT__TOPICS=wire.yonhap.en, wire.yonhap.ko",
+                                      "WIREDESK_KAFKA__PRODUCER__LINGER_MS=20",
+                                      "WIREDESK_KAFKA__CONSUMER__SESSION_TIMEOUT_MS=6000",
+                                      "WIREDESK_DEDUP__WINDOW=48h",
+                                      "WIREDESK_DELIVERY=exactly-once",
+                                      "WIREDESK_OUTPUT__DUPLICATES_ENABLED=false",
+                                      "WIREDESK_CONFIG=ignored",
+                                      "OTHER_VAR=x",
+                                  });
+  for (const auto& e : loaded.errors) ADD_FAILURE() << e.to_string();
+  const Config& c = loaded.config;
+  EXPECT_EQ(c.kafka.bootstrap_servers, "b:2,c:3");
+  EXPECT_EQ(c.input.topics, (std::vector<std::string>{"wire.yonhap.en", "wire.yonhap.ko"}));
+  EXPECT_EQ(c.kafka.producer.at("linger.ms"), "20");
+  EXPECT_EQ(c.kafka.consumer.at("session.timeout.ms"), "6000");
+  EXPECT_EQ(c.dedup.window, std::chrono::hours(48));
+  EXPECT_EQ(c.delivery, Delivery::exactly_once);
+  EXPECT_FALSE(c.output.duplicates_enabled);
+  EXPECT_EQ(consumer_properties(c).at("session.timeout.ms"), "6000");
+  EXPECT_EQ(consumer_properties(c).at("isolation.level"), "read_committed");
+}
+
+TEST_F(ConfigTest, ReportsEachErrorWithFileAndKey) {
+  const auto file = write(
+      "kafka:\n  bootstrap_servers: ''\n  colour: blue\n"
+      "limits:\n  max_depth: deep\n  max_message_bytes: 0\n"
+      "delivery: twice\n"
+      "http:\n  listen: nowhere\n"
+      "shutdown_timeout: soon\n"
+      "input:\n  topics: [news.items]\n");
+  auto loaded = load_config(file, {"WIREDESK_DEDUP__WINDOW=forever"});
+  std::vector<std::string> lines;
+  for (const auto& e : loaded.errors) lines.push_back(e.to_string());
+  const std::string all = ::testing::PrintToString(lines);
+  EXPECT_THAT(all, HasSubstr(file + ": kafka.bootstrap_servers: must not be empty"));
+  EXPECT_THAT(all, HasSubstr(file + ": kafka.colour: unknown key"));
+  EXPECT_THAT(all, HasSubstr(file + ": limits.max_depth: expected an integer"));
+  EXPECT_THAT(all, HasSubstr(file + ": limits.max_message_bytes: must be between"));
+  EXPECT_THAT(all, HasSubstr(file + ": delivery: expected at-least-once or exactly-once"));
+  EXPECT_THAT(all, HasSubstr(file + ": http.listen: expected host:port"));
+  EXPECT_THAT(all, HasSubstr(file + ": shutdown_timeout: expected a duration"));
+  EXPECT_THAT(all, HasSubstr(file + ": input.topics: topic 'news.items' is also an output topic"));
+  EXPECT_THAT(all, HasSubstr("env WIREDESK_DEDUP__WINDOW: dedup.window: expected a duration"));
+  EXPECT_EQ(loaded.errors.size(), 9u) << all;
+}
+
+TEST_F(ConfigTest, UnknownEnvironmentKeyIsAnError) {
+  const auto file = write("{}\n");
+  auto loaded = load_config(file, {"WIREDESK_KAFKA__BOOTSTRAP=x"});
+  ASSERT_EQ(loaded.errors.size(), 1u);
+  EXPECT_EQ(loaded.errors[0].to_string(), "env WIREDESK_KAFKA__BOOTSTRAP: kafka.bootstrap: unknown key");
+}
+
+TEST_F(ConfigTest, MissingAndMalformedFiles) {
+  auto missing = load_config("/nonexistent/wiredesk.yaml", {});
+  ASSERT_EQ(missing.errors.size(), 1u);
+  EXPECT_THAT(missing.errors[0].to_string(), HasSubstr("/nonexistent/wiredesk.yaml: cannot read"));
+  auto broken = load_config(write("kafka: [unclosed\n"), {});
+  ASSERT_EQ(broken.errors.size(), 1u);
+  EXPECT_THAT(broken.errors[0].message, HasSubstr("not valid YAML"));
+}
+
+TEST(Durations, ParseUnits) {
+  std::chrono::milliseconds d{};
+  ASSERT_TRUE(parse_duration("72h", d));
+  EXPECT_EQ(d, std::chrono::hours(72));
+  ASSERT_TRUE(parse_duration("1500ms", d));
+  EXPECT_EQ(d.count(), 1500);
+  ASSERT_TRUE(parse_duration("10", d));
+  EXPECT_EQ(d.count(), 10000);
+  ASSERT_TRUE(parse_duration("1.5m", d));
+  EXPECT_EQ(d.count(), 90000);
+  EXPECT_FALSE(parse_duration("10 years", d));
+  EXPECT_FALSE(parse_duration("-1s", d));
+}
+
+TEST(SecretProperties, AreRecognised) {
+  EXPECT_TRUE(is_secret_property("sasl.password"));
+  EXPECT_TRUE(is_secret_property("ssl.key.password"));
+  EXPECT_TRUE(is_secret_property("sasl.oauthbearer.client.secret"));
+  EXPECT_FALSE(is_secret_property("bootstrap.servers"));
+}
+
+}  // namespace
+}  // namespace wiredesk
