@@ -57,13 +57,18 @@ class Service {
       };
       source_ = std::make_unique<KafkaSource>(consumer_properties(config_), config_.input.topics,
                                               std::move(source_hooks));
+      if (eos_ && !sink_->init_transactions(30000)) {
+        spdlog::critical("exactly-once: cannot initialise transactions");
+        return 1;
+      }
     } catch (const std::exception& e) {
       spdlog::critical("{}", e.what());
       return 1;
     }
-    spdlog::info("wiredesk running: brokers {}, group {}, input {}, http {}",
+    spdlog::info("wiredesk running: brokers {}, group {}, input {}, http {}, {}",
                  config_.kafka.bootstrap_servers, config_.kafka.group_id,
-                 fmt::join(config_.input.topics, ","), config_.http.listen);
+                 fmt::join(config_.input.topics, ","), config_.http.listen,
+                 eos_ ? "exactly-once" : "at-least-once");
     loop();
     return shutdown();
   }
@@ -107,7 +112,11 @@ class Service {
       if (source_->poll(record, source_->paused() ? 20 : 100)) handle(record, out);
       sink_->poll(0);
       apply_backpressure();
-      if (Steady::now() - last_commit > std::chrono::seconds(1)) {
+      if (eos_) {
+        if (in_txn_ && (txn_records_ >= kTxnMaxRecords || Steady::now() - txn_start_ > kTxnMaxAge)) {
+          finish_transaction();
+        }
+      } else if (Steady::now() - last_commit > std::chrono::seconds(1)) {
         commit(tracker_.committable(), false);
         last_commit = Steady::now();
       }
@@ -117,6 +126,17 @@ class Service {
   void handle(const InputRecord& record, std::vector<OutputRecord>& out) {
     ScopedLogItem log_item({{}, record.origin.topic, record.origin.partition, record.origin.offset});
     metrics_.consumed(record.origin.topic);
+    if (eos_ && !in_txn_) {
+      if (sink_->begin_transaction() != TxnResult::ok) {
+        failed_ = true;
+        g_stop.store(true);
+        return;
+      }
+      in_txn_ = true;
+      txn_records_ = 0;
+      txn_start_ = Steady::now();
+    }
+    ++txn_records_;
     out.clear();
     const auto summary = pipeline_.process(record, out);
     const PartitionKey partition{record.origin.topic, record.origin.partition};
@@ -172,9 +192,40 @@ class Service {
     }
   }
 
+  // Exactly-once: commits the open transaction with the input offsets it
+  // covers; on an abortable error, drops it and rewinds the input so that its
+  // records are processed again.
+  void finish_transaction() {
+    if (!in_txn_) return;
+    in_txn_ = false;
+    const auto timeout = static_cast<int>(config_.shutdown_timeout.count());
+    switch (sink_->commit_transaction(tracker_.processed(), *source_, timeout)) {
+      case TxnResult::ok:
+        tracker_.clear();
+        return;
+      case TxnResult::abort:
+        spdlog::warn("transaction aborted; reprocessing from the committed offsets");
+        sink_->abort_transaction(timeout);
+        in_flight_.clear();
+        tracker_.clear();
+        if (!source_->seek_to_committed(timeout)) failed_ = true;
+        return;
+      case TxnResult::fatal:
+        spdlog::critical("transaction failed fatally; stopping");
+        failed_ = true;
+        g_stop.store(true);
+        return;
+    }
+  }
+
   // Partitions are being taken away: everything produced for them must be
   // acknowledged and committed before they are given up.
   void on_revoke(const std::vector<PartitionKey>& parts) {
+    if (eos_) {
+      finish_transaction();
+      for (const auto& p : parts) tracker_.forget(p);
+      return;
+    }
     const auto budget = std::chrono::duration_cast<std::chrono::milliseconds>(
         config_.shutdown_timeout);
     if (!sink_->flush(static_cast<int>(budget.count()))) {
@@ -194,6 +245,7 @@ class Service {
     spdlog::info("stopping: flushing {} records", sink_->outstanding());
     // Stop fetching; finish what is in flight; commit; leave the group.
     source_->pause();
+    if (eos_) finish_transaction();
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - Steady::now() - std::chrono::seconds(1));
     if (!sink_->flush(static_cast<int>(std::max<int64_t>(left.count(), 100)))) {
@@ -204,7 +256,7 @@ class Service {
     for (const auto& p : source_->assignment()) {
       if (auto offset = tracker_.committable(p)) points.push_back({p, *offset});
     }
-    commit(points, true);
+    if (!eos_) commit(points, true);
     source_->close();
     source_.reset();
     sink_.reset();
@@ -213,7 +265,14 @@ class Service {
     return failed_ ? 1 : 0;
   }
 
+  static constexpr size_t kTxnMaxRecords = 1000;
+  static constexpr auto kTxnMaxAge = std::chrono::milliseconds(100);
+
   const Config& config_;
+  const bool eos_ = config_.delivery == Delivery::exactly_once;
+  bool in_txn_ = false;
+  size_t txn_records_ = 0;
+  Steady::time_point txn_start_;
   Metrics metrics_;
   Pipeline pipeline_;
   OffsetTracker tracker_;

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <set>
 
+#include <unistd.h>
+
 #include <yaml-cpp/yaml.h>
 
 extern char** environ;
@@ -423,6 +425,13 @@ PropertyMap producer_properties(const Config& c) {
   for (const auto& [k, v] : c.kafka.producer) p[k] = v;
   p["enable.idempotence"] = "true";
   p["acks"] = "all";
+  if (c.delivery == Delivery::exactly_once && !p.count("transactional.id")) {
+    // Stable per pod (its hostname), so a restarted pod fences its predecessor.
+    char host[256] = {};
+    gethostname(host, sizeof host - 1);
+    p["transactional.id"] = c.kafka.group_id + "-" + host;
+  }
+  if (c.delivery == Delivery::at_least_once) p.erase("transactional.id");
   return p;
 }
 

@@ -26,6 +26,7 @@ struct KafkaSource::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb 
   KafkaSourceHooks hooks;
   std::unique_ptr<RdKafka::KafkaConsumer> consumer;
   std::unique_ptr<RdKafka::Message> current;
+  std::unique_ptr<RdKafka::ConsumerGroupMetadata> metadata;
   mutable std::mutex mu;
   std::vector<PartitionKey> assignment;
   bool closed = false;
@@ -176,5 +177,26 @@ void KafkaSource::close() {
 }
 
 bool KafkaSource::failed() const { return impl_->fatal; }
+
+RdKafka::ConsumerGroupMetadata* KafkaSource::group_metadata() {
+  impl_->metadata.reset(impl_->consumer->groupMetadata());
+  return impl_->metadata.get();
+}
+
+bool KafkaSource::seek_to_committed(int timeout_ms) {
+  impl_->current.reset();
+  std::vector<RdKafka::TopicPartition*> parts;
+  impl_->consumer->assignment(parts);
+  bool ok = impl_->consumer->committed(parts, timeout_ms) == RdKafka::ERR_NO_ERROR;
+  for (auto* tp : parts) {
+    if (!ok) break;
+    // No committed offset yet: start of the partition, as auto.offset.reset=earliest.
+    if (tp->offset() < 0) tp->set_offset(RdKafka::Topic::OFFSET_BEGINNING);
+    ok = impl_->consumer->seek(*tp, timeout_ms) == RdKafka::ERR_NO_ERROR;
+  }
+  RdKafka::TopicPartition::destroy(parts);
+  if (!ok) spdlog::error("cannot rewind to the committed offsets");
+  return ok;
+}
 
 }  // namespace wiredesk

@@ -12,6 +12,10 @@
 #include "processors/offset_tracker.hpp"
 #include "processors/record.hpp"
 
+namespace RdKafka {
+class ConsumerGroupMetadata;
+}
+
 namespace wiredesk {
 
 struct KafkaSourceHooks {
@@ -49,6 +53,12 @@ class KafkaSource {
   void close();
   // Set when librdkafka reports a fatal error.
   bool failed() const;
+
+  // Exactly-once: the group metadata a transactional producer sends with the
+  // offsets (owned by the source), and a rewind of every assigned partition
+  // to its committed offset after a transaction was aborted.
+  RdKafka::ConsumerGroupMetadata* group_metadata();
+  bool seek_to_committed(int timeout_ms);
 
  private:
   struct Impl;

@@ -46,6 +46,14 @@ void OffsetTracker::mark_committed(const std::vector<CommitPoint>& points) {
   }
 }
 
+std::vector<CommitPoint> OffsetTracker::processed() const {
+  std::vector<CommitPoint> points;
+  for (const auto& [p, s] : partitions_) {
+    if (s.next >= 0) points.push_back({p, s.next});
+  }
+  return points;
+}
+
 void OffsetTracker::forget(const PartitionKey& p) {
   auto it = partitions_.find(p);
   if (it == partitions_.end()) return;

@@ -36,10 +36,18 @@ class OffsetTracker {
   std::optional<int64_t> committable(const PartitionKey& p) const;
   void mark_committed(const std::vector<CommitPoint>& points);
 
+  // One past the highest offset started, per partition, acknowledged or not
+  // (exactly-once: what a transaction commits together with its outputs).
+  std::vector<CommitPoint> processed() const;
+
   // Forget a partition (revoked after its final commit).
   void forget(const PartitionKey& p);
 
   size_t in_flight() const { return in_flight_; }  // input records awaiting acks
+  void clear() {
+    partitions_.clear();
+    in_flight_ = 0;
+  }
 
  private:
   struct State {

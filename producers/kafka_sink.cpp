@@ -9,6 +9,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "consumers/kafka_source.hpp"
+#include "processors/offset_tracker.hpp"
+
 namespace wiredesk {
 
 namespace {
@@ -26,6 +29,8 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
   std::deque<std::unique_ptr<Pending>> retry;
   size_t outstanding = 0;
   bool fatal = false;
+  bool transactional = false;
+  bool txn_failed = false;  // a delivery in the open transaction failed
 
   void dr_cb(RdKafka::Message& message) override {
     std::unique_ptr<Pending> p(static_cast<Pending*>(message.msg_opaque()));
@@ -33,6 +38,17 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
     if (message.err() == RdKafka::ERR_NO_ERROR) {
       --outstanding;
       if (hooks.acked) hooks.acked(p->token, p->record.topic);
+      return;
+    }
+    if (transactional) {
+      // Inside a transaction a failed record fails the whole transaction:
+      // it is aborted and its inputs are processed again.
+      --outstanding;
+      if (message.err() != RdKafka::ERR__PURGE_QUEUE &&
+          message.err() != RdKafka::ERR__PURGE_INFLIGHT) {
+        txn_failed = true;
+        if (hooks.failed) hooks.failed(p->record.topic, message.errstr());
+      }
       return;
     }
     spdlog::warn("delivery to {} failed (attempt {}): {}", p->record.topic, p->attempts,
@@ -193,5 +209,63 @@ bool KafkaSink::connected(int timeout_ms) {
 }
 
 bool KafkaSink::failed() const { return impl_->fatal; }
+
+namespace {
+TxnResult classify(RdKafka::Error* raw, const char* what) {
+  std::unique_ptr<RdKafka::Error> error(raw);
+  if (!error) return TxnResult::ok;
+  spdlog::warn("{}: {}", what, error->str());
+  if (error->is_fatal()) return TxnResult::fatal;
+  return TxnResult::abort;
+}
+}  // namespace
+
+bool KafkaSink::init_transactions(int timeout_ms) {
+  impl_->transactional = true;
+  std::unique_ptr<RdKafka::Error> error(impl_->producer->init_transactions(timeout_ms));
+  if (error) spdlog::error("init transactions: {}", error->str());
+  return !error;
+}
+
+TxnResult KafkaSink::begin_transaction() {
+  impl_->txn_failed = false;
+  const auto r = classify(impl_->producer->begin_transaction(), "begin transaction");
+  if (r != TxnResult::ok) impl_->fatal = true;
+  return r == TxnResult::ok ? r : TxnResult::fatal;
+}
+
+TxnResult KafkaSink::commit_transaction(const std::vector<CommitPoint>& offsets,
+                                        KafkaSource& source, int timeout_ms) {
+  if (impl_->txn_failed) return TxnResult::abort;
+  if (!offsets.empty()) {
+    std::vector<RdKafka::TopicPartition*> parts;
+    for (const auto& c : offsets) {
+      parts.push_back(RdKafka::TopicPartition::create(c.partition.topic, c.partition.partition,
+                                                      c.offset));
+    }
+    const auto r = classify(
+        impl_->producer->send_offsets_to_transaction(parts, source.group_metadata(), timeout_ms),
+        "send offsets to transaction");
+    RdKafka::TopicPartition::destroy(parts);
+    if (r != TxnResult::ok) return r;
+  }
+  const auto r = classify(impl_->producer->commit_transaction(timeout_ms), "commit transaction");
+  if (r == TxnResult::ok && impl_->txn_failed) return TxnResult::abort;
+  return r;
+}
+
+void KafkaSink::abort_transaction(int timeout_ms) {
+  // Flushing first avoids a race in librdkafka 2.0 where aborting with
+  // records in flight fails with a fatal INVALID_TXN_STATE.
+  impl_->producer->flush(timeout_ms);
+  std::unique_ptr<RdKafka::Error> error(impl_->producer->abort_transaction(timeout_ms));
+  if (error) {
+    spdlog::error("abort transaction: {}", error->str());
+    impl_->fatal = true;
+  }
+  impl_->retry.clear();
+  impl_->outstanding = 0;
+  impl_->txn_failed = false;
+}
 
 }  // namespace wiredesk

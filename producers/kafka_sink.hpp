@@ -9,10 +9,20 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "processors/record.hpp"
 
 namespace wiredesk {
+
+class KafkaSource;
+struct CommitPoint;
+
+enum class TxnResult {
+  ok,
+  abort,  // the transaction must be aborted and its input processed again
+  fatal,  // the producer is unusable: stop
+};
 
 struct KafkaSinkHooks {
   // A record produced with `token` was acknowledged by the brokers;
@@ -46,6 +56,15 @@ class KafkaSink {
   // True once a broker answered a metadata request.
   bool connected(int timeout_ms);
   bool failed() const;
+
+  // Exactly-once (transactional.id set): consume-transform-produce in
+  // transactions; the input offsets are committed inside the transaction.
+  bool init_transactions(int timeout_ms);
+  TxnResult begin_transaction();
+  TxnResult commit_transaction(const std::vector<CommitPoint>& offsets, KafkaSource& source,
+                               int timeout_ms);
+  // Drops everything produced in the transaction (nothing of it becomes visible).
+  void abort_transaction(int timeout_ms);
 
  private:
   struct Impl;

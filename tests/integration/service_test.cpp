@@ -176,7 +176,8 @@ struct InterruptedRun {
 
 class LoadTest : public ServiceTest {
  protected:
-  InterruptedRun run_interrupted(const Topics& t, int count, bool graceful) {
+  InterruptedRun run_interrupted(const Topics& t, int count, bool graceful,
+                                 const std::map<std::string, std::string>& extra_env = {}) {
     InterruptedRun run;
     constexpr int kPartitions = 3;
     client_.create_topic(t.in, kPartitions);
@@ -185,7 +186,9 @@ class LoadTest : public ServiceTest {
 
     const int port = wiredesk::testing::free_port();
     {
-      ServiceProcess first(env(t, port));
+      auto first_env = env(t, port);
+      for (const auto& [k, v] : extra_env) first_env[k] = v;
+      ServiceProcess first(first_env);
       first.start();
       wait_ready(first, port);
       if (HasFatalFailure()) return run;
@@ -217,7 +220,9 @@ class LoadTest : public ServiceTest {
     run.committed_at_stop = client_.committed(t.group, t.in, kPartitions);
     run.output_end_at_stop = client_.end_offsets(t.items, 1);
 
-    ServiceProcess second(env(t, port));
+    auto second_env = env(t, port);
+    for (const auto& [k, v] : extra_env) second_env[k] = v;
+    ServiceProcess second(second_env);
     second.start();
     wait_ready(second, port);
     if (HasFatalFailure()) return run;
@@ -263,6 +268,22 @@ TEST_F(LoadTest, CrashLosesNothing) {
   std::set<std::string> origins;
   for (const auto& r : run.out) origins.insert(origin_of(r));
   EXPECT_EQ(origins.size(), static_cast<size_t>(kCount)) << "an input is missing after a crash";
+}
+
+TEST_F(LoadTest, ExactlyOnceSurvivesACrashWithoutRepeats) {
+  Topics t;
+  constexpr int kCount = 5000;
+  auto run = run_interrupted(t, kCount, false, {{"WIREDESK_DELIVERY", "exactly-once"}});
+  int64_t committed = 0;
+  for (const auto& [p, offset] : run.committed_at_stop) committed += std::max<int64_t>(offset, 0);
+  EXPECT_LT(committed, kCount) << "the first run was not interrupted part-way";
+  std::map<std::string, int> seen;
+  for (const auto& r : run.out) ++seen[origin_of(r)];
+  EXPECT_EQ(seen.size(), static_cast<size_t>(kCount)) << "an input is missing after a crash";
+  int repeated = 0;
+  for (const auto& [origin, n] : seen) repeated += n > 1;
+  EXPECT_EQ(repeated, 0) << "read_committed readers must see each input once";
+  EXPECT_EQ(run.out.size(), static_cast<size_t>(kCount));
 }
 
 }  // namespace
