@@ -1,41 +1,312 @@
 #include "processors/dedup.hpp"
 
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <optional>
+
+#include "processors/normalize.hpp"
+
 namespace wiredesk {
 
 namespace {
-bool same_origin(const Origin& a, const Origin& b) {
-  return a.topic == b.topic && a.partition == b.partition && a.offset == b.offset;
+
+constexpr uint8_t kRewrite = marker::write_through | marker::correction;
+
+IndexOptions index_options(const DedupOptions& o) {
+  IndexOptions io;
+  io.window_ms = o.window_ms;
+  io.max_entries = o.max_entries;
+  io.max_future_ms = o.max_future_ms;
+  return io;
 }
+
+// "1" < "2" < "10"; dotted versions part by part. nullopt when not numeric.
+std::optional<int> compare_numeric_versions(std::string_view a, std::string_view b) {
+  auto parts = [](std::string_view v) -> std::optional<std::vector<uint64_t>> {
+    std::vector<uint64_t> out;
+    uint64_t n = 0;
+    bool digits = false;
+    for (const char c : v) {
+      if (c >= '0' && c <= '9') {
+        n = n * 10 + static_cast<uint64_t>(c - '0');
+        digits = true;
+      } else if (c == '.' && digits) {
+        out.push_back(n);
+        n = 0;
+        digits = false;
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (!digits) return std::nullopt;
+    out.push_back(n);
+    return out;
+  };
+  const auto pa = parts(a);
+  const auto pb = parts(b);
+  if (!pa || !pb) return std::nullopt;
+  if (*pa == *pb) return 0;
+  return std::lexicographical_compare(pa->begin(), pa->end(), pb->begin(), pb->end()) ? -1 : 1;
+}
+
+// > 0 when the item is a later version than the record.
+int compare_version(const IndexEntry& item, const IndexRecord& r) {
+  if (const auto numeric = compare_numeric_versions(item.version, r.version)) return *numeric;
+  if (item.event_ms != r.event_ms) return item.event_ms > r.event_ms ? 1 : -1;
+  return item.version.compare(r.version) > 0 ? 1 : (item.version == r.version ? 0 : -1);
+}
+
+bool is_later(const IndexRecord& a, const IndexRecord& b) {
+  if (const auto numeric = compare_numeric_versions(a.version, b.version)) return *numeric > 0;
+  return a.event_ms > b.event_ms;
+}
+
+// Numbers and dates each text has and the other lacks: a copy keeps them
+// (a truncated or padded one lacks some on one side only), a different story
+// written to the same pattern does not.
+bool key_tokens_conflict(const Sketch& a, const Sketch& b, double tolerance) {
+  const int only_a = std::popcount(a.key_tokens & ~b.key_tokens);
+  const int only_b = std::popcount(b.key_tokens & ~a.key_tokens);
+  const int smaller = std::min(std::popcount(a.key_tokens), std::popcount(b.key_tokens));
+  const double allowed = std::max(1.0, tolerance * smaller);
+  return std::min(only_a, only_b) >= allowed;
+}
+
+// The earlier text's numbers and dates that the new one dropped: a
+// write-through keeps most of them (it rewrites the lead, adds paragraphs),
+// the next day's report written to the same pattern keeps few.
+bool facts_dropped(const Sketch& earlier, const Sketch& later, double tolerance) {
+  const int dropped = std::popcount(earlier.key_tokens & ~later.key_tokens);
+  return dropped > std::max(2.0, tolerance * std::popcount(earlier.key_tokens));
+}
+
+struct Match {
+  Verdict verdict;
+  double similarity;  // what decided: Jaccard for copies, containment for updates
+  double jaccard;     // ranks candidates
+};
+
+class Judge {
+ public:
+  Judge(const DedupOptions& o, const IndexEntry& item) : o_(o), q_(item) {}
+
+  std::optional<Match> judge(const IndexRecord& c) const {
+    const Overlap ov = compare(q_.sketch, c.sketch);
+    const double j = ov.jaccard;
+    if (q_.content_hash != 0 && q_.content_hash == c.content_hash) {
+      if (same_family(c) && rewrites(c)) return Match{Verdict::update, 1.0, 1.0};
+      return Match{Verdict::duplicate, 1.0, 1.0};
+    }
+    const bool near = near_identical(ov) && !key_tokens_conflict(q_.sketch, c.sketch,
+                                                                 o_.key_token_tolerance);
+    if (!same_family(c) || (q_.markers & marker::distinct)) {
+      return near ? std::optional<Match>(Match{Verdict::duplicate, j, j}) : std::nullopt;
+    }
+    if ((c.markers & marker::flash) && !(q_.markers & marker::flash)) {
+      // A one-sentence flash is too short for containment to tell its story
+      // from a look-alike on the same subject: only its lead links to it.
+      if (follows_flash(c, ov)) return Match{Verdict::update, ov.lead_b_in_a, j};
+      return near ? std::optional<Match>(Match{Verdict::duplicate, j, j}) : std::nullopt;
+    }
+    if (q_.markers & kRewrite) {
+      if (near && !rewrites(c)) return Match{Verdict::duplicate, j, j};  // a resend
+      if (ov.shorter_contained() >= o_.update_containment && !stale_pattern(c)) {
+        return Match{Verdict::update, ov.shorter_contained(), j};
+      }
+      return std::nullopt;
+    }
+    const double growth = static_cast<double>(q_.sketch.body_shingles) / c.sketch.body_shingles;
+    if (ov.b_in_a >= o_.unmarked_update_containment && growth >= 1 + o_.unmarked_update_growth &&
+        j >= o_.update_min_jaccard && !stale_pattern(c)) {
+      return Match{Verdict::update, ov.b_in_a, j};  // adds to the earlier text
+    }
+    if (near) return Match{Verdict::duplicate, j, j};
+    return std::nullopt;
+  }
+
+ private:
+  bool same_family(const IndexRecord& c) const {
+    return q_.source_family == *c.source_family || q_.source_family == *c.story_family;
+  }
+
+  // The item rewrites the candidate: a higher write-through level, or a
+  // correction of an uncorrected item.
+  bool rewrites(const IndexRecord& c) const {
+    if (!(q_.markers & kRewrite)) return false;
+    if (q_.level > c.level) return true;
+    return (q_.markers & marker::correction) && !(c.markers & marker::correction);
+  }
+
+  // Half a day or more after the item it would rewrite, a "write-through"
+  // that dropped most of its numbers and dates is the next edition of a
+  // recurring report (a market wrap) written to the same pattern.
+  bool stale_pattern(const IndexRecord& c) const {
+    return q_.event_ms - c.event_ms >= o_.write_through_fact_check_after_ms &&
+           facts_dropped(c.sketch, q_.sketch, o_.write_through_dropped_facts);
+  }
+
+  bool near_identical(const Overlap& ov) const {
+    return ov.jaccard >= o_.duplicate_jaccard ||
+           (ov.shorter_contained() >= o_.duplicate_containment &&
+            ov.jaccard >= o_.duplicate_min_jaccard);
+  }
+
+  bool follows_flash(const IndexRecord& c, const Overlap& ov) const {
+    const int64_t gap = q_.event_ms - c.event_ms;
+    if (gap < 0 || gap > o_.flash_window_ms) return false;
+    // A write-through marker is evidence of its own that the item goes on
+    // with something: its lead may have moved further from the flash.
+    const double lead = (q_.markers & kRewrite) ? o_.flash_lead_containment_marked
+                                                : o_.flash_lead_containment;
+    return ov.lead_b_in_a >= lead && ov.b_in_a >= o_.flash_containment &&
+           (c.sketch.lead_tokens & ~q_.sketch.lead_tokens) == 0;
+  }
+
+  const DedupOptions& o_;
+  const IndexEntry& q_;
+};
+
+void apply_record(ItemContext& ctx, const IndexRecord& r) {
+  ctx.verdict = r.verdict;
+  ctx.story = r.story ? *r.story : *r.uri;
+  ctx.of = r.of ? *r.of : std::string();
+  ctx.similarity.reset();
+  if (r.similarity >= 0) ctx.similarity = r.similarity;
+}
+
+std::string uri_authority(std::string_view uri) {
+  if (const size_t scheme = uri.find("://"); scheme != std::string_view::npos) {
+    std::string_view host = uri.substr(scheme + 3);
+    host = host.substr(0, host.find_first_of("/?#"));
+    if (host.starts_with("www.")) host.remove_prefix(4);
+    return std::string(host);
+  }
+  // tag:authority,date:…  urn:nid:nss-first-part:…
+  const size_t first = uri.find(':');
+  if (first == std::string_view::npos) return std::string(uri);
+  const std::string_view scheme = uri.substr(0, first);
+  std::string_view rest = uri.substr(first + 1);
+  if (scheme == "tag") return std::string(rest.substr(0, rest.find_first_of(",:")));
+  const size_t second = rest.find(':');
+  if (second == std::string_view::npos) return std::string(uri);
+  const size_t third = rest.find(':', second + 1);
+  const size_t end = third == std::string_view::npos ? rest.size() : third;
+  return std::string(uri.substr(0, first + 1 + end));
+}
+
 }  // namespace
 
-void ExactDedup::process(ItemContext& ctx) {
-  std::lock_guard lock(mu_);
-  auto [it, inserted] = by_uri_.try_emplace(ctx.item.uri);
-  Seen& seen = it->second;
-  if (inserted) {
-    seen.story = ctx.item.uri;
-    seen.versions.emplace(ctx.item.version, Seen::Version{ctx.origin, Verdict::fresh});
-    ctx.verdict = Verdict::fresh;
-    ctx.story = ctx.item.uri;
-    return;
+std::string source_family(const WireItem& item) {
+  if (item.uri.starts_with("urn:yna:")) return "yonhap";
+  std::string source = normalize_text(item.source);
+  if (source.find("yonhap") != std::string::npos || source.find("연합뉴스") != std::string::npos) {
+    return "yonhap";
   }
-  ctx.story = seen.story;
-  ctx.of = ctx.item.uri;
-  auto [vit, new_version] =
-      seen.versions.try_emplace(ctx.item.version, Seen::Version{ctx.origin, Verdict::update});
-  if (!new_version && same_origin(vit->second.origin, ctx.origin)) {
-    // A replay of the very record that created the entry: same item, same verdict.
-    ctx.verdict = vit->second.verdict;
-    if (ctx.verdict == Verdict::fresh) ctx.of.clear();
-    return;
-  }
-  ctx.verdict = new_version ? Verdict::update : Verdict::duplicate;
-  ctx.similarity = 1.0;
+  if (!source.empty()) return source;
+  return uri_authority(item.uri);
 }
 
-size_t ExactDedup::size() const {
-  std::lock_guard lock(mu_);
-  return by_uri_.size();
+Dedup::Dedup(DedupOptions options, std::shared_ptr<DedupIndex> index)
+    : options_(options),
+      index_(index ? std::move(index) : std::make_shared<DedupIndex>(index_options(options))) {}
+
+void Dedup::process(ItemContext& ctx) {
+  const WireItem& item = ctx.item;
+  const NormalizedItem normalized = normalize_item(item.headline(), item.body_text());
+  const Fingerprint fp = fingerprint(normalized);
+
+  IndexEntry entry;
+  entry.uri = item.uri;
+  entry.version = item.version;
+  entry.source_family = source_family(item);
+  entry.event_ms = event_time_ms(item);
+  if (entry.event_ms == 0) entry.event_ms = ctx.received_ms;
+  entry.content_hash = fp.content_hash;
+  entry.sketch = fp.sketch;
+  entry.markers = normalized.markers.bits;
+  entry.level = normalized.markers.level;
+  entry.pubstatus = item.pubstatus;
+  entry.origin = ctx.origin;
+
+  Decision d;
+  {
+    DedupIndex::Session session = index_->session();
+    if (const IndexRecord* same = session.find(item.uri, item.version);
+        same && same->same_origin(ctx.origin)) {
+      apply_record(ctx, *same);  // a replay: the same item, judged as before
+      return;
+    }
+    const std::vector<const IndexRecord*> versions = session.find_uri(item.uri);
+    d = versions.empty() ? decide_by_content(session.candidates(fp), entry)
+                         : decide_by_version(versions, entry);
+    entry.verdict = d.verdict;
+    entry.story = d.story;
+    entry.story_family = d.story_family;
+    entry.of = d.of;
+    entry.similarity = d.similarity;
+    session.insert(entry);
+  }
+  ctx.verdict = d.verdict;
+  ctx.story = std::move(d.story);
+  ctx.of = std::move(d.of);
+  ctx.similarity = d.similarity;
+  if (probe_) probe_->dedup_index(index_->size(), index_->memory_bytes());
+}
+
+Dedup::Decision Dedup::decide_by_version(const std::vector<const IndexRecord*>& versions,
+                                         const IndexEntry& item) const {
+  const IndexRecord* same = nullptr;
+  const IndexRecord* latest = versions.front();
+  for (const IndexRecord* r : versions) {
+    if (r->version == item.version) same = r;
+    if (is_later(*r, *latest)) latest = r;
+  }
+  const IndexRecord& base = same ? *same : *latest;
+  Decision d;
+  d.story = base.story ? *base.story : *base.uri;
+  d.story_family = *base.story_family;
+  d.of = item.uri;
+  d.similarity = item.content_hash == base.content_hash
+                     ? 1.0
+                     : std::round(compare(item.sketch, base.sketch).jaccard * 1000) / 1000;
+  if (same) {
+    const bool reissued = item.event_ms > same->event_ms && item.content_hash != same->content_hash;
+    const bool changed = item.pubstatus != same->pubstatus || reissued;
+    d.verdict = changed ? Verdict::update : Verdict::duplicate;
+  } else {
+    d.verdict = compare_version(item, *latest) > 0 ? Verdict::update : Verdict::duplicate;
+  }
+  return d;
+}
+
+Dedup::Decision Dedup::decide_by_content(const std::vector<const IndexRecord*>& candidates,
+                                         const IndexEntry& item) const {
+  const Judge judge(options_, item);
+  const IndexRecord* best = nullptr;
+  Match best_match{Verdict::fresh, 0, -1};
+  for (const IndexRecord* c : candidates) {
+    const std::optional<Match> m = judge.judge(*c);
+    if (!m) continue;
+    const bool better = m->jaccard > best_match.jaccard ||
+                        (m->jaccard == best_match.jaccard && best && c->event_ms > best->event_ms);
+    if (better) {
+      best = c;
+      best_match = *m;
+    }
+  }
+  Decision d;
+  if (!best) {
+    d.story = item.uri;
+    d.story_family = item.source_family;
+    return d;
+  }
+  d.verdict = best_match.verdict;
+  d.story = best->story ? *best->story : *best->uri;
+  d.story_family = *best->story_family;
+  d.of = *best->uri;
+  d.similarity = std::round(best_match.similarity * 1000) / 1000;
+  return d;
 }
 
 }  // namespace wiredesk

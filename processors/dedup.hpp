@@ -1,33 +1,148 @@
-// Dedup stage (walking-skeleton version): an exact redelivery — same uri and
-// same version already seen by this process — is a duplicate; a later
-// version of a known uri is an update of its story.
+// Dedup stage (design §3): is an item new, an update of a story already seen,
+// or a duplicate? Sets ctx.verdict, ctx.story (uri of the story's first item),
+// ctx.of (closest earlier item) and ctx.similarity.
+//
+// Same uri (any version remembered):
+//   same version again          → duplicate (a redelivery), unless pubstatus
+//                                 changed or it is a later versioncreated
+//                                 with other content → update
+//   later version               → update (kill and hold notices included)
+//   earlier version, arriving late → duplicate (already superseded)
+// Another uri, compared with the candidates the index finds (exact content
+// hash, LSH bands of the body and lead sketches, whole paragraphs):
+//   same normalized content                                    → duplicate
+//   other source family: near-identical copy (syndication)     → duplicate
+//   same source family (the candidate's, or its story's):
+//     the earlier item is a flash ((URGENT), [속보]) at most 3 h
+//     before, whose headline + sentence this non-flash item's
+//     headline + first sentence contains, numbers and dates too → update
+//       (no other path leads from a flash to an update: a sentence is too
+//       short for containment to tell its story from a look-alike)
+//     marked write-through ((LEAD), (2nd LD), (종합), UPDATE 1-,
+//     (CORRECTED)) with half of the shorter text in the longer  → update,
+//       or duplicate when it is a near-identical resend at the same level
+//     unmarked text containing the earlier one and 15 % longer  → update
+//       (either kind, 12 h or more later, must keep two thirds of the
+//       earlier item's numbers and dates: tomorrow's market wrap is new)
+//     unmarked near-identical copy                               → duplicate
+//   analysis pieces ((News Focus), (Interview), (사설)) are never updates
+// else new. "Near-identical": Jaccard >= 0.6, or the shorter text 80 %
+// contained in the longer with Jaccard >= 0.5; and the two texts must not
+// each hold numbers or dates the other lacks (key tokens). A false merge is
+// worse than a missed dedup: on the fixtures the closest distinct stories
+// reach Jaccard 0.15 and containment 0.33, on the stress set 0.43 and 0.83
+// (benchmarks/README.md, "Dedup quality").
+// The chosen candidate is the qualifying one with the highest Jaccard; story
+// and story family are inherited from it, so a (2nd LD) and a copy of a
+// write-through belong to the first item's story.
+//
+// similarity: Jaccard for duplicates, the containment that decided for
+// updates, 1.0 for the same content.
+//
+// Replays are not duplicates: when the index holds an entry created by the
+// very same input record (topic/partition/offset), the item gets exactly the
+// verdict, story, of and similarity it got the first time.
+//
+// Thread-safe: normalization and fingerprinting run outside the index lock;
+// the lookup, decision and insert run under it.
 #pragma once
 
-#include <mutex>
+#include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
-#include <unordered_map>
+#include <string_view>
+#include <vector>
 
+#include "processors/dedup_index.hpp"
+#include "processors/probe.hpp"
 #include "processors/stage.hpp"
 
 namespace wiredesk {
 
-class ExactDedup final : public Stage {
+struct DedupOptions {
+  // dedup.window: event time the index remembers.
+  int64_t window_ms = 72LL * 3600 * 1000;
+  // Near-identical copy under another uri: estimated Jaccard of the body
+  // shingles at least this …
+  double duplicate_jaccard = 0.60;
+  // … or the shorter text at least this much contained in the longer one
+  // (a copy that drops or adds a paragraph) with Jaccard at least
+  // duplicate_min_jaccard.
+  double duplicate_containment = 0.80;
+  double duplicate_min_jaccard = 0.50;
+  // Two texts that each have number/date tokens the other lacks — at least
+  // this fraction of the smaller token set, and at least one — tell
+  // different facts: not copies of each other. (A truncated or padded copy
+  // lacks tokens on one side only.)
+  double key_token_tolerance = 0.15;
+  // Marked write-through: the shorter text at least this much contained in
+  // the longer one.
+  double update_containment = 0.50;
+  // A write-through keeps most numbers and dates of what it rewrites: when
+  // it comes write_through_fact_check_after_ms or later and more than this
+  // fraction of them (and more than 2) are gone, it is the next edition of a
+  // report written to the same pattern (tomorrow's market wrap), not an update.
+  double write_through_dropped_facts = 0.35;
+  int64_t write_through_fact_check_after_ms = 12LL * 3600 * 1000;
+  // Unmarked write-through: the earlier text at least this much contained in
+  // the new one, which adds to it (at least unmarked_update_growth more
+  // distinct shingles), with Jaccard at least update_min_jaccard.
+  double unmarked_update_containment = 0.80;
+  double unmarked_update_growth = 0.15;
+  double update_min_jaccard = 0.40;
+  // Flash followed by its story: the flash's headline + sentence at least
+  // flash_lead_containment contained in the story's headline + first
+  // sentence (the flash is one sentence: its whole-text containment is too
+  // noisy to decide on, so it only has to reach flash_containment), and the
+  // story at most flash_window_ms after the flash. The flash's numbers and
+  // dates must all be in the story's headline + first sentence too.
+  double flash_lead_containment = 0.85;
+  double flash_lead_containment_marked = 0.75;  // … when the item is a marked write-through
+  double flash_containment = 0.30;
+  int64_t flash_window_ms = 3LL * 3600 * 1000;
+  // Index bounds (IndexOptions).
+  size_t max_entries = 4'000'000;
+  int64_t max_future_ms = 24LL * 3600 * 1000;
+};
+
+// "yonhap" for Yonhap's services (uri urn:yna:…, or a source naming
+// Yonhap/연합뉴스), else the normalized source name, else the uri's authority.
+std::string source_family(const WireItem& item);
+
+class Dedup final : public Stage {
  public:
+  // Without an index, makes one from the options (window, max_entries,
+  // max_future_ms); a given index keeps its own IndexOptions.
+  explicit Dedup(DedupOptions options = {}, std::shared_ptr<DedupIndex> index = nullptr);
+
   std::string_view name() const override { return "dedup"; }
   void process(ItemContext& ctx) override;
-  size_t size() const;
+
+  // The index, for the app to restore, follow and publish (dedup_index.hpp).
+  DedupIndex& index() { return *index_; }
+  std::shared_ptr<DedupIndex> shared_index() const { return index_; }
+  const DedupOptions& options() const { return options_; }
+  // Reports index entries and bytes after every insert. Set before use.
+  void set_probe(Probe* probe) { probe_ = probe; }
+
+  struct Decision {
+    Verdict verdict = Verdict::fresh;
+    std::string story;
+    std::string story_family;
+    std::string of;
+    std::optional<double> similarity;
+  };
 
  private:
-  struct Seen {
-    std::string story;
-    struct Version {
-      Origin origin;    // the record that introduced this version
-      Verdict verdict;  // the verdict it was given
-    };
-    std::unordered_map<std::string, Version> versions;
-  };
-  mutable std::mutex mu_;
-  std::unordered_map<std::string, Seen> by_uri_;
+  Decision decide_by_version(const std::vector<const IndexRecord*>& versions,
+                             const IndexEntry& item) const;
+  Decision decide_by_content(const std::vector<const IndexRecord*>& candidates,
+                             const IndexEntry& item) const;
+
+  DedupOptions options_;
+  std::shared_ptr<DedupIndex> index_;
+  Probe* probe_ = nullptr;
 };
 
 }  // namespace wiredesk

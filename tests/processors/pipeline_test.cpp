@@ -18,7 +18,7 @@ class CountingProbe final : public Probe {
 
 TEST(Pipeline, EveryInputEndsInExactlyOnePlace) {
   CountingProbe probe;
-  Pipeline pipeline(PipelineOptions{}, {std::make_shared<ExactDedup>()}, probe,
+  Pipeline pipeline(PipelineOptions{}, {std::make_shared<Dedup>()}, probe,
                     [] { return int64_t{1796245200000}; });
   std::vector<std::string> inputs = wiredesk::testing::read_lines(
       wiredesk::testing::fixture_path("items.jsonl"));
@@ -44,23 +44,6 @@ TEST(Pipeline, EveryInputEndsInExactlyOnePlace) {
   EXPECT_EQ(items + duplicates, 34);
   EXPECT_EQ(dlq, 12);
   EXPECT_EQ(probe.verdicts[0] + probe.verdicts[1] + probe.verdicts[2], 34);
-}
-
-TEST(ExactDedup, RedeliveryIsDuplicateLaterVersionIsUpdateReplayKeepsVerdict) {
-  ExactDedup dedup;
-  auto run = [&](std::string uri, std::string version, int64_t offset) {
-    ItemContext ctx;
-    ctx.item.uri = std::move(uri);
-    ctx.item.version = std::move(version);
-    ctx.origin = {"t", 0, offset};
-    dedup.process(ctx);
-    return std::string(to_string(ctx.verdict)) + " " + ctx.story;
-  };
-  EXPECT_EQ(run("a", "1", 0), "new a");
-  EXPECT_EQ(run("a", "1", 1), "duplicate a");
-  EXPECT_EQ(run("a", "2", 2), "update a");
-  EXPECT_EQ(run("a", "1", 0), "new a");  // replay of offset 0
-  EXPECT_EQ(run("b", "1", 3), "new b");
 }
 
 }  // namespace

@@ -1,0 +1,277 @@
+#include "processors/dedup_index.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+
+namespace wiredesk {
+namespace {
+
+constexpr int64_t kHour = 3600 * 1000;
+constexpr int64_t kT0 = 1793700000000;  // 2026-11-02
+
+// 300 random words of 3-8 letters: unrelated texts share next to nothing.
+std::string story_text(unsigned seed) {
+  std::mt19937 rng(seed);
+  std::string text;
+  for (int i = 0; i < 300; ++i) {
+    const size_t letters = 3 + rng() % 6;
+    for (size_t k = 0; k < letters; ++k) text.push_back(static_cast<char>('a' + rng() % 26));
+    text.push_back(' ');
+  }
+  return text;
+}
+
+IndexEntry entry(const std::string& uri, int64_t event_ms, unsigned seed = 1,
+                 std::string version = "1") {
+  IndexEntry e;
+  e.uri = uri;
+  e.version = std::move(version);
+  e.story = uri;
+  e.source_family = "yonhap";
+  e.story_family = "yonhap";
+  e.event_ms = event_ms;
+  const Fingerprint fp = fingerprint(normalize_item("headline " + uri, story_text(seed)));
+  e.content_hash = fp.content_hash;
+  e.sketch = fp.sketch;
+  e.origin = {"wire.items", 0, static_cast<int64_t>(seed)};
+  return e;
+}
+
+IndexOptions options_at(int64_t now) {
+  IndexOptions o;
+  o.wall_clock = [now] { return now; };
+  return o;
+}
+
+TEST(IndexKey, IsUriBarVersionWithEscapes) {
+  EXPECT_EQ(index_key("urn:yna:AEN1", "2"), "urn:yna:AEN1|2");
+  EXPECT_EQ(index_key("a|b", "c"), "a\\|b|c");
+  EXPECT_NE(index_key("a|b", "c"), index_key("a", "b|c"));
+  EXPECT_EQ(index_key("a\\", "1"), "a\\\\|1");
+}
+
+TEST(IndexSerialization, RoundTripKeepsEveryField) {
+  IndexEntry e = entry("https://www.x.example/a?idxno=1", kT0, 7, "3");
+  e.story = "urn:yna:AEN20261103001200315";
+  e.of = "urn:yna:AEN20261103001500315";
+  e.source_family = "the seoul ledger";
+  e.markers = marker::write_through | marker::correction;
+  e.level = 2;
+  e.pubstatus = PubStatus::withheld;
+  e.origin = {"wire.yonhap.en", 5, 123456789012};
+  e.verdict = Verdict::duplicate;
+  e.similarity = 0.984;
+
+  const std::string bytes = serialize(e);
+  EXPECT_EQ(bytes[0], '\x01');
+  EXPECT_LT(bytes.size(), 700u);
+  const std::optional<IndexEntry> back = deserialize(bytes);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->uri, e.uri);
+  EXPECT_EQ(back->version, e.version);
+  EXPECT_EQ(back->story, e.story);
+  EXPECT_EQ(back->of, e.of);
+  EXPECT_EQ(back->source_family, e.source_family);
+  EXPECT_EQ(back->story_family, e.story_family);
+  EXPECT_EQ(back->event_ms, e.event_ms);
+  EXPECT_EQ(back->content_hash, e.content_hash);
+  EXPECT_EQ(back->sketch.body, e.sketch.body);
+  EXPECT_EQ(back->sketch.lead, e.sketch.lead);
+  EXPECT_EQ(back->sketch.body_shingles, e.sketch.body_shingles);
+  EXPECT_EQ(back->sketch.lead_shingles, e.sketch.lead_shingles);
+  EXPECT_EQ(back->sketch.key_tokens, e.sketch.key_tokens);
+  EXPECT_EQ(back->sketch.lead_tokens, e.sketch.lead_tokens);
+  EXPECT_EQ(back->sketch.paragraphs, e.sketch.paragraphs);
+  EXPECT_EQ(back->markers, e.markers);
+  EXPECT_EQ(back->level, e.level);
+  EXPECT_EQ(back->pubstatus, e.pubstatus);
+  EXPECT_EQ(back->origin.to_string(), e.origin.to_string());
+  EXPECT_EQ(back->verdict, e.verdict);
+  EXPECT_EQ(back->similarity, e.similarity);
+  EXPECT_EQ(serialize(*back), bytes);
+
+  e.similarity.reset();
+  EXPECT_FALSE(deserialize(serialize(e))->similarity);
+}
+
+TEST(IndexSerialization, RejectsWhatItCannotFullyRead) {
+  const std::string bytes = serialize(entry("urn:a", kT0));
+  EXPECT_FALSE(deserialize(""));
+  EXPECT_FALSE(deserialize(bytes.substr(0, bytes.size() - 1)));  // truncated
+  EXPECT_FALSE(deserialize(bytes + "x"));                         // trailing bytes
+  std::string other_format = bytes;
+  other_format[0] = 2;
+  EXPECT_FALSE(deserialize(other_format));
+  std::string other_scheme = bytes;
+  other_scheme[1] ^= 0x55;
+  EXPECT_FALSE(deserialize(other_scheme));
+  EXPECT_FALSE(deserialize(std::string(40, '\x01')));
+}
+
+TEST(DedupIndex, LocalInsertFiresOnChangeAfterTheLock) {
+  DedupIndex index(options_at(kT0));
+  std::vector<IndexEntry> changes;
+  index.set_on_change([&](const IndexEntry& e) {
+    changes.push_back(e);
+    EXPECT_EQ(index.size(), 1u);  // the lock is released: calling back works
+  });
+  {
+    auto session = index.session();
+    EXPECT_TRUE(session.insert(entry("urn:a", kT0)));
+    EXPECT_FALSE(session.insert(entry("urn:a", kT0)));  // key present
+    EXPECT_TRUE(changes.empty());                       // not while locked
+  }
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].key(), "urn:a|1");
+}
+
+TEST(DedupIndex, ApplyRemoteIsIdempotentAndSilent) {
+  DedupIndex index(options_at(kT0));
+  int changes = 0;
+  index.set_on_change([&](const IndexEntry&) { ++changes; });
+  const IndexEntry e = entry("urn:a", kT0);
+  const std::optional<IndexEntry> restored = deserialize(serialize(e));
+  ASSERT_TRUE(restored);
+  EXPECT_TRUE(index.apply_remote(*restored));
+  EXPECT_FALSE(index.apply_remote(*restored));
+  EXPECT_FALSE(index.apply_remote(e));
+  EXPECT_EQ(index.size(), 1u);
+  EXPECT_EQ(changes, 0);
+  EXPECT_EQ(index.get("urn:a", "1")->origin.to_string(), e.origin.to_string());
+}
+
+TEST(DedupIndex, ErasesByKey) {
+  DedupIndex index(options_at(kT0));
+  index.apply_remote(entry("urn:a|x", kT0, 1, "1"));
+  index.apply_remote(entry("urn:a|x", kT0, 2, "2"));
+  EXPECT_FALSE(index.erase("urn:a|x|1"));  // unescaped bar: no such uri
+  EXPECT_TRUE(index.erase(index_key("urn:a|x", "1")));
+  EXPECT_FALSE(index.get("urn:a|x", "1"));
+  EXPECT_TRUE(index.get("urn:a|x", "2"));
+  EXPECT_EQ(index.size(), 1u);
+}
+
+TEST(DedupIndex, WindowEvictsByEventTime) {
+  IndexOptions o = options_at(kT0 + 200 * kHour);
+  o.window_ms = 72 * kHour;
+  DedupIndex index(o);
+  std::vector<std::string> evicted;
+  index.set_on_evict([&](const std::vector<std::string>& keys) {
+    evicted.insert(evicted.end(), keys.begin(), keys.end());
+  });
+  index.apply_remote(entry("urn:old", kT0, 1));
+  index.apply_remote(entry("urn:mid", kT0 + 10 * kHour, 2));
+  EXPECT_EQ(index.size(), 2u);
+  index.apply_remote(entry("urn:new", kT0 + 80 * kHour, 3));  // old is now 80 h behind
+  EXPECT_EQ(index.size(), 2u);
+  EXPECT_EQ(evicted, std::vector<std::string>{"urn:old|1"});
+  EXPECT_FALSE(index.get("urn:old", "1"));
+  EXPECT_EQ(index.newest_event_ms(), kT0 + 80 * kHour);
+
+  // An explicit sweep returns the keys instead of firing on_evict.
+  EXPECT_EQ(index.evict_expired(kT0 + 100 * kHour), std::vector<std::string>{"urn:mid|1"});
+  EXPECT_EQ(evicted.size(), 1u);
+  EXPECT_EQ(index.size(), 1u);
+}
+
+TEST(DedupIndex, FarFutureEventTimeCannotEmptyTheIndex) {
+  DedupIndex index(options_at(kT0));  // wall clock at kT0, max_future 24 h
+  index.apply_remote(entry("urn:a", kT0, 1));
+  index.apply_remote(entry("urn:bogus", kT0 + 365LL * 24 * kHour, 2));
+  EXPECT_TRUE(index.get("urn:a", "1"));
+  EXPECT_EQ(index.newest_event_ms(), kT0 + 24 * kHour);
+}
+
+TEST(DedupIndex, MaxEntriesDropsTheOldest) {
+  IndexOptions o = options_at(kT0);
+  o.max_entries = 3;
+  DedupIndex index(o);
+  for (int i = 0; i < 5; ++i) index.apply_remote(entry("urn:" + std::to_string(i), kT0 + i, i + 1));
+  EXPECT_EQ(index.size(), 3u);
+  EXPECT_FALSE(index.get("urn:0", "1"));
+  EXPECT_FALSE(index.get("urn:1", "1"));
+  EXPECT_TRUE(index.get("urn:4", "1"));
+}
+
+TEST(DedupIndex, CandidatesComeFromBucketsNotAScan) {
+  DedupIndex index(options_at(kT0));
+  for (unsigned i = 0; i < 2000; ++i) {
+    index.apply_remote(entry("urn:" + std::to_string(i), kT0, i + 10));
+  }
+  // A near copy of entry 1234 (one word changed) finds it among a handful.
+  std::string text = story_text(1234 + 10);
+  text.replace(0, text.find(' '), "changed");
+  const Fingerprint fp = fingerprint(normalize_item("headline urn:1234", text));
+  auto session = index.session();
+  const auto found = session.candidates(fp);
+  ASSERT_FALSE(found.empty());
+  EXPECT_LT(found.size(), 20u);
+  EXPECT_TRUE(std::any_of(found.begin(), found.end(),
+                          [](const IndexRecord* r) { return *r->uri == "urn:1234"; }));
+  // Unrelated text: nothing.
+  EXPECT_TRUE(session.candidates(fingerprint(normalize_item("x", story_text(999999)))).empty());
+}
+
+// The tables double at 1,024 and 2,048 entries and move their buckets over
+// later inserts: every entry stays findable by uri and by sketch meanwhile.
+TEST(DedupIndex, LookupsWorkWhileTablesGrow) {
+  DedupIndex index(options_at(kT0));
+  std::vector<IndexEntry> entries;
+  for (unsigned i = 0; i < 2600; ++i) entries.push_back(entry("urn:" + std::to_string(i), kT0, i));
+  std::mt19937 rng(3);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    index.apply_remote(entries[i]);
+    if (i % 7 == 0) {
+      ASSERT_TRUE(index.erase(entries[i].key()));
+    }
+    const size_t probe = rng() % (i + 1);
+    auto session = index.session();
+    const IndexRecord* found = session.find(entries[probe].uri, "1");
+    ASSERT_EQ(found != nullptr, probe % 7 != 0) << i << " " << probe;
+    if (!found) continue;
+    const auto candidates = session.candidates({entries[probe].content_hash, entries[probe].sketch});
+    ASSERT_TRUE(std::any_of(candidates.begin(), candidates.end(),
+                            [&](const IndexRecord* r) { return r == found; }))
+        << i << " " << probe;
+  }
+  EXPECT_EQ(index.size(), 2600u - 372u);
+}
+
+TEST(DedupIndex, StoryStringsAreSharedAndSurviveTheFirstItem) {
+  IndexOptions o = options_at(kT0 + 100 * kHour);
+  DedupIndex index(o);
+  index.apply_remote(entry("urn:first", kT0, 1));
+  IndexEntry update = entry("urn:lead", kT0 + 60 * kHour, 2);
+  update.story = "urn:first";
+  index.apply_remote(update);
+  index.apply_remote(entry("urn:later", kT0 + 80 * kHour, 3));  // evicts urn:first
+  EXPECT_FALSE(index.get("urn:first", "1"));
+  EXPECT_EQ(index.get("urn:lead", "1")->story, "urn:first");
+  EXPECT_GT(index.memory_bytes(), 0u);
+}
+
+TEST(DedupIndex, ManyInsertsAndEvictionsKeepTablesConsistent) {
+  IndexOptions o = options_at(kT0 + 10000 * kHour);
+  o.window_ms = 50 * kHour;
+  DedupIndex index(o);
+  std::set<std::string> live;
+  std::vector<std::string> evicted;
+  index.set_on_evict([&](const std::vector<std::string>& k) { evicted = k; });
+  for (int i = 0; i < 3000; ++i) {
+    evicted.clear();
+    index.apply_remote(entry("urn:" + std::to_string(i), kT0 + i * kHour / 10, i % 200 + 1));
+    live.insert("urn:" + std::to_string(i) + "|1");
+    for (const auto& k : evicted) live.erase(k);
+  }
+  EXPECT_EQ(index.size(), live.size());
+  EXPECT_EQ(index.size(), 501u);  // 50 h at 10 items an hour, both ends included
+  for (const auto& key : live) {
+    const std::string uri = key.substr(0, key.find('|'));
+    EXPECT_TRUE(index.get(uri, "1")) << uri;
+  }
+}
+
+}  // namespace
+}  // namespace wiredesk

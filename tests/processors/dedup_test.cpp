@@ -1,0 +1,416 @@
+#include "processors/dedup.hpp"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "dedup_support.hpp"
+#include "support/fixtures.hpp"
+
+namespace wiredesk {
+namespace {
+
+using testing::DedupRunner;
+using testing::Outcome;
+
+std::vector<std::string> fixture_items() {
+  return wiredesk::testing::read_lines(wiredesk::testing::fixture_path("items.jsonl"));
+}
+
+std::vector<testing::Label> fixture_labels() {
+  return testing::read_labels(
+      wiredesk::testing::read_lines(wiredesk::testing::fixture_path("labels.jsonl")));
+}
+
+TEST(DedupFixtures, EveryVerdictAndStoryMatchesTheLabels) {
+  const auto items = fixture_items();
+  const auto labels = fixture_labels();
+  ASSERT_EQ(items.size(), 34u);
+  ASSERT_EQ(labels.size(), items.size());
+  DedupRunner runner;
+  testing::Confusion confusion;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Outcome got = runner.run(items[i], static_cast<int64_t>(i + 1));
+    ASSERT_TRUE(got.accepted) << "line " << i + 1;
+    const std::string verdict(to_string(got.verdict));
+    confusion.add(labels[i].verdict, verdict);
+    EXPECT_EQ(verdict, labels[i].verdict) << "line " << i + 1 << " " << labels[i].uri;
+    EXPECT_EQ(got.story, labels[i].story) << "line " << i + 1 << " " << labels[i].uri;
+    if (got.verdict == Verdict::fresh) {
+      EXPECT_TRUE(got.of.empty());
+      EXPECT_FALSE(got.similarity);
+    } else {
+      EXPECT_FALSE(got.of.empty());
+      EXPECT_TRUE(got.similarity);
+    }
+  }
+  std::printf("fixtures, verdicts (rows: label, columns: got):\n%s", confusion.to_string().c_str());
+}
+
+// Replays are not duplicates (design §3): the same records again, with the
+// same origins, come out exactly as the first time.
+TEST(DedupFixtures, ReplayedRecordsKeepTheirFirstOutcome) {
+  const auto items = fixture_items();
+  DedupRunner runner;
+  std::vector<Outcome> first;
+  for (size_t i = 0; i < items.size(); ++i) first.push_back(runner.run(items[i], int64_t(i + 1)));
+  for (size_t i = 10; i < items.size(); ++i) {  // an uncommitted tail redelivered
+    const Outcome again = runner.run(items[i], int64_t(i + 1));
+    EXPECT_EQ(again.verdict, first[i].verdict) << "line " << i + 1;
+    EXPECT_EQ(again.story, first[i].story) << "line " << i + 1;
+    EXPECT_EQ(again.of, first[i].of) << "line " << i + 1;
+    EXPECT_EQ(again.similarity.has_value(), first[i].similarity.has_value());
+  }
+  // The same bytes from another offset are a redelivery: a duplicate.
+  const Outcome redelivered = runner.run(items[0], 1000);
+  EXPECT_EQ(redelivered.verdict, Verdict::duplicate);
+  EXPECT_EQ(redelivered.of, "urn:yna:AEN20261102009800315");
+}
+
+// Another instance that restores the index from the topic (serialize →
+// deserialize → apply_remote) judges copies and replays as the first did.
+TEST(DedupFixtures, RestoredIndexOnAnotherInstance) {
+  const auto items = fixture_items();
+  const auto labels = fixture_labels();
+  DedupRunner first;
+  std::vector<std::string> topic;
+  first.dedup().index().set_on_change([&](const IndexEntry& e) { topic.push_back(serialize(e)); });
+  for (size_t i = 0; i < 6; ++i) first.run(items[i], int64_t(i + 1));
+  EXPECT_EQ(topic.size(), 6u);
+
+  DedupRunner second;
+  for (const auto& bytes : topic) {
+    const auto e = deserialize(bytes);
+    ASSERT_TRUE(e);
+    EXPECT_TRUE(second.dedup().index().apply_remote(*e));
+  }
+  // Line 7, the Seoul Ledger copy of line 4, on the second instance.
+  const Outcome copy = second.run(items[6], 7);
+  EXPECT_EQ(copy.verdict, Verdict::duplicate);
+  EXPECT_EQ(copy.story, labels[6].story);
+  // Line 6 replayed on the second instance (the first crashed before committing).
+  const Outcome replay = second.run(items[5], 6);
+  EXPECT_EQ(replay.verdict, Verdict::update);
+  EXPECT_EQ(replay.story, labels[5].story);
+}
+
+// ---------------------------------------------------------- small cases
+
+std::string wire(const std::string& uri, const std::string& version, const std::string& time,
+                 const std::string& headline, const std::string& body,
+                 const std::string& source = "Yonhap News Agency",
+                 const std::string& pubstatus = "usable") {
+  auto esc = [](const std::string& s) {
+    std::string out;
+    for (char c : s) {
+      if (c == '"' || c == '\\') out.push_back('\\');
+      if (c == '\n') {
+        out += "\\n";
+        continue;
+      }
+      out.push_back(c);
+    }
+    return out;
+  };
+  return R"({"uri":")" + esc(uri) + R"(","version":")" + version + R"(","versioncreated":")" +
+         time + R"(","pubstatus":")" + pubstatus + R"(","language":"en",)" +
+         R"("headlines":[{"role":"main","value":")" + esc(headline) + R"("}],)" +
+         R"("bodies":[{"role":"main","contenttype":"text/plain","value":")" + esc(body) + R"("}],)" +
+         R"("infosources":[{"name":")" + esc(source) + R"(","role":"originfeed"}]})";
+}
+
+const std::string kLead =
+    "North Korea fired a short-range ballistic missile into the East Sea on Thursday, "
+    "South Korea's Joint Chiefs of Staff said, its third launch this month.";
+const std::vector<std::string> kParas = {
+    "The missile was launched from the Sinpo area at around 6:10 a.m. and flew about 600 "
+    "kilometers before falling into waters off the east coast, the JCS said.",
+    "South Korean and U.S. intelligence authorities were analyzing the flight data, including "
+    "whether the missile was a new submarine-launched type, it added.",
+    "The launch came two days after Pyongyang denounced a trilateral naval exercise by South "
+    "Korea, the United States and Japan as a rehearsal for an invasion.",
+    "Any launch by the North using ballistic missile technology is banned under U.N. Security "
+    "Council resolutions, and Seoul called on Pyongyang to stop its provocations at once.",
+};
+
+std::string body(const std::vector<std::string>& paras, bool dateline = true) {
+  std::string b = dateline ? "SEOUL, Nov. 12 (Yonhap) -- " : "";
+  for (size_t i = 0; i < paras.size(); ++i) b += (i ? "\n\n" : "") + paras[i];
+  return b + (dateline ? "\n\n(END)" : "");
+}
+
+std::vector<std::string> story_paras() {
+  std::vector<std::string> p{kLead};
+  p.insert(p.end(), kParas.begin(), kParas.end());
+  return p;
+}
+
+TEST(Dedup, OfIsTheClosestEarlierItem) {
+  DedupRunner runner;
+  const std::string head = "N. Korea fires ballistic missile into East Sea";
+  const Outcome flash = runner.run(
+      wire("urn:yna:F", "1", "2026-11-12T06:15:00+09:00", "(URGENT) " + head,
+           "SEOUL, Nov. 12 (Yonhap) -- North Korea fired a short-range ballistic missile into "
+           "the East Sea on Thursday, South Korea's Joint Chiefs of Staff said.\n\n(END)"),
+      1);
+  EXPECT_EQ(flash.verdict, Verdict::fresh);
+
+  const Outcome full =
+      runner.run(wire("urn:yna:S", "1", "2026-11-12T06:40:00+09:00", head, body(story_paras())), 2);
+  EXPECT_EQ(full.verdict, Verdict::update);
+  EXPECT_EQ(full.story, "urn:yna:F");
+  EXPECT_EQ(full.of, "urn:yna:F");
+
+  auto lead_paras = story_paras();
+  lead_paras[0] = "North Korea fired a new submarine-launched ballistic missile into the East Sea "
+                  "on Thursday, the military said, in what appeared to be its first such test.";
+  lead_paras.push_back("Japan's defense ministry said the missile fell outside its exclusive "
+                       "economic zone and no damage to ships or aircraft had been reported.");
+  const Outcome lead = runner.run(
+      wire("urn:yna:L", "1", "2026-11-12T09:00:00+09:00", "(LEAD) " + head, body(lead_paras)), 3);
+  EXPECT_EQ(lead.verdict, Verdict::update);
+  EXPECT_EQ(lead.story, "urn:yna:F");
+  EXPECT_EQ(lead.of, "urn:yna:S");  // the full story, not the one-line flash
+
+  // Another outlet's copy of the (LEAD): a duplicate in the first item's story.
+  const Outcome copy = runner.run(
+      wire("https://www.ledger.example/news/1", "1", "2026-11-12T10:00:00+09:00", head,
+           "HOME > North Korea\n\n" + body(lead_paras, false) +
+               "\n\nCopyright © The Ledger. All rights reserved.",
+           "The Ledger"),
+      4);
+  EXPECT_EQ(copy.verdict, Verdict::duplicate);
+  EXPECT_EQ(copy.story, "urn:yna:F");
+  EXPECT_EQ(copy.of, "urn:yna:L");
+  EXPECT_GT(*copy.similarity, 0.9);
+
+  // Same uri again: a redelivery; its of is the uri itself.
+  const Outcome again =
+      runner.run(wire("urn:yna:S", "1", "2026-11-12T06:40:00+09:00", head, body(story_paras())), 5);
+  EXPECT_EQ(again.verdict, Verdict::duplicate);
+  EXPECT_EQ(again.story, "urn:yna:F");
+  EXPECT_EQ(again.of, "urn:yna:S");
+  EXPECT_DOUBLE_EQ(*again.similarity, 1.0);
+}
+
+TEST(Dedup, VersionsOfTheSameUri) {
+  DedupRunner runner;
+  const std::string head = "Seoul shares open higher";
+  runner.run(wire("urn:yna:V", "1", "2026-11-12T09:16:00+09:00", head, body(story_paras())), 1);
+  const Outcome kill = runner.run(
+      wire("urn:yna:V", "2", "2026-11-12T09:48:00+09:00", "(KILL) " + head,
+           "EDITORS: Please kill the story. It should not be used.", "Yonhap News Agency",
+           "canceled"),
+      2);
+  EXPECT_EQ(kill.verdict, Verdict::update);
+  EXPECT_EQ(kill.story, "urn:yna:V");
+  EXPECT_EQ(kill.of, "urn:yna:V");
+  // Version 1 arriving late, from another offset: already superseded.
+  EXPECT_EQ(runner.run(wire("urn:yna:V", "1", "2026-11-12T09:16:00+09:00", head,
+                            body(story_paras())),
+                       3)
+                .verdict,
+            Verdict::duplicate);
+  // Version 10 after version 2: numeric, not string, order.
+  EXPECT_EQ(runner.run(wire("urn:yna:V", "10", "2026-11-12T10:00:00+09:00", head, "Corrected."), 4)
+                .verdict,
+            Verdict::update);
+  // A hold notice with the same version but another pubstatus is news too.
+  EXPECT_EQ(runner.run(wire("urn:yna:V", "10", "2026-11-12T10:05:00+09:00", head, "Corrected.",
+                            "Yonhap News Agency", "withheld"),
+                       5)
+                .verdict,
+            Verdict::update);
+}
+
+TEST(Dedup, LookAlikeStoriesStayNew) {
+  DedupRunner runner;
+  runner.run(wire("urn:yna:A", "1", "2026-11-12T06:40:00+09:00",
+                  "N. Korea fires ballistic missile into East Sea", body(story_paras())),
+             1);
+  // Same subject and day, shared background paragraph, different event.
+  const Outcome other = runner.run(
+      wire("urn:yna:B", "1", "2026-11-12T15:10:00+09:00",
+           "N. Korea fires artillery near western border island",
+           body({"North Korea fired dozens of artillery rounds into waters north of the western "
+                 "sea border on Thursday afternoon, the JCS said, hours after its missile launch.",
+                 "The shells fell north of the Northern Limit Line and caused no damage, and the "
+                 "military restricted fishing near Yeonpyeong Island for about an hour.",
+                 "Residents of the island said they heard loud blasts for about 40 minutes.",
+                 kParas[3]})),
+      2);
+  EXPECT_EQ(other.verdict, Verdict::fresh);
+  // A (LEAD) of that second story attaches to it, not to the look-alike.
+  const Outcome lead = runner.run(
+      wire("urn:yna:B2", "1", "2026-11-12T17:00:00+09:00",
+           "(LEAD) N. Korea fires artillery near western border island",
+           body({"North Korea fired about 90 artillery rounds into waters north of the western "
+                 "sea border on Thursday afternoon, the JCS said.",
+                 "The shells fell north of the Northern Limit Line and caused no damage, and the "
+                 "military restricted fishing near Yeonpyeong Island for about an hour.",
+                 "Residents of the island said they heard loud blasts for about 40 minutes.",
+                 kParas[3]})),
+      3);
+  EXPECT_EQ(lead.verdict, Verdict::update);
+  EXPECT_EQ(lead.story, "urn:yna:B");
+}
+
+// Recurring reports are written to one pattern: tomorrow's market wrap is
+// not an update (nor a copy) of today's, even with a write-through marker.
+TEST(Dedup, NextEditionOfARecurringReportIsNew) {
+  auto wrap = [](const std::string& day, const std::string& points, const std::string& pct,
+                 const std::string& close, const std::string& samsung, const std::string& won) {
+    return body({"South Korean stocks closed higher " + day + ", as chipmakers and automakers "
+                 "rose on hopes for strong demand, while foreigners bought local shares.",
+                 "The benchmark Korea Composite Stock Price Index (KOSPI) rose " + points +
+                     " points, or " + pct + " percent, to close at " + close + ".",
+                 "Market heavyweight Samsung Electronics climbed " + samsung +
+                     " percent, and chipmaker SK hynix advanced, while top automaker Hyundai "
+                     "Motor gained and leading bio firm Samsung Biologics dipped.",
+                 "The local currency closed at " + won + " won against the U.S. dollar, "
+                 "according to the Seoul foreign exchange market."});
+  };
+  DedupRunner runner;
+  runner.run(wire("urn:yna:W1", "1", "2026-11-12T15:50:00+09:00",
+                  "(LEAD) Seoul shares close higher on chip rally",
+                  wrap("Thursday", "21.37", "0.52", "4,128.64", "1.4", "1,382.4")),
+             1);
+  const Outcome next = runner.run(
+      wire("urn:yna:W2", "1", "2026-11-13T15:50:00+09:00",
+           "(LEAD) Seoul shares close higher on chip rally",
+           wrap("Friday", "14.02", "0.34", "4,142.66", "0.9", "1,379.1")),
+      2);
+  EXPECT_EQ(next.verdict, Verdict::fresh) << "of " << next.of;
+}
+
+TEST(Dedup, AnalysisPiecesAreNotWriteThroughs) {
+  DedupRunner runner;
+  runner.run(wire("urn:yna:A", "1", "2026-11-12T06:40:00+09:00", "N. Korea fires missile",
+                  body(story_paras())),
+             1);
+  auto paras = story_paras();
+  paras.insert(paras.begin(), "Analysts say the launch shows a new phase in the North's testing.");
+  const Outcome focus = runner.run(
+      wire("urn:yna:NF", "1", "2026-11-12T12:00:00+09:00",
+           "(News Focus) What the latest launch says about N. Korea's navy", body(paras)),
+      2);
+  EXPECT_NE(focus.verdict, Verdict::update);
+}
+
+// Korean copy: a [속보] flash, its story, a (종합) write-through and another
+// outlet's copy of the write-through.
+TEST(Dedup, KoreanFlashStoryWriteThroughAndCopy) {
+  auto ko = [](const std::string& uri, const std::string& time, const std::string& headline,
+               const std::string& body, const std::string& source = "Yonhap News Agency") {
+    std::string item = wire(uri, "1", time, headline, body, source);
+    item.replace(item.find("\"language\":\"en\""), 15, "\"language\":\"ko\"");
+    return item;
+  };
+  const std::vector<std::string> paras = {
+      "합동참모본부는 \"북한군이 오전 7시 20분께 평안북도 동창리 일대에서 동해상으로 "
+      "중거리 탄도미사일 1발을 발사했다\"며 \"미사일은 약 700㎞를 비행했다\"고 밝혔다.",
+      "합참은 한미 정보당국이 미사일의 세부 제원을 정밀 분석하고 있으며, 추가 발사에 대비해 "
+      "감시와 경계를 강화했다고 설명했다.",
+      "북한이 탄도미사일을 쏜 것은 지난달 19일 이후 약 3주 만이며, 올해 들어서는 여섯 번째다.",
+      "정부는 국가안전보장회의 상임위원회를 긴급 소집해 대응 방안을 논의할 예정이다."};
+  auto body_ko = [](const std::vector<std::string>& p) {
+    std::string b = "(서울=연합뉴스) 이서준 기자 = ";
+    for (size_t i = 0; i < p.size(); ++i) b += (i ? "\n\n" : "") + p[i];
+    return b + "\n\nsjlee@yna.co.kr";
+  };
+  DedupRunner runner;
+  const Outcome flash = runner.run(
+      ko("urn:yna:AKR1", "2026-11-12T07:25:00+09:00", "[속보] 합참 \"북한, 동해상으로 탄도미사일 발사\"",
+         "(서울=연합뉴스) 이서준 기자 = 합동참모본부는 \"북한군이 오전 7시 20분께 평안북도 "
+         "동창리 일대에서 동해상으로 중거리 탄도미사일 1발을 발사했다\"고 밝혔다."),
+      1);
+  EXPECT_EQ(flash.verdict, Verdict::fresh);
+  const Outcome story = runner.run(
+      ko("urn:yna:AKR2", "2026-11-12T07:45:00+09:00", "합참 \"북한, 동해상으로 탄도미사일 발사\"",
+         body_ko(paras)),
+      2);
+  EXPECT_EQ(story.verdict, Verdict::update);
+  EXPECT_EQ(story.story, "urn:yna:AKR1");
+
+  auto lead = paras;
+  lead[0] = "북한이 12일 오전 평안북도 동창리 일대에서 동해상으로 중거리 탄도미사일 1발을 "
+            "발사했다고 합동참모본부가 밝혔다. 미사일은 약 700㎞를 비행한 뒤 동해상에 떨어졌다.";
+  lead.push_back("일본 방위성도 북한의 탄도미사일이 일본의 배타적경제수역 밖에 떨어진 것으로 "
+                 "추정된다며, 선박과 항공기 피해는 확인되지 않았다고 발표했다.");
+  const Outcome write_through = runner.run(
+      ko("urn:yna:AKR3", "2026-11-12T09:30:00+09:00",
+         "북한, 동해상으로 중거리 탄도미사일 발사…3주 만(종합)", body_ko(lead)),
+      3);
+  EXPECT_EQ(write_through.verdict, Verdict::update);
+  EXPECT_EQ(write_through.story, "urn:yna:AKR1");
+  EXPECT_EQ(write_through.of, "urn:yna:AKR2");
+
+  const Outcome copy = runner.run(
+      ko("https://www.hanbitilbo.example/news/articleView.html?idxno=1",
+         "2026-11-12T10:10:00+09:00", "북한, 동해상으로 중거리 탄도미사일 발사…3주 만",
+         "홈 > 정치 > 북한\n\n입력 2026.11.12 10:10 | 수정 2026.11.12 10:12\n\n" + body_ko(lead) +
+             "\n\n<저작권자 © 한빛일보, 무단 전재 및 재배포 금지>\n\n관련기사\n- 다른 기사 제목",
+         "한빛일보"),
+      4);
+  EXPECT_EQ(copy.verdict, Verdict::duplicate);
+  EXPECT_EQ(copy.story, "urn:yna:AKR1");
+  EXPECT_EQ(copy.of, "urn:yna:AKR3");
+}
+
+TEST(Dedup, ConcurrentWorkersShareOneIndex) {
+  auto dedup = std::make_shared<Dedup>();
+  std::vector<std::thread> workers;
+  for (int w = 0; w < 4; ++w) {
+    workers.emplace_back([&, w] {
+      for (int i = 0; i < 50; ++i) {
+        ItemContext ctx;
+        ctx.item.uri = "urn:t:" + std::to_string(w) + ":" + std::to_string(i);
+        ctx.item.version = "1";
+        ctx.item.headlines.push_back({"main", "", "Headline " + ctx.item.uri, {}});
+        ctx.item.plain_body = "Body text number " + std::to_string(w * 100 + i) + " for testing.";
+        ctx.origin = {"t", w, i};
+        ctx.received_ms = 1793700000000;
+        dedup->process(ctx);
+      }
+    });
+  }
+  for (auto& t : workers) t.join();
+  EXPECT_EQ(dedup->index().size(), 200u);
+}
+
+TEST(Dedup, ItemsWithoutTextOrTimeStillGetAVerdict) {
+  Dedup dedup;
+  auto run = [&](std::string uri, std::string version, int64_t offset) {
+    ItemContext ctx;
+    ctx.item.uri = std::move(uri);
+    ctx.item.version = std::move(version);
+    ctx.origin = {"t", 0, offset};
+    dedup.process(ctx);
+    return std::string(to_string(ctx.verdict)) + " " + ctx.story;
+  };
+  EXPECT_EQ(run("a", "1", 0), "new a");
+  EXPECT_EQ(run("a", "1", 1), "duplicate a");
+  EXPECT_EQ(run("a", "2", 2), "update a");
+  EXPECT_EQ(run("a", "1", 0), "new a");  // replay of offset 0
+  EXPECT_EQ(run("b", "1", 3), "new b");  // no text: no content match
+}
+
+TEST(SourceFamily, YonhapByUriOrNameElseSourceElseUriAuthority) {
+  WireItem item;
+  item.uri = "urn:yna:AEN1";
+  EXPECT_EQ(source_family(item), "yonhap");
+  item.uri = "https://www.x.example/1";
+  item.source = "연합뉴스";
+  EXPECT_EQ(source_family(item), "yonhap");
+  item.source = "The Seoul Ledger";
+  EXPECT_EQ(source_family(item), "the seoul ledger");
+  item.source.clear();
+  EXPECT_EQ(source_family(item), "x.example");
+  item.uri = "tag:meridianwire.example,2026:newsml_1";
+  EXPECT_EQ(source_family(item), "meridianwire.example");
+  item.uri = "urn:publicid:gns.example:2026:b7";
+  EXPECT_EQ(source_family(item), "urn:publicid:gns.example");
+}
+
+}  // namespace
+}  // namespace wiredesk

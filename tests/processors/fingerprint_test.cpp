@@ -1,0 +1,162 @@
+#include "processors/fingerprint.hpp"
+
+#include <gtest/gtest.h>
+
+#include <bit>
+#include <random>
+
+namespace wiredesk {
+namespace {
+
+// A story long enough for the sketch to be precise: sentences made of
+// numbered words, so that stories with other seeds share nothing.
+std::string make_story(unsigned seed, size_t sentences = 30) {
+  static const char* kWords[] = {"ministry", "officials", "said", "missile", "launch", "talks",
+                                 "market", "exports", "rose", "fell", "police", "arrested",
+                                 "weather", "cold", "summit", "leaders", "agreed", "plan"};
+  std::mt19937 rng(seed);
+  std::string text;
+  for (size_t s = 0; s < sentences; ++s) {
+    for (int w = 0; w < 12; ++w) {
+      text += kWords[rng() % std::size(kWords)];
+      text += std::to_string(rng() % 1000);
+      text += ' ';
+    }
+  }
+  text.pop_back();
+  return text;
+}
+
+NormalizedItem item(const std::string& headline, const std::string& body) {
+  return normalize_item(headline, body);
+}
+
+TEST(Fingerprint, IdenticalTextsAreEqual) {
+  const std::string body = make_story(1);
+  const Fingerprint a = fingerprint(item("Headline", body));
+  const Fingerprint b = fingerprint(item("Headline", body));
+  EXPECT_EQ(a.content_hash, b.content_hash);
+  EXPECT_NE(a.content_hash, 0u);
+  const Overlap o = compare(a.sketch, b.sketch);
+  EXPECT_DOUBLE_EQ(o.jaccard, 1.0);
+  EXPECT_DOUBLE_EQ(o.lead_jaccard, 1.0);
+  EXPECT_DOUBLE_EQ(o.shorter_contained(), 1.0);
+}
+
+TEST(Fingerprint, BoilerplateDoesNotChangeTheContentHash) {
+  const std::string body = make_story(2, 5);
+  const Fingerprint a =
+      fingerprint(item("Headline", "SEOUL, Nov. 3 (Yonhap) -- " + body + "\n(END)"));
+  const Fingerprint b =
+      fingerprint(item("(LEAD) Headline", body + "\nCopyright © X. All rights reserved."));
+  EXPECT_EQ(a.content_hash, b.content_hash);
+}
+
+TEST(Fingerprint, NearCopyIsSimilar) {
+  std::string body = make_story(3);
+  const Fingerprint a = fingerprint(item("Headline", body));
+  body.replace(body.find(' '), 1, " inserted ");  // one word added
+  body.replace(body.rfind(' '), 1, " ");
+  const Fingerprint b = fingerprint(item("Headline", body));
+  EXPECT_NE(a.content_hash, b.content_hash);
+  EXPECT_GT(compare(a.sketch, b.sketch).jaccard, 0.9);
+}
+
+TEST(Fingerprint, DifferentStoriesAreFar) {
+  const Fingerprint a = fingerprint(item("One", make_story(4)));
+  const Fingerprint b = fingerprint(item("Two", make_story(5)));
+  const Overlap o = compare(a.sketch, b.sketch);
+  EXPECT_LT(o.jaccard, 0.2);
+  EXPECT_LT(o.shorter_contained(), 0.35);
+  EXPECT_LT(o.lead_jaccard, 0.3);  // same small vocabulary in both leads
+}
+
+TEST(Fingerprint, TruncatedTextIsContainedButNotNearlyIdentical) {
+  const std::string full = make_story(6, 40);
+  const std::string half = full.substr(0, full.size() / 3);
+  const Overlap o =
+      compare(fingerprint(item("H", half)).sketch, fingerprint(item("H", full)).sketch);
+  EXPECT_GT(o.a_in_b, 0.85);           // the short text is in the long one
+  EXPECT_LT(o.b_in_a, 0.5);            // not the other way round
+  EXPECT_LT(o.jaccard, 0.5);
+}
+
+TEST(Fingerprint, ShingleSizeFollowsTheScript) {
+  EXPECT_EQ(shingle_size("north korea fired a missile"), kLatinShingle);
+  EXPECT_EQ(shingle_size("북한이 동해상으로 탄도미사일을 발사했다"), kCjkShingle);
+  EXPECT_EQ(shingle_size("북한 nll 북방서 해안포 사격"), kCjkShingle);
+}
+
+TEST(Fingerprint, ShinglesAreCodePointWindows) {
+  EXPECT_EQ(shingle_hashes("abcdef", 5).size(), 2u);      // "abcde", "bcdef"
+  EXPECT_EQ(shingle_hashes("한국어 문장", 3).size(), 4u);  // 6 code points → 4 windows
+  EXPECT_EQ(shingle_hashes("ab", 5).size(), 1u);          // shorter than n: the whole text
+  EXPECT_TRUE(shingle_hashes("", 5).empty());
+  EXPECT_EQ(shingle_hashes("abab ab", 2).size(), 4u);    // "ab" "ba" "b " " a" — unique
+}
+
+TEST(Fingerprint, KoreanCopyMatchesAndOtherStoryDoesNot) {
+  const std::string first =
+      "4일 아침 기온이 전날보다 10도 이상 뚝 떨어지면서 중부 내륙을 중심으로 "
+      "올가을 첫 한파특보가 내려졌다. ";
+  const NormalizedItem a =
+      item("한파특보", first + "기상청은 경기 북부와 강원 내륙에 한파주의보를 발령한다고 밝혔다.");
+  const NormalizedItem b =
+      item("한파특보", first + "기상청은 경기 북부와 강원 내륙에 한파주의보를 발령했다고 밝혔다.");
+  const NormalizedItem c = item("해안포 사격", "북한이 3일 오후 서해 북방한계선 북쪽 해상으로 해안포 수십 발을 쐈다고 합동참모본부가 밝혔다.");
+  EXPECT_GT(compare(fingerprint(a).sketch, fingerprint(b).sketch).jaccard, 0.75);
+  EXPECT_LT(compare(fingerprint(a).sketch, fingerprint(c).sketch).jaccard, 0.1);
+}
+
+TEST(Fingerprint, EmptyTextHasNoSketch) {
+  const Fingerprint fp = fingerprint(item("", ""));
+  EXPECT_EQ(fp.content_hash, 0u);
+  EXPECT_EQ(fp.sketch.body_shingles, 0u);
+  EXPECT_DOUBLE_EQ(compare(fp.sketch, fp.sketch).jaccard, 0.0);
+}
+
+TEST(Fingerprint, MinHashOfShortTextIsDensified) {
+  // 10 shingles into 128 bins: the empty bins borrow values, so two equal
+  // sets still agree everywhere and a disjoint set agrees almost nowhere.
+  const auto a = shingle_hashes("a short one", 5);
+  const auto b = shingle_hashes("other words", 5);
+  std::array<uint16_t, kBodyHashes> ma{}, mb{}, ma2{};
+  minhash(a, ma);
+  minhash(a, ma2);
+  minhash(b, mb);
+  EXPECT_EQ(ma, ma2);
+  int equal = 0;
+  for (size_t i = 0; i < kBodyHashes; ++i) equal += ma[i] == mb[i];
+  EXPECT_LT(equal, 8);
+}
+
+TEST(Fingerprint, KeyTokensAreNumbersAndDates) {
+  EXPECT_EQ(key_token_bits("the cat sat on the mat"), 0u);
+  const uint64_t a = key_token_bits("fired 2 missiles on tuesday in nov");
+  EXPECT_EQ(std::popcount(a & key_token_bits("2")), 1);
+  EXPECT_NE(a & key_token_bits("tuesday"), 0u);
+  EXPECT_NE(key_token_bits("3일 오후"), 0u);
+}
+
+TEST(Fingerprint, ParagraphKeysPreferLongParagraphsAndSkipShortOnes) {
+  const std::vector<std::string> paras = {"too short to count", make_story(7, 1), make_story(8, 2)};
+  const auto keys = paragraph_keys(paras);
+  EXPECT_NE(keys[0], 0u);
+  EXPECT_NE(keys[1], 0u);
+  EXPECT_EQ(keys[2], 0u);
+  EXPECT_EQ(keys[0], paragraph_keys({paras[2]})[0]);  // the longest first
+}
+
+TEST(Fingerprint, SimHashOfNearCopiesIsClose) {
+  const auto a = shingle_hashes(make_story(9), 5);
+  auto text = make_story(9);
+  text += " one more sentence at the end";
+  const auto b = shingle_hashes(text, 5);
+  const auto c = shingle_hashes(make_story(10), 5);
+  EXPECT_EQ(simhash(a), simhash(a));
+  EXPECT_LE(std::popcount(simhash(a) ^ simhash(b)), 6);
+  EXPECT_GT(std::popcount(simhash(a) ^ simhash(c)), 16);
+}
+
+}  // namespace
+}  // namespace wiredesk

@@ -1,0 +1,184 @@
+#include "processors/normalize.hpp"
+
+#include <gtest/gtest.h>
+
+namespace wiredesk {
+namespace {
+
+TEST(FoldCase, AsciiFastPathLowercasesAndTurnsBreaksIntoSpaces) {
+  EXPECT_EQ(fold_case("N. Korea FIRES\tMissile\n"), "n. korea fires missile ");
+}
+
+TEST(FoldCase, NfkcAndCaseFoldingForNonAscii) {
+  EXPECT_EQ(fold_case("ＳＥＯＵＬ（Ｙｏｎｈａｐ）"), "seoul(yonhap)");  // full-width forms
+  EXPECT_EQ(fold_case("Straße ＫＯＳＰＩ"), "strasse kospi");
+  EXPECT_EQ(fold_case("ﬁrst"), "first");                         // ligature
+  EXPECT_EQ(fold_case("\u1112\u1161\u11ab"), "한");                // jamo compose to a syllable
+  EXPECT_EQ(fold_case("soft\u00ADhyphen"), "softhyphen");         // default ignorable dropped
+}
+
+TEST(FoldPunctuation, KeepsLettersMarksNumbersAndFoldsTheRest) {
+  EXPECT_EQ(fold_punctuation("  \"s. korea's\" -- 4,128.64 (kospi)!"), "s korea s 4 128 64 kospi");
+  EXPECT_EQ(fold_punctuation("6∼13도…서울·경기"), "6 13도 서울 경기");
+  EXPECT_EQ(normalize_text("5㎜, ５"), "5mm 5");  // NFKC first: the unit sign is letters
+  EXPECT_EQ(fold_punctuation("…"), "");
+}
+
+TEST(NormalizeText, SameResultThroughAsciiAndUnicodePaths) {
+  EXPECT_EQ(normalize_text("North Korea fired"), normalize_text("Ｎorth Korea fired"));
+  EXPECT_EQ(normalize_text("US-led “talks”"), "us led talks");
+}
+
+TEST(ParseHeadline, EnglishYonhapMarkers) {
+  HeadlineMarkers lead = parse_headline("(LEAD) N. Korea fires missile");
+  EXPECT_EQ(lead.bits, marker::write_through);
+  EXPECT_EQ(lead.level, 1);
+  EXPECT_EQ(lead.text, "n. korea fires missile");
+
+  HeadlineMarkers second = parse_headline("(2nd LD) Seoul proposes talks");
+  EXPECT_EQ(second.bits, marker::write_through);
+  EXPECT_EQ(second.level, 2);
+  EXPECT_EQ(parse_headline("(3rd LD) x").level, 3);
+
+  EXPECT_EQ(parse_headline("(URGENT) N. Korea fires").bits, marker::flash);
+  EXPECT_EQ(parse_headline("(CORRECTED) S. Korea to repatriate").bits, marker::correction);
+  EXPECT_EQ(parse_headline("(KILL) Seoul shares").bits, marker::kill);
+  EXPECT_EQ(parse_headline("(HOLD) Summit").bits, marker::hold);
+  EXPECT_EQ(parse_headline("(News Focus) Why Kim visits factories").bits, marker::distinct);
+  EXPECT_EQ(parse_headline("(Yonhap Interview) Minister").bits, marker::distinct);
+
+  HeadlineMarkers both = parse_headline("(LEAD)(URGENT) x");
+  EXPECT_EQ(both.bits, marker::write_through | marker::flash);
+  EXPECT_EQ(parse_headline("(LEAD, ATTN: ADDS quotes) x").bits, marker::write_through);
+}
+
+TEST(ParseHeadline, KoreanMarkersAtEitherEnd) {
+  HeadlineMarkers flash = parse_headline("[속보] 북한, 동해상으로 탄도미사일 발사");
+  EXPECT_EQ(flash.bits, marker::flash);
+  EXPECT_EQ(flash.text, "북한, 동해상으로 탄도미사일 발사");
+
+  HeadlineMarkers lead = parse_headline("북한, 동해상으로 탄도미사일 발사(종합)");
+  EXPECT_EQ(lead.bits, marker::write_through);
+  EXPECT_EQ(lead.level, 1);
+  EXPECT_EQ(lead.text, "북한, 동해상으로 탄도미사일 발사");
+
+  EXPECT_EQ(parse_headline("북한 미사일 발사(종합2보)").level, 2);
+  EXPECT_EQ(parse_headline("북한 미사일 발사(3보)").level, 3);
+  EXPECT_EQ(parse_headline("북한 미사일 발사(1보)").bits, marker::flash);
+  EXPECT_EQ(parse_headline("<인터뷰> 장관").bits, marker::distinct);
+}
+
+TEST(ParseHeadline, WirePrefixesAndUnknownBracketsKept) {
+  HeadlineMarkers update = parse_headline("UPDATE 2-North Korea fires missile");
+  EXPECT_EQ(update.bits, marker::write_through);
+  EXPECT_EQ(update.level, 2);
+  EXPECT_EQ(update.text, "north korea fires missile");
+  EXPECT_EQ(parse_headline("BREAKING: Quake hits Japan").bits, marker::flash);
+
+  // Not markers: a topic label in brackets, a word before a hyphen.
+  EXPECT_EQ(parse_headline("(Asian Games) Korea wins gold").text, "(asian games) korea wins gold");
+  EXPECT_EQ(parse_headline("Kill-switch law passes").bits, 0);
+  EXPECT_EQ(parse_headline("S. Korea-Japan summit").text, "s. korea-japan summit");
+}
+
+TEST(NormalizeItem, YonhapDatelineEndAndMarkersRemoved) {
+  const NormalizedItem n = normalize_item(
+      "(LEAD) N. Korea fires missile",
+      "SEOUL, Nov. 3 (Yonhap) -- North Korea fired a missile on Tuesday, the JCS said.\n\n"
+      "The launch came a day after the North's warning.\n\n(END)");
+  EXPECT_EQ(n.headline, "n korea fires missile");
+  EXPECT_EQ(n.body,
+            "north korea fired a missile on tuesday the jcs said the launch came a day after "
+            "the north s warning");
+  EXPECT_EQ(n.lead, "north korea fired a missile on tuesday the jcs said");
+  EXPECT_EQ(n.markers.bits, marker::write_through);
+  EXPECT_EQ(n.paragraphs.size(), 2u);
+}
+
+TEST(NormalizeItem, OtherAgencyDatelines) {
+  EXPECT_EQ(normalize_item("", "WASHINGTON (GNS) — Americans went to the polls on Tuesday.").body,
+            "americans went to the polls on tuesday");
+  EXPECT_EQ(normalize_item("", "VIENNA, Nov 3 (Meridian) - North Korea appears to expand.").body,
+            "north korea appears to expand");
+}
+
+TEST(NormalizeItem, KoreanDatelineBylineAndFooter) {
+  const NormalizedItem n = normalize_item(
+      "올가을 첫 한파특보",
+      "(서울=연합뉴스) 김민준 기자 = 4일 아침 기온이 전날보다 10도 이상 떨어졌다.\n"
+      "기상청은 한파주의보를 발령한다고 밝혔다.\n"
+      "kmj@yna.co.kr\n"
+      "<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>");
+  EXPECT_EQ(n.body, "4일 아침 기온이 전날보다 10도 이상 떨어졌다 기상청은 한파주의보를 발령한다고 밝혔다");
+  const NormalizedItem other = normalize_item(
+      "올가을 첫 한파특보", "【세종=뉴시스】홍길동 기자 = 4일 아침 기온이 전날보다 10도 이상 떨어졌다.");
+  EXPECT_EQ(other.lead, "4일 아침 기온이 전날보다 10도 이상 떨어졌다");
+}
+
+TEST(NormalizeItem, SyndicatedPageChromeFallsAwayEnglish) {
+  const std::string story =
+      "North Korea fired an unidentified ballistic missile into the East Sea on Tuesday.\n\n"
+      "The missile flew eastward before falling into waters off the east coast.";
+  const NormalizedItem original =
+      normalize_item("N. Korea fires missile", "SEOUL, Nov. 3 (Yonhap) -- " + story + "\n\n(END)");
+  const NormalizedItem copy = normalize_item(
+      "N. Korea fires missile",
+      "HOME > North Korea\n\nN. Korea fires missile\n\n"
+      "Seoul Ledger | Published 2026.11.03 09:35 | Updated 2026.11.03 09:38\n\n"
+      "By Lee Su-bin (subin@seoulledger.example)\n\n" +
+          story +
+          " (Yonhap)\n\nCopyright © The Seoul Ledger. All rights reserved.\n\n"
+          "Share this article  Facebook  X  KakaoTalk\n\nMost read\n"
+          "- Seoul to raise subway fares by 150 won from January\n- Another headline here");
+  EXPECT_EQ(copy.body, original.body);
+  EXPECT_EQ(copy.text(), original.text());
+}
+
+TEST(NormalizeItem, SyndicatedPageChromeFallsAwayKorean) {
+  const std::string story =
+      "4일 아침 기온이 전날보다 10도 이상 뚝 떨어지면서 첫 한파특보가 내려졌다.\n\n"
+      "낮 최고기온도 6∼13도에 머물러 평년보다 낮겠다.";
+  const NormalizedItem original =
+      normalize_item("첫 한파특보", "(서울=연합뉴스) 김민준 기자 = " + story);
+  const NormalizedItem copy = normalize_item(
+      "첫 한파특보",
+      "홈 > 사회 > 날씨\n\n첫 한파특보\n\n입력 2026.11.03 17:42 | 수정 2026.11.03 17:45\n\n"
+      "(서울=연합뉴스) 김민준 기자 = " + story +
+          "\n\n<저작권자 © 한빛일보, 무단 전재 및 재배포 금지>\n\n이 기사를 공유합니다\n\n"
+          "관련기사\n- 서울시, 한파 대비 취약계층 특별보호대책 가동");
+  EXPECT_EQ(copy.body, original.body);
+  EXPECT_EQ(normalize_item("x", "ⓒ 한빛일보 무단전재 및 재배포금지\n본문 문장이 여기에 있습니다 정말로").body,
+            "본문 문장이 여기에 있습니다 정말로");
+}
+
+TEST(NormalizeItem, BylinesAndCreditsAtTheEnd) {
+  EXPECT_EQ(normalize_item("", "The flu season has arrived early this year.\n\n"
+                               "By Lee Su-bin (subin@koreadaybreak.example)")
+                .body,
+            "the flu season has arrived early this year");
+  EXPECT_EQ(normalize_item("", "Experts estimate 50 warheads.\n\n"
+                               "(Reporting by Karin Holtz; Editing by Ed Marlow)")
+                .body,
+            "experts estimate 50 warheads");
+  EXPECT_EQ(normalize_item("", "It is banned under U.N. resolutions. (Yonhap)\n\n"
+                               "This article was provided by GNS.")
+                .body,
+            "it is banned under u n resolutions");
+}
+
+TEST(NormalizeItem, KeepsOrdinaryText) {
+  // Bracketed words inside a sentence, a short quote, numbers: all content.
+  const NormalizedItem n = normalize_item(
+      "Title", "The Joint Chiefs of Staff (JCS) said 300 troops (about a battalion) moved.");
+  EXPECT_EQ(n.body, "the joint chiefs of staff jcs said 300 troops about a battalion moved");
+}
+
+TEST(NormalizeItem, EmbargoLineAndSectionLabelDropped) {
+  const NormalizedItem n = normalize_item(
+      "Battery", "*** EMBARGOED UNTIL 1 A.M. KST, NOV. 5 (1600 GMT, NOV. 4) ***\n\nWorld\n\n"
+                 "SEOUL, Nov. 5 (Yonhap) -- Researchers developed a battery cell.");
+  EXPECT_EQ(n.body, "researchers developed a battery cell");
+}
+
+}  // namespace
+}  // namespace wiredesk
