@@ -1,0 +1,54 @@
+// Tag stage (design §5): one Hyperscan pass over slugline, headline and body
+// finds every rule hit; hits are weighed by field, exclusions and penalties
+// applied, topics whose score reaches their threshold assigned, parents
+// implied by their children.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "processors/stage.hpp"
+#include "processors/taxonomy.hpp"
+
+namespace wiredesk {
+
+// The text of an item that the tagger reads.
+struct ItemText {
+  std::string_view slugline;
+  std::string_view headline;
+  std::string_view body;
+};
+ItemText item_text(const WireItem& item);
+
+struct TopicScore {
+  uint32_t topic = 0;  // index into CompiledTaxonomy::topics()
+  double score = 0;    // own score, before parents are implied
+};
+
+// Every topic with a non-zero score, in taxonomy order (for tests and tools
+// that want to see near misses). Thread-safe: one Hyperscan scratch per thread.
+std::vector<TopicScore> score_topics(const CompiledTaxonomy& taxonomy, const ItemText& text);
+
+// The assigned topics, parents included, by relevance (highest first).
+std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemText& text);
+
+class Tagger final : public Stage {
+ public:
+  // A null taxonomy tags nothing (no taxonomy configured).
+  explicit Tagger(std::shared_ptr<const CompiledTaxonomy> taxonomy = nullptr);
+
+  std::string_view name() const override { return "tag"; }
+  void process(ItemContext& ctx) override;
+
+  // Swaps in a new taxonomy; items being tagged finish with the one they
+  // started with (each item reads one snapshot).
+  void swap(std::shared_ptr<const CompiledTaxonomy> taxonomy);
+  std::shared_ptr<const CompiledTaxonomy> snapshot() const;
+
+ private:
+  std::atomic<std::shared_ptr<const CompiledTaxonomy>> taxonomy_;
+};
+
+}  // namespace wiredesk

@@ -1,0 +1,208 @@
+// The taxonomy and alert-rule loader: every problem is reported with its file
+// and topic (or rule) id, as `wiredesk check-config` prints it.
+#include "config/taxonomy_loader.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "processors/tag_support.hpp"
+
+namespace wiredesk {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::Contains;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+std::vector<std::string> messages(const std::vector<RulesFileError>& errors) {
+  std::vector<std::string> out;
+  for (const auto& e : errors) out.push_back(e.to_string());
+  return out;
+}
+
+std::vector<std::string> taxonomy_errors(const std::string& topics_yaml) {
+  const TaxonomyLoad load = parse_taxonomy("version: 1\ntopics:\n" + topics_yaml, "tax.yaml");
+  EXPECT_FALSE(load.ok());
+  return messages(load.errors);
+}
+
+const char* kGood = R"(
+  - id: politics
+    name: politics
+    kind: subject
+    rules: [{en: [parliament]}]
+)";
+
+TEST(TaxonomyLoaderTest, TheShippedFilesLoad) {
+  const TaxonomyLoad tax = load_taxonomy(test::source_path("config/taxonomy.yaml"));
+  EXPECT_THAT(messages(tax.errors), IsEmpty());
+  ASSERT_TRUE(tax.ok());
+  EXPECT_GE(tax.taxonomy->topics().size(), 28u);
+  const AlertRulesLoad rules =
+      load_alert_rules(test::source_path("config/alerts.yaml"), tax.taxonomy.get());
+  EXPECT_THAT(messages(rules.errors), IsEmpty());
+  ASSERT_TRUE(rules.ok());
+  EXPECT_GE(rules.rules->rules.size(), 4u);
+}
+
+TEST(TaxonomyLoaderTest, DuplicateId) {
+  EXPECT_THAT(taxonomy_errors(std::string(kGood) + kGood),
+              Contains("tax.yaml: topic politics: duplicate id"));
+}
+
+TEST(TaxonomyLoaderTest, UnknownParent) {
+  EXPECT_THAT(taxonomy_errors(R"(
+  - id: election
+    name: election
+    kind: subject
+    parent: politic
+    rules: [{en: [ballot]}]
+)"),
+              Contains("tax.yaml: topic election: unknown parent 'politic'"));
+}
+
+TEST(TaxonomyLoaderTest, ParentCycle) {
+  const auto errors = taxonomy_errors(R"(
+  - id: a
+    name: a
+    kind: subject
+    parent: b
+    rules: [{en: [x]}]
+  - id: b
+    name: b
+    kind: subject
+    parent: a
+    rules: [{en: [y]}]
+  - id: c
+    name: c
+    kind: subject
+    parent: c
+    rules: [{en: [z]}]
+)");
+  EXPECT_THAT(errors, Contains(AllOf(HasSubstr("tax.yaml: topic a: "), HasSubstr("cycle"))));
+  EXPECT_THAT(errors, Contains(AllOf(HasSubstr("tax.yaml: topic b: "), HasSubstr("cycle"))));
+  EXPECT_THAT(errors, Contains(AllOf(HasSubstr("tax.yaml: topic c: "), HasSubstr("cycle"))));
+}
+
+TEST(TaxonomyLoaderTest, PatternsHyperscanRejectsEachReported) {
+  const auto errors = taxonomy_errors(R"(
+  - id: weapons
+    name: weapons
+    kind: subject
+    rules:
+      - regex: ['missile(']
+  - id: crime
+    name: crime
+    kind: subject
+    rules:
+      - regex: ['(?<=police)arrest']
+      - en: [arrest]
+)");
+  EXPECT_THAT(errors, Contains(AllOf(HasSubstr("tax.yaml: topic weapons: pattern rejected by "
+                                               "Hyperscan in rules[0].regex: 'missile('"))));
+  EXPECT_THAT(errors, Contains(AllOf(HasSubstr("tax.yaml: topic crime: pattern rejected"),
+                                     HasSubstr("(?<=police)arrest"))));
+}
+
+TEST(TaxonomyLoaderTest, UnknownFieldsAnywhere) {
+  const auto errors = taxonomy_errors(R"(
+  - id: sport
+    name: sport
+    kind: subject
+    colour: green
+    rules:
+      - weight: 2
+        en: [baseball]
+        fr: [football]
+        klingon: [qab]
+    exclude:
+      en: [x]
+      wieght: 1
+)");
+  EXPECT_THAT(errors, Contains(HasSubstr("tax.yaml: topic sport: unknown field 'colour'")));
+  EXPECT_THAT(errors, Contains(HasSubstr("tax.yaml: topic sport: rules[0]: unknown field 'klingon'")));
+  EXPECT_THAT(errors, Contains(HasSubstr("tax.yaml: topic sport: exclude: unknown field 'wieght'")));
+  const TaxonomyLoad top = parse_taxonomy("version: 1\ntopcs: []\ntopics: []\n", "tax.yaml");
+  EXPECT_THAT(messages(top.errors), Contains(HasSubstr("tax.yaml: unknown field 'topcs'")));
+}
+
+TEST(TaxonomyLoaderTest, ParseErrorsNamedWithTheirTopic) {
+  const auto errors = taxonomy_errors(R"(
+  - id: weather
+    name: weather
+    kind: climate
+    rules:
+      - en: [rain]
+        only_in: [footer]
+  - name: no id
+    kind: subject
+    rules: [{en: [y]}]
+)");
+  EXPECT_THAT(errors, Contains(HasSubstr("tax.yaml: topic weather: kind must be subject, place, "
+                                         "person or organisation, not 'climate'")));
+  EXPECT_THAT(errors, Contains(HasSubstr("tax.yaml: topic weather: rules[0].only_in: unknown "
+                                         "field 'footer'")));
+  EXPECT_THAT(errors, Contains(HasSubstr("tax.yaml: topic #2: missing required field 'id'")));
+}
+
+TEST(TaxonomyLoaderTest, ValidationErrorsNamedWithTheirTopic) {
+  const auto errors = taxonomy_errors(R"(
+  - id: Bad_Id
+    name: x
+    kind: subject
+    rules: [{en: [x]}]
+  - id: weather
+    name: weather
+    kind: subject
+    iptc: 17000000
+    threshold: 0
+    rules:
+      - weight: -1
+        en: ['*']
+)");
+  EXPECT_THAT(errors, Contains(HasSubstr("tax.yaml: topic Bad_Id: id must be a slug")));
+  EXPECT_THAT(errors, Contains(HasSubstr("tax.yaml: topic weather: iptc must look like medtop:")));
+  EXPECT_THAT(errors, Contains(HasSubstr("tax.yaml: topic weather: threshold must be greater")));
+  EXPECT_THAT(errors, Contains(HasSubstr("tax.yaml: topic weather: rules[0]: weight must be")));
+  EXPECT_THAT(errors, Contains(HasSubstr("tax.yaml: topic weather: rules[0].en: empty term")));
+}
+
+TEST(TaxonomyLoaderTest, InvalidYamlAndMissingFile) {
+  EXPECT_THAT(messages(parse_taxonomy("topics: [", "tax.yaml").errors),
+              Contains(HasSubstr("tax.yaml: invalid YAML")));
+  EXPECT_THAT(messages(load_taxonomy("/nonexistent/taxonomy.yaml").errors),
+              Contains("/nonexistent/taxonomy.yaml: cannot read the file"));
+}
+
+TEST(AlertRulesLoaderTest, ErrorsNamedWithFileAndRule) {
+  const TaxonomyLoad tax = parse_taxonomy(std::string("version: 1\ntopics:\n") + kGood, "t.yaml");
+  ASSERT_TRUE(tax.ok());
+  const AlertRulesLoad load = parse_alert_rules(R"(
+version: 1
+rules:
+  - id: urgent
+    urgency_max: 2
+    verdicts: [new, fresh]
+    colour: red
+  - id: urgent
+    topics_any: [politics, sports]
+  - id: hold-notice
+    pubstatus: [withheld]
+  - id: any-empty
+    any: []
+)",
+                                                "alerts.yaml", tax.taxonomy.get());
+  EXPECT_FALSE(load.ok());
+  const auto errors = messages(load.errors);
+  EXPECT_THAT(errors, Contains(HasSubstr("alerts.yaml: rule urgent: verdicts: unknown verdict "
+                                         "'fresh'")));
+  EXPECT_THAT(errors, Contains(HasSubstr("alerts.yaml: rule urgent: unknown field 'colour'")));
+  EXPECT_THAT(errors, Contains("alerts.yaml: rule urgent: duplicate id"));
+  EXPECT_THAT(errors, Contains("alerts.yaml: rule urgent: unknown topic 'sports'"));
+  EXPECT_THAT(errors, Contains(HasSubstr("alerts.yaml: rule hold-notice: reserved id")));
+  EXPECT_THAT(errors, Contains(HasSubstr("alerts.yaml: rule any-empty: 'any' must be a non-empty")));
+}
+
+}  // namespace
+}  // namespace wiredesk

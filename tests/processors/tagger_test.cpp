@@ -1,0 +1,238 @@
+// The matcher and the Tag stage on small taxonomies written for each test.
+#include "processors/tagger.hpp"
+
+#include <atomic>
+#include <thread>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "processors/tag_support.hpp"
+
+namespace wiredesk {
+namespace {
+
+using test::make_item;
+using test::tag_ids;
+using test::taxonomy_from;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
+
+// Threshold 3 and weight 1 everywhere: a headline hit (×3) assigns a topic,
+// a body hit (×1) does not.
+const char* kHeader = R"(
+version: 1
+defaults:
+  threshold: 3
+  fields: {slugline: 2, headline: 3, lead: 1.5, body: 1}
+  lead_bytes: 20
+topics:
+)";
+
+std::shared_ptr<const CompiledTaxonomy> one_topic(const std::string& rules,
+                                                  const std::string& extra = "") {
+  return taxonomy_from(std::string(kHeader) + "  - id: t\n    name: t\n    kind: subject\n" +
+                       "    rules:\n" + rules + extra);
+}
+
+double score_of(const CompiledTaxonomy& taxonomy, const WireItem& item, const std::string& id) {
+  const int at = taxonomy.find(id);
+  for (const auto& s : score_topics(taxonomy, item_text(item))) {
+    if (static_cast<int>(s.topic) == at) return s.score;
+  }
+  return 0;
+}
+
+TEST(TaggerTest, EnglishTermsMatchWholeWordsAndStarAllowsEndings) {
+  auto tax = one_topic("      - en: [arms, missile*]\n");
+  EXPECT_THAT(tag_ids(*tax, make_item("Farms and charms", "")), IsEmpty());
+  EXPECT_THAT(tag_ids(*tax, make_item("Arms deal signed", "")), ElementsAre("t"));
+  EXPECT_THAT(tag_ids(*tax, make_item("Two missiles fired", "")), ElementsAre("t"));
+  EXPECT_THAT(tag_ids(*tax, make_item("Antimissile shield", "")), IsEmpty());
+}
+
+TEST(TaggerTest, KoreanTermsMatchInsideWordsWithParticles) {
+  auto tax = one_topic("      - ko: [북한, 미사일]\n");
+  EXPECT_THAT(tag_ids(*tax, make_item("북한은 미사일을 발사했다", "", "ko")), ElementsAre("t"));
+  EXPECT_DOUBLE_EQ(score_of(*tax, make_item("북한은 미사일을 쐈다", "", "ko"), "t"), 6.0);
+}
+
+TEST(TaggerTest, CapitalisedAcronymsAreCaseSensitiveOtherTermsCaseless) {
+  auto tax = one_topic("      - en: [JCS, joint chiefs]\n");
+  EXPECT_THAT(tag_ids(*tax, make_item("JCS says", "")), ElementsAre("t"));
+  EXPECT_THAT(tag_ids(*tax, make_item("jcs says", "")), IsEmpty());
+  EXPECT_THAT(tag_ids(*tax, make_item("JOINT CHIEFS say", "")), ElementsAre("t"));
+  auto sensitive = one_topic("      - case: sensitive\n        en: [the North]\n");
+  EXPECT_THAT(tag_ids(*sensitive, make_item("Tension with the North", "")), ElementsAre("t"));
+  EXPECT_THAT(tag_ids(*sensitive, make_item("Snow in the north", "")), IsEmpty());
+}
+
+TEST(TaggerTest, HyphenAlsoMatchesASpaceAndApostrophesBothForms) {
+  auto tax = one_topic("      - en: [Kim Jong-un, Workers' Party]\n");
+  EXPECT_THAT(tag_ids(*tax, make_item("Kim Jong Un speaks", "")), ElementsAre("t"));
+  EXPECT_THAT(tag_ids(*tax, make_item("Kim Jong-un speaks", "")), ElementsAre("t"));
+  EXPECT_THAT(tag_ids(*tax, make_item("Workers\xE2\x80\x99 Party meets", "")), ElementsAre("t"));
+}
+
+TEST(TaggerTest, FieldWeightsLeadAndRepeatCap) {
+  auto tax = one_topic("      - en: [quake]\n");
+  // headline 3; lead (first 20 bytes of the body) 1.5; body 1.
+  EXPECT_DOUBLE_EQ(score_of(*tax, make_item("quake", ""), "t"), 3.0);
+  EXPECT_DOUBLE_EQ(score_of(*tax, make_item("x", "quake"), "t"), 1.5);
+  EXPECT_DOUBLE_EQ(score_of(*tax, make_item("x", "a long opening line, then quake"), "t"), 1.0);
+  // Repeats: 1, +0.5, +0.5, then capped (repeat_cap 3).
+  EXPECT_DOUBLE_EQ(
+      score_of(*tax, make_item("x", "twenty bytes of lead quake quake quake quake quake"), "t"),
+      2.0);
+}
+
+TEST(TaggerTest, ThresholdAndRelevance) {
+  auto tax = one_topic("      - en: [quake]\n");
+  const auto topics = tag_text(*tax, item_text(make_item("quake", "")));
+  ASSERT_EQ(topics.size(), 1u);
+  EXPECT_EQ(topics[0].relevance, 50);  // score == threshold
+  const auto strong = tag_text(*tax, item_text(make_item("quake quake quake", "quake")));
+  ASSERT_EQ(strong.size(), 1u);
+  EXPECT_EQ(strong[0].relevance, 100);  // capped
+  EXPECT_THAT(tag_ids(*tax, make_item("x", "quake")), IsEmpty());  // 1.5 < 3
+}
+
+TEST(TaggerTest, ExclusionHidesHitsInsideItsMatchOnly) {
+  auto tax = one_topic("      - en: [meteorological]\n",
+                       "    exclude:\n      en: [Japan Meteorological Agency]\n");
+  EXPECT_THAT(tag_ids(*tax, make_item("Japan Meteorological Agency says", "")), IsEmpty());
+  EXPECT_THAT(tag_ids(*tax, make_item("Meteorological data", "")), ElementsAre("t"));
+  auto ko = one_topic("      - ko: [북한]\n", "    exclude:\n      ko: [북한산]\n");
+  EXPECT_THAT(tag_ids(*ko, make_item("북한산 등산로", "", "ko")), IsEmpty());
+  EXPECT_THAT(tag_ids(*ko, make_item("북한산 등산객, 북한 탄도미사일 소식에", "", "ko")),
+              ElementsAre("t"));
+}
+
+TEST(TaggerTest, RegexExclusionMasksItsSpan) {
+  auto tax = one_topic("      - en: [Seoul]\n",
+                       "    exclude:\n      regex: ['SEOUL, [A-Za-z]{3}\\. [0-9]+ \\(Yonhap\\)']\n"
+                       "      case: sensitive\n");
+  EXPECT_DOUBLE_EQ(score_of(*tax, make_item("x", "SEOUL, Nov. 3 (Yonhap) -- y"), "t"), 0.0);
+  EXPECT_DOUBLE_EQ(score_of(*tax, make_item("Seoul", ""), "t"), 3.0);
+}
+
+TEST(TaggerTest, PenaltiesSubtract) {
+  auto tax = one_topic("      - en: [attack]\n",
+                       "    penalties:\n      - weight: 1\n        en: [inning]\n");
+  EXPECT_THAT(tag_ids(*tax, make_item("Missile attack", "")), ElementsAre("t"));
+  EXPECT_THAT(tag_ids(*tax, make_item("Eagles' attack stalls in ninth inning", "")), IsEmpty());
+}
+
+TEST(TaggerTest, OverlappingTermsOfOneTopicCountOnceAsTheLongest) {
+  auto tax = one_topic(
+      "      - weight: 2\n        en: [ballistic missile]\n"
+      "      - weight: 1\n        en: [missile]\n");
+  EXPECT_DOUBLE_EQ(score_of(*tax, make_item("Ballistic missile", ""), "t"), 6.0);
+  EXPECT_DOUBLE_EQ(score_of(*tax, make_item("Cruise missile", ""), "t"), 3.0);
+}
+
+TEST(TaggerTest, OnlyInRestrictsFields) {
+  auto tax = one_topic("      - en: [NK]\n        only_in: [slugline]\n        weight: 2\n");
+  WireItem item = make_item("NK", "NK");
+  EXPECT_THAT(tag_ids(*tax, item), IsEmpty());
+  item.slugline = "NK-missile";
+  EXPECT_THAT(tag_ids(*tax, item), ElementsAre("t"));
+}
+
+TEST(TaggerTest, NoMatchAcrossFields) {
+  auto tax = one_topic("      - en: [North Korea]\n");
+  WireItem item = make_item("Korea", "");
+  item.slugline = "North";
+  EXPECT_THAT(tag_ids(*tax, item), IsEmpty());
+}
+
+TEST(TaggerTest, RegexRulesAndUtf8) {
+  auto tax = one_topic("      - regex: ['규모 ?[0-9]\\.[0-9]']\n");
+  EXPECT_THAT(tag_ids(*tax, make_item("경주서 규모 4.3 지진", "", "ko")), ElementsAre("t"));
+  EXPECT_THAT(tag_ids(*tax, make_item("역대 최대 규모", "", "ko")), IsEmpty());
+}
+
+TEST(TaggerTest, ParentsAreImpliedAtTheChildsRelevance) {
+  auto tax = taxonomy_from(std::string(kHeader) + R"(
+  - id: politics
+    name: politics
+    kind: subject
+    rules: [{en: [parliament]}]
+  - id: election
+    name: election
+    kind: subject
+    parent: politics
+    rules: [{en: [ballot]}]
+  - id: korea
+    name: Korea
+    kind: place
+    rules: [{en: [Seoul]}]
+)");
+  const auto topics = tag_text(*tax, item_text(make_item("Ballot ballot ballot in Seoul", "")));
+  ASSERT_THAT(test::topic_ids(topics), UnorderedElementsAre("election", "politics", "korea"));
+  // By relevance, highest first; the implied parent is as relevant as its child.
+  EXPECT_EQ(topics[0].relevance, 100);
+  EXPECT_EQ(topics[1].relevance, 100);
+  EXPECT_EQ(topics[2].id, "korea");
+  EXPECT_EQ(topics[2].relevance, 50);
+  EXPECT_EQ(topics[2].kind, "place");
+  EXPECT_EQ(topics[2].uri, "urn:wiredesk:topic:korea");
+}
+
+TEST(TaggerTest, IptcCodeBecomesTheTopicUri) {
+  auto tax = taxonomy_from(std::string(kHeader) + R"(
+  - id: sport
+    name: sport
+    kind: subject
+    iptc: medtop:15000000
+    rules: [{en: [baseball]}]
+)");
+  const auto topics = tag_text(*tax, item_text(make_item("Baseball", "")));
+  ASSERT_EQ(topics.size(), 1u);
+  EXPECT_EQ(topics[0].uri, "http://cv.iptc.org/newscodes/mediatopic/15000000");
+  EXPECT_EQ(topics[0].name, "sport");
+}
+
+TEST(TaggerTest, StageTagsItemsAndSwapsBetweenThem) {
+  auto a = one_topic("      - en: [alpha]\n");
+  auto b = taxonomy_from(std::string(kHeader) +
+                         "  - id: u\n    name: u\n    kind: subject\n    rules: [{en: [alpha]}]\n");
+  Tagger tagger(a);
+  ItemContext ctx;
+  ctx.item = make_item("alpha", "");
+  tagger.process(ctx);
+  EXPECT_THAT(test::topic_ids(ctx.topics), ElementsAre("t"));
+  tagger.swap(b);
+  tagger.process(ctx);
+  EXPECT_THAT(test::topic_ids(ctx.topics), ElementsAre("u"));
+  EXPECT_EQ(tagger.snapshot(), b);
+
+  Tagger none;  // no taxonomy configured
+  ItemContext other;
+  other.item = make_item("alpha", "");
+  none.process(other);
+  EXPECT_THAT(other.topics, IsEmpty());
+}
+
+TEST(TaggerTest, ThreadsTagConcurrentlyWithTheirOwnScratch) {
+  auto tax = test::default_taxonomy();
+  const WireItem item = make_item("N. Korea fires ballistic missile into East Sea: JCS",
+                                  "North Korea fired a ballistic missile, the JCS said.");
+  const auto expected = tag_ids(*tax, item);
+  ASSERT_FALSE(expected.empty());
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 200; ++i) {
+        if (tag_ids(*tax, item) != expected) ++mismatches;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(mismatches.load(), 0);
+}
+
+}  // namespace
+}  // namespace wiredesk
