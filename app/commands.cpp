@@ -31,12 +31,29 @@ std::optional<Config> load_or_report(const CommonOptions& common) {
   return std::move(loaded.config);
 }
 
+void report(const std::vector<RulesFileError>& errors) {
+  for (const auto& e : errors) std::cerr << "error: " << e.to_string() << "\n";
+}
+
 }  // namespace
 
 int command_check_config(const CommonOptions& common) {
   auto config = load_or_report(common);
   if (!config) return 1;
-  std::cout << "ok: " << common.config_path << "\n";
+  // The taxonomy and alert rules: parsed, validated and compiled as a reload
+  // would, every error reported as "FILE: topic ID: message".
+  const TagSet set = load_tag_set(tag_files(*config));
+  if (!set.ok()) {
+    report(set.errors);
+    return 1;
+  }
+  std::cout << "ok: " << common.config_path;
+  if (set.taxonomy) {
+    std::cout << "; " << config->taxonomy << ": " << set.taxonomy->topics().size() << " topics, "
+              << set.taxonomy->patterns().size() << " patterns";
+  }
+  if (set.rules) std::cout << "; " << config->alerts << ": " << set.rules->rules.size() << " rules";
+  std::cout << "\n";
   return 0;
 }
 
@@ -54,7 +71,14 @@ int command_process(const CommonOptions& common, const ProcessOptions& options) 
     return 1;
   }
   std::ios::sync_with_stdio(false);
-  Pipeline pipeline(pipeline_options(*config), make_stages(*config), null_probe());
+  std::vector<std::shared_ptr<Stage>> stages;
+  try {
+    stages = make_stages(*config);
+  } catch (const TagFilesError& e) {
+    report(e.errors());
+    return 1;
+  }
+  Pipeline pipeline(pipeline_options(*config), std::move(stages), null_probe());
   JsonLinesSink sink(std::cout);
   InputRecord record;
   std::string storage;
@@ -75,7 +99,12 @@ int command_run(const CommonOptions& common) {
   auto config = load_or_report(common);
   if (!config) return 1;
   setup_logging(config->log);
-  return run_service(*config);
+  try {
+    return run_service(*config);
+  } catch (const TagFilesError& e) {  // a broken taxonomy or alert-rule file at start-up
+    report(e.errors());
+    return 1;
+  }
 }
 
 }  // namespace wiredesk

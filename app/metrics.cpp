@@ -1,5 +1,7 @@
 #include "app/metrics.hpp"
 
+#include <algorithm>
+
 #include <prometheus/text_serializer.h>
 #include <simdjson.h>
 
@@ -54,6 +56,17 @@ Metrics::Metrics()
                          .Help("Failed offset commits.")
                          .Register(*registry_)
                          .Add({})),
+      config_reloads_(prometheus::BuildCounter()
+                          .Name("wiredesk_config_reloads_total")
+                          .Help("Taxonomy and alert-rule files reloaded and swapped in.")
+                          .Register(*registry_)
+                          .Add({})),
+      config_reload_failures_(prometheus::BuildCounter()
+                                  .Name("wiredesk_config_reload_failures_total")
+                                  .Help("Rejected reloads of the taxonomy or alert-rule files "
+                                        "(the previous set kept running).")
+                                  .Register(*registry_)
+                                  .Add({})),
       latency_(prometheus::BuildHistogram()
                    .Name("wiredesk_processing_latency_seconds")
                    .Help("Time from consuming an input record to the acknowledgement of its "
@@ -79,7 +92,32 @@ Metrics::Metrics()
                   .Name("wiredesk_consumer_paused")
                   .Help("1 while consumption is paused for backpressure.")
                   .Register(*registry_)
-                  .Add({})) {
+                  .Add({})),
+      index_entries_(prometheus::BuildGauge()
+                         .Name("wiredesk_dedup_index_entries")
+                         .Help("Items remembered by the dedup index.")
+                         .Register(*registry_)
+                         .Add({})),
+      index_bytes_(prometheus::BuildGauge()
+                       .Name("wiredesk_dedup_index_bytes")
+                       .Help("Estimated heap held by the dedup index.")
+                       .Register(*registry_)
+                       .Add({})),
+      index_lag_(prometheus::BuildGauge()
+                     .Name("wiredesk_dedup_index_lag")
+                     .Help("Records of the dedup index topic not yet applied to this instance.")
+                     .Register(*registry_)
+                     .Add({})),
+      restore_seconds_(prometheus::BuildGauge()
+                           .Name("wiredesk_dedup_index_restore_seconds")
+                           .Help("Time the last restore of the dedup index from its topic took.")
+                           .Register(*registry_)
+                           .Add({})),
+      assigned_partitions_(prometheus::BuildGauge()
+                               .Name("wiredesk_assigned_partitions")
+                               .Help("Input partitions assigned to this member of the group.")
+                               .Register(*registry_)
+                               .Add({})) {
   prometheus::BuildGauge()
       .Name("wiredesk_build_info")
       .Help("Build information; the value is always 1.")
@@ -115,6 +153,8 @@ void Metrics::dead_lettered(Reason reason) {
 void Metrics::verdict(Verdict v) { labelled(verdicts_, "verdict", std::string(to_string(v))).Increment(); }
 void Metrics::topic_assigned(std::string_view id) { labelled(topics_, "topic", std::string(id)).Increment(); }
 void Metrics::alerted(std::string_view rule) { labelled(alerts_, "rule", std::string(rule)).Increment(); }
+void Metrics::config_reloaded() { config_reloads_.Increment(); }
+void Metrics::config_reload_failed() { config_reload_failures_.Increment(); }
 void Metrics::consumed(const std::string& topic) { labelled(consumed_, "topic", topic).Increment(); }
 void Metrics::produced(const std::string& topic) { labelled(produced_, "topic", topic).Increment(); }
 void Metrics::produce_error(const std::string& topic) {
@@ -125,6 +165,18 @@ void Metrics::item_age(double seconds) { age_.Observe(seconds); }
 void Metrics::in_flight(size_t records) { in_flight_.Set(static_cast<double>(records)); }
 void Metrics::paused(bool paused) { paused_.Set(paused ? 1 : 0); }
 void Metrics::commit_error() { commit_errors_.Increment(); }
+
+void Metrics::dedup_index(size_t entries, size_t bytes) {
+  index_entries_.Set(static_cast<double>(entries));
+  index_bytes_.Set(static_cast<double>(bytes));
+}
+
+void Metrics::dedup_restored(double seconds, size_t entries, size_t bytes) {
+  restore_seconds_.Set(seconds);
+  dedup_index(entries, bytes);
+}
+
+void Metrics::dedup_index_lag(int64_t records) { index_lag_.Set(static_cast<double>(records)); }
 
 void Metrics::consumer_statistics(const std::string& json) {
   simdjson::ondemand::parser parser;
@@ -149,7 +201,30 @@ void Metrics::consumer_statistics(const std::string& json) {
       if (part_field.value().get_object().get(part)) continue;
       if (part["consumer_lag"].get_int64().get(lag)) continue;
       if (lag < 0) continue;
-      lag_.Add({{"topic", topic}, {"partition", partition}}).Set(static_cast<double>(lag));
+      const PartitionKey key{topic, static_cast<int32_t>(std::stol(partition))};
+      std::lock_guard lock(lag_mu_);
+      if (std::find(assignment_.begin(), assignment_.end(), key) == assignment_.end()) continue;
+      auto& gauge = lag_.Add({{"topic", topic}, {"partition", partition}});
+      gauge.Set(static_cast<double>(lag));
+      lag_series_[key] = &gauge;
+    }
+  }
+}
+
+}  // namespace wiredesk
+
+namespace wiredesk {
+
+void Metrics::set_assignment(const std::vector<PartitionKey>& partitions) {
+  std::lock_guard lock(lag_mu_);
+  assignment_ = partitions;
+  assigned_partitions_.Set(static_cast<double>(partitions.size()));
+  for (auto it = lag_series_.begin(); it != lag_series_.end();) {
+    if (std::find(partitions.begin(), partitions.end(), it->first) == partitions.end()) {
+      lag_.Remove(it->second);
+      it = lag_series_.erase(it);
+    } else {
+      ++it;
     }
   }
 }

@@ -13,6 +13,7 @@
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
 
+#include "processors/offset_tracker.hpp"
 #include "processors/probe.hpp"
 
 namespace wiredesk {
@@ -29,6 +30,12 @@ class Metrics final : public Probe {
   void verdict(Verdict verdict) override;
   void topic_assigned(std::string_view topic_id) override;
   void alerted(std::string_view rule) override;
+  void config_reloaded() override;
+  void config_reload_failed() override;
+  void dedup_index(size_t entries, size_t bytes) override;
+
+  void dedup_restored(double seconds, size_t entries, size_t bytes);
+  void dedup_index_lag(int64_t records);
 
   void consumed(const std::string& topic);
   void produced(const std::string& topic);
@@ -40,6 +47,8 @@ class Metrics final : public Probe {
   void commit_error();
   // Parses librdkafka statistics JSON and sets consumer lag gauges.
   void consumer_statistics(const std::string& json);
+  // The partitions this member owns now: lag series of others are removed.
+  void set_assignment(const std::vector<PartitionKey>& partitions);
 
  private:
   prometheus::Counter& labelled(prometheus::Family<prometheus::Counter>& family,
@@ -54,13 +63,23 @@ class Metrics final : public Probe {
   prometheus::Family<prometheus::Counter>& produced_;
   prometheus::Family<prometheus::Counter>& produce_errors_;
   prometheus::Counter& commit_errors_;
+  prometheus::Counter& config_reloads_;
+  prometheus::Counter& config_reload_failures_;
   prometheus::Histogram& latency_;
   prometheus::Histogram& age_;
   prometheus::Family<prometheus::Gauge>& lag_;
   prometheus::Gauge& in_flight_;
   prometheus::Gauge& paused_;
+  prometheus::Gauge& index_entries_;
+  prometheus::Gauge& index_bytes_;
+  prometheus::Gauge& index_lag_;
+  prometheus::Gauge& restore_seconds_;
   std::mutex mu_;
   std::map<std::pair<const void*, std::string>, prometheus::Counter*> cache_;
+  std::mutex lag_mu_;
+  std::vector<PartitionKey> assignment_;
+  std::map<PartitionKey, prometheus::Gauge*> lag_series_;
+  prometheus::Gauge& assigned_partitions_;
 };
 
 }  // namespace wiredesk

@@ -8,10 +8,13 @@
 #include <spdlog/spdlog.h>
 
 #include "app/http_server.hpp"
+#include "app/index_table.hpp"
 #include "app/logging.hpp"
 #include "app/metrics.hpp"
+#include "app/reloader.hpp"
 #include "app/wiring.hpp"
 #include "consumers/kafka_source.hpp"
+#include "processors/dedup.hpp"
 #include "processors/offset_tracker.hpp"
 #include "producers/kafka_sink.hpp"
 
@@ -29,7 +32,22 @@ class Service {
  public:
   explicit Service(const Config& config)
       : config_(config),
-        pipeline_(pipeline_options(config), make_stages(config), metrics_) {}
+        reloader_(tag_files(config), metrics_),
+        stages_(make_stages(config, reloader_.stages())),
+        pipeline_(pipeline_options(config), stages_, metrics_) {
+    for (const auto& stage : stages_) {
+      if (auto dedup = std::dynamic_pointer_cast<Dedup>(stage)) {
+        dedup->set_probe(&metrics_);
+        IndexTableOptions options;
+        options.topic = config.dedup.index_topic;
+        options.consumer_properties = consumer_properties(config);
+        options.admin_properties = producer_properties(config);
+        options.admin_properties.erase("transactional.id");
+        options.window_ms = config.dedup.window.count();
+        index_table_ = std::make_unique<IndexTable>(options, dedup->shared_index(), &metrics_);
+      }
+    }
+  }
 
   int run() {
     try {
@@ -50,8 +68,23 @@ class Service {
       sink_hooks.dead_letter_topic = config_.output.dlq;
       sink_ = std::make_unique<KafkaSink>(producer_properties(config_), std::move(sink_hooks));
 
+      // The dedup index is restored before any input is taken.
+      if (index_table_) {
+        const auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(
+            config_.dedup.restore_timeout);
+        if (!index_table_->restore(static_cast<int>(timeout.count()))) {
+          spdlog::critical("cannot restore the dedup index from {}", config_.dedup.index_topic);
+          return 1;
+        }
+        index_table_->start_following();
+      }
+
       KafkaSourceHooks source_hooks;
       source_hooks.revoking = [this](const std::vector<PartitionKey>& parts) { on_revoke(parts); };
+      source_hooks.assigned = [this](const std::vector<PartitionKey>& parts) {
+        assignment_received_.store(true);
+        metrics_.set_assignment(parts);
+      };
       source_hooks.statistics = [this](const std::string& json) {
         metrics_.consumer_statistics(json);
       };
@@ -87,8 +120,15 @@ class Service {
       reason = "producer not connected";
       return false;
     }
-    if (!source_ || source_->assignment().empty()) {
-      reason = "no partitions assigned";
+    if (index_table_ && !index_table_->restored()) {
+      reason = "dedup index not restored";
+      return false;
+    }
+    // Ready once the group has handed this member its assignment. A replica
+    // beyond the partition count gets an empty one and is still ready: it is
+    // a warm standby, and a rollout must not wait for it.
+    if (!assignment_received_.load()) {
+      reason = "no partition assignment received from the consumer group yet";
       return false;
     }
     return true;
@@ -112,11 +152,12 @@ class Service {
       if (source_->poll(record, source_->paused() ? 20 : 100)) handle(record, out);
       sink_->poll(0);
       apply_backpressure();
+      reloader_.poll();  // taxonomy / alert-rule files changed or SIGHUP: swap in between items
       if (eos_) {
         if (in_txn_ && (txn_records_ >= kTxnMaxRecords || Steady::now() - txn_start_ > kTxnMaxAge)) {
           finish_transaction();
         }
-      } else if (Steady::now() - last_commit > std::chrono::seconds(1)) {
+      } else if (Steady::now() - last_commit > config_.kafka.commit_interval) {
         commit(tracker_.committable(), false);
         last_commit = Steady::now();
       }
@@ -139,6 +180,7 @@ class Service {
     ++txn_records_;
     out.clear();
     const auto summary = pipeline_.process(record, out);
+    if (index_table_) index_table_->take_pending(out);
     const PartitionKey partition{record.origin.topic, record.origin.partition};
     tracker_.started(partition, record.origin.offset, out.size());
     if (!summary.accepted) spdlog::warn("dead-lettered: {}", *out.front().header(header::error));
@@ -221,6 +263,7 @@ class Service {
   // Partitions are being taken away: everything produced for them must be
   // acknowledged and committed before they are given up.
   void on_revoke(const std::vector<PartitionKey>& parts) {
+    metrics_.set_assignment({});
     if (eos_) {
       finish_transaction();
       for (const auto& p : parts) tracker_.forget(p);
@@ -259,6 +302,7 @@ class Service {
     if (!eos_) commit(points, true);
     source_->close();
     source_.reset();
+    if (index_table_) index_table_->stop();
     sink_.reset();
     http_.reset();
     spdlog::info("stopped");
@@ -274,7 +318,10 @@ class Service {
   size_t txn_records_ = 0;
   Steady::time_point txn_start_;
   Metrics metrics_;
+  ConfigReloader reloader_;
+  std::vector<std::shared_ptr<Stage>> stages_;
   Pipeline pipeline_;
+  std::unique_ptr<IndexTable> index_table_;
   OffsetTracker tracker_;
   std::unique_ptr<HttpServer> http_;
   std::unique_ptr<KafkaSink> sink_;
@@ -282,6 +329,7 @@ class Service {
   std::unordered_map<uint64_t, InFlight> in_flight_;
   uint64_t next_token_ = 1;
   std::atomic<bool> producer_connected_{false};
+  std::atomic<bool> assignment_received_{false};
   bool failed_ = false;
 };
 
@@ -293,6 +341,7 @@ int run_service(const Config& config) {
   sigemptyset(&sa.sa_mask);
   sigaction(SIGTERM, &sa, nullptr);
   sigaction(SIGINT, &sa, nullptr);
+  install_reload_signal_handler();
   Service service(config);
   return service.run();
 }

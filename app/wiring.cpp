@@ -18,8 +18,16 @@ PipelineOptions pipeline_options(const Config& config) {
   return o;
 }
 
-std::vector<std::shared_ptr<Stage>> make_stages(const Config& /*config*/) {
-  return {std::make_shared<ExactDedup>()};
+TagFiles tag_files(const Config& config) { return {config.taxonomy, config.alerts}; }
+
+std::vector<std::shared_ptr<Stage>> make_stages(const Config& config) {
+  return make_stages(config, make_tag_stages(tag_files(config)));
+}
+
+std::vector<std::shared_ptr<Stage>> make_stages(const Config& config, const TagStages& tag) {
+  DedupOptions dedup;
+  dedup.window_ms = config.dedup.window.count();
+  return {std::make_shared<Dedup>(dedup), tag.tagger, tag.alerter};
 }
 
 }  // namespace wiredesk

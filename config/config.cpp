@@ -304,10 +304,12 @@ LoadedConfig load_config(const std::string& path, const std::vector<std::string>
                   "language", "shutdown_timeout", "taxonomy", "alerts"});
 
   const YAML::Node kafka = root["kafka"];
-  l.unknown_keys(kafka, "kafka", {"bootstrap_servers", "group_id", "common", "consumer", "producer"});
+  l.unknown_keys(kafka, "kafka",
+                 {"bootstrap_servers", "group_id", "commit_interval", "common", "consumer", "producer"});
   if (kafka && kafka.IsMap()) {
     l.string(kafka["bootstrap_servers"], "kafka.bootstrap_servers", c.kafka.bootstrap_servers);
     l.string(kafka["group_id"], "kafka.group_id", c.kafka.group_id);
+    l.duration(kafka["commit_interval"], "kafka.commit_interval", c.kafka.commit_interval);
     l.string_map(kafka["common"], "kafka.common", c.kafka.common);
     l.string_map(kafka["consumer"], "kafka.consumer", c.kafka.consumer);
     l.string_map(kafka["producer"], "kafka.producer", c.kafka.producer);
@@ -344,10 +346,11 @@ LoadedConfig load_config(const std::string& path, const std::vector<std::string>
   }
 
   const YAML::Node dedup = root["dedup"];
-  l.unknown_keys(dedup, "dedup", {"window", "index_topic"});
+  l.unknown_keys(dedup, "dedup", {"window", "index_topic", "restore_timeout"});
   if (dedup && dedup.IsMap()) {
     l.duration(dedup["window"], "dedup.window", c.dedup.window);
     l.string(dedup["index_topic"], "dedup.index_topic", c.dedup.index_topic);
+    l.duration(dedup["restore_timeout"], "dedup.restore_timeout", c.dedup.restore_timeout);
     if (c.dedup.window.count() <= 0) l.error("dedup.window", "must be positive");
   }
 

@@ -21,6 +21,9 @@ using PropertyMap = std::map<std::string, std::string>;
 struct KafkaConfig {
   std::string bootstrap_servers = "127.0.0.1:9092";  // kafka.bootstrap_servers
   std::string group_id = "wiredesk";                 // kafka.group_id
+  // kafka.commit_interval: how often acknowledged input offsets are committed
+  // (at-least-once; a crash repeats at most this much work).
+  std::chrono::milliseconds commit_interval = std::chrono::seconds(1);
   PropertyMap common;    // kafka.common: librdkafka properties for consumer and producer
   PropertyMap consumer;  // kafka.consumer: librdkafka consumer properties
   PropertyMap producer;  // kafka.producer: librdkafka producer properties
@@ -48,6 +51,8 @@ struct HttpConfig {
 struct DedupConfig {
   std::chrono::milliseconds window = std::chrono::hours(72);  // dedup.window (event time)
   std::string index_topic = "wiredesk.dedup-index";           // dedup.index_topic
+  // dedup.restore_timeout: how long start-up may take to read the index topic.
+  std::chrono::milliseconds restore_timeout = std::chrono::minutes(5);
 };
 
 struct LimitsConfig {

@@ -34,6 +34,7 @@ struct InputRecord {
 enum class ValueKind {
   json,   // value is a JSON text (enriched item, alert record)
   bytes,  // value is the input bytes unchanged (dead letters)
+  tombstone,  // no value: deletes the key from a compacted topic
 };
 
 struct OutputRecord {

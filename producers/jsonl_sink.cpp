@@ -27,7 +27,10 @@ std::string JsonLinesSink::format(const OutputRecord& record) {
     json::append_string(line, h.value);
   }
   line.push_back('}');
-  if (record.kind == ValueKind::json) {
+  if (record.kind == ValueKind::tombstone) {
+    json::append_key(line, "value", first);
+    line += "null";
+  } else if (record.kind == ValueKind::json) {
     json::append_key(line, "value", first);
     line += record.value;
   } else if (simdjson::validate_utf8(record.value.data(), record.value.size())) {

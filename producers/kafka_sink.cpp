@@ -110,7 +110,8 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
       for (const auto& h : r.headers) headers->add(h.key, h.value.data(), h.value.size());
       const auto err = producer->produce(
           r.topic, RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
-          const_cast<char*>(r.value.data()), r.value.size(), r.key ? r.key->data() : nullptr,
+          r.kind == ValueKind::tombstone ? nullptr : const_cast<char*>(r.value.data()),
+          r.kind == ValueKind::tombstone ? 0 : r.value.size(), r.key ? r.key->data() : nullptr,
           r.key ? r.key->size() : 0, 0, headers, p.get());
       if (err == RdKafka::ERR_NO_ERROR) {
         p.release();  // owned by the delivery report now

@@ -1,0 +1,202 @@
+#include "app/index_table.hpp"
+
+#include <librdkafka/rdkafkacpp.h>
+
+#include <chrono>
+#include <stdexcept>
+
+#include <spdlog/spdlog.h>
+
+#include "app/metrics.hpp"
+#include "producers/kafka_admin.hpp"
+
+namespace wiredesk {
+
+struct IndexTable::Impl {
+  std::unique_ptr<RdKafka::KafkaConsumer> consumer;
+  std::vector<int32_t> partitions;
+};
+
+IndexTable::IndexTable(IndexTableOptions options, std::shared_ptr<DedupIndex> index,
+                       Metrics* metrics)
+    : options_(std::move(options)),
+      index_(std::move(index)),
+      metrics_(metrics),
+      impl_(std::make_unique<Impl>()) {
+  index_->set_on_change([this](const IndexEntry& entry) {
+    std::lock_guard lock(pending_mu_);
+    pending_.push_back(OutputRecord{options_.topic, entry.key(), {}, serialize(entry),
+                                    ValueKind::bytes});
+  });
+  index_->set_on_evict([this](const std::vector<std::string>& keys) {
+    std::lock_guard lock(pending_mu_);
+    for (const auto& key : keys) {
+      pending_.push_back(OutputRecord{options_.topic, key, {}, {}, ValueKind::tombstone});
+    }
+  });
+}
+
+IndexTable::~IndexTable() { stop(); }
+
+void IndexTable::take_pending(std::vector<OutputRecord>& out) {
+  std::lock_guard lock(pending_mu_);
+  for (auto& r : pending_) out.push_back(std::move(r));
+  pending_.clear();
+}
+
+void IndexTable::apply(const void* raw) {
+  const auto* m = static_cast<const RdKafka::Message*>(raw);
+  if (m->err() != RdKafka::ERR_NO_ERROR) return;
+  if (!m->payload()) {  // tombstone
+    if (const std::string* key = m->key()) index_->erase(*key);
+    return;
+  }
+  auto entry = deserialize(std::string_view(static_cast<const char*>(m->payload()), m->len()));
+  if (!entry) {
+    spdlog::warn("dedup index: unreadable entry at {}/{}/{}", m->topic_name(), m->partition(),
+                 m->offset());
+    return;
+  }
+  index_->apply_remote(*entry);
+}
+
+bool IndexTable::restore(int timeout_ms) {
+  const auto started = std::chrono::steady_clock::now();
+  TopicSpec spec{options_.topic, options_.partitions, -1,
+                 {{"cleanup.policy", "compact,delete"},
+                  {"retention.ms", std::to_string(options_.window_ms)}}};
+  for (const auto& e : create_topics(options_.admin_properties, {spec}, timeout_ms)) {
+    spdlog::error("dedup index topic: {}", e);
+    return false;
+  }
+
+  std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+  std::string err;
+  auto props = options_.consumer_properties;
+  props["group.id"] = "wiredesk-index-reader";  // assign() only: never joins, never commits
+  props["enable.auto.commit"] = "false";
+  props["enable.auto.offset.store"] = "false";
+  props["isolation.level"] = "read_committed";
+  props["fetch.wait.max.ms"] = "100";
+  props.erase("statistics.interval.ms");
+  for (const auto& [k, v] : props) {
+    if (conf->set(k, v, err) != RdKafka::Conf::CONF_OK) {
+      spdlog::error("dedup index reader: {}: {}", k, err);
+      return false;
+    }
+  }
+  impl_->consumer.reset(RdKafka::KafkaConsumer::create(conf.get(), err));
+  if (!impl_->consumer) {
+    spdlog::error("dedup index reader: {}", err);
+    return false;
+  }
+
+  RdKafka::Metadata* md = nullptr;
+  std::unique_ptr<RdKafka::Topic> topic(
+      RdKafka::Topic::create(impl_->consumer.get(), options_.topic, nullptr, err));
+  if (impl_->consumer->metadata(false, topic.get(), &md, timeout_ms) != RdKafka::ERR_NO_ERROR) {
+    spdlog::error("dedup index topic {}: no metadata", options_.topic);
+    return false;
+  }
+  std::unique_ptr<RdKafka::Metadata> holder(md);
+  for (const auto* t : *md->topics()) {
+    for (const auto* p : *t->partitions()) impl_->partitions.push_back(p->id());
+  }
+  if (impl_->partitions.empty()) {
+    spdlog::error("dedup index topic {} has no partitions", options_.topic);
+    return false;
+  }
+
+  std::map<int32_t, int64_t> end;
+  std::vector<RdKafka::TopicPartition*> assignment;
+  for (int32_t p : impl_->partitions) {
+    int64_t low = 0, high = 0;
+    if (impl_->consumer->query_watermark_offsets(options_.topic, p, &low, &high, timeout_ms) !=
+        RdKafka::ERR_NO_ERROR) {
+      spdlog::error("dedup index topic {}: cannot read its end offsets", options_.topic);
+      RdKafka::TopicPartition::destroy(assignment);
+      return false;
+    }
+    if (high > low) end[p] = high;
+    assignment.push_back(
+        RdKafka::TopicPartition::create(options_.topic, p, RdKafka::Topic::OFFSET_BEGINNING));
+  }
+  impl_->consumer->assign(assignment);
+  RdKafka::TopicPartition::destroy(assignment);
+
+  const auto deadline = started + std::chrono::milliseconds(timeout_ms);
+  size_t applied = 0;
+  while (!end.empty()) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      spdlog::error("dedup index: restore did not reach the end of {} in time", options_.topic);
+      return false;
+    }
+    std::unique_ptr<RdKafka::Message> m(impl_->consumer->consume(200));
+    if (!m || m->err() != RdKafka::ERR_NO_ERROR) {
+      // read_committed: the end may be an aborted or open transaction's
+      // marker; the position tells when everything before it was read.
+      std::vector<RdKafka::TopicPartition*> parts;
+      for (const auto& [p, high] : end) parts.push_back(RdKafka::TopicPartition::create(options_.topic, p));
+      impl_->consumer->position(parts);
+      for (auto* tp : parts) {
+        if (tp->offset() >= end[tp->partition()]) end.erase(tp->partition());
+      }
+      RdKafka::TopicPartition::destroy(parts);
+      continue;
+    }
+    apply(m.get());
+    ++applied;
+    auto it = end.find(m->partition());
+    if (it != end.end() && m->offset() + 1 >= it->second) end.erase(it);
+  }
+  restored_entries_ = applied;
+  restore_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (metrics_) metrics_->dedup_restored(restore_seconds_, index_->size(), index_->memory_bytes());
+  spdlog::info("dedup index restored from {}: {} records read, {} entries, {:.2f} s",
+               options_.topic, applied, index_->size(), restore_seconds_);
+  restored_.store(true);
+  return true;
+}
+
+void IndexTable::start_following() {
+  if (!impl_->consumer || follower_.joinable()) return;
+  follower_ = std::thread([this] { follow_loop(); });
+}
+
+void IndexTable::follow_loop() {
+  auto last_lag = std::chrono::steady_clock::now();
+  while (!stop_.load()) {
+    std::unique_ptr<RdKafka::Message> m(impl_->consumer->consume(200));
+    if (m) apply(m.get());
+    if (metrics_ && std::chrono::steady_clock::now() - last_lag > std::chrono::seconds(2)) {
+      last_lag = std::chrono::steady_clock::now();
+      std::vector<RdKafka::TopicPartition*> parts;
+      for (int32_t p : impl_->partitions) parts.push_back(RdKafka::TopicPartition::create(options_.topic, p));
+      impl_->consumer->position(parts);
+      int64_t lag = 0;
+      for (auto* tp : parts) {
+        int64_t low = 0, high = 0;
+        if (tp->offset() >= 0 &&
+            impl_->consumer->get_watermark_offsets(options_.topic, tp->partition(), &low, &high) ==
+                RdKafka::ERR_NO_ERROR &&
+            high > tp->offset()) {
+          lag += high - tp->offset();
+        }
+      }
+      RdKafka::TopicPartition::destroy(parts);
+      metrics_->dedup_index_lag(lag);
+      metrics_->dedup_index(index_->size(), index_->memory_bytes());
+    }
+  }
+}
+
+void IndexTable::stop() {
+  stop_.store(true);
+  if (follower_.joinable()) follower_.join();
+  if (impl_ && impl_->consumer) {
+    impl_->consumer->close();
+    impl_->consumer.reset();
+  }
+}
+
+}  // namespace wiredesk

@@ -1,0 +1,73 @@
+// The dedup index as a Kafka table (design §3, "State"): every local change
+// is written to the compacted index topic; every instance restores the topic
+// on start (before /readyz turns ready) and follows it while running, so the
+// index survives restarts and is shared by all replicas.
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "config/config.hpp"
+#include "processors/dedup_index.hpp"
+#include "processors/record.hpp"
+
+namespace wiredesk {
+
+class Metrics;
+
+struct IndexTableOptions {
+  std::string topic;
+  std::map<std::string, std::string> consumer_properties;  // bootstrap, security, …
+  std::map<std::string, std::string> admin_properties;
+  int64_t window_ms = 0;  // retention of the topic (cleanup.policy=compact,delete)
+  int partitions = 1;     // when the topic is created
+};
+
+class IndexTable {
+ public:
+  IndexTable(IndexTableOptions options, std::shared_ptr<DedupIndex> index, Metrics* metrics);
+  ~IndexTable();
+  IndexTable(const IndexTable&) = delete;
+  IndexTable& operator=(const IndexTable&) = delete;
+
+  // Creates the topic when it is missing, then reads it from the beginning to
+  // the end it had when restore started. False (with a logged reason) when
+  // the topic cannot be read within timeout_ms.
+  bool restore(int timeout_ms);
+  // Follows the topic in a background thread: other replicas' entries.
+  void start_following();
+  void stop();
+
+  bool restored() const { return restored_.load(); }
+  size_t restored_entries() const { return restored_entries_; }
+  double restore_seconds() const { return restore_seconds_; }
+
+  // The index writes (entries and tombstones) that local decisions caused
+  // since the last call; the service produces them with the outputs of the
+  // input record that caused them (same offset tracking, same transaction).
+  void take_pending(std::vector<OutputRecord>& out);
+
+ private:
+  struct Impl;
+  void apply(const void* message);
+  void follow_loop();
+
+  IndexTableOptions options_;
+  std::shared_ptr<DedupIndex> index_;
+  Metrics* metrics_;
+  std::unique_ptr<Impl> impl_;
+  std::mutex pending_mu_;
+  std::vector<OutputRecord> pending_;
+  std::atomic<bool> restored_{false};
+  std::atomic<bool> stop_{false};
+  std::thread follower_;
+  size_t restored_entries_ = 0;
+  double restore_seconds_ = 0;
+};
+
+}  // namespace wiredesk

@@ -1,0 +1,187 @@
+// wiredesk-load: end-to-end load tool. Produces N generated wire items (about
+// 3 KB each, English and Korean, with a share of redeliveries and syndicated
+// copies) to the input topic as fast as the broker takes them, reads every
+// output topic until one record per input has arrived, and reports
+// throughput and latency (input record timestamp → output record timestamp).
+#include <librdkafka/rdkafkacpp.h>
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <memory>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::unique_ptr<RdKafka::Conf> conf(const std::vector<std::pair<std::string, std::string>>& kv) {
+  std::unique_ptr<RdKafka::Conf> c(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+  std::string err;
+  for (const auto& [k, v] : kv) {
+    if (c->set(k, v, err) != RdKafka::Conf::CONF_OK) throw std::runtime_error(k + ": " + err);
+  }
+  return c;
+}
+
+// Words are drawn from a large generated vocabulary (English-like syllable
+// words, Hangul syllable words) plus common function words, so that distinct
+// items share only what distinct news stories share.
+const char* kSyllables[] = {"ka", "ro", "mi", "sen", "tal", "ver", "no", "qui", "bra", "dor",
+                            "el", "fin", "gu", "ha", "is", "jo", "lem", "mun", "pa", "ste"};
+const char* kCommon[] = {"the", "said", "on", "in", "of", "to", "and", "a", "officials", "government"};
+
+std::string english_word(std::mt19937& rng) {
+  if (rng() % 3 == 0) return kCommon[rng() % std::size(kCommon)];
+  std::string w;
+  const int n = 2 + static_cast<int>(rng() % 3);
+  for (int i = 0; i < n; ++i) w += kSyllables[rng() % std::size(kSyllables)];
+  return w;
+}
+
+std::string korean_word(std::mt19937& rng) {
+  std::string w;
+  const int n = 2 + static_cast<int>(rng() % 3);
+  for (int i = 0; i < n; ++i) {
+    const uint32_t cp = 0xAC00 + rng() % 11172;  // a Hangul syllable
+    w += static_cast<char>(0xE0 | (cp >> 12));
+    w += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    w += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return w;
+}
+
+std::string make_body(std::mt19937& rng, bool korean, size_t target) {
+  std::string body = korean ? "(서울=연합뉴스) 기자 = " : "SEOUL, Nov. 3 (Yonhap) -- ";
+  while (body.size() < target) {
+    body += korean ? korean_word(rng) : english_word(rng);
+    body += rng() % 12 == 0 ? ". " : " ";
+  }
+  return body + " (END)";
+}
+
+std::string make_item(int i, std::mt19937& rng, const std::string& run) {
+  const bool korean = i % 3 == 0;
+  const std::string uri = "urn:load:" + run + ":" + std::to_string(i);
+  return R"({"uri":")" + uri +
+         R"(","version":"1","versioncreated":"2026-11-03T09:00:00+09:00","urgency":4,"language":")" +
+         (korean ? "ko" : "en") + R"(","headlines":[{"role":"main","value":"Load item )" +
+         std::to_string(i) + R"("}],"bodies":[{"role":"main","contenttype":"text/plain","value":")" +
+         make_body(rng, korean, 2800) + R"("}],"infosources":[{"name":"Yonhap News Agency"}]})";
+}
+
+double percentile(std::vector<double>& v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<size_t>(p * v.size()))];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"wiredesk-load: end-to-end throughput and latency through a running wiredesk"};
+  std::string bootstrap = "127.0.0.1:9092", input = "wire.items";
+  std::vector<std::string> outputs = {"news.items", "news.duplicates", "news.dlq"};
+  int count = 100000;
+  int timeout_s = 300;
+  app.add_option("-b,--bootstrap", bootstrap, "brokers");
+  app.add_option("-i,--input", input, "input topic wiredesk reads");
+  app.add_option("-o,--outputs", outputs, "output topics that get one record per input");
+  app.add_option("-n,--count", count, "items to produce");
+  app.add_option("-t,--timeout", timeout_s, "seconds to wait for the outputs");
+  CLI11_PARSE(app, argc, argv);
+
+  const std::string run = std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
+  std::string err;
+
+  // Reader first, positioned at the end of the outputs, so only this run counts.
+  auto cconf = conf({{"bootstrap.servers", bootstrap}, {"group.id", "wiredesk-load-" + run},
+                     {"auto.offset.reset", "latest"}, {"enable.auto.commit", "false"},
+                     {"fetch.wait.max.ms", "20"}});
+  std::unique_ptr<RdKafka::KafkaConsumer> consumer(RdKafka::KafkaConsumer::create(cconf.get(), err));
+  if (!consumer) return std::cerr << err << "\n", 1;
+  consumer->subscribe(outputs);
+  for (auto start = Clock::now(); Clock::now() - start < std::chrono::seconds(10);) {
+    std::unique_ptr<RdKafka::Message> m(consumer->consume(100));
+    std::vector<RdKafka::TopicPartition*> parts;
+    consumer->assignment(parts);
+    const bool assigned = !parts.empty();
+    RdKafka::TopicPartition::destroy(parts);
+    if (assigned) break;
+  }
+
+  std::mt19937 rng(42);
+  std::vector<std::string> items;
+  items.reserve(count);
+  size_t bytes = 0;
+  for (int i = 0; i < count; ++i) {
+    items.push_back(make_item(i, rng, run));
+    bytes += items.back().size();
+  }
+
+  auto pconf = conf({{"bootstrap.servers", bootstrap}, {"linger.ms", "10"},
+                     {"batch.size", "1000000"}, {"compression.type", "lz4"},
+                     {"queue.buffering.max.messages", "200000"}});
+  std::unique_ptr<RdKafka::Producer> producer(RdKafka::Producer::create(pconf.get(), err));
+  if (!producer) return std::cerr << err << "\n", 1;
+  const auto t0 = Clock::now();
+  std::vector<int64_t> produced_ms(count);
+  auto wall_ms = [] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  for (int i = 0; i < count; ++i) {
+    produced_ms[i] = wall_ms();
+    while (producer->produce(input, RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
+                             items[i].data(), items[i].size(), nullptr, 0, 0, nullptr) ==
+           RdKafka::ERR__QUEUE_FULL) {
+      producer->poll(10);
+    }
+    producer->poll(0);
+  }
+  producer->flush(60000);
+  const double produce_s = std::chrono::duration<double>(Clock::now() - t0).count();
+
+  std::set<std::string> origins;
+  std::vector<double> latencies_ms;
+  latencies_ms.reserve(count);
+  const auto deadline = Clock::now() + std::chrono::seconds(timeout_s);
+  while (static_cast<int>(origins.size()) < count && Clock::now() < deadline) {
+    std::unique_ptr<RdKafka::Message> m(consumer->consume(100));
+    if (!m || m->err() != RdKafka::ERR_NO_ERROR) continue;
+    std::string origin;
+    if (RdKafka::Headers* h = m->headers()) {
+      auto v = h->get_last("wiredesk-origin");
+      if (v.value()) origin.assign(static_cast<const char*>(v.value()), v.value_size());
+    }
+    if (origin.rfind(input + "/", 0) != 0 || !origins.insert(origin).second) continue;
+    // The item's index is in its uri: urn:load:RUN:INDEX
+    const std::string_view value(static_cast<const char*>(m->payload()), m->len());
+    const std::string marker = "urn:load:" + run + ":";
+    const size_t at = value.find(marker);
+    if (at == std::string_view::npos) continue;
+    const int index = std::atoi(std::string(value.substr(at + marker.size(), 12)).c_str());
+    if (index >= 0 && index < count) {
+      latencies_ms.push_back(static_cast<double>(m->timestamp().timestamp - produced_ms[index]));
+    }
+  }
+  const double total_s = std::chrono::duration<double>(Clock::now() - t0).count();
+  consumer->close();
+
+  std::cout << "items produced:  " << count << " (" << bytes / 1e6 << " MB) in " << produce_s << " s\n";
+  std::cout << "outputs seen:    " << origins.size() << " in " << total_s << " s\n";
+  std::cout << "end-to-end rate: " << origins.size() / total_s << " items/s, "
+            << bytes / 1e6 / total_s << " MB/s\n";
+  // Latency: the load producer's clock at produce() to the output record's
+  // CreateTime (set by wiredesk's producer); under a burst this includes queueing.
+  std::cout << "latency ms:      p50 " << percentile(latencies_ms, 0.50) << ", p90 "
+            << percentile(latencies_ms, 0.90) << ", p99 " << percentile(latencies_ms, 0.99)
+            << ", max " << percentile(latencies_ms, 1.0) << "\n";
+  return static_cast<int>(origins.size()) == count ? 0 : 2;
+}
