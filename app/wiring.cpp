@@ -27,6 +27,11 @@ std::vector<std::shared_ptr<Stage>> make_stages(const Config& config) {
 std::vector<std::shared_ptr<Stage>> make_stages(const Config& config, const TagStages& tag) {
   DedupOptions dedup;
   dedup.window_ms = config.dedup.window.count();
+  dedup.duplicate_jaccard = config.dedup.duplicate_similarity;
+  dedup.duplicate_containment = config.dedup.duplicate_containment;
+  dedup.update_containment = config.dedup.update_containment;
+  dedup.flash_window_ms = config.dedup.flash_window.count();
+  dedup.max_entries = config.dedup.max_entries;
   return {std::make_shared<Dedup>(dedup), tag.tagger, tag.alerter};
 }
 

@@ -169,6 +169,24 @@ class Loader {
     });
   }
 
+  // A number between 0 and 1 (a similarity or containment threshold).
+  void fraction(const YAML::Node& node, const std::string& key, double& dest) {
+    scalar(node, key, [&](const std::string& v) {
+      size_t pos = 0;
+      double parsed = -1;
+      try {
+        parsed = std::stod(v, &pos);
+      } catch (...) {
+        pos = 0;
+      }
+      if (pos == 0 || pos != v.size() || parsed < 0 || parsed > 1) {
+        error(key, "expected a number between 0 and 1, got '" + v + "'");
+      } else {
+        dest = parsed;
+      }
+    });
+  }
+
   void boolean(const YAML::Node& node, const std::string& key, bool& dest) {
     scalar(node, key, [&](const std::string& v) {
       const std::string l = lower(v);
@@ -346,11 +364,22 @@ LoadedConfig load_config(const std::string& path, const std::vector<std::string>
   }
 
   const YAML::Node dedup = root["dedup"];
-  l.unknown_keys(dedup, "dedup", {"window", "index_topic", "restore_timeout"});
+  l.unknown_keys(dedup, "dedup",
+                 {"window", "index_topic", "restore_timeout", "duplicate_similarity",
+                  "duplicate_containment", "update_containment", "flash_window", "max_entries"});
   if (dedup && dedup.IsMap()) {
     l.duration(dedup["window"], "dedup.window", c.dedup.window);
     l.string(dedup["index_topic"], "dedup.index_topic", c.dedup.index_topic);
     l.duration(dedup["restore_timeout"], "dedup.restore_timeout", c.dedup.restore_timeout);
+    l.fraction(dedup["duplicate_similarity"], "dedup.duplicate_similarity",
+               c.dedup.duplicate_similarity);
+    l.fraction(dedup["duplicate_containment"], "dedup.duplicate_containment",
+               c.dedup.duplicate_containment);
+    l.fraction(dedup["update_containment"], "dedup.update_containment",
+               c.dedup.update_containment);
+    l.duration(dedup["flash_window"], "dedup.flash_window", c.dedup.flash_window);
+    l.integer(dedup["max_entries"], "dedup.max_entries", c.dedup.max_entries, 1000,
+              1'000'000'000);
     if (c.dedup.window.count() <= 0) l.error("dedup.window", "must be positive");
   }
 

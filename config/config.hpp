@@ -53,6 +53,20 @@ struct DedupConfig {
   std::string index_topic = "wiredesk.dedup-index";           // dedup.index_topic
   // dedup.restore_timeout: how long start-up may take to read the index topic.
   std::chrono::milliseconds restore_timeout = std::chrono::minutes(5);
+  // dedup.duplicate_similarity: estimated Jaccard of the body shingles at or
+  // above which a copy under another uri is a duplicate.
+  double duplicate_similarity = 0.60;
+  // dedup.duplicate_containment: the shorter text contained at least this
+  // much in the longer one also makes a duplicate (a copy that drops or adds
+  // a paragraph).
+  double duplicate_containment = 0.80;
+  // dedup.update_containment: a marked write-through ((LEAD), (2nd LD), …)
+  // of the same source contains at least this much of the earlier text.
+  double update_containment = 0.50;
+  // dedup.flash_window: how long after an (URGENT) flash its story may follow.
+  std::chrono::milliseconds flash_window = std::chrono::hours(3);
+  // dedup.max_entries: hard cap on remembered items (oldest go first).
+  size_t max_entries = 4'000'000;
 };
 
 struct LimitsConfig {
