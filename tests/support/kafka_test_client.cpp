@@ -167,7 +167,9 @@ std::map<int32_t, int64_t> KafkaTestClient::end_offsets(const std::string& topic
   return out;
 }
 
-ServiceProcess::ServiceProcess(std::map<std::string, std::string> env) : env_(std::move(env)) {
+ServiceProcess::ServiceProcess(std::map<std::string, std::string> env, std::string config)
+    : env_(std::move(env)), config_(std::move(config)) {
+  if (config_.empty()) config_ = std::string(WIREDESK_SOURCE_DIR) + "/config/wiredesk.yaml";
   log_path_ = "/tmp/" + unique_name("wiredesk.log");
 }
 
@@ -185,8 +187,7 @@ void ServiceProcess::start() {
       dup2(fd, STDERR_FILENO);
     }
     for (const auto& [k, v] : env_) setenv(k.c_str(), v.c_str(), 1);
-    const std::string config = std::string(WIREDESK_SOURCE_DIR) + "/config/wiredesk.yaml";
-    execl(WIREDESK_BINARY, WIREDESK_BINARY, "--config", config.c_str(), "run",
+    execl(WIREDESK_BINARY, WIREDESK_BINARY, "--config", config_.c_str(), "run",
           static_cast<char*>(nullptr));
     _exit(127);
   }

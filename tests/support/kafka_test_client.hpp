@@ -55,7 +55,8 @@ class KafkaTestClient {
 // Runs `wiredesk run` as a child process with WIREDESK_… overrides.
 class ServiceProcess {
  public:
-  explicit ServiceProcess(std::map<std::string, std::string> env);
+  // `config` is the configuration file (default: the repository's config/wiredesk.yaml).
+  explicit ServiceProcess(std::map<std::string, std::string> env, std::string config = {});
   ~ServiceProcess();
   void start();
   // SIGTERM, then waits up to `timeout`; returns the exit code (-1: killed).
@@ -67,6 +68,7 @@ class ServiceProcess {
 
  private:
   std::map<std::string, std::string> env_;
+  std::string config_;
   pid_t pid_ = -1;
   std::string log_path_;
 };
