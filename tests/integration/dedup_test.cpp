@@ -23,43 +23,9 @@ using wiredesk::testing::KafkaTestClient;
 using wiredesk::testing::ServiceProcess;
 using wiredesk::testing::unique_name;
 
-struct Names {
-  std::string in = unique_name("in");
-  std::string items = unique_name("items");
-  std::string dups = unique_name("dups");
-  std::string alerts = unique_name("alerts");
-  std::string dlq = unique_name("dlq");
-  std::string index = unique_name("index");
-  std::string group = unique_name("group");
-};
-
-std::map<std::string, std::string> service_env(const Names& n, int port) {
-  return {
-      {"WIREDESK_KAFKA__BOOTSTRAP_SERVERS", wiredesk::testing::test_bootstrap()},
-      {"WIREDESK_KAFKA__GROUP_ID", n.group},
-      {"WIREDESK_INPUT__TOPICS", n.in},
-      {"WIREDESK_OUTPUT__ITEMS", n.items},
-      {"WIREDESK_OUTPUT__DUPLICATES", n.dups},
-      {"WIREDESK_OUTPUT__ALERTS", n.alerts},
-      {"WIREDESK_OUTPUT__DLQ", n.dlq},
-      {"WIREDESK_DEDUP__INDEX_TOPIC", n.index},
-      {"WIREDESK_HTTP__LISTEN", "127.0.0.1:" + std::to_string(port)},
-      {"WIREDESK_LOG__FORMAT", "json"},
-      {"WIREDESK_KAFKA__CONSUMER__SESSION_TIMEOUT_MS", "6000"},
-  };
-}
-
-bool wait_ready(ServiceProcess& s, int port, std::chrono::seconds timeout = 90s) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (!s.running()) return false;
-    if (wiredesk::testing::http_get("127.0.0.1:" + std::to_string(port), "/readyz").first == 200) {
-      return true;
-    }
-    std::this_thread::sleep_for(200ms);
-  }
-  return false;
-}
+using Names = wiredesk::testing::TestTopics;
+using wiredesk::testing::service_env;
+using wiredesk::testing::wait_ready;
 
 // Value of an unlabelled gauge or counter in the /metrics text, -1 when absent.
 double metric(int port, const std::string& name) {
@@ -84,7 +50,7 @@ class DedupIntegration : public ::testing::Test {
   }
   void create(const Names& n, int input_partitions) {
     client_.create_topic(n.in, input_partitions);
-    for (const auto& t : {n.items, n.dups, n.alerts, n.dlq}) client_.create_topic(t, 1);
+    wiredesk::testing::create_outputs(client_, n);
   }
   // uri of fixture line `line` (1-based)
   std::string uri_of(int line) {
@@ -130,7 +96,7 @@ TEST_F(DedupIntegration, ACopySeenByAnotherReplicaIsADuplicate) {
     std::this_thread::sleep_for(250ms);
   }
   client_.produce(n.in, {items_[kCopy - 1]}, {}, 1);
-  auto dups = client_.consume({n.dups}, 1, 30s);
+  auto dups = client_.consume({n.duplicates}, 1, 30s);
   EXPECT_EQ(a.stop(), 0);
   EXPECT_EQ(b.stop(), 0);
   ASSERT_EQ(dups.size(), 1u) << "the copy on the other partition was not called a duplicate";
@@ -151,7 +117,7 @@ TEST_F(DedupIntegration, AfterACrashReplaysKeepTheirVerdictAndCopiesStayDuplicat
     first.start();
     ASSERT_TRUE(wait_ready(first, port)) << first.log_path();
     client_.produce(n.in, batch);
-    auto out = client_.consume({n.items, n.dups}, batch.size(), 60s);
+    auto out = client_.consume({n.items, n.duplicates}, batch.size(), 60s);
     ASSERT_EQ(out.size(), batch.size());
     first.kill_hard();
   }
@@ -162,7 +128,7 @@ TEST_F(DedupIntegration, AfterACrashReplaysKeepTheirVerdictAndCopiesStayDuplicat
   second.start();
   ASSERT_TRUE(wait_ready(second, port)) << second.log_path();
   client_.produce(n.in, {items_[kCopy - 1]});
-  auto out = client_.consume({n.items, n.dups}, 2 * batch.size() + 1, 90s, 2s);
+  auto out = client_.consume({n.items, n.duplicates}, 2 * batch.size() + 1, 90s, 2s);
   EXPECT_EQ(second.stop(), 0);
 
   // Every input of the first run came out twice with the same verdict and story.
@@ -179,7 +145,7 @@ TEST_F(DedupIntegration, AfterACrashReplaysKeepTheirVerdictAndCopiesStayDuplicat
   // The copy of line 33, after the restart, is still a duplicate of it.
   const auto& copy = by_origin[n.in + "/0/" + std::to_string(batch.size())];
   ASSERT_EQ(copy.size(), 1u);
-  EXPECT_EQ(copy[0].first, n.dups + " duplicate");
+  EXPECT_EQ(copy[0].first, n.duplicates + " duplicate");
   EXPECT_EQ(copy[0].second, uri_of(kOriginal));
 }
 

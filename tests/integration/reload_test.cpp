@@ -64,11 +64,9 @@ constexpr const char* kExtraTopic = R"(
 TEST(ReloadIntegration, TaxonomySwappedWhileItemsFlowTagsEveryItemWithOldOrNewSet) {
   KafkaTestClient client;
   ASSERT_TRUE(client.reachable()) << "no broker — scripts/local-kafka start";
-  const std::string in = unique_name("in"), items = unique_name("items"),
-                    dups = unique_name("dups"), alerts = unique_name("alerts"),
-                    dlq = unique_name("dlq");
-  client.create_topic(in, 1);
-  for (const auto& t : {items, dups, alerts, dlq}) client.create_topic(t, 1);
+  const wiredesk::testing::TestTopics t;
+  client.create_topic(t.in, 1);
+  wiredesk::testing::create_outputs(client, t);
 
   ConfigMapDir configmap;
   const std::string taxonomy = config_file("taxonomy.yaml");
@@ -77,25 +75,10 @@ TEST(ReloadIntegration, TaxonomySwappedWhileItemsFlowTagsEveryItemWithOldOrNewSe
                      {"alerts.yaml", config_file("alerts.yaml")}});
 
   const int port = wiredesk::testing::free_port();
-  ServiceProcess service(
-      {{"WIREDESK_KAFKA__BOOTSTRAP_SERVERS", wiredesk::testing::test_bootstrap()},
-       {"WIREDESK_KAFKA__GROUP_ID", unique_name("group")},
-       {"WIREDESK_INPUT__TOPICS", in},
-       {"WIREDESK_OUTPUT__ITEMS", items},
-       {"WIREDESK_OUTPUT__DUPLICATES", dups},
-       {"WIREDESK_OUTPUT__ALERTS", alerts},
-       {"WIREDESK_OUTPUT__DLQ", dlq},
-       {"WIREDESK_DEDUP__INDEX_TOPIC", unique_name("index")},
-       {"WIREDESK_HTTP__LISTEN", "127.0.0.1:" + std::to_string(port)},
-       {"WIREDESK_LOG__FORMAT", "json"}},
-      configmap.path("wiredesk.yaml").string());
+  ServiceProcess service(wiredesk::testing::service_env(t, port),
+                         configmap.path("wiredesk.yaml").string());
   service.start();
-  const auto ready_by = std::chrono::steady_clock::now() + 60s;
-  while (std::chrono::steady_clock::now() < ready_by &&
-         wiredesk::testing::http_get("127.0.0.1:" + std::to_string(port), "/readyz").first != 200) {
-    ASSERT_TRUE(service.running()) << service.log_path();
-    std::this_thread::sleep_for(200ms);
-  }
+  ASSERT_TRUE(wiredesk::testing::wait_ready(service, port)) << service.log_path();
 
   // Distinct stories that all mention the word only the new taxonomy knows.
   constexpr int kCount = 3000;
@@ -111,7 +94,7 @@ TEST(ReloadIntegration, TaxonomySwappedWhileItemsFlowTagsEveryItemWithOldOrNewSe
   std::thread feeder([&] {
     KafkaTestClient feed;
     for (int start = 0; start < kCount; start += 100) {
-      feed.produce(in, std::vector<std::string>(values.begin() + start, values.begin() + start + 100));
+      feed.produce(t.in, std::vector<std::string>(values.begin() + start, values.begin() + start + 100));
       // About 6 s of feed: the reloader polls every 2 s.
       std::this_thread::sleep_for(200ms);
     }
@@ -122,7 +105,7 @@ TEST(ReloadIntegration, TaxonomySwappedWhileItemsFlowTagsEveryItemWithOldOrNewSe
                      {"alerts.yaml", config_file("alerts.yaml")}});
   feeder.join();
 
-  auto out = client.consume({items, dups, dlq}, kCount, 120s, 1s);
+  auto out = client.consume({t.items, t.duplicates, t.dlq}, kCount, 120s, 1s);
   const auto metrics = wiredesk::testing::http_get("127.0.0.1:" + std::to_string(port), "/metrics").second;
   EXPECT_EQ(service.stop(), 0) << service.log_path();
 
@@ -130,7 +113,7 @@ TEST(ReloadIntegration, TaxonomySwappedWhileItemsFlowTagsEveryItemWithOldOrNewSe
   int old_set = 0, new_set = 0;
   bool switched = false;
   for (const auto& r : out) {
-    ASSERT_EQ(r.topic, items);
+    ASSERT_EQ(r.topic, t.items);
     const bool tagged = r.value.find("\"zebra-test\"") != std::string::npos;
     if (tagged) {
       switched = true;

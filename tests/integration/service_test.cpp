@@ -23,15 +23,7 @@ using wiredesk::testing::KafkaTestClient;
 using wiredesk::testing::ServiceProcess;
 using wiredesk::testing::unique_name;
 
-struct Topics {
-  std::string in = unique_name("in");
-  std::string items = unique_name("items");
-  std::string duplicates = unique_name("dups");
-  std::string alerts = unique_name("alerts");
-  std::string dlq = unique_name("dlq");
-  std::string index = unique_name("index");
-  std::string group = unique_name("group");
-};
+using Topics = wiredesk::testing::TestTopics;
 
 class ServiceTest : public ::testing::Test {
  protected:
@@ -41,38 +33,15 @@ class ServiceTest : public ::testing::Test {
         << " — start one with scripts/local-kafka start";
   }
 
-  std::map<std::string, std::string> env(const Topics& t, int http_port) {
-    return {
-        {"WIREDESK_KAFKA__BOOTSTRAP_SERVERS", wiredesk::testing::test_bootstrap()},
-        {"WIREDESK_KAFKA__GROUP_ID", t.group},
-        {"WIREDESK_INPUT__TOPICS", t.in},
-        {"WIREDESK_OUTPUT__ITEMS", t.items},
-        {"WIREDESK_OUTPUT__DUPLICATES", t.duplicates},
-        {"WIREDESK_OUTPUT__ALERTS", t.alerts},
-        {"WIREDESK_OUTPUT__DLQ", t.dlq},
-        {"WIREDESK_DEDUP__INDEX_TOPIC", t.index},
-        {"WIREDESK_HTTP__LISTEN", "127.0.0.1:" + std::to_string(http_port)},
-        {"WIREDESK_LOG__FORMAT", "json"},
-        {"WIREDESK_SHUTDOWN_TIMEOUT", "10s"},
-        // A crashed member's partitions move after the session timeout.
-        {"WIREDESK_KAFKA__CONSUMER__SESSION_TIMEOUT_MS", "6000"},
-    };
+  static std::map<std::string, std::string> env(const Topics& t, int http_port) {
+    return wiredesk::testing::service_env(t, http_port);
   }
 
-  void create_outputs(const Topics& t) {
-    for (const auto& name : {t.items, t.duplicates, t.alerts, t.dlq}) client_.create_topic(name, 1);
-  }
+  void create_outputs(const Topics& t) { wiredesk::testing::create_outputs(client_, t); }
 
-  static void wait_ready(ServiceProcess& service, int port, std::chrono::seconds timeout = 60s) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-      ASSERT_TRUE(service.running()) << "wiredesk exited; log: " << service.log_path();
-      if (wiredesk::testing::http_get("127.0.0.1:" + std::to_string(port), "/readyz").first == 200) {
-        return;
-      }
-      std::this_thread::sleep_for(200ms);
-    }
-    FAIL() << "wiredesk not ready in time; log: " << service.log_path();
+  static void wait_ready(ServiceProcess& service, int port) {
+    ASSERT_TRUE(wiredesk::testing::wait_ready(service, port))
+        << "wiredesk not ready; log: " << service.log_path();
   }
 
   // Waits until the group has committed the end of every input partition.

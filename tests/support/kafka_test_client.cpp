@@ -227,6 +227,38 @@ void ServiceProcess::kill_hard() {
   pid_ = -1;
 }
 
+std::map<std::string, std::string> service_env(const TestTopics& t, int http_port) {
+  return {
+      {"WIREDESK_KAFKA__BOOTSTRAP_SERVERS", test_bootstrap()},
+      {"WIREDESK_KAFKA__GROUP_ID", t.group},
+      {"WIREDESK_INPUT__TOPICS", t.in},
+      {"WIREDESK_OUTPUT__ITEMS", t.items},
+      {"WIREDESK_OUTPUT__DUPLICATES", t.duplicates},
+      {"WIREDESK_OUTPUT__ALERTS", t.alerts},
+      {"WIREDESK_OUTPUT__DLQ", t.dlq},
+      {"WIREDESK_DEDUP__INDEX_TOPIC", t.index},
+      {"WIREDESK_HTTP__LISTEN", "127.0.0.1:" + std::to_string(http_port)},
+      {"WIREDESK_LOG__FORMAT", "json"},
+      {"WIREDESK_SHUTDOWN_TIMEOUT", "10s"},
+      // A crashed member's partitions move after the session timeout.
+      {"WIREDESK_KAFKA__CONSUMER__SESSION_TIMEOUT_MS", "6000"},
+  };
+}
+
+void create_outputs(KafkaTestClient& client, const TestTopics& t) {
+  for (const auto& name : {t.items, t.duplicates, t.alerts, t.dlq}) client.create_topic(name, 1);
+}
+
+bool wait_ready(ServiceProcess& service, int http_port, std::chrono::seconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (!service.running()) return false;
+    if (http_get("127.0.0.1:" + std::to_string(http_port), "/readyz").first == 200) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  return false;
+}
+
 std::pair<int, std::string> http_get(const std::string& address, const std::string& path) {
   const std::string cmd = "curl -s -m 5 -w '\\n%{http_code}' http://" + address + path;
   std::unique_ptr<FILE, decltype(&pclose)> pipe(popen(cmd.c_str(), "r"), &pclose);

@@ -73,6 +73,26 @@ class ServiceProcess {
   std::string log_path_;
 };
 
+// Fresh topic and group names for one test.
+struct TestTopics {
+  std::string in = unique_name("in");
+  std::string items = unique_name("items");
+  std::string duplicates = unique_name("dups");
+  std::string alerts = unique_name("alerts");
+  std::string dlq = unique_name("dlq");
+  std::string index = unique_name("index");
+  std::string group = unique_name("group");
+};
+
+// WIREDESK_ overrides that point a `wiredesk run` at these topics, with its
+// HTTP listener on 127.0.0.1:http_port.
+std::map<std::string, std::string> service_env(const TestTopics& t, int http_port);
+// Creates the four output topics with one partition each.
+void create_outputs(KafkaTestClient& client, const TestTopics& t);
+// Polls /readyz until 200; false when the process exits or time runs out.
+bool wait_ready(ServiceProcess& service, int http_port,
+                std::chrono::seconds timeout = std::chrono::seconds(90));
+
 // GET http://address/path with curl; returns {status, body}.
 std::pair<int, std::string> http_get(const std::string& address, const std::string& path);
 // A TCP port that was free a moment ago.
