@@ -452,6 +452,9 @@ PropertyMap producer_properties(const Config& c) {
       {"statistics.interval.ms", "5000"},
       {"compression.type", "lz4"},
       {"linger.ms", "5"},
+      // The brokers' own limit decides; librdkafka's 1,000,000-byte default
+      // would refuse a dead letter of an input that the brokers accepted.
+      {"message.max.bytes", "10485760"},
   };
   for (const auto& [k, v] : c.kafka.common) p[k] = v;
   for (const auto& [k, v] : c.kafka.producer) p[k] = v;

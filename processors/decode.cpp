@@ -67,6 +67,32 @@ bool is_blank_text(std::string_view s) {
   return true;
 }
 
+// RFC 8259 number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool is_json_number(std::string_view s) {
+  size_t i = 0;
+  auto digits = [&] {
+    const size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == s.size();
+}
+
 // Walks a whole ondemand value, validating every token (ondemand is lazy: a
 // value that is not visited is not validated) and writing its canonical JSON.
 class Walker {
@@ -98,7 +124,10 @@ class Walker {
       case od::json_type::number: {
         std::string_view raw = trim_json_space(v.raw_json_token());
         double d;
-        if (auto e = v.get_double().get(d)) return e;
+        if (auto e = v.get_double().get(d)) {
+          // JSON sets no range: 1e400 is valid JSON that a double cannot hold.
+          if (e != simdjson::NUMBER_ERROR || !is_json_number(raw)) return e;
+        }
         out.append(raw);
         return SUCCESS;
       }
@@ -540,6 +569,9 @@ DecodeResult Decoder::decode(std::string_view bytes, std::string_view default_so
   }
   if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) {
     bytes.remove_prefix(3);
+    if (std::all_of(bytes.begin(), bytes.end(), is_json_space)) {
+      return DecodeResult::fail(Reason::empty, "only a byte-order mark");
+    }
   }
   if (!simdjson::validate_utf8(bytes.data(), bytes.size())) {
     return DecodeResult::fail(Reason::invalid_utf8);
@@ -620,6 +652,8 @@ DecodeResult Decoder::decode(std::string_view bytes, std::string_view default_so
                               "nesting deeper than " + std::to_string(options_.max_depth));
   }
   if (root_type != od::json_type::object) return DecodeResult::fail(Reason::not_an_object);
+  // An empty or blank uri identifies nothing: as missing as an absent one.
+  if (d.has_uri && is_blank_text(d.item.uri)) d.has_uri = false;
   if (!d.has_uri && !d.bad_field) return DecodeResult::fail(Reason::missing_uri);
   if (!d.has_uri && d.bad_field && *d.bad_field != "uri") {
     return DecodeResult::fail(Reason::missing_uri);

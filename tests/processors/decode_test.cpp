@@ -96,6 +96,21 @@ TEST_F(DecodeTest, ReasonCodesFollowTheirPrecedence) {
   EXPECT_EQ(reason("true"), "not_an_object");
   EXPECT_EQ(reason("[]"), "not_an_object");
   EXPECT_EQ(reason("{\"headline\":\"h\"}"), "missing_uri");
+  EXPECT_EQ(reason("{\"uri\":\"  \",\"headline\":\"h\"}"), "missing_uri");
+  EXPECT_EQ(reason("{\"uri\":\"\",\"headline\":\"h\"}"), "missing_uri");
+  EXPECT_EQ(reason("\xEF\xBB\xBF"), "empty");
+  EXPECT_EQ(reason("\xEF\xBB\xBF \n"), "empty");
+  EXPECT_EQ(reason(std::string("\xFF\xFE{\0\"\0", 6)), "invalid_utf8");  // UTF-16 with its BOM
+  EXPECT_EQ(reason("{\"uri\":\"u\",\"headline\":\"h\",\"x\":1e400}"), "ok");
+  EXPECT_EQ(reason("{\"uri\":\"u\",\"headline\":\"h\",\"x\":-01}"), "invalid_json");
+  EXPECT_EQ(reason("{\"uri\":\"u\",\"headline\":\"h\",\"x\":1.}"), "invalid_json");
+  EXPECT_EQ(reason("{\"uri\":\"u\",\"headline\":\"h\",\"x\":Infinity}"), "invalid_json");
+  EXPECT_EQ(reason(std::string("{\"uri\":\"u\",\"headline\":\"h\"}\0", 28)), "invalid_json");
+  EXPECT_EQ(reason("{\"uri\":\"u\",\"version\":{},\"headline\":\"h\"}"), "bad_field_type");
+  EXPECT_EQ(reason("{\"uri\":\"u\",\"urgency\":true,\"headline\":\"h\"}"), "bad_field_type");
+  EXPECT_EQ(reason("{\"uri\":\"u\",\"subjects\":{},\"headline\":\"h\"}"), "bad_field_type");
+  EXPECT_EQ(reason("{\"uri\":\"u\",\"body_html\":3,\"headline\":\"h\"}"), "bad_field_type");
+  EXPECT_EQ(reason("{\"uri\":5,\"headline\":\"h\"}"), "bad_field_type");
   EXPECT_EQ(reason("{\"uri\":null,\"headline\":\"h\"}"), "missing_uri");
   EXPECT_EQ(reason("{\"uri\":\"u\",\"urgency\":\"high\",\"headline\":\"h\"}"), "bad_field_type");
   EXPECT_EQ(reason("{\"uri\":\"u\",\"headlines\":[{\"role\":\"main\"}]}"), "bad_field_type");
