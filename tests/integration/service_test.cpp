@@ -121,6 +121,35 @@ TEST_F(ServiceTest, FixturesEachEndInExactlyOnePlaceWithHeaders) {
   EXPECT_EQ(client_.committed(t.group, t.in, 1).at(0), static_cast<int64_t>(values.size()));
 }
 
+TEST_F(ServiceTest, AMessageOverTheSizeLimitIsDeadLetteredUnchanged) {
+  Topics t;
+  // Topics that accept the 1.2 MB message, as a broker configured for large
+  // items would.
+  const std::map<std::string, std::string> large = {{"max.message.bytes", "4194304"}};
+  client_.create_topic(t.in, 1, large);
+  for (const auto& name : {t.items, t.duplicates, t.alerts}) client_.create_topic(name, 1);
+  client_.create_topic(t.dlq, 1, large);
+  const std::string big = wiredesk::testing::too_large_item();
+  ASSERT_GT(big.size(), 1u << 20);
+  const auto items = wiredesk::testing::read_lines(wiredesk::testing::fixture_path("items.jsonl"));
+  client_.produce(t.in, {big, items[0]}, {std::string("big"), std::nullopt});
+
+  const int port = wiredesk::testing::free_port();
+  ServiceProcess service(env(t, port));
+  service.start();
+  ASSERT_NO_FATAL_FAILURE(wait_ready(service, port));
+  const auto out = client_.consume({t.items, t.duplicates, t.dlq}, 2, 60s, 1s);
+  EXPECT_EQ(service.stop(), 0) << service.log_path();
+  ASSERT_EQ(out.size(), 2u);
+  const auto& dead = out[0].topic == t.dlq ? out[0] : out[1];
+  const auto& item = out[0].topic == t.dlq ? out[1] : out[0];
+  EXPECT_EQ(dead.topic, t.dlq);
+  EXPECT_EQ(dead.headers.at("wiredesk-error"), "too_large");
+  EXPECT_EQ(dead.value, big) << "the dead letter carries the input bytes unchanged";
+  EXPECT_EQ(dead.key, std::optional<std::string>("big"));
+  EXPECT_EQ(item.topic, t.items) << "the processor keeps going after the large message";
+}
+
 // Distinct stories: bodies of words drawn from a large generated vocabulary,
 // so that dedup calls every one of them new (they share only function words).
 std::vector<std::string> load_items(int n, const std::string& tag) {
