@@ -73,11 +73,10 @@ class ItemFlag final : public spdlog::custom_flag_formatter {
 
 }  // namespace
 
-ScopedLogItem::ScopedLogItem(LogItemContext ctx) { current_item = new LogItemContext(std::move(ctx)); }
-ScopedLogItem::~ScopedLogItem() {
-  delete current_item;
-  current_item = nullptr;
+ScopedLogItem::ScopedLogItem(LogItemContext ctx) : ctx_(std::move(ctx)), previous_(current_item) {
+  current_item = &ctx_;
 }
+ScopedLogItem::~ScopedLogItem() { current_item = previous_; }
 
 void setup_logging(const LogConfig& config) {
   // Logs go to stderr: stdout belongs to `wiredesk process` output.

@@ -27,6 +27,10 @@ class ScopedLogItem {
   ~ScopedLogItem();
   ScopedLogItem(const ScopedLogItem&) = delete;
   ScopedLogItem& operator=(const ScopedLogItem&) = delete;
+
+ private:
+  LogItemContext ctx_;  // lives here, not on the heap: one per processed item
+  LogItemContext* previous_;
 };
 
 }  // namespace wiredesk
