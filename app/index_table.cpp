@@ -18,9 +18,10 @@ struct IndexTable::Impl {
 };
 
 IndexTable::IndexTable(IndexTableOptions options, std::shared_ptr<DedupIndex> index,
-                       Metrics* metrics)
+                       std::shared_ptr<AlertLedger> ledger, Metrics* metrics)
     : options_(std::move(options)),
       index_(std::move(index)),
+      ledger_(std::move(ledger)),
       metrics_(metrics),
       impl_(std::make_unique<Impl>()) {
   index_->set_on_change([this](const IndexEntry& entry) {
@@ -28,12 +29,21 @@ IndexTable::IndexTable(IndexTableOptions options, std::shared_ptr<DedupIndex> in
     pending_.push_back(OutputRecord{options_.topic, entry.key(), {}, serialize(entry),
                                     ValueKind::bytes});
   });
-  index_->set_on_evict([this](const std::vector<std::string>& keys) {
+  auto tombstones = [this](const std::vector<std::string>& keys) {
     std::lock_guard lock(pending_mu_);
     for (const auto& key : keys) {
       pending_.push_back(OutputRecord{options_.topic, key, {}, {}, ValueKind::tombstone});
     }
-  });
+  };
+  index_->set_on_evict(tombstones);
+  if (ledger_) {
+    ledger_->set_on_change([this](const StoryAlerts& state) {
+      std::lock_guard lock(pending_mu_);
+      pending_.push_back(OutputRecord{options_.topic, alert_state_key(state.story), {},
+                                      serialize(state), ValueKind::bytes});
+    });
+    ledger_->set_on_evict(tombstones);
+  }
 }
 
 IndexTable::~IndexTable() { stop(); }
@@ -47,11 +57,28 @@ void IndexTable::take_pending(std::vector<OutputRecord>& out) {
 void IndexTable::apply(const void* raw) {
   const auto* m = static_cast<const RdKafka::Message*>(raw);
   if (m->err() != RdKafka::ERR_NO_ERROR) return;
+  const std::string* key = m->key();
   if (!m->payload()) {  // tombstone
-    if (const std::string* key = m->key()) index_->erase(*key);
+    if (!key) return;
+    if (auto story = story_of_alert_state_key(*key)) {
+      if (ledger_) ledger_->erase(*story);
+    } else {
+      index_->erase(*key);
+    }
     return;
   }
-  auto entry = deserialize(std::string_view(static_cast<const char*>(m->payload()), m->len()));
+  const std::string_view value(static_cast<const char*>(m->payload()), m->len());
+  if (!value.empty() && static_cast<uint8_t>(value[0]) == kStoryAlertsFormat) {
+    auto state = deserialize_story_alerts(value);
+    if (!state) {
+      spdlog::warn("alert ledger: unreadable state at {}/{}/{}", m->topic_name(), m->partition(),
+                   m->offset());
+      return;
+    }
+    if (ledger_) ledger_->apply_remote(std::move(*state));
+    return;
+  }
+  auto entry = deserialize(value);
   if (!entry) {
     spdlog::warn("dedup index: unreadable entry at {}/{}/{}", m->topic_name(), m->partition(),
                  m->offset());

@@ -1,7 +1,9 @@
 // The dedup index as a Kafka table (design §3, "State"): every local change
 // is written to the compacted index topic; every instance restores the topic
 // on start (before /readyz turns ready) and follows it while running, so the
-// index survives restarts and is shared by all replicas.
+// index survives restarts and is shared by all replicas. The alert ledger
+// (which stories alerted on which rules, design §5) travels in the same
+// topic under its own keys (alert_state_key).
 #pragma once
 
 #include <atomic>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "processors/alert_ledger.hpp"
 #include "processors/dedup_index.hpp"
 #include "processors/record.hpp"
 
@@ -30,7 +33,9 @@ struct IndexTableOptions {
 
 class IndexTable {
  public:
-  IndexTable(IndexTableOptions options, std::shared_ptr<DedupIndex> index, Metrics* metrics);
+  // `ledger` may be null (no per-story alert state to share).
+  IndexTable(IndexTableOptions options, std::shared_ptr<DedupIndex> index,
+             std::shared_ptr<AlertLedger> ledger, Metrics* metrics);
   ~IndexTable();
   IndexTable(const IndexTable&) = delete;
   IndexTable& operator=(const IndexTable&) = delete;
@@ -59,6 +64,7 @@ class IndexTable {
 
   IndexTableOptions options_;
   std::shared_ptr<DedupIndex> index_;
+  std::shared_ptr<AlertLedger> ledger_;
   Metrics* metrics_;
   std::unique_ptr<Impl> impl_;
   std::mutex pending_mu_;

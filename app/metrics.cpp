@@ -41,8 +41,19 @@ Metrics::Metrics()
                   .Register(*registry_)),
       alerts_(prometheus::BuildCounter()
                   .Name("wiredesk_alerts_total")
-                  .Help("Alert records, by alert rule.")
+                  .Help("Alert records by alert rule listed, and kind: first (a story's first "
+                        "alert) or followup.")
                   .Register(*registry_)),
+      alert_followups_(prometheus::BuildCounter()
+                           .Name("wiredesk_alert_followups_total")
+                           .Help("Follow-up alert records, by reason (kill, hold, release, "
+                                 "correction, rule, urgency).")
+                           .Register(*registry_)),
+      alerts_suppressed_(prometheus::BuildCounter()
+                             .Name("wiredesk_alerts_suppressed_total")
+                             .Help("Re-alerts suppressed: items that matched a rule their story "
+                                   "had already alerted on, by rule.")
+                             .Register(*registry_)),
       produced_(prometheus::BuildCounter()
                     .Name("wiredesk_records_produced_total")
                     .Help("Output records acknowledged by the brokers, by output topic.")
@@ -152,7 +163,14 @@ void Metrics::dead_lettered(Reason reason) {
 }
 void Metrics::verdict(Verdict v) { labelled(verdicts_, "verdict", std::string(to_string(v))).Increment(); }
 void Metrics::topic_assigned(std::string_view id) { labelled(topics_, "topic", std::string(id)).Increment(); }
-void Metrics::alerted(std::string_view rule) { labelled(alerts_, "rule", std::string(rule)).Increment(); }
+void Metrics::alert_record(const std::vector<std::string>& rules, std::string_view reason) {
+  const std::string kind = reason.empty() ? "first" : "followup";
+  for (const auto& rule : rules) alerts_.Add({{"rule", rule}, {"kind", kind}}).Increment();
+  if (!reason.empty()) labelled(alert_followups_, "reason", std::string(reason)).Increment();
+}
+void Metrics::alert_suppressed(const std::vector<std::string>& rules) {
+  for (const auto& rule : rules) labelled(alerts_suppressed_, "rule", rule).Increment();
+}
 void Metrics::config_reloaded() { config_reloads_.Increment(); }
 void Metrics::config_reload_failed() { config_reload_failures_.Increment(); }
 void Metrics::consumed(const std::string& topic) { labelled(consumed_, "topic", topic).Increment(); }

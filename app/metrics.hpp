@@ -29,7 +29,8 @@ class Metrics final : public Probe {
   void dead_lettered(Reason reason) override;
   void verdict(Verdict verdict) override;
   void topic_assigned(std::string_view topic_id) override;
-  void alerted(std::string_view rule) override;
+  void alert_record(const std::vector<std::string>& rules, std::string_view reason) override;
+  void alert_suppressed(const std::vector<std::string>& rules) override;
   void config_reloaded() override;
   void config_reload_failed() override;
   void dedup_index(size_t entries, size_t bytes) override;
@@ -60,6 +61,8 @@ class Metrics final : public Probe {
   prometheus::Family<prometheus::Counter>& verdicts_;
   prometheus::Family<prometheus::Counter>& topics_;
   prometheus::Family<prometheus::Counter>& alerts_;
+  prometheus::Family<prometheus::Counter>& alert_followups_;
+  prometheus::Family<prometheus::Counter>& alerts_suppressed_;
   prometheus::Family<prometheus::Counter>& produced_;
   prometheus::Family<prometheus::Counter>& produce_errors_;
   prometheus::Counter& commit_errors_;

@@ -44,7 +44,9 @@ class Service {
         options.admin_properties = producer_properties(config);
         options.admin_properties.erase("transactional.id");
         options.window_ms = config.dedup.window.count();
-        index_table_ = std::make_unique<IndexTable>(options, dedup->shared_index(), &metrics_);
+        index_table_ = std::make_unique<IndexTable>(options, dedup->shared_index(),
+                                                    reloader_.stages().alerter->ledger(),
+                                                    &metrics_);
       }
     }
   }

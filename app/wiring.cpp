@@ -1,5 +1,6 @@
 #include "app/wiring.hpp"
 
+#include "processors/alert_ledger.hpp"
 #include "processors/dedup.hpp"
 
 namespace wiredesk {
@@ -32,6 +33,10 @@ std::vector<std::shared_ptr<Stage>> make_stages(const Config& config, const TagS
   dedup.update_containment = config.dedup.update_containment;
   dedup.flash_window_ms = config.dedup.flash_window.count();
   dedup.max_entries = config.dedup.max_entries;
+  AlertLedgerOptions ledger;
+  ledger.window_ms = config.dedup.window.count();
+  tag.alerter->set_ledger(std::make_shared<AlertLedger>(ledger));
+  tag.alerter->set_mode(config.alerts_per_story == "every" ? AlertMode::every : AlertMode::thread);
   return {std::make_shared<Dedup>(dedup), tag.tagger, tag.alerter};
 }
 

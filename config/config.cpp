@@ -315,6 +315,13 @@ LoadedConfig load_config(const std::string& path, const std::vector<std::string>
     loaded.errors.push_back({path, "", "the top level must be a map"});
     return loaded;
   }
+  // `alerts: FILE` is short for `alerts: {rules: FILE}`; made long before the
+  // environment is applied, so that WIREDESK_ALERTS__PER_STORY keeps the file.
+  if (root["alerts"] && root["alerts"].IsScalar()) {
+    const std::string file = root["alerts"].as<std::string>();
+    root["alerts"] = YAML::Node(YAML::NodeType::Map);
+    root["alerts"]["rules"] = file;
+  }
   l.apply_env(root, env);
 
   l.unknown_keys(root, "",
@@ -409,7 +416,19 @@ LoadedConfig load_config(const std::string& path, const std::vector<std::string>
   l.string(root["language"], "language", c.language);
   l.duration(root["shutdown_timeout"], "shutdown_timeout", c.shutdown_timeout);
   l.string(root["taxonomy"], "taxonomy", c.taxonomy, false);
-  l.string(root["alerts"], "alerts", c.alerts, false);
+  const YAML::Node alerts = root["alerts"];
+  if (alerts && alerts.IsScalar()) {  // WIREDESK_ALERTS=FILE
+    l.string(alerts, "alerts", c.alerts, false);
+  } else {
+    l.unknown_keys(alerts, "alerts", {"rules", "per_story"});
+    if (alerts && alerts.IsMap()) {
+      l.string(alerts["rules"], "alerts.rules", c.alerts, false);
+      l.string(alerts["per_story"], "alerts.per_story", c.alerts_per_story);
+    }
+  }
+  if (c.alerts_per_story != "thread" && c.alerts_per_story != "every") {
+    l.error("alerts.per_story", "expected thread or every, got '" + c.alerts_per_story + "'");
+  }
   c.taxonomy = resolve_relative(path, c.taxonomy);
   c.alerts = resolve_relative(path, c.alerts);
 

@@ -93,7 +93,12 @@ struct Config {
   std::string language = "en";  // language: default for items without one
   std::chrono::milliseconds shutdown_timeout = std::chrono::seconds(10);  // shutdown_timeout
   std::string taxonomy;  // taxonomy: path of the taxonomy file (relative to this file)
-  std::string alerts;    // alerts: path of the alert-rule file (relative to this file)
+  // alerts.rules: path of the alert-rule file (relative to this file); the
+  // short form `alerts: FILE` sets only this.
+  std::string alerts;
+  // alerts.per_story: thread (one alert per story, follow-ups when a later
+  // item raises the stakes) | every (one record per matching item).
+  std::string alerts_per_story = "thread";
 };
 
 struct LoadedConfig {

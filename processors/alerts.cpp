@@ -1,8 +1,14 @@
 #include "processors/alerts.hpp"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <set>
+
+#include "processors/alert_ledger.hpp"
+#include "processors/markers.hpp"
 
 namespace wiredesk {
 
@@ -128,17 +134,137 @@ std::vector<AlertIssue> validate_alert_rules(const AlertRules& rules,
   return out;
 }
 
-Alerter::Alerter(std::shared_ptr<const AlertRules> rules) : rules_(std::move(rules)) {}
+std::optional<AlertMode> alert_mode_from_string(std::string_view name) {
+  if (name == "thread") return AlertMode::thread;
+  if (name == "every") return AlertMode::every;
+  return std::nullopt;
+}
+
+std::string_view to_string(AlertMode mode) {
+  return mode == AlertMode::thread ? "thread" : "every";
+}
+
+namespace {
+
+std::string hex_id(std::string_view prefix, std::string_view text) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx",
+                static_cast<unsigned long long>(XXH3_64bits(text.data(), text.size())));
+  return std::string(prefix) + buf;
+}
+
+bool same_origin(const Origin& a, const Origin& b) {
+  return a.topic == b.topic && a.partition == b.partition && a.offset == b.offset;
+}
+
+// Why a later item of an alerted story raises the stakes, most serious
+// first; empty when it does not.
+std::string_view raised_stakes(const StoryAlerts& story, const ItemContext& ctx) {
+  const PubStatus status = ctx.item.pubstatus;
+  if (status == PubStatus::canceled && story.status != PubStatus::canceled) return "kill";
+  if (status == PubStatus::withheld && story.status != PubStatus::withheld) return "hold";
+  if (status == PubStatus::usable && story.status != PubStatus::usable) return "release";
+  if (ctx.markers & marker::correction) return "correction";
+  const bool new_rule = std::any_of(ctx.alerts.begin(), ctx.alerts.end(), [&](const auto& r) {
+    return !contains(story.rules, r);
+  });
+  if (new_rule) return "rule";
+  if (!ctx.alerts.empty() && ctx.item.urgency < story.urgency) return "urgency";
+  return {};
+}
+
+}  // namespace
+
+std::string first_alert_id(std::string_view story) { return hex_id("a-", story); }
+
+std::string followup_alert_id(std::string_view story, std::string_view uri,
+                              std::string_view version) {
+  std::string text;
+  text.reserve(story.size() + uri.size() + version.size() + 2);
+  text.append(story).push_back('\n');
+  text.append(uri).push_back('\n');
+  text.append(version);
+  return hex_id("f-", text);
+}
+
+Alerter::Alerter(std::shared_ptr<const AlertRules> rules)
+    : rules_(std::move(rules)), ledger_(std::make_shared<AlertLedger>()) {}
+
+void Alerter::set_ledger(std::shared_ptr<AlertLedger> ledger) { ledger_ = std::move(ledger); }
 
 void Alerter::process(ItemContext& ctx) {
   ctx.alerts.clear();
+  ctx.alert.reset();
+  ctx.alert_suppressed = false;
   if (ctx.item.pubstatus == PubStatus::canceled) ctx.alerts.emplace_back(kKillNoticeRule);
   if (ctx.item.pubstatus == PubStatus::withheld) ctx.alerts.emplace_back(kHoldNoticeRule);
-  const auto rules = rules_.load(std::memory_order_acquire);
-  if (!rules) return;
-  for (const auto& rule : rules->rules) {
-    if (matches(rule, ctx) && !contains(ctx.alerts, rule.id)) ctx.alerts.push_back(rule.id);
+  if (const auto rules = rules_.load(std::memory_order_acquire)) {
+    for (const auto& rule : rules->rules) {
+      if (matches(rule, ctx) && !contains(ctx.alerts, rule.id)) ctx.alerts.push_back(rule.id);
+    }
   }
+  if (ctx.verdict == Verdict::duplicate) return;  // a copy or a resend never pings the desk
+  if (mode_ == AlertMode::every) {
+    if (!ctx.alerts.empty()) {
+      const std::string& story = ctx.story.empty() ? ctx.item.uri : ctx.story;
+      ctx.alert = AlertNotice{followup_alert_id(story, ctx.item.uri, ctx.item.version), {}, {}};
+    }
+    return;
+  }
+  gate_by_story(ctx);
+}
+
+void Alerter::gate_by_story(ItemContext& ctx) {
+  const std::string story = ctx.story.empty() ? ctx.item.uri : ctx.story;
+  int64_t event_ms = event_time_ms(ctx.item);
+  if (event_ms == 0) event_ms = ctx.received_ms;
+  ledger_->update(story, [&](const StoryAlerts* current) -> std::optional<StoryAlerts> {
+    if (current) {
+      for (const AlertEvent& e : current->events) {
+        if (!same_origin(e.origin, ctx.origin) || e.uri != ctx.item.uri ||
+            e.version != ctx.item.version) {
+          continue;
+        }
+        // A replay of the record that produced this alert: the same record again.
+        ctx.alerts = e.rules;
+        ctx.alert = AlertNotice{e.alert_id, e.reason.empty() ? std::string() : current->alert_id,
+                                e.reason};
+        return std::nullopt;
+      }
+    }
+    if (!current) {
+      if (ctx.alerts.empty()) return std::nullopt;
+      StoryAlerts first;
+      first.alert_id = first_alert_id(story);
+      first.rules = ctx.alerts;
+      first.urgency = std::clamp(ctx.item.urgency, 1, 9);
+      first.status = ctx.item.pubstatus;
+      first.seq = 1;
+      first.event_ms = event_ms;
+      first.events.push_back(
+          {ctx.origin, ctx.item.uri, ctx.item.version, first.alert_id, {}, ctx.alerts});
+      ctx.alert = AlertNotice{first.alert_id, {}, {}};
+      return first;
+    }
+    const std::string_view reason = raised_stakes(*current, ctx);
+    if (reason.empty()) {
+      ctx.alert_suppressed = !ctx.alerts.empty();
+      return std::nullopt;
+    }
+    StoryAlerts next = *current;
+    for (const auto& r : ctx.alerts) {
+      if (!contains(next.rules, r)) next.rules.push_back(r);
+    }
+    next.urgency = std::min(next.urgency, std::clamp(ctx.item.urgency, 1, 9));
+    next.status = ctx.item.pubstatus;
+    ++next.seq;
+    next.event_ms = std::max(next.event_ms, event_ms);
+    const std::string id = followup_alert_id(story, ctx.item.uri, ctx.item.version);
+    next.events.push_back(
+        {ctx.origin, ctx.item.uri, ctx.item.version, id, std::string(reason), ctx.alerts});
+    ctx.alert = AlertNotice{id, current->alert_id, std::string(reason)};
+    return next;
+  });
 }
 
 void Alerter::swap(std::shared_ptr<const AlertRules> rules) {

@@ -56,10 +56,32 @@ std::vector<AlertIssue> validate_alert_rules(const AlertRules& rules,
 std::optional<Verdict> verdict_from_string(std::string_view name);
 std::optional<PubStatus> pubstatus_from_string(std::string_view name);
 
+// alerts.per_story: `thread` pings a desk once per story and follows up
+// only when a later item raises the stakes; `every` gives one record per
+// item that matches one or more rules.
+enum class AlertMode { thread, every };
+std::optional<AlertMode> alert_mode_from_string(std::string_view name);
+std::string_view to_string(AlertMode mode);
+
+// Stable ids: the first alert of a story is named by the story alone, so two
+// replicas that race to alert it name it alike; a follow-up by its item.
+std::string first_alert_id(std::string_view story);
+std::string followup_alert_id(std::string_view story, std::string_view uri,
+                              std::string_view version);
+
+class AlertLedger;
+
 class Alerter final : public Stage {
  public:
-  // Null rules: only kill and hold notices alert.
+  // Null rules: only kill and hold notices alert. Without a ledger, thread
+  // mode keeps its own (in memory: file mode, tests).
   explicit Alerter(std::shared_ptr<const AlertRules> rules = nullptr);
+
+  // Set before use.
+  void set_mode(AlertMode mode) { mode_ = mode; }
+  void set_ledger(std::shared_ptr<AlertLedger> ledger);
+  AlertMode mode() const { return mode_; }
+  std::shared_ptr<AlertLedger> ledger() const { return ledger_; }
 
   std::string_view name() const override { return "alert"; }
   void process(ItemContext& ctx) override;
@@ -68,7 +90,11 @@ class Alerter final : public Stage {
   std::shared_ptr<const AlertRules> snapshot() const;
 
  private:
+  void gate_by_story(ItemContext& ctx);
+
   std::atomic<std::shared_ptr<const AlertRules>> rules_;
+  AlertMode mode_ = AlertMode::thread;
+  std::shared_ptr<AlertLedger> ledger_;
 };
 
 }  // namespace wiredesk

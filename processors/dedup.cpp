@@ -215,6 +215,7 @@ void Dedup::process(ItemContext& ctx) {
   const WireItem& item = ctx.item;
   const NormalizedItem normalized = normalize_item(item.headline(), item.body_text());
   const Fingerprint fp = fingerprint(normalized);
+  ctx.markers = normalized.markers.bits;
 
   IndexEntry entry;
   entry.uri = item.uri;

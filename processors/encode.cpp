@@ -186,8 +186,14 @@ std::string Encoder::enriched_value(const ItemContext& ctx) const {
   }
   json::append_key(out, "topics", wfirst);
   write_topic_ids(out, ctx.topics);
+  // The rules of the alert record this item produced: none when it produced
+  // none (its story had already alerted on them, or it is a duplicate).
   json::append_key(out, "alerts", wfirst);
-  write_string_list(out, ctx.alerts);
+  write_string_list(out, ctx.alert ? ctx.alerts : std::vector<std::string>{});
+  if (ctx.alert) {
+    json::append_key(out, "alert_id", wfirst);
+    json::append_string(out, ctx.alert->alert_id);
+  }
   json::append_key(out, "origin", wfirst);
   out.push_back('{');
   bool ofirst = true;
@@ -206,12 +212,15 @@ std::string Encoder::enriched_value(const ItemContext& ctx) const {
   return out;
 }
 
-std::string Encoder::alert_value(const ItemContext& ctx, std::string_view rule) const {
+std::string Encoder::alert_value(const ItemContext& ctx) const {
+  if (!ctx.alert) return {};
   const WireItem& item = ctx.item;
   std::string out = "{";
   bool first = true;
-  json::append_key(out, "rule", first);
-  json::append_string(out, rule);
+  json::append_key(out, "alert_id", first);
+  json::append_string(out, ctx.alert->alert_id);
+  json::append_key(out, "rules", first);
+  write_string_list(out, ctx.alerts);
   json::append_key(out, "uri", first);
   json::append_string(out, item.uri);
   json::append_key(out, "story", first);
@@ -236,6 +245,12 @@ std::string Encoder::alert_value(const ItemContext& ctx, std::string_view rule) 
   }
   json::append_key(out, "processed", first);
   json::append_string(out, json::format_time_ms(ctx.processed_ms));
+  if (!ctx.alert->followup_of.empty()) {
+    json::append_key(out, "followup_of", first);
+    json::append_string(out, ctx.alert->followup_of);
+    json::append_key(out, "reason", first);
+    json::append_string(out, ctx.alert->reason);
+  }
   out.push_back('}');
   return out;
 }
@@ -255,9 +270,9 @@ void Encoder::encode(const ItemContext& ctx, std::vector<OutputRecord>& out) con
     out.push_back(OutputRecord{duplicate ? topics_.duplicates : topics_.items, story, headers(ctx),
                                enriched_value(ctx), ValueKind::json});
   }
-  for (const auto& rule : ctx.alerts) {
-    out.push_back(OutputRecord{topics_.alerts, story, headers(ctx), alert_value(ctx, rule),
-                               ValueKind::json});
+  if (ctx.alert) {
+    out.push_back(
+        OutputRecord{topics_.alerts, story, headers(ctx), alert_value(ctx), ValueKind::json});
   }
 }
 

@@ -24,14 +24,16 @@ class Encoder {
   explicit Encoder(OutputTopics topics) : topics_(std::move(topics)) {}
 
   // The enriched item (ninjs 2.x + wiredesk object) routed by verdict, then
-  // one alert record per matched rule. Appends to `out`.
+  // the item's alert record when the alert stage gave it one (ctx.alert).
+  // Appends to `out`.
   void encode(const ItemContext& ctx, std::vector<OutputRecord>& out) const;
 
   OutputRecord dead_letter(const InputRecord& input, const DecodeError& error) const;
 
   // Value of the enriched record alone (for tests and benchmarks).
   std::string enriched_value(const ItemContext& ctx) const;
-  std::string alert_value(const ItemContext& ctx, std::string_view rule) const;
+  // The alert record of ctx.alert (empty when the item has none).
+  std::string alert_value(const ItemContext& ctx) const;
 
   const OutputTopics& topics() const { return topics_; }
 

@@ -40,7 +40,8 @@ Pipeline::Summary Pipeline::process(const InputRecord& input, std::vector<Output
   ctx.processed_ms = clock_();
   probe_.verdict(ctx.verdict);
   for (const auto& t : ctx.topics) probe_.topic_assigned(t.id);
-  for (const auto& a : ctx.alerts) probe_.alerted(a);
+  if (ctx.alert) probe_.alert_record(ctx.alerts, ctx.alert->reason);
+  if (ctx.alert_suppressed) probe_.alert_suppressed(ctx.alerts);
   encoder_.encode(ctx, out);
   return {true, event_time_ms(ctx.item)};
 }

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "processors/decode.hpp"
 #include "processors/stage.hpp"
@@ -16,7 +18,12 @@ class Probe {
   virtual void dead_lettered(Reason /*reason*/) {}
   virtual void verdict(Verdict /*verdict*/) {}
   virtual void topic_assigned(std::string_view /*topic_id*/) {}
-  virtual void alerted(std::string_view /*rule*/) {}
+  // An alert record with the rules it lists; `reason` is empty for a story's
+  // first alert and names why for a follow-up.
+  virtual void alert_record(const std::vector<std::string>& /*rules*/,
+                            std::string_view /*reason*/) {}
+  // An item matched these rules but its story had already alerted on them.
+  virtual void alert_suppressed(const std::vector<std::string>& /*rules*/) {}
   // The taxonomy and alert-rule files were reloaded (or a reload was
   // rejected and the previous set kept).
   virtual void config_reloaded() {}

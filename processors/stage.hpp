@@ -25,6 +25,14 @@ struct TopicMatch {
   int relevance = 0; // 0-100
 };
 
+// The alert record an item produced (design §4, §5): the story's first
+// alert, or a follow-up of it that says why the stakes went up.
+struct AlertNotice {
+  std::string alert_id;
+  std::string followup_of;  // the first alert's id; empty on the first alert
+  std::string reason;       // follow-ups: kill, hold, release, correction, rule, urgency
+};
+
 struct ItemContext {
   WireItem item;
   Origin origin;
@@ -38,6 +46,12 @@ struct ItemContext {
 
   std::vector<TopicMatch> topics;
   std::vector<std::string> alerts;   // names of the alert rules that matched
+  std::optional<AlertNotice> alert;  // the alert record this item produces, if any
+  bool alert_suppressed = false;     // matched rules, but its story had alerted on them
+
+  // Headline markers (normalize.hpp marker:: bits: flash, write-through,
+  // correction, kill, hold, analysis), set by the dedup stage.
+  uint8_t markers = 0;
 };
 
 class Stage {

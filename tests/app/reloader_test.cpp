@@ -89,8 +89,10 @@ class ConfigMapDir {
 };
 
 std::vector<std::string> tag(const TagStages& stages, const std::string& headline) {
+  static int64_t offset = 0;
   ItemContext ctx;
   ctx.item = test::make_item(headline, "");
+  ctx.origin.offset = ++offset;  // each call is a new input record, not a replay
   stages.tagger->process(ctx);
   stages.alerter->process(ctx);
   std::vector<std::string> out = test::topic_ids(ctx.topics);

@@ -40,6 +40,25 @@ TEST_F(ConfigTest, TheShippedDefaultsLoadAndRunLocally) {
   EXPECT_EQ(c.limits.max_message_bytes, 1048576u);
   EXPECT_EQ(c.limits.max_depth, 64);
   EXPECT_EQ(c.shutdown_timeout, std::chrono::seconds(10));
+  EXPECT_THAT(c.alerts, ::testing::EndsWith("config/alerts.yaml"));
+  EXPECT_EQ(c.alerts_per_story, "thread");
+}
+
+TEST_F(ConfigTest, AlertsTakeTheShortAndTheLongFormAndThePerStoryMode) {
+  auto short_form = load_config(write("alerts: rules.yaml\n"), {"WIREDESK_ALERTS__PER_STORY=every"});
+  for (const auto& e : short_form.errors) ADD_FAILURE() << e.to_string();
+  EXPECT_THAT(short_form.config.alerts, ::testing::EndsWith("/rules.yaml"));  // kept
+  EXPECT_EQ(short_form.config.alerts_per_story, "every");
+
+  auto long_form = load_config(write("alerts:\n  rules: r.yaml\n  per_story: thread\n"), {});
+  for (const auto& e : long_form.errors) ADD_FAILURE() << e.to_string();
+  EXPECT_THAT(long_form.config.alerts, ::testing::EndsWith("/r.yaml"));
+  EXPECT_EQ(long_form.config.alerts_per_story, "thread");
+
+  auto bad = load_config(write("alerts:\n  per_story: sometimes\n  colour: red\n"), {});
+  ASSERT_EQ(bad.errors.size(), 2u);
+  EXPECT_EQ(bad.errors[0].key, "alerts.colour");
+  EXPECT_EQ(bad.errors[1].key, "alerts.per_story");
 }
 
 TEST_F(ConfigTest, EnvironmentOverridesEveryLevelAndLists) {

@@ -2,6 +2,10 @@
 // (each fires on an item made for it and on no other), kill and hold notices.
 #include "processors/alerts.hpp"
 
+#include "processors/alert_ledger.hpp"
+#include "processors/markers.hpp"
+#include "processors/tagger.hpp"
+
 #include <map>
 
 #include <gmock/gmock.h>
@@ -223,6 +227,234 @@ TEST(DefaultAlertRulesTest, FixtureFlashKillAndHoldAlert) {
   EXPECT_THAT(alerts_of_line(14, Verdict::update), ::testing::Contains("hold-notice"));
   // The exact redelivery (line 21) of an ordinary story raises nothing.
   EXPECT_THAT(alerts_of_line(21, Verdict::duplicate), IsEmpty());
+}
+
+}  // namespace
+}  // namespace wiredesk
+
+// ------------------------------------------------------- alerts per story
+
+namespace wiredesk {
+namespace {
+
+// Runs items of stories through one Alerter (thread mode unless told), each
+// from its own input record, and returns what each produced.
+class PerStoryAlerts : public ::testing::Test {
+ protected:
+  struct Out {
+    std::optional<AlertNotice> alert;
+    std::vector<std::string> rules;
+    bool suppressed = false;
+  };
+
+  Out send(const std::string& story, WireItem item, Verdict verdict = Verdict::update,
+           int64_t offset = -1, uint8_t markers = 0) {
+    ItemContext ctx;
+    ctx.item = std::move(item);
+    ctx.verdict = verdict;
+    ctx.story = story;
+    ctx.markers = markers;
+    ctx.origin = {"wire", 0, offset >= 0 ? offset : next_offset_++};
+    Tagger(test::default_taxonomy()).process(ctx);
+    alerter_.process(ctx);
+    return {ctx.alert, ctx.alerts, ctx.alert_suppressed};
+  }
+
+  static WireItem item(const std::string& uri, const std::string& headline, int urgency,
+                       PubStatus status = PubStatus::usable, const std::string& version = "1") {
+    WireItem it = make_item(headline,
+                            "SEOUL, Nov. 3 (Yonhap) -- North Korea fired a ballistic missile into "
+                            "the East Sea, the Joint Chiefs of Staff said.",
+                            "en", urgency);
+    it.uri = uri;
+    it.version = version;
+    it.pubstatus = status;
+    return it;
+  }
+
+  void SetUp() override { alerter_.set_ledger(ledger_); }
+
+  std::shared_ptr<AlertLedger> ledger_ = std::make_shared<AlertLedger>();
+  Alerter alerter_{test::default_alert_rules()};
+  int64_t next_offset_ = 100;
+};
+
+TEST_F(PerStoryAlerts, AThreadPingsOnceThenFollowsUpOnlyWhenTheStakesRise) {
+  const std::string story = "urn:flash";
+  // The flash: urgent-flash and north-korea-security, one record.
+  Out flash = send(story, item("urn:flash", "(URGENT) N. Korea fires ballistic missile", 1),
+                   Verdict::fresh);
+  ASSERT_TRUE(flash.alert);
+  EXPECT_EQ(flash.alert->alert_id, first_alert_id(story));
+  EXPECT_TRUE(flash.alert->followup_of.empty());
+  EXPECT_THAT(flash.rules, UnorderedElementsAre("urgent-flash", "north-korea-security"));
+
+  // The full story and a write-through match the same rules: no record.
+  Out full = send(story, item("urn:full", "N. Korea fires ballistic missile into East Sea", 2));
+  EXPECT_FALSE(full.alert);
+  EXPECT_TRUE(full.suppressed);
+  Out lead = send(story, item("urn:lead", "(LEAD) N. Korea fires ballistic missile", 2));
+  EXPECT_FALSE(lead.alert);
+
+  // A copy never alerts, not even a copy of the kill.
+  Out copy = send(story, item("urn:copy", "N. Korea fires missile", 1, PubStatus::canceled),
+                  Verdict::duplicate);
+  EXPECT_FALSE(copy.alert);
+  EXPECT_FALSE(copy.suppressed);
+
+  // A correction and a kill each raise the stakes: one follow-up each.
+  Out fix = send(story, item("urn:lead", "(CORRECTED) N. Korea fires missile", 3,
+                             PubStatus::usable, "2"),
+                 Verdict::update, -1, marker::correction);
+  ASSERT_TRUE(fix.alert);
+  EXPECT_EQ(fix.alert->followup_of, first_alert_id(story));
+  EXPECT_EQ(fix.alert->reason, "correction");
+  Out kill = send(story, item("urn:lead", "(KILL) N. Korea fires missile", 2,
+                              PubStatus::canceled, "3"));
+  ASSERT_TRUE(kill.alert);
+  EXPECT_EQ(kill.alert->reason, "kill");
+  EXPECT_EQ(kill.alert->followup_of, first_alert_id(story));
+  EXPECT_NE(kill.alert->alert_id, fix.alert->alert_id);
+  // 2 records for 6 items.
+  const auto state = ledger_->get(story);
+  ASSERT_TRUE(state);
+  EXPECT_EQ(state->seq, 3u);
+  EXPECT_EQ(state->status, PubStatus::canceled);
+}
+
+TEST_F(PerStoryAlerts, ANewRuleOrAHigherUrgencyRaisesTheStakesALowerOneDoesNot) {
+  const std::string story = "urn:s";
+  WireItem quiet = item("urn:s", "N. Korea fires ballistic missile into East Sea", 3);
+  Out first = send(story, quiet, Verdict::fresh);
+  ASSERT_TRUE(first.alert);
+  EXPECT_THAT(first.rules, ElementsAre("north-korea-security"));
+  Out calmer = send(story, item("urn:s2", "N. Korea fires ballistic missile", 3));
+  EXPECT_FALSE(calmer.alert);
+  Out urgent = send(story, item("urn:s3", "N. Korea fires ballistic missile", 2));
+  ASSERT_TRUE(urgent.alert);
+  EXPECT_EQ(urgent.alert->reason, "rule");  // urgent-flash (urgency 1-2) is new
+  EXPECT_THAT(urgent.rules, UnorderedElementsAre("urgent-flash", "north-korea-security"));
+  Out same = send(story, item("urn:s4", "N. Korea fires ballistic missile", 2));
+  EXPECT_FALSE(same.alert);
+  Out higher = send(story, item("urn:s5", "N. Korea fires ballistic missile", 1));
+  ASSERT_TRUE(higher.alert);
+  EXPECT_EQ(higher.alert->reason, "urgency");
+}
+
+TEST_F(PerStoryAlerts, AHoldAndItsReleaseAreFollowUpsAndAKillNoticeIsOneRecord) {
+  Out kill = send("urn:k", item("urn:k", "(URGENT) Story killed", 1, PubStatus::canceled, "2"));
+  ASSERT_TRUE(kill.alert);
+  EXPECT_TRUE(kill.alert->followup_of.empty());
+  EXPECT_THAT(kill.rules, ::testing::IsSupersetOf({"kill-notice", "urgent-flash"}));
+
+  const std::string story = "urn:h";
+  ASSERT_TRUE(send(story, item("urn:h", "(URGENT) N. Korea fires missile", 1)).alert);
+  Out hold = send(story, item("urn:h", "(HOLD) N. Korea fires missile", 4, PubStatus::withheld, "2"));
+  ASSERT_TRUE(hold.alert);
+  EXPECT_EQ(hold.alert->reason, "hold");
+  Out release = send(story, item("urn:h", "N. Korea fires missile", 4, PubStatus::usable, "3"));
+  ASSERT_TRUE(release.alert);
+  EXPECT_EQ(release.alert->reason, "release");
+}
+
+TEST_F(PerStoryAlerts, AReplayOfTheRecordThatAlertedProducesTheSameRecordAgain) {
+  const std::string story = "urn:r";
+  Out first = send(story, item("urn:r", "(URGENT) N. Korea fires missile", 1), Verdict::fresh, 7);
+  ASSERT_TRUE(first.alert);
+  Out kill = send(story, item("urn:r", "(KILL) N. Korea fires missile", 2, PubStatus::canceled, "2"),
+                  Verdict::update, 8);
+  ASSERT_TRUE(kill.alert);
+  // A crash before offsets 7 and 8 were committed: both come again.
+  Out again = send(story, item("urn:r", "(URGENT) N. Korea fires missile", 1), Verdict::fresh, 7);
+  ASSERT_TRUE(again.alert);
+  EXPECT_EQ(again.alert->alert_id, first.alert->alert_id);
+  EXPECT_TRUE(again.alert->followup_of.empty());
+  Out kill_again = send(story, item("urn:r", "(KILL) N. Korea fires missile", 2,
+                                    PubStatus::canceled, "2"),
+                        Verdict::update, 8);
+  ASSERT_TRUE(kill_again.alert);
+  EXPECT_EQ(kill_again.alert->alert_id, kill.alert->alert_id);
+  EXPECT_EQ(kill_again.alert->reason, "kill");
+  EXPECT_EQ(ledger_->get(story)->seq, 2u);  // nothing new was recorded
+}
+
+TEST_F(PerStoryAlerts, EveryModeGivesOneRecordPerMatchingItem) {
+  alerter_.set_mode(AlertMode::every);
+  const std::string story = "urn:e";
+  EXPECT_TRUE(send(story, item("urn:e", "(URGENT) N. Korea fires missile", 1), Verdict::fresh).alert);
+  Out second = send(story, item("urn:e2", "(URGENT) N. Korea fires missile", 1));
+  ASSERT_TRUE(second.alert);
+  EXPECT_THAT(second.rules, UnorderedElementsAre("urgent-flash", "north-korea-security"));
+  EXPECT_FALSE(send(story, item("urn:e3", "N. Korea fires missile", 1), Verdict::duplicate).alert);
+}
+
+TEST(AlertLedgerTest, StatesRoundTripAndTheLaterOneWinsBetweenReplicas) {
+  StoryAlerts s;
+  s.story = "urn:story|with\\odd chars";
+  s.alert_id = first_alert_id(s.story);
+  s.rules = {"urgent-flash", "kill-notice"};
+  s.urgency = 1;
+  s.status = PubStatus::canceled;
+  s.seq = 2;
+  s.event_ms = 1'790'000'000'000;
+  s.events.push_back({{"wire", 3, 42}, "urn:a", "1", s.alert_id, "", {"urgent-flash"}});
+  s.events.push_back({{"wire", 3, 43}, "urn:a", "2", "f-1", "kill", {"kill-notice"}});
+  const std::string bytes = serialize(s);
+  const auto back = deserialize_story_alerts(bytes);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->story, s.story);
+  EXPECT_EQ(back->rules, s.rules);
+  EXPECT_EQ(back->status, PubStatus::canceled);
+  ASSERT_EQ(back->events.size(), 2u);
+  EXPECT_EQ(back->events[1].origin.offset, 43);
+  EXPECT_EQ(back->events[1].reason, "kill");
+  for (size_t cut = 0; cut < bytes.size(); ++cut) {
+    EXPECT_FALSE(deserialize_story_alerts(bytes.substr(0, cut))) << cut;
+  }
+  // The key cannot be an index key (uri|version) and gives the story back.
+  const std::string key = alert_state_key(s.story);
+  EXPECT_EQ(story_of_alert_state_key(key), s.story);
+  EXPECT_FALSE(story_of_alert_state_key("urn:x|1"));
+  EXPECT_FALSE(story_of_alert_state_key("\\\\alert:x|1"));  // an escaped '\' in a uri
+
+  AlertLedger ledger;
+  EXPECT_TRUE(ledger.apply_remote(s));
+  StoryAlerts older = s;
+  older.seq = 1;
+  EXPECT_FALSE(ledger.apply_remote(older));
+  StoryAlerts newer = s;
+  newer.seq = 3;
+  newer.rules.push_back("major-disaster");
+  EXPECT_TRUE(ledger.apply_remote(newer));
+  EXPECT_EQ(ledger.get(s.story)->rules.size(), 3u);
+  EXPECT_TRUE(ledger.erase(s.story));
+  EXPECT_FALSE(ledger.get(s.story));
+}
+
+TEST(AlertLedgerTest, ChangesAreReportedAndOldStoriesForgottenWithTombstones) {
+  AlertLedgerOptions o;
+  o.window_ms = 1000;
+  o.max_future_ms = 0;
+  AlertLedger ledger(o);
+  std::vector<std::string> changed, evicted;
+  ledger.set_on_change([&](const StoryAlerts& s) { changed.push_back(s.story); });
+  ledger.set_on_evict([&](const std::vector<std::string>& keys) {
+    evicted.insert(evicted.end(), keys.begin(), keys.end());
+  });
+  auto put = [&](const std::string& story, int64_t when) {
+    ledger.update(story, [&](const StoryAlerts*) {
+      StoryAlerts s;
+      s.alert_id = "a";
+      s.event_ms = when;
+      return std::optional<StoryAlerts>(s);
+    });
+  };
+  put("old", 0);
+  for (int i = 0; i < 300; ++i) put("s" + std::to_string(i), 5000 + i);
+  EXPECT_EQ(changed.size(), 301u);
+  EXPECT_THAT(evicted, ::testing::Contains(alert_state_key("old")));
+  EXPECT_FALSE(ledger.get("old"));
+  EXPECT_TRUE(ledger.get("s299"));
 }
 
 }  // namespace

@@ -75,6 +75,7 @@ TEST(Encoder, WritesTheWiredeskObjectAndMachineTopics) {
   ctx.topics = {{"diplomacy", "diplomacy", "subject", "http://cv.iptc.org/newscodes/mediatopic/20000639", 80},
                 {"japan", "Japan", "place", "urn:wiredesk:topic:japan", 65}};
   ctx.alerts = {"urgent-korea"};
+  ctx.alert = AlertNotice{"a-1", "", ""};
   const std::string value = Encoder{OutputTopics{}}.enriched_value(ctx);
   simdjson::dom::parser parser;
   auto doc = parse(parser, value);
@@ -85,6 +86,7 @@ TEST(Encoder, WritesTheWiredeskObjectAndMachineTopics) {
   EXPECT_DOUBLE_EQ(double(w["similarity"]), 0.973);
   EXPECT_EQ(std::string_view(w["topics"].at(1)), "japan");
   EXPECT_EQ(std::string_view(w["alerts"].at(0)), "urgent-korea");
+  EXPECT_EQ(std::string_view(w["alert_id"]), "a-1");
   EXPECT_EQ(std::string_view(w["origin"]["topic"]), "wire.yonhap.en");
   EXPECT_EQ(int64_t(w["origin"]["offset"]), 1234);
   EXPECT_EQ(std::string_view(w["received"]), "2026-12-02T21:00:00.123Z");
@@ -98,10 +100,11 @@ TEST(Encoder, WritesTheWiredeskObjectAndMachineTopics) {
 TEST(Encoder, RoutesByVerdictWithHeadersAndAlerts) {
   auto ctx = context_for(R"({"uri":"urn:d","headline":"(URGENT) H"})");
   ctx.alerts = {"urgent", "kill"};
+  ctx.alert = AlertNotice{"a-1", "", ""};
   Encoder encoder{OutputTopics{}};
   std::vector<OutputRecord> out;
   encoder.encode(ctx, out);
-  ASSERT_EQ(out.size(), 3u);
+  ASSERT_EQ(out.size(), 2u);  // the item, then one alert record listing both rules
   EXPECT_EQ(out[0].topic, "news.items");
   EXPECT_EQ(*out[0].key, "urn:d");
   EXPECT_EQ(*out[0].header("wiredesk-verdict"), "new");
@@ -110,12 +113,29 @@ TEST(Encoder, RoutesByVerdictWithHeadersAndAlerts) {
   EXPECT_EQ(out[1].topic, "news.alerts");
   simdjson::dom::parser parser;
   auto alert = parse(parser, out[1].value);
-  EXPECT_EQ(std::string_view(alert["rule"]), "urgent");
+  EXPECT_EQ(std::string_view(alert["alert_id"]), "a-1");
+  EXPECT_EQ(std::string_view(alert["rules"].at(0)), "urgent");
+  EXPECT_EQ(std::string_view(alert["rules"].at(1)), "kill");
   EXPECT_EQ(std::string_view(alert["headline"]), "(URGENT) H");
+  EXPECT_EQ(alert["followup_of"].error(), simdjson::NO_SUCH_FIELD);
+
+  out.clear();
+  ctx.alert = AlertNotice{"f-2", "a-1", "kill"};
+  encoder.encode(ctx, out);
+  ASSERT_EQ(out.size(), 2u);
+  auto followup = parse(parser, out[1].value);
+  EXPECT_EQ(std::string_view(followup["followup_of"]), "a-1");
+  EXPECT_EQ(std::string_view(followup["reason"]), "kill");
+
+  out.clear();
+  ctx.alert.reset();
+  encoder.encode(ctx, out);
+  ASSERT_EQ(out.size(), 1u);  // matched rules, but no record: its story had alerted
 
   out.clear();
   ctx.verdict = Verdict::duplicate;
   ctx.alerts.clear();
+  ctx.alert.reset();
   encoder.encode(ctx, out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].topic, "news.duplicates");

@@ -127,7 +127,7 @@ listener on all interfaces, the rule files beside it).
 {{- $owned := dict
       "http" (dict "listen" (printf "0.0.0.0:%d" (int .Values.containerPort)))
       "taxonomy" "taxonomy.yaml"
-      "alerts" "alerts.yaml" }}
+      "alerts" (dict "rules" "alerts.yaml") }}
 {{- $config := mergeOverwrite (deepCopy .Values.config) $owned }}
 # Rendered by the wiredesk Helm chart from its `config` values. Kafka
 # brokers, group, topics, delivery and logging come from WIREDESK_*
