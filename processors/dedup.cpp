@@ -6,6 +6,8 @@
 #include <optional>
 
 #include "processors/normalize.hpp"
+#include "processors/terms.hpp"
+
 
 namespace wiredesk {
 
@@ -98,8 +100,9 @@ class Judge {
       if (same_family(c) && rewrites(c)) return Match{Verdict::update, 1.0, 1.0};
       return Match{Verdict::duplicate, 1.0, 1.0};
     }
-    const bool near = near_identical(ov) && !key_tokens_conflict(q_.sketch, c.sketch,
-                                                                 o_.key_token_tolerance);
+    const bool near = (near_identical(ov) && !key_tokens_conflict(q_.sketch, c.sketch,
+                                                                  o_.key_token_tolerance)) ||
+                      truncated_copy(c, ov);
     if (!same_family(c) || (q_.markers & marker::distinct)) {
       return near ? std::optional<Match>(Match{Verdict::duplicate, j, j}) : std::nullopt;
     }
@@ -110,7 +113,9 @@ class Judge {
       return near ? std::optional<Match>(Match{Verdict::duplicate, j, j}) : std::nullopt;
     }
     if (q_.markers & kRewrite) {
-      if (near && !rewrites(c)) return Match{Verdict::duplicate, j, j};  // a resend
+      if (near && !rewrites(c) && (j >= o_.resend_jaccard || !same_level(c))) {
+        return Match{Verdict::duplicate, j, j};  // a resend
+      }
       if (ov.shorter_contained() >= o_.update_containment && !stale_pattern(c)) {
         return Match{Verdict::update, ov.shorter_contained(), j};
       }
@@ -136,6 +141,18 @@ class Judge {
     if (!(q_.markers & kRewrite)) return false;
     if (q_.level > c.level) return true;
     return (q_.markers & marker::correction) && !(c.markers & marker::correction);
+  }
+
+  bool same_level(const IndexRecord& c) const {
+    return (c.markers & kRewrite) && c.level == q_.level;
+  }
+
+  // The item is the earlier one cut short: same opening words, contained in
+  // it, and no number or date of its own.
+  bool truncated_copy(const IndexRecord& c, const Overlap& ov) const {
+    return q_.sketch.opening != 0 && q_.sketch.opening == c.sketch.opening &&
+           q_.sketch.body_shingles < c.sketch.body_shingles && ov.a_in_b >= o_.truncated_copy_containment &&
+           std::popcount(q_.sketch.key_tokens & ~c.sketch.key_tokens) <= 1;
   }
 
   // Half a day or more after the item it would rewrite, a "write-through"
@@ -229,6 +246,8 @@ void Dedup::process(ItemContext& ctx) {
   entry.level = normalized.markers.level;
   entry.pubstatus = item.pubstatus;
   entry.origin = ctx.origin;
+  entry.script = shingle_size(normalized.text()) == kCjkShingle ? kScriptCjk : kScriptLatin;
+  if (entry.markers & marker::flash) entry.flash_terms = pack_terms(flash_terms(normalized));
 
   Decision d;
   {
@@ -239,8 +258,24 @@ void Dedup::process(ItemContext& ctx) {
       return;
     }
     const std::vector<const IndexRecord*> versions = session.find_uri(item.uri);
-    d = versions.empty() ? decide_by_content(session.candidates(fp), entry)
-                         : decide_by_version(versions, entry);
+    if (versions.empty()) {
+      d = decide_by_content(session.candidates(fp), entry);
+      // The story after a flash: linked by terms, which survive the rewording
+      // that the shingles of a one-sentence flash do not. A copy of an
+      // earlier item stays a copy.
+      if (d.verdict != Verdict::duplicate) {
+        double coverage = 0;
+        if (const IndexRecord* flash = flash_of(session, entry, normalized, coverage)) {
+          d.verdict = Verdict::update;
+          d.story = flash->story ? *flash->story : *flash->uri;
+          d.story_family = *flash->story_family;
+          d.of = *flash->uri;
+          d.similarity = std::round(coverage * 1000) / 1000;
+        }
+      }
+    } else {
+      d = decide_by_version(versions, entry);
+    }
     entry.verdict = d.verdict;
     entry.story = d.story;
     entry.story_family = d.story_family;
@@ -279,6 +314,55 @@ Dedup::Decision Dedup::decide_by_version(const std::vector<const IndexRecord*>& 
     d.verdict = compare_version(item, *latest) > 0 ? Verdict::update : Verdict::duplicate;
   }
   return d;
+}
+
+const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const IndexEntry& item,
+                                   const NormalizedItem& text, double& coverage) const {
+  constexpr uint8_t kNotAStory = marker::flash | marker::distinct | marker::kill | marker::hold;
+  if (item.markers & kNotAStory) return nullptr;
+  const std::vector<const IndexRecord*> flashes =
+      session.flashes(item.event_ms - options_.flash_window_ms, item.event_ms);
+  if (flashes.empty()) return nullptr;
+  const TermSet opening = opening_terms(text);
+  const IndexRecord* same_script = nullptr;
+  const IndexRecord* other_script = nullptr;
+  double best_same = 0;
+  double best_other = 0;
+  for (const IndexRecord* f : flashes) {
+    if (*f->uri == item.uri || f->flash_terms.empty()) continue;
+    if (item.source_family != *f->source_family && item.source_family != *f->story_family) continue;
+    const TermSet flash = unpack_terms(f->flash_terms);
+    const size_t missing = numbers_missing(flash, opening);
+    const bool numbers_ok = missing == 0 || (missing == 1 && flash.numbers.size() >= 4);
+    if (f->script == item.script) {
+      const double cov = word_coverage(flash, opening);
+      if (numbers_ok && cov >= options_.flash_term_coverage && cov > best_same) {
+        best_same = cov;
+        same_script = f;
+      }
+    } else if (item.event_ms - f->event_ms <= options_.flash_cross_window_ms) {
+      const double cov = concept_coverage(flash, opening);
+      // Numbers are what two languages share for sure; without two of them
+      // the concepts must say more.
+      const bool evidence =
+          flash.numbers.size() >= 2
+              ? flash.concepts.size() >= options_.flash_min_concepts
+              : flash.concepts.size() >= options_.flash_min_concepts + 2 && cov >= 0.75;
+      if (numbers_ok && evidence && cov >= options_.flash_concept_coverage && cov > best_other) {
+        best_other = cov;
+        other_script = f;
+      }
+    }
+  }
+  // A flash of the item's own service first: the sister service's flash of
+  // the same event is the link only when its own service sent none. A flash
+  // whose story has come in the item's script already is no link: what reads
+  // like it now is either part of that story (the content rules find it) or
+  // another story on the same subject (a reaction, an analysis).
+  const IndexRecord* best = same_script ? same_script : other_script;
+  coverage = same_script ? best_same : best_other;
+  if (best && (best->followed & (1u << item.script))) return nullptr;
+  return best;
 }
 
 Dedup::Decision Dedup::decide_by_content(const std::vector<const IndexRecord*>& candidates,

@@ -16,26 +16,33 @@
 //     the earlier item is a flash ((URGENT), [속보]) at most 3 h
 //     before, whose headline + sentence this non-flash item's
 //     headline + first sentence contains, numbers and dates too → update
-//       (no other path leads from a flash to an update: a sentence is too
-//       short for containment to tell its story from a look-alike)
 //     marked write-through ((LEAD), (2nd LD), (종합), UPDATE 1-,
 //     (CORRECTED)) with half of the shorter text in the longer  → update,
-//       or duplicate when it is a near-identical resend at the same level
+//       or duplicate when it is a resend: a lower level, or the same
+//       level at Jaccard 0.9 or more
 //     unmarked text containing the earlier one and 15 % longer  → update
 //       (either kind, 12 h or more later, must keep two thirds of the
 //       earlier item's numbers and dates: tomorrow's market wrap is new)
 //     unmarked near-identical copy                               → duplicate
 //   analysis pieces ((News Focus), (Interview), (사설)) are never updates
+//   a copy cut short (same first 12 words, 70 % contained, no number of its
+//   own) is near-identical whatever its own headline says
+// Not a copy of anything, the item may be the story of a flash: a flash of
+// the same source family in the 3 h before, not yet followed in the item's
+// script, whose words (terms.hpp: stems, Hangul syllable pairs) are 60 % in
+// the item's headline and first two paragraphs and whose numbers are all
+// there → update of the flash's story. A flash of the item's own script wins;
+// a sister service's flash in the other script (the Korean [속보], then the
+// English story) links within 1 h by glossary concepts and numbers. Once a
+// flash has been followed in a script, later look-alikes in that script are
+// left to the rules above (a reaction or an analysis is its own story).
 // else new. "Near-identical": Jaccard >= 0.6, or the shorter text 80 %
 // contained in the longer with Jaccard >= 0.5; and the two texts must not
 // each hold numbers or dates the other lacks (key tokens). A false merge is
 // worse than a missed dedup: on the fixtures the closest distinct stories
 // reach Jaccard 0.15 and containment 0.33, on the stress set 0.43 and 0.83
-// (benchmarks/README.md, "Dedup quality").
-// The chosen candidate is the qualifying one with the highest Jaccard; story
-// and story family are inherited from it, so a (2nd LD) and a copy of a
-// write-through belong to the first item's story.
-//
+// (benchmarks/README.md, "Dedup quality"); a flash's look-alikes before its
+// story came reach 0.58 term coverage on the stress sets, its stories 0.67+.
 // similarity: Jaccard for duplicates, the containment that decided for
 // updates, 1.0 for the same content.
 //
@@ -55,6 +62,7 @@
 #include <vector>
 
 #include "processors/dedup_index.hpp"
+#include "processors/normalize.hpp"
 #include "processors/probe.hpp"
 #include "processors/stage.hpp"
 
@@ -79,6 +87,14 @@ struct DedupOptions {
   // Marked write-through: the shorter text at least this much contained in
   // the longer one.
   double update_containment = 0.50;
+  // A marked write-through at the level of an earlier one (a second (2nd LD))
+  // is a resend of it — a duplicate — only at this Jaccard or above; below
+  // it the text changed and it is a new top (an update).
+  double resend_jaccard = 0.90;
+  // A copy cut to its first paragraphs (often under its own headline): it
+  // opens with the same words as the earlier item, is at least this much
+  // contained in it, and has no number or date that the earlier one lacks.
+  double truncated_copy_containment = 0.70;
   // A write-through keeps most numbers and dates of what it rewrites: when
   // it comes write_through_fact_check_after_ms or later and more than this
   // fraction of them (and more than 2) are gone, it is the next edition of a
@@ -101,6 +117,17 @@ struct DedupOptions {
   double flash_lead_containment_marked = 0.75;  // … when the item is a marked write-through
   double flash_containment = 0.30;
   int64_t flash_window_ms = 3LL * 3600 * 1000;
+  // Flash followed by its story, by terms (terms.hpp): at least this
+  // fraction of the flash's words in the story's headline and first two
+  // paragraphs, and every number of the flash there too (one may be missing
+  // when the flash has four or more).
+  double flash_term_coverage = 0.6;
+  // … from a sister service in another script (the Korean flash, then the
+  // English story): this fraction of the flash's glossary concepts, at least
+  // flash_min_concepts of them, within flash_cross_window_ms.
+  double flash_concept_coverage = 0.6;
+  size_t flash_min_concepts = 2;
+  int64_t flash_cross_window_ms = 1LL * 3600 * 1000;
   // Index bounds (IndexOptions).
   size_t max_entries = 4'000'000;
   int64_t max_future_ms = 24LL * 3600 * 1000;
@@ -139,6 +166,9 @@ class Dedup final : public Stage {
                              const IndexEntry& item) const;
   Decision decide_by_content(const std::vector<const IndexRecord*>& candidates,
                              const IndexEntry& item) const;
+  // The flash this item is the story of, when it is one (see DedupOptions).
+  const IndexRecord* flash_of(const DedupIndex::Session& session, const IndexEntry& item,
+                              const NormalizedItem& text, double& coverage) const;
 
   DedupOptions options_;
   std::shared_ptr<DedupIndex> index_;

@@ -1,6 +1,7 @@
 #include "processors/dedup_index.hpp"
 
 #include "processors/binary.hpp"
+#include "processors/markers.hpp"
 
 #include <xxhash.h>
 
@@ -19,13 +20,16 @@ using binary::Reader;
 using binary::Writer;
 using binary::read_enum;
 
-constexpr uint8_t kFormat = 1;
+constexpr uint8_t kFormat = 2;
+constexpr uint8_t kFormatWithoutTerms = 1;
+constexpr size_t kMaxFlashTerms = 256;
 constexpr size_t kInitialBuckets = 1024;
 constexpr size_t kUriTable = 0;
 constexpr size_t kContentTable = 1;
 constexpr size_t kFirstBodyBand = 2;
 constexpr size_t kFirstLeadBand = kFirstBodyBand + kBodyBands;
 constexpr size_t kFirstParagraph = kFirstLeadBand + kLeadBands;
+constexpr size_t kOpeningTable = kFirstParagraph + kParagraphKeys;
 
 uint64_t paragraph_table_key(uint32_t hash) { return hash * 0x9E3779B97F4A7C15ULL; }
 
@@ -92,6 +96,12 @@ std::string serialize(const IndexEntry& e) {
   for (const uint32_t v : e.sketch.paragraphs) w.fixed<uint32_t>(v);
   for (const uint16_t v : e.sketch.body) w.fixed<uint16_t>(v);
   for (const uint16_t v : e.sketch.lead) w.fixed<uint16_t>(v);
+  w.fixed<uint32_t>(e.sketch.opening);
+  w.u8(e.script);
+  w.varint(std::min(e.flash_terms.size(), kMaxFlashTerms));
+  for (size_t i = 0; i < e.flash_terms.size() && i < kMaxFlashTerms; ++i) {
+    w.fixed<uint32_t>(e.flash_terms[i]);
+  }
   return w.take();
 }
 
@@ -100,7 +110,8 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
   IndexEntry e;
   uint8_t format = 0;
   uint32_t scheme = 0;
-  if (!r.u8(format) || format != kFormat || !r.fixed(scheme) || scheme != kSketchScheme) {
+  if (!r.u8(format) || (format != kFormat && format != kFormatWithoutTerms) || !r.fixed(scheme) ||
+      scheme != kSketchScheme) {
     return std::nullopt;
   }
   for (std::string* s : {&e.uri, &e.version, &e.story, &e.of, &e.source_family, &e.story_family,
@@ -131,6 +142,17 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
   for (uint16_t& v : e.sketch.lead) {
     if (!r.fixed(v)) return std::nullopt;
   }
+  if (format == kFormat) {
+    uint64_t terms = 0;
+    if (!r.fixed(e.sketch.opening) || !r.u8(e.script) || e.script > kScriptCjk ||
+        !r.varint(terms) || terms > kMaxFlashTerms) {
+      return std::nullopt;
+    }
+    e.flash_terms.resize(terms);
+    for (uint32_t& t : e.flash_terms) {
+      if (!r.fixed(t)) return std::nullopt;
+    }
+  }
   if (!r.done() || e.uri.empty()) return std::nullopt;
   return e;
 }
@@ -160,6 +182,8 @@ IndexEntry IndexRecord::to_entry() const {
   e.origin.offset = offset;
   e.verdict = verdict;
   if (similarity >= 0) e.similarity = similarity;
+  e.flash_terms = flash_terms;
+  e.script = script;
   return e;
 }
 
@@ -272,6 +296,10 @@ bool DedupIndex::table_key(const IndexRecord& r, size_t table, uint64_t& key) co
   if (table < kFirstParagraph) {
     key = lead_band_key(r.sketch, table - kFirstLeadBand);
     return r.sketch.lead_shingles > 0;
+  }
+  if (table == kOpeningTable) {
+    key = paragraph_table_key(r.sketch.opening) ^ 0x5A5A'0000'0000'0000ULL;
+    return r.sketch.opening != 0;
   }
   const uint32_t paragraph = r.sketch.paragraphs[table - kFirstParagraph];
   key = paragraph_table_key(paragraph);
@@ -441,8 +469,19 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   r.level = e.level;
   r.pubstatus = e.pubstatus;
   r.verdict = e.verdict;
+  r.script = e.script;
+  r.flash_terms = e.flash_terms;
   r.live = true;
   ++live_;
+  r.followed = 0;
+  if (r.markers & marker::flash) flashes_.push_back({e.event_ms, slot, r.generation});
+  if (!e.of.empty() && !(e.markers & marker::flash)) {
+    // A story that follows a flash: the flash's story has come in this script.
+    walk(kUriTable, uri_hash(e.of), [&](const IndexRecord& f) { return *f.uri == e.of; },
+         [&](uint32_t s) {
+           if (slots_[s].markers & marker::flash) slots_[s].followed |= uint8_t(1u << e.script);
+         });
+  }
 
   heap_.push_back({e.event_ms, slot, r.generation});
   std::push_heap(heap_.begin(), heap_.end(),
@@ -469,6 +508,8 @@ void DedupIndex::remove_slot(uint32_t slot) {
   }
   r.version.clear();
   r.version.shrink_to_fit();
+  r.flash_terms.clear();
+  r.flash_terms.shrink_to_fit();
   r.live = false;
   ++r.generation;  // makes its heap item stale
   --live_;
@@ -570,6 +611,11 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
                   visit);
     }
   }
+  if (fp.sketch.opening != 0) {
+    index_.walk(kOpeningTable, paragraph_table_key(fp.sketch.opening) ^ 0x5A5A'0000'0000'0000ULL,
+                [&](const IndexRecord& r) { return r.sketch.opening == fp.sketch.opening; },
+                visit);
+  }
   // A paragraph may sit in any of the kParagraphKeys slots of another entry.
   for (const uint32_t paragraph : fp.sketch.paragraphs) {
     if (paragraph == 0) continue;
@@ -578,6 +624,27 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
                   [&](const IndexRecord& r) { return r.sketch.paragraphs[t] == paragraph; }, visit);
     }
   }
+  return out;
+}
+
+std::vector<const IndexRecord*> DedupIndex::Session::flashes(int64_t from_ms,
+                                                              int64_t to_ms) const {
+  auto& list = index_.flashes_;
+  // Forget flashes that are gone or older than any item still remembered.
+  const int64_t horizon = index_.newest_event_ms_ == INT64_MIN
+                              ? INT64_MIN
+                              : index_.newest_event_ms_ - index_.options_.window_ms;
+  std::erase_if(list, [&](const HeapItem& f) {
+    const IndexRecord& r = index_.slots_[f.slot];
+    return !r.live || r.generation != f.generation || f.event_ms < horizon;
+  });
+  std::vector<const IndexRecord*> out;
+  for (auto it = list.rbegin(); it != list.rend(); ++it) {
+    if (it->event_ms >= from_ms && it->event_ms <= to_ms) out.push_back(&index_.slots_[it->slot]);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const IndexRecord* a, const IndexRecord* b) {
+    return a->event_ms > b->event_ms;
+  });
   return out;
 }
 

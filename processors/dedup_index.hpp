@@ -56,9 +56,16 @@ struct IndexEntry {
   Origin origin;              // the input record that created the entry
   Verdict verdict = Verdict::fresh;
   std::optional<double> similarity;
+  // Flashes only: the packed terms of the flash (terms.hpp), which link it to
+  // the story that follows; empty for every other item.
+  std::vector<uint32_t> flash_terms;
+  uint8_t script = 0;         // kScriptLatin or kScriptCjk: what the text is written in
 
   std::string key() const;
 };
+
+inline constexpr uint8_t kScriptLatin = 0;
+inline constexpr uint8_t kScriptCjk = 1;
 
 // Key of an entry in the compacted topic: "uri|version", with '\' and '|'
 // escaped by '\' so that no two (uri, version) pairs share a key. One record
@@ -66,8 +73,9 @@ struct IndexEntry {
 // one, whose origin is what recognizes a replay of the earlier record.
 std::string index_key(std::string_view uri, std::string_view version);
 
-// Compact binary, little-endian, led by a format byte (1) and the sketch
-// scheme: about 580 bytes for a typical entry, 450 of them the sketch.
+// Compact binary, little-endian, led by a format byte (2; format 1, without
+// flash terms and script, is still read) and the sketch scheme: about 580
+// bytes for a typical entry, 450 of them the sketch.
 // deserialize() returns nullopt for anything it cannot fully read: another
 // format, another sketch scheme, truncation or trailing bytes. A record whose
 // key is a uri|version but whose value is null is a tombstone: erase(key).
@@ -109,7 +117,12 @@ struct IndexRecord {
   uint8_t level = 0;
   PubStatus pubstatus = PubStatus::usable;
   Verdict verdict = Verdict::fresh;
+  uint8_t script = 0;
+  // Flashes: 1 << script for each script in which a later item has followed
+  // it (an entry whose `of` is this flash): its story has come.
+  uint8_t followed = 0;
   bool live = false;
+  std::vector<uint32_t> flash_terms;  // flashes only
 
   bool same_origin(const Origin& o) const;
   IndexEntry to_entry() const;
@@ -174,9 +187,12 @@ class DedupIndex {
 
     const IndexRecord* find(std::string_view uri, std::string_view version) const;
     std::vector<const IndexRecord*> find_uri(std::string_view uri) const;
-    // Entries with the same content hash, an LSH band (body or lead) or a
-    // whole paragraph.
+    // Entries with the same content hash, an LSH band (body or lead), a
+    // whole paragraph or the same opening words.
     std::vector<const IndexRecord*> candidates(const Fingerprint& fp) const;
+    // Flashes ((URGENT), [속보]) with an event time in [from_ms, to_ms],
+    // newest first.
+    std::vector<const IndexRecord*> flashes(int64_t from_ms, int64_t to_ms) const;
     // Local insert; fires on_change when the session closes. An entry whose
     // key is present is not inserted (returns false). Entries it evicts are
     // gone: do not use pointers returned before it.
@@ -198,7 +214,7 @@ class DedupIndex {
     uint32_t slot;
     uint32_t generation;
   };
-  static constexpr size_t kTables = 2 + kBodyBands + kLeadBands + kParagraphKeys;
+  static constexpr size_t kTables = 3 + kBodyBands + kLeadBands + kParagraphKeys;
   static constexpr uint32_t kNil = UINT32_MAX;
 
   // All below: call with mu_ held.
@@ -243,6 +259,7 @@ class DedupIndex {
   size_t migrated_ = 0;     // old buckets moved so far
   detail::ChunkedVector<std::array<uint32_t, kTables>> next_;  // per slot, per table
   std::vector<HeapItem> heap_;   // min-heap by event time, lazily pruned
+  std::vector<HeapItem> flashes_;  // flash entries in insertion order, lazily pruned
   int64_t newest_event_ms_ = INT64_MIN;
   std::unordered_set<std::string> names_;  // source families and topics
   mutable std::vector<uint32_t> seen_;     // per-slot stamp for candidate de-duplication

@@ -74,6 +74,26 @@ bool is_date_word(std::string_view t) {
   return std::find(std::begin(kWords), std::end(kWords), t) != std::end(kWords);
 }
 
+// Korean particles that follow a number and its unit (2년을, 3억원과, 5명이,
+// 14일까지): the longest that ends the token goes, the number never.
+std::string_view strip_korean_particle(std::string_view token) {
+  static constexpr std::string_view kParticles[] = {
+      "으로부터"sv, "에서부터"sv, "까지는"sv, "에서는"sv, "으로는"sv, "이라는"sv, "으로"sv,
+      "에서"sv, "에게"sv, "까지"sv, "부터"sv, "보다"sv, "이나"sv, "이며"sv, "이고"sv,
+      "만에"sv, "라는"sv, "에는"sv, "께서"sv, "을"sv, "를"sv, "이"sv, "가"sv, "은"sv,
+      "는"sv, "의"sv, "에"sv, "과"sv, "와"sv, "도"sv, "로"sv, "만"sv, "씩"sv, "째"sv,
+      "쯤"sv, "께"sv, "여"sv};
+  for (const std::string_view p : kParticles) {
+    if (token.size() > p.size() && token.ends_with(p)) {
+      const std::string_view rest = token.substr(0, token.size() - p.size());
+      // Keep what is left only if it still ends a number or a unit, not a
+      // word cut in two (a particle is at least one Hangul syllable, 3 bytes).
+      if (!rest.empty()) return rest;
+    }
+  }
+  return token;
+}
+
 std::vector<uint64_t> text_shingles(std::string_view text) {
   return shingle_hashes(text, shingle_size(text));
 }
@@ -197,10 +217,11 @@ uint64_t key_token_bits(std::string_view normalized) {
   while (start < normalized.size()) {
     size_t end = normalized.find(' ', start);
     if (end == std::string_view::npos) end = normalized.size();
-    const std::string_view token = normalized.substr(start, end - start);
+    std::string_view token = normalized.substr(start, end - start);
     start = end + 1;
     const bool has_digit =
         std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (has_digit) token = strip_korean_particle(token);
     if (has_digit || is_date_word(token)) {
       bits |= uint64_t{1} << (XXH3_64bits(token.data(), token.size()) & 63);
     }
@@ -229,6 +250,19 @@ std::array<uint32_t, kParagraphKeys> paragraph_keys(const std::vector<std::strin
   return keys;
 }
 
+uint32_t opening_key(const std::vector<std::string>& paragraphs) {
+  if (paragraphs.empty()) return 0;
+  const std::string& first = paragraphs.front();
+  size_t end = 0;  // end of the kOpeningWords-th word
+  for (size_t words = 0; words < kOpeningWords; ++words) {
+    if (end >= first.size()) return 0;  // too short to tell a copy by
+    if (words > 0) ++end;                // past the space
+    end = std::min(first.find(' ', end), first.size());
+  }
+  const auto h = static_cast<uint32_t>(XXH3_64bits(first.data(), end));
+  return h == 0 ? 1 : h;
+}
+
 Fingerprint fingerprint(const NormalizedItem& item) {
   Fingerprint fp;
   const std::string text = item.text();
@@ -246,6 +280,7 @@ Fingerprint fingerprint(const NormalizedItem& item) {
   fp.sketch.lead_tokens = key_token_bits(lead);
   fp.sketch.key_tokens = key_token_bits(text);
   fp.sketch.paragraphs = paragraph_keys(item.paragraphs);
+  fp.sketch.opening = opening_key(item.paragraphs);
   return fp;
 }
 

@@ -59,10 +59,11 @@ inline constexpr size_t kParagraphKeys = 6;
 inline constexpr size_t kParagraphMinWords = 8;
 inline constexpr int kLatinShingle = 5;
 inline constexpr int kCjkShingle = 3;
+inline constexpr size_t kOpeningWords = 12;
 
 // Identifies the sketch geometry and hashing above. Serialized index entries
 // carry it: entries made with another scheme cannot be compared.
-inline constexpr uint32_t kSketchScheme = 0x03'05'03'80;
+inline constexpr uint32_t kSketchScheme = 0x04'05'03'80;
 
 struct Sketch {
   std::array<uint16_t, kBodyHashes> body{};
@@ -74,6 +75,10 @@ struct Sketch {
   // Hashes of the longest paragraphs (at least kParagraphMinWords words), 0
   // when unused: a write-through keeps paragraphs word for word.
   std::array<uint32_t, kParagraphKeys> paragraphs{};
+  // Hash of the first kOpeningWords words of the first body paragraph (after
+  // the dateline), 0 when it is shorter: a copy cut to its first paragraphs,
+  // under its own headline, still opens with them.
+  uint32_t opening = 0;
 };
 
 struct Fingerprint {
@@ -110,7 +115,10 @@ std::vector<uint64_t> shingle_hashes(std::string_view normalized, int n);
 void minhash(std::span<const uint64_t> shingles, std::span<uint16_t> out);
 // Charikar's SimHash of the shingles (the alternative measured against MinHash).
 uint64_t simhash(std::span<const uint64_t> shingles);
+// Numbers and dates of a text as Bloom bits. A Korean particle after a number
+// is not part of it: 2년을 and 2년과 are the same token (2년).
 uint64_t key_token_bits(std::string_view normalized);
+uint32_t opening_key(const std::vector<std::string>& paragraphs);
 std::array<uint32_t, kParagraphKeys> paragraph_keys(const std::vector<std::string>& paragraphs);
 
 }  // namespace wiredesk

@@ -63,9 +63,12 @@ TEST(IndexSerialization, RoundTripKeepsEveryField) {
   e.origin = {"wire.yonhap.en", 5, 123456789012};
   e.verdict = Verdict::duplicate;
   e.similarity = 0.984;
+  e.sketch.opening = 0xABCD1234;
+  e.script = kScriptCjk;
+  e.flash_terms = {7, 0x80000009u, 0x40000003u};
 
   const std::string bytes = serialize(e);
-  EXPECT_EQ(bytes[0], '\x01');
+  EXPECT_EQ(bytes[0], '\x02');
   EXPECT_LT(bytes.size(), 700u);
   const std::optional<IndexEntry> back = deserialize(bytes);
   ASSERT_TRUE(back);
@@ -90,6 +93,9 @@ TEST(IndexSerialization, RoundTripKeepsEveryField) {
   EXPECT_EQ(back->origin.to_string(), e.origin.to_string());
   EXPECT_EQ(back->verdict, e.verdict);
   EXPECT_EQ(back->similarity, e.similarity);
+  EXPECT_EQ(back->sketch.opening, e.sketch.opening);
+  EXPECT_EQ(back->script, e.script);
+  EXPECT_EQ(back->flash_terms, e.flash_terms);
   EXPECT_EQ(serialize(*back), bytes);
 
   e.similarity.reset();
@@ -102,8 +108,17 @@ TEST(IndexSerialization, RejectsWhatItCannotFullyRead) {
   EXPECT_FALSE(deserialize(bytes.substr(0, bytes.size() - 1)));  // truncated
   EXPECT_FALSE(deserialize(bytes + "x"));                         // trailing bytes
   std::string other_format = bytes;
-  other_format[0] = 2;
+  other_format[0] = 3;
   EXPECT_FALSE(deserialize(other_format));
+  // Format 1 (written before flash terms existed) is still read: the same
+  // record without opening, script and terms.
+  std::string format1 = bytes.substr(0, bytes.size() - 6);
+  format1[0] = 1;
+  const auto old = deserialize(format1);
+  ASSERT_TRUE(old);
+  EXPECT_EQ(old->uri, "urn:a");
+  EXPECT_EQ(old->sketch.opening, 0u);
+  EXPECT_TRUE(old->flash_terms.empty());
   std::string other_scheme = bytes;
   other_scheme[1] ^= 0x55;
   EXPECT_FALSE(deserialize(other_scheme));

@@ -48,51 +48,59 @@ TEST(DedupFixtures, EveryVerdictAndStoryMatchesTheLabels) {
   std::printf("fixtures, verdicts (rows: label, columns: got):\n%s", confusion.to_string().c_str());
 }
 
-// A blind set written after the dedup rules were tuned (tests/fixtures/dedup-blind,
-// README there): English and Korean flashes, full stories, write-throughs,
-// corrections, redeliveries, syndicated copies and eight hard negatives on the
-// same subjects the same day. Every verdict and story must match its label,
-// except the known misses pinned below; none may be a false merge.
-TEST(DedupBlindFixtures, EveryVerdictAndStoryMatchesTheLabels) {
-  const auto items = wiredesk::testing::read_lines(
-      wiredesk::testing::fixture_path("dedup-blind/items.jsonl"));
-  const auto labels = testing::read_labels(wiredesk::testing::read_lines(
-      wiredesk::testing::fixture_path("dedup-blind/labels.jsonl")));
-  ASSERT_EQ(items.size(), 24u);
+// Runs a labelled set (items.jsonl, labels.jsonl under tests/fixtures/DIR)
+// from an empty index and checks every verdict and story; a `new` labelled
+// item given another verdict is a false merge, an item wrongly kept off
+// news.items a false duplicate. Prints the confusion matrix.
+void expect_every_label(const std::string& dir, size_t expected_items) {
+  const auto items =
+      wiredesk::testing::read_lines(wiredesk::testing::fixture_path(dir + "/items.jsonl"));
+  const auto labels = testing::read_labels(
+      wiredesk::testing::read_lines(wiredesk::testing::fixture_path(dir + "/labels.jsonl")));
+  ASSERT_EQ(items.size(), expected_items);
   ASSERT_EQ(labels.size(), items.size());
-  // Known misses (README "Known misses"): a Korean full story whose lead is
-  // rewritten away from its [속보] flash is not linked to the flash (line 10
-  // opens a story of its own, and its (종합2보) on line 18 follows it there).
-  // Both stay in the right cluster; neither is a false merge.
-  const std::map<size_t, std::pair<std::string, std::string>> known_misses = {
-      {10, {"new", "urn:yna:AKR20261110063300004"}},
-      {18, {"update", "urn:yna:AKR20261110063300004"}},
-  };
   DedupRunner runner;
   testing::Confusion confusion;
-  int correct = 0;
+  size_t correct = 0;
   for (size_t i = 0; i < items.size(); ++i) {
     const size_t line = i + 1;
     const Outcome got = runner.run(items[i], static_cast<int64_t>(line));
-    ASSERT_TRUE(got.accepted) << "line " << line;
+    ASSERT_TRUE(got.accepted) << dir << " line " << line;
     const std::string verdict(to_string(got.verdict));
     confusion.add(labels[i].verdict, verdict);
     if (verdict == labels[i].verdict && got.story == labels[i].story) ++correct;
-    // No distinct story is ever merged into another.
     if (labels[i].verdict == "new") {
-      EXPECT_EQ(verdict, "new") << "false merge, line " << line << " " << labels[i].uri;
+      EXPECT_EQ(verdict, "new") << "false merge, " << dir << " line " << line;
     }
-    if (const auto miss = known_misses.find(line); miss != known_misses.end()) {
-      EXPECT_EQ(verdict, miss->second.first) << "line " << line << " (known miss changed)";
-      EXPECT_EQ(got.story, miss->second.second) << "line " << line << " (known miss changed)";
-      continue;
+    if (verdict == "duplicate") {
+      EXPECT_EQ(labels[i].verdict, "duplicate") << "false duplicate, " << dir << " line " << line;
     }
-    EXPECT_EQ(verdict, labels[i].verdict) << "line " << line << " " << labels[i].uri;
-    EXPECT_EQ(got.story, labels[i].story) << "line " << line << " " << labels[i].uri;
+    EXPECT_EQ(verdict, labels[i].verdict) << dir << " line " << line << " " << labels[i].uri;
+    EXPECT_EQ(got.story, labels[i].story) << dir << " line " << line << " " << labels[i].uri;
   }
-  EXPECT_GE(correct, 22);
-  std::printf("blind set: %d/%zu correct; verdicts (rows: label, columns: got):\n%s", correct,
-              items.size(), confusion.to_string().c_str());
+  std::printf("%s: %zu/%zu correct; verdicts (rows: label, columns: got):\n%s", dir.c_str(),
+              correct, items.size(), confusion.to_string().c_str());
+}
+
+// A blind set written after the first dedup rules were tuned (tests/fixtures/
+// dedup-blind, README there): English and Korean flashes, full stories,
+// write-throughs, corrections, redeliveries, syndicated copies and eight hard
+// negatives on the same subjects the same day. Its two misses (a Korean full
+// story that rewrites its [속보] flash) are what the term-based flash link
+// fixed.
+TEST(DedupBlindFixtures, EveryVerdictAndStoryMatchesTheLabels) {
+  expect_every_label("dedup-blind", 24);
+}
+
+// Three days of wire written blind for issue 7 (tests/fixtures/threads-blind):
+// headline-only and sentence flashes whose stories restate them in other
+// words, Korean numbers with other particles, a sister service's flash,
+// write-through chains, truncated / reordered / dateline-less copies of
+// write-throughs, and hard negatives (another day's launch, one market
+// report template on three days, rulings that share background paragraphs,
+// another agency's report, a News Focus).
+TEST(DedupBlindFixtures, ThreadsSetKeepsEveryThread) {
+  expect_every_label("threads-blind", 154);
 }
 
 // Replays are not duplicates (design §3): the same records again, with the

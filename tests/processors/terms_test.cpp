@@ -1,0 +1,98 @@
+// Terms of flashes and story openings (processors/terms.hpp).
+#include "processors/terms.hpp"
+
+#include <gtest/gtest.h>
+
+#include "processors/fingerprint.hpp"
+
+namespace wiredesk {
+namespace {
+
+NormalizedItem text(const std::string& headline, const std::string& body) {
+  return normalize_item(headline, body);
+}
+
+TEST(Terms, RewordedEnglishStoryCoversItsFlash) {
+  const TermSet flash =
+      flash_terms(text("(URGENT) N. Korea fires ballistic missile toward East Sea: JCS", ""));
+  // Stems: "N. Korea" reads as north korea, "fires" as fir, markers and
+  // stop words are gone.
+  EXPECT_EQ(flash.words.size(), 8u);
+  const TermSet story = opening_terms(
+      text("North Korea launches ballistic missile into East Sea, South's military says",
+           "SEOUL, Nov. 16 (Yonhap) -- North Korea fired a ballistic missile into waters off "
+           "its east coast early Monday, according to South Korea's Joint Chiefs of Staff "
+           "(JCS).\n\nThe launch came a week after ..."));
+  EXPECT_DOUBLE_EQ(word_coverage(flash, story), 1.0);
+  const TermSet other = opening_terms(
+      text("Seoul shares close higher on chip rally",
+           "SEOUL, Nov. 16 (Yonhap) -- South Korean stocks closed higher on Monday as "
+           "chipmakers rallied."));
+  EXPECT_LT(word_coverage(flash, other), 0.2);
+}
+
+TEST(Terms, KoreanWordsMatchWhateverParticleOrCompoundCarriesThem) {
+  const TermSet flash = flash_terms(text(
+      "[속보] 법원, 박정호 전 시장에 징역 2년을 선고",
+      "(수원=연합뉴스) 김도윤 기자 = 수원지법은 16일 박정호 전 시장에게 징역 2년을 선고했다."));
+  const TermSet story = opening_terms(text(
+      "박정호 전 시장 1심서 실형",
+      "(수원=연합뉴스) 김도윤 기자 = 법원이 박정호(64) 전 시장에게 징역 2년과 추징금 "
+      "3억원을 선고했다."));
+  EXPECT_GE(word_coverage(flash, story), 0.8);
+  // 2년을 and 2년과 are the number 2; the day of the month (16일) is no term.
+  EXPECT_EQ(flash.numbers.size(), 1u);
+  EXPECT_EQ(numbers_missing(flash, story), 0u);
+  // A compound finds its part: 단거리탄도미사일을 holds 탄도.
+  const TermSet missile = flash_terms(text("[속보] 北, 탄도미사일 발사", ""));
+  const TermSet srbm = opening_terms(text("북한, 단거리탄도미사일을 쏴", "북한이 오늘 아침 동해상으로 발사했다."));
+  EXPECT_DOUBLE_EQ(word_coverage(missile, srbm), 1.0);  // 北 reads as 북한
+}
+
+TEST(Terms, ConceptsCarryAFlashIntoTheSisterServicesLanguage) {
+  const TermSet flash = flash_terms(text(
+      "[속보] 경북 울진 동쪽 바다서 규모 5.6 지진…기상청",
+      "(서울=연합뉴스) 오민석 기자 = 기상청은 17일 오전 8시 37분 경북 울진군 동쪽 52㎞ "
+      "해역에서 규모 5.6의 지진이 발생했다고 밝혔다."));
+  const TermSet story = opening_terms(text(
+      "Magnitude 5.6 earthquake strikes off S. Korea's east coast",
+      "SEOUL, Nov. 17 (Yonhap) -- A magnitude 5.6 earthquake struck waters off South Korea's "
+      "east coast on Tuesday morning.\n\nThe quake occurred at 8:37 a.m. in waters 52 "
+      "kilometers east of Uljin County, North Gyeongsang Province."));
+  EXPECT_GE(flash.concepts.size(), 3u);
+  EXPECT_DOUBLE_EQ(concept_coverage(flash, story), 1.0);
+  EXPECT_EQ(numbers_missing(flash, story), 0u);  // 5, 6, 8, 37, 52; not the 17th
+}
+
+TEST(Terms, PackedTermsComeBackAsTheyWere) {
+  const TermSet t = flash_terms(text("[속보] 내년도 예산 741조원 국회 본회의 통과", ""));
+  const TermSet back = unpack_terms(pack_terms(t));
+  EXPECT_EQ(back.words, t.words);
+  EXPECT_EQ(back.numbers, t.numbers);
+  EXPECT_EQ(back.concepts, t.concepts);
+  EXPECT_FALSE(t.concepts.empty());  // 예산, 국회, 통과, 본회의
+}
+
+TEST(KeyTokens, AKoreanParticleAfterANumberIsNotPartOfIt) {
+  EXPECT_EQ(key_token_bits("징역 2년을 선고"), key_token_bits("징역 2년과 선고"));
+  EXPECT_EQ(key_token_bits("3억원을"), key_token_bits("3억원"));
+  EXPECT_NE(key_token_bits("2년"), key_token_bits("3년"));
+}
+
+TEST(OpeningKey, TheFirstTwelveWordsOfTheFirstParagraph) {
+  const std::vector<std::string> a = {
+      "north korea fired what appeared to be an intermediate range ballistic missile into the "
+      "east sea",
+      "second"};
+  std::vector<std::string> b = a;
+  b[0] += " on monday morning";  // same opening, more after it
+  EXPECT_NE(opening_key(a), 0u);
+  EXPECT_EQ(opening_key(a), opening_key(b));
+  EXPECT_NE(opening_key(a), opening_key({"south korea fired what appeared to be an intermediate "
+                                         "range ballistic missile into"}));
+  EXPECT_EQ(opening_key({"too short to tell"}), 0u);
+  EXPECT_EQ(opening_key({}), 0u);
+}
+
+}  // namespace
+}  // namespace wiredesk
