@@ -116,8 +116,11 @@ class Judge {
       if (near && !rewrites(c) && (j >= o_.resend_jaccard || !same_level(c))) {
         return Match{Verdict::duplicate, j, j};  // a resend
       }
-      if (ov.shorter_contained() >= o_.update_containment && !stale_pattern(c)) {
-        return Match{Verdict::update, ov.shorter_contained(), j};
+      const double contained = ov.shorter_contained();
+      if ((contained >= o_.update_containment ||
+           (contained >= o_.update_containment_shared_paragraph && shares_paragraph(c))) &&
+          !stale_pattern(c)) {
+        return Match{Verdict::update, contained, j};
       }
       return std::nullopt;
     }
@@ -143,6 +146,16 @@ class Judge {
     return (q_.markers & marker::correction) && !(c.markers & marker::correction);
   }
 
+  bool shares_paragraph(const IndexRecord& c) const {
+    for (const uint32_t p : q_.sketch.paragraphs) {
+      if (p == 0) continue;
+      for (const uint32_t r : c.sketch.paragraphs) {
+        if (p == r) return true;
+      }
+    }
+    return false;
+  }
+
   bool same_level(const IndexRecord& c) const {
     return (c.markers & kRewrite) && c.level == q_.level;
   }
@@ -150,8 +163,12 @@ class Judge {
   // The item is the earlier one cut short: same opening words, contained in
   // it, and no number or date of its own.
   bool truncated_copy(const IndexRecord& c, const Overlap& ov) const {
-    return q_.sketch.opening != 0 && q_.sketch.opening == c.sketch.opening &&
-           q_.sketch.body_shingles < c.sketch.body_shingles && ov.a_in_b >= o_.truncated_copy_containment &&
+    // Two substantive paragraphs at least: a one-sentence flash that opens
+    // like an earlier story written to the same pattern is no copy of it.
+    if ((q_.markers & (marker::flash | kRewrite)) || q_.sketch.paragraphs[1] == 0) return false;
+    return ov.opening_jaccard >= o_.truncated_copy_opening &&
+           q_.sketch.body_shingles < c.sketch.body_shingles &&
+           ov.a_in_b >= o_.truncated_copy_containment &&
            std::popcount(q_.sketch.key_tokens & ~c.sketch.key_tokens) <= 1;
   }
 
@@ -324,19 +341,40 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const Ind
       session.flashes(item.event_ms - options_.flash_window_ms, item.event_ms);
   if (flashes.empty()) return nullptr;
   const TermSet opening = opening_terms(text);
+  const TermSet whole = opening_terms(text, text.paragraphs.size());
   const IndexRecord* same_script = nullptr;
   const IndexRecord* other_script = nullptr;
   double best_same = 0;
   double best_other = 0;
   for (const IndexRecord* f : flashes) {
     if (*f->uri == item.uri || f->flash_terms.empty()) continue;
+    if (!(item.markers & kRewrite) &&
+        item.event_ms - f->event_ms > std::min(options_.flash_story_window_ms,
+                                               options_.flash_window_ms)) {
+      continue;
+    }
     if (item.source_family != *f->source_family && item.source_family != *f->story_family) continue;
     const TermSet flash = unpack_terms(f->flash_terms);
     const size_t missing = numbers_missing(flash, opening);
     const bool numbers_ok = missing == 0 || (missing == 1 && flash.numbers.size() >= 4);
+    // Numbers back a link: all of the flash's there, one of two digits or
+    // more (a time, a toll, a sum); two of them back it strongly.
+    const bool backed = missing == 0 && flash.long_number;
+    const bool corroborated = backed && flash.numbers.size() >= 2;
     if (f->script == item.script) {
       const double cov = word_coverage(flash, opening);
-      if (numbers_ok && cov >= options_.flash_term_coverage && cov > best_same) {
+      const size_t found = words_found(flash, opening);
+      const double needed = corroborated ? options_.flash_term_coverage_with_numbers
+                                         : options_.flash_term_coverage;
+      // A flash of a few words covers by chance: the words found must be
+      // enough to tell a story (fewer when numbers back them).
+      const size_t enough = corroborated ? options_.flash_min_words - 1 : options_.flash_min_words;
+      // What the opening leaves out the story tells further down; a story
+      // on another event of the kind lacks the flash's own words anywhere
+      // (unless the numbers tell it is the one).
+      const double anywhere = word_coverage(flash, whole);
+      if (numbers_ok && cov >= needed && found >= enough &&
+          (backed || anywhere >= options_.flash_whole_coverage) && cov > best_same) {
         best_same = cov;
         same_script = f;
       }

@@ -25,8 +25,9 @@
 //       earlier item's numbers and dates: tomorrow's market wrap is new)
 //     unmarked near-identical copy                               → duplicate
 //   analysis pieces ((News Focus), (Interview), (사설)) are never updates
-//   a copy cut short (same first 12 words, 70 % contained, no number of its
-//   own) is near-identical whatever its own headline says
+//   a copy cut short (its first paragraph the earlier item's, Jaccard 0.5,
+//   60 % contained in it, no number of its own) is near-identical whatever
+//   its own headline says
 // Not a copy of anything, the item may be the story of a flash: a flash of
 // the same source family in the 3 h before, not yet followed in the item's
 // script, whose words (terms.hpp: stems, Hangul syllable pairs) are 60 % in
@@ -85,16 +86,21 @@ struct DedupOptions {
   // lacks tokens on one side only.)
   double key_token_tolerance = 0.15;
   // Marked write-through: the shorter text at least this much contained in
-  // the longer one.
+  // the longer one …
   double update_containment = 0.50;
+  // … or at least this much when they share a whole paragraph word for word
+  // (a (종합2보) that rewrote all but the paragraphs it kept).
+  double update_containment_shared_paragraph = 0.30;
   // A marked write-through at the level of an earlier one (a second (2nd LD))
   // is a resend of it — a duplicate — only at this Jaccard or above; below
   // it the text changed and it is a new top (an update).
   double resend_jaccard = 0.90;
-  // A copy cut to its first paragraphs (often under its own headline): it
-  // opens with the same words as the earlier item, is at least this much
-  // contained in it, and has no number or date that the earlier one lacks.
-  double truncated_copy_containment = 0.70;
+  // A copy cut to its first paragraphs (often under its own headline): its
+  // first paragraph is the earlier item's (Jaccard at least this) …
+  double truncated_copy_opening = 0.50;
+  // … it is at least this much contained in the earlier item, and it has no
+  // number or date that the earlier one lacks.
+  double truncated_copy_containment = 0.60;
   // A write-through keeps most numbers and dates of what it rewrites: when
   // it comes write_through_fact_check_after_ms or later and more than this
   // fraction of them (and more than 2) are gone, it is the next edition of a
@@ -122,9 +128,20 @@ struct DedupOptions {
   // paragraphs, and every number of the flash there too (one may be missing
   // when the flash has four or more).
   double flash_term_coverage = 0.6;
+  // … or this fraction when the flash's numbers corroborate it: two or more,
+  // one of them of two digits or more (a time, a toll, a sum), all there.
+  double flash_term_coverage_with_numbers = 0.45;
+  // … and at least this many of its words found (one fewer with numbers).
+  size_t flash_min_words = 4;
+  // … and at least this fraction of its words anywhere in the item.
+  double flash_whole_coverage = 0.75;
   // … from a sister service in another script (the Korean flash, then the
   // English story): this fraction of the flash's glossary concepts, at least
   // flash_min_concepts of them, within flash_cross_window_ms.
+  // An unmarked story follows its flash within this time (wires send the
+  // full story 5-30 minutes after the flash); a marked write-through may
+  // come as late as flash_window_ms.
+  int64_t flash_story_window_ms = 90LL * 60 * 1000;
   double flash_concept_coverage = 0.6;
   size_t flash_min_concepts = 2;
   int64_t flash_cross_window_ms = 1LL * 3600 * 1000;

@@ -29,7 +29,7 @@ constexpr size_t kContentTable = 1;
 constexpr size_t kFirstBodyBand = 2;
 constexpr size_t kFirstLeadBand = kFirstBodyBand + kBodyBands;
 constexpr size_t kFirstParagraph = kFirstLeadBand + kLeadBands;
-constexpr size_t kOpeningTable = kFirstParagraph + kParagraphKeys;
+constexpr size_t kFirstOpeningBand = kFirstParagraph + kParagraphKeys;
 
 uint64_t paragraph_table_key(uint32_t hash) { return hash * 0x9E3779B97F4A7C15ULL; }
 
@@ -96,7 +96,8 @@ std::string serialize(const IndexEntry& e) {
   for (const uint32_t v : e.sketch.paragraphs) w.fixed<uint32_t>(v);
   for (const uint16_t v : e.sketch.body) w.fixed<uint16_t>(v);
   for (const uint16_t v : e.sketch.lead) w.fixed<uint16_t>(v);
-  w.fixed<uint32_t>(e.sketch.opening);
+  w.fixed<uint32_t>(e.sketch.opening_shingles);
+  for (const uint16_t v : e.sketch.opening) w.fixed<uint16_t>(v);
   w.u8(e.script);
   w.varint(std::min(e.flash_terms.size(), kMaxFlashTerms));
   for (size_t i = 0; i < e.flash_terms.size() && i < kMaxFlashTerms; ++i) {
@@ -144,8 +145,11 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
   }
   if (format == kFormat) {
     uint64_t terms = 0;
-    if (!r.fixed(e.sketch.opening) || !r.u8(e.script) || e.script > kScriptCjk ||
-        !r.varint(terms) || terms > kMaxFlashTerms) {
+    if (!r.fixed(e.sketch.opening_shingles)) return std::nullopt;
+    for (uint16_t& v : e.sketch.opening) {
+      if (!r.fixed(v)) return std::nullopt;
+    }
+    if (!r.u8(e.script) || e.script > kScriptCjk || !r.varint(terms) || terms > kMaxFlashTerms) {
       return std::nullopt;
     }
     e.flash_terms.resize(terms);
@@ -297,9 +301,9 @@ bool DedupIndex::table_key(const IndexRecord& r, size_t table, uint64_t& key) co
     key = lead_band_key(r.sketch, table - kFirstLeadBand);
     return r.sketch.lead_shingles > 0;
   }
-  if (table == kOpeningTable) {
-    key = paragraph_table_key(r.sketch.opening) ^ 0x5A5A'0000'0000'0000ULL;
-    return r.sketch.opening != 0;
+  if (table >= kFirstOpeningBand) {
+    key = opening_band_key(r.sketch, table - kFirstOpeningBand);
+    return r.sketch.opening_shingles > 0;
   }
   const uint32_t paragraph = r.sketch.paragraphs[table - kFirstParagraph];
   key = paragraph_table_key(paragraph);
@@ -611,10 +615,15 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
                   visit);
     }
   }
-  if (fp.sketch.opening != 0) {
-    index_.walk(kOpeningTable, paragraph_table_key(fp.sketch.opening) ^ 0x5A5A'0000'0000'0000ULL,
-                [&](const IndexRecord& r) { return r.sketch.opening == fp.sketch.opening; },
-                visit);
+  if (fp.sketch.opening_shingles > 0) {
+    for (size_t b = 0; b < kOpeningBands; ++b) {
+      const uint64_t key = opening_band_key(fp.sketch, b);
+      index_.walk(kFirstOpeningBand + b, key,
+                  [&](const IndexRecord& r) {
+                    return r.sketch.opening_shingles > 0 && opening_band_key(r.sketch, b) == key;
+                  },
+                  visit);
+    }
   }
   // A paragraph may sit in any of the kParagraphKeys slots of another entry.
   for (const uint32_t paragraph : fp.sketch.paragraphs) {

@@ -214,7 +214,8 @@ class DedupIndex {
     uint32_t slot;
     uint32_t generation;
   };
-  static constexpr size_t kTables = 3 + kBodyBands + kLeadBands + kParagraphKeys;
+  static constexpr size_t kTables =
+      2 + kBodyBands + kLeadBands + kParagraphKeys + kOpeningBands;
   static constexpr uint32_t kNil = UINT32_MAX;
 
   // All below: call with mu_ held.

@@ -250,19 +250,6 @@ std::array<uint32_t, kParagraphKeys> paragraph_keys(const std::vector<std::strin
   return keys;
 }
 
-uint32_t opening_key(const std::vector<std::string>& paragraphs) {
-  if (paragraphs.empty()) return 0;
-  const std::string& first = paragraphs.front();
-  size_t end = 0;  // end of the kOpeningWords-th word
-  for (size_t words = 0; words < kOpeningWords; ++words) {
-    if (end >= first.size()) return 0;  // too short to tell a copy by
-    if (words > 0) ++end;                // past the space
-    end = std::min(first.find(' ', end), first.size());
-  }
-  const auto h = static_cast<uint32_t>(XXH3_64bits(first.data(), end));
-  return h == 0 ? 1 : h;
-}
-
 Fingerprint fingerprint(const NormalizedItem& item) {
   Fingerprint fp;
   const std::string text = item.text();
@@ -280,7 +267,14 @@ Fingerprint fingerprint(const NormalizedItem& item) {
   fp.sketch.lead_tokens = key_token_bits(lead);
   fp.sketch.key_tokens = key_token_bits(text);
   fp.sketch.paragraphs = paragraph_keys(item.paragraphs);
-  fp.sketch.opening = opening_key(item.paragraphs);
+  if (!item.paragraphs.empty() &&
+      static_cast<size_t>(std::count(item.paragraphs.front().begin(),
+                                     item.paragraphs.front().end(), ' ')) + 1 >=
+          kOpeningMinWords) {
+    const std::vector<uint64_t> opening = text_shingles(item.paragraphs.front());
+    minhash(opening, fp.sketch.opening);
+    fp.sketch.opening_shingles = static_cast<uint32_t>(opening.size());
+  }
   return fp;
 }
 
@@ -292,6 +286,9 @@ Overlap compare(const Sketch& a, const Sketch& b) {
     const double inter = o.jaccard * (a.body_shingles + b.body_shingles) / (1.0 + o.jaccard);
     o.a_in_b = std::min(1.0, inter / a.body_shingles);
     o.b_in_a = std::min(1.0, inter / b.body_shingles);
+  }
+  if (a.opening_shingles > 0 && b.opening_shingles > 0) {
+    o.opening_jaccard = static_cast<double>(count_equal(a.opening, b.opening)) / kOpeningHashes;
   }
   if (a.lead_shingles > 0 && b.lead_shingles > 0) {
     o.lead_jaccard = static_cast<double>(count_equal(a.lead, b.lead)) / kLeadHashes;
@@ -319,6 +316,10 @@ uint64_t body_band_key(const Sketch& s, size_t band) {
 
 uint64_t lead_band_key(const Sketch& s, size_t band) {
   return band_key<kLeadRows>(s.lead, band) ^ 0xA5A5'0000'0000'0000ULL;
+}
+
+uint64_t opening_band_key(const Sketch& s, size_t band) {
+  return band_key<kOpeningRows>(s.opening, band) ^ 0x5A5A'0000'0000'0000ULL;
 }
 
 }  // namespace wiredesk

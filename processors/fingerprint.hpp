@@ -59,11 +59,14 @@ inline constexpr size_t kParagraphKeys = 6;
 inline constexpr size_t kParagraphMinWords = 8;
 inline constexpr int kLatinShingle = 5;
 inline constexpr int kCjkShingle = 3;
-inline constexpr size_t kOpeningWords = 12;
+inline constexpr size_t kOpeningHashes = 16;
+inline constexpr size_t kOpeningRows = 2;
+inline constexpr size_t kOpeningBands = kOpeningHashes / kOpeningRows;
+inline constexpr size_t kOpeningMinWords = 8;
 
 // Identifies the sketch geometry and hashing above. Serialized index entries
 // carry it: entries made with another scheme cannot be compared.
-inline constexpr uint32_t kSketchScheme = 0x04'05'03'80;
+inline constexpr uint32_t kSketchScheme = 0x05'05'03'80;
 
 struct Sketch {
   std::array<uint16_t, kBodyHashes> body{};
@@ -75,10 +78,12 @@ struct Sketch {
   // Hashes of the longest paragraphs (at least kParagraphMinWords words), 0
   // when unused: a write-through keeps paragraphs word for word.
   std::array<uint32_t, kParagraphKeys> paragraphs{};
-  // Hash of the first kOpeningWords words of the first body paragraph (after
-  // the dateline), 0 when it is shorter: a copy cut to its first paragraphs,
-  // under its own headline, still opens with them.
-  uint32_t opening = 0;
+  // MinHash of the first body paragraph (after the dateline), when it has
+  // kOpeningMinWords words or more: a copy cut to its first paragraphs,
+  // under its own headline and with a few words changed, still opens with
+  // that paragraph, which these values (LSH 8 bands x 2 rows) find.
+  std::array<uint16_t, kOpeningHashes> opening{};
+  uint32_t opening_shingles = 0;
 };
 
 struct Fingerprint {
@@ -96,6 +101,7 @@ struct Overlap {
   double lead_jaccard = 0;  // Jaccard of headline + lead shingles
   double lead_a_in_b = 0;   // fraction of A's headline + lead shingles in B's
   double lead_b_in_a = 0;
+  double opening_jaccard = 0;  // Jaccard of the first paragraphs (0 when either has none)
   // How much of the shorter text is in the longer one.
   double shorter_contained() const { return a_in_b > b_in_a ? a_in_b : b_in_a; }
 };
@@ -104,6 +110,7 @@ Overlap compare(const Sketch& a, const Sketch& b);
 // LSH band keys: equal keys make two items candidates of each other.
 uint64_t body_band_key(const Sketch& s, size_t band);
 uint64_t lead_band_key(const Sketch& s, size_t band);
+uint64_t opening_band_key(const Sketch& s, size_t band);
 
 // Building blocks, exposed for tests and benchmarks.
 uint64_t content_hash(std::string_view normalized);
@@ -118,7 +125,7 @@ uint64_t simhash(std::span<const uint64_t> shingles);
 // Numbers and dates of a text as Bloom bits. A Korean particle after a number
 // is not part of it: 2년을 and 2년과 are the same token (2년).
 uint64_t key_token_bits(std::string_view normalized);
-uint32_t opening_key(const std::vector<std::string>& paragraphs);
+
 std::array<uint32_t, kParagraphKeys> paragraph_keys(const std::vector<std::string>& paragraphs);
 
 }  // namespace wiredesk

@@ -15,11 +15,15 @@ namespace {
 using std::string_view_literals::operator""sv;
 
 constexpr uint32_t kNumberTag = 0x8000'0000u;
+constexpr uint32_t kLongNumberTag = 0xC000'0000u;  // a number of two digits or more
 constexpr uint32_t kConceptTag = 0x4000'0000u;
 constexpr uint32_t kValueMask = 0x3FFF'FFFFu;
+// In a packed term list, ends the flash's headline words (no word hashes to it).
+constexpr uint32_t kHeadlineEnd = kValueMask;
 
 uint32_t hash32(std::string_view s) {
-  return static_cast<uint32_t>(XXH3_64bits(s.data(), s.size())) & kValueMask;
+  const uint32_t h = static_cast<uint32_t>(XXH3_64bits(s.data(), s.size())) & kValueMask;
+  return h == kHeadlineEnd ? h - 1 : h;
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -76,6 +80,17 @@ bool is_stop_word(std::string_view w) {
   return kStop.count(w) > 0;
 }
 
+// "two" → "2": English copy spells out small numbers that Korean writes in
+// digits. "one" stays a word (one of, no one).
+std::string_view number_word(std::string_view w) {
+  static const std::unordered_map<std::string_view, std::string_view> kWords = {
+      {"two"sv, "2"sv},   {"three"sv, "3"sv}, {"four"sv, "4"sv},   {"five"sv, "5"sv},
+      {"six"sv, "6"sv},   {"seven"sv, "7"sv}, {"eight"sv, "8"sv},  {"nine"sv, "9"sv},
+      {"ten"sv, "10"sv},  {"eleven"sv, "11"sv}, {"twelve"sv, "12"sv}};
+  const auto it = kWords.find(w);
+  return it == kWords.end() ? std::string_view() : it->second;
+}
+
 bool ends_with(std::string_view w, std::string_view s) {
   return w.size() > s.size() && w.substr(w.size() - s.size()) == s;
 }
@@ -111,7 +126,7 @@ struct Concept {
 
 // Breaking-news vocabulary of a Korean wire in both languages. Concept ids
 // are positions in this table.
-constexpr std::array<Concept, 58> kGlossary{{
+constexpr std::array<Concept, 80> kGlossary{{
     {"북한", "north korea,pyongyang,dprk"},
     {"남한 한국", "south korea"},
     {"미사", "missile,missiles"},
@@ -170,6 +185,28 @@ constexpr std::array<Concept, 58> kGlossary{{
     {"파업", "strike,walkout"},
     {"폭우 호우 폭설", "rain,downpour,snow,snowfall"},
     {"경북", "north gyeongsang"},
+    {"귀순 탈북", "defect,defected,defection,defector"},
+    {"군사 분계", "demarcation,mdl"},
+    {"병사 장병 군인", "soldier,soldiers,troops"},
+    {"전선 접경", "border,frontline,front"},
+    {"정전", "blackout,outage"},
+    {"전력 전기", "power,electricity"},
+    {"변전", "substation"},
+    {"인하", "cut,cuts,lowered"},
+    {"인상", "raise,raised,hike,hiked"},
+    {"동결", "froze,freeze,unchanged"},
+    {"기준", "benchmark,base"},
+    {"헌재 헌법", "constitutional"},
+    {"위헌", "unconstitutional"},
+    {"결정 판결 판단", "ruled,ruling,decision"},
+    {"해킹 사이버", "hack,hacking,cyberattack,cyber"},
+    {"은행", "bank,banks"},
+    {"창고 물류", "warehouse,logistics"},
+    {"여객선 카페리", "ferry,passenger"},
+    {"전복 뒤집", "capsized,capsizes,overturned"},
+    {"구조", "rescue,rescued"},
+    {"버스", "bus"},
+    {"누출 유출", "leak,leaked,leaking"},
 }};
 
 struct GlossaryIndex {
@@ -253,6 +290,12 @@ class Extractor {
     }
   }
 
+  void add_number(std::string_view digits) {
+    const bool long_number = digits.size() >= 2;
+    terms_.numbers.push_back(hash32(digits) | (long_number ? kLongNumberTag : kNumberTag));
+    terms_.long_number |= long_number;
+  }
+
   void add_word(uint32_t h) {
     terms_.words.push_back(h);
     add_concepts(h);
@@ -288,8 +331,11 @@ class Extractor {
       while (j < token.size() && is_digit(token[j])) ++j;
       has_digit = true;
       const std::string_view digits = token.substr(i, j - i);
-      const bool day = token.substr(j).starts_with("일") && j - i <= 2;
-      if (!day) terms_.numbers.push_back(hash32(digits) | kNumberTag);
+      // 17일 is the 17th (the English copy has it in its dateline); 68일 is
+      // 68 days, a fact.
+      const bool day = token.substr(j).starts_with("일") && j - i <= 2 &&
+                       std::stoi(std::string(digits)) <= 31;
+      if (!day && digits != "1") add_number(digits);
       i = j;
     }
     if (has_digit) {  // 2년을, 3억원, 52km: the number is the term, the unit is not
@@ -321,6 +367,11 @@ class Extractor {
     }
     // Latin: "n korea" is North Korea, "s korea" South Korea.
     std::string_view word = token;
+    if (const std::string_view digits = number_word(word); !digits.empty()) {
+      add_number(digits);
+      previous = 0;
+      return;
+    }
     if (word == "n" || word == "s" || word == "u") {
       if (word == "s" && before == "u") add_phrase(previous, hash32("s"));  // U.S.
       previous = word == "u" ? hash32("u") : 0;
@@ -365,10 +416,15 @@ size_t count_in(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) 
 }  // namespace
 
 TermSet flash_terms(const NormalizedItem& item) {
+  Extractor head(Side::flash);
+  head.add_text(item.headline);
+  const TermSet headline = head.take();
   Extractor x(Side::flash);
   x.add_text(item.headline);
   if (!item.paragraphs.empty()) x.add_text(item.paragraphs.front());
-  return x.take();
+  TermSet all = x.take();
+  all.headline_words = headline.words;
+  return all;
 }
 
 TermSet opening_terms(const NormalizedItem& item, size_t paragraphs) {
@@ -391,6 +447,14 @@ double word_coverage(const TermSet& a, const TermSet& b) {
   return static_cast<double>(count_in(a.words, b.words)) / static_cast<double>(a.words.size());
 }
 
+double headline_coverage(const TermSet& flash, const TermSet& b) {
+  if (flash.headline_words.empty()) return 0;
+  return static_cast<double>(count_in(flash.headline_words, b.words)) /
+         static_cast<double>(flash.headline_words.size());
+}
+
+size_t words_found(const TermSet& a, const TermSet& b) { return count_in(a.words, b.words); }
+
 double concept_coverage(const TermSet& a, const TermSet& b) {
   if (a.concepts.empty()) return 0;
   return static_cast<double>(count_in(a.concepts, b.concepts)) /
@@ -403,7 +467,9 @@ size_t numbers_missing(const TermSet& a, const TermSet& b) {
 
 std::vector<uint32_t> pack_terms(const TermSet& t) {
   std::vector<uint32_t> out;
-  out.reserve(t.words.size() + t.numbers.size() + t.concepts.size());
+  out.reserve(t.headline_words.size() + 1 + t.words.size() + t.numbers.size() + t.concepts.size());
+  out.insert(out.end(), t.headline_words.begin(), t.headline_words.end());
+  out.push_back(kHeadlineEnd);
   out.insert(out.end(), t.words.begin(), t.words.end());
   out.insert(out.end(), t.numbers.begin(), t.numbers.end());
   for (const uint32_t c : t.concepts) out.push_back(c | kConceptTag);
@@ -412,15 +478,24 @@ std::vector<uint32_t> pack_terms(const TermSet& t) {
 
 TermSet unpack_terms(const std::vector<uint32_t>& packed) {
   TermSet t;
+  const bool has_headline =
+      std::find(packed.begin(), packed.end(), kHeadlineEnd) != packed.end();
+  bool in_headline = has_headline;
   for (const uint32_t v : packed) {
-    if (v & kNumberTag) {
+    if (v == kHeadlineEnd) {
+      in_headline = false;
+    } else if (in_headline) {
+      t.headline_words.push_back(v);
+    } else if (v & kNumberTag) {
       t.numbers.push_back(v);
+      t.long_number |= (v & kLongNumberTag) == kLongNumberTag;
     } else if (v & kConceptTag) {
       t.concepts.push_back(v & kValueMask);
     } else {
       t.words.push_back(v);
     }
   }
+  std::sort(t.headline_words.begin(), t.headline_words.end());
   std::sort(t.words.begin(), t.words.end());
   std::sort(t.numbers.begin(), t.numbers.end());
   std::sort(t.concepts.begin(), t.concepts.end());

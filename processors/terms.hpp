@@ -20,7 +20,8 @@
 //    (北, 美, 日, 中, 韓 …) read as the Hangul words they stand for;
 //  - numbers: each run of digits, apart ("5.6" → 5, 6; "741조원" → 741); a
 //    Korean day of the month (17일) is dropped, as the English dateline that
-//    carries it is.
+//    carries it is, and so is a lone 1 (1명 is "a soldier" in English);
+//    English number words up to twelve read as digits.
 //
 // For a flash from a sister service (the Korean [속보], then the English full
 // story) the words cannot meet; a small bilingual glossary of breaking-news
@@ -38,8 +39,10 @@ namespace wiredesk {
 
 struct TermSet {
   std::vector<uint32_t> words;     // sorted, unique hashes
+  std::vector<uint32_t> headline_words;  // flashes: the words of the headline alone
   std::vector<uint32_t> numbers;   // sorted, unique digit runs (as hashes)
   std::vector<uint32_t> concepts;  // sorted, unique glossary concept ids
+  bool long_number = false;        // a number of two digits or more is among them
   bool empty() const { return words.empty() && numbers.empty(); }
 };
 
@@ -54,6 +57,8 @@ TermSet headline_terms(const NormalizedItem& item);
 
 // Fraction of a's words (or concepts) that b has; 0 when a has none.
 double word_coverage(const TermSet& a, const TermSet& b);
+double headline_coverage(const TermSet& flash, const TermSet& b);  // of flash.headline_words
+size_t words_found(const TermSet& a, const TermSet& b);
 double concept_coverage(const TermSet& a, const TermSet& b);
 // How many of a's numbers b lacks.
 size_t numbers_missing(const TermSet& a, const TermSet& b);

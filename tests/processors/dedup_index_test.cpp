@@ -63,7 +63,8 @@ TEST(IndexSerialization, RoundTripKeepsEveryField) {
   e.origin = {"wire.yonhap.en", 5, 123456789012};
   e.verdict = Verdict::duplicate;
   e.similarity = 0.984;
-  e.sketch.opening = 0xABCD1234;
+  e.sketch.opening[3] = 0xABCD;
+  e.sketch.opening_shingles = 41;
   e.script = kScriptCjk;
   e.flash_terms = {7, 0x80000009u, 0x40000003u};
 
@@ -94,6 +95,7 @@ TEST(IndexSerialization, RoundTripKeepsEveryField) {
   EXPECT_EQ(back->verdict, e.verdict);
   EXPECT_EQ(back->similarity, e.similarity);
   EXPECT_EQ(back->sketch.opening, e.sketch.opening);
+  EXPECT_EQ(back->sketch.opening_shingles, e.sketch.opening_shingles);
   EXPECT_EQ(back->script, e.script);
   EXPECT_EQ(back->flash_terms, e.flash_terms);
   EXPECT_EQ(serialize(*back), bytes);
@@ -112,12 +114,12 @@ TEST(IndexSerialization, RejectsWhatItCannotFullyRead) {
   EXPECT_FALSE(deserialize(other_format));
   // Format 1 (written before flash terms existed) is still read: the same
   // record without opening, script and terms.
-  std::string format1 = bytes.substr(0, bytes.size() - 6);
+  std::string format1 = bytes.substr(0, bytes.size() - (4 + 2 * kOpeningHashes + 2));
   format1[0] = 1;
   const auto old = deserialize(format1);
   ASSERT_TRUE(old);
   EXPECT_EQ(old->uri, "urn:a");
-  EXPECT_EQ(old->sketch.opening, 0u);
+  EXPECT_EQ(old->sketch.opening_shingles, 0u);
   EXPECT_TRUE(old->flash_terms.empty());
   std::string other_scheme = bytes;
   other_scheme[1] ^= 0x55;

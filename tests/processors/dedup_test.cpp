@@ -103,6 +103,15 @@ TEST(DedupBlindFixtures, ThreadsSetKeepsEveryThread) {
   expect_every_label("threads-blind", 154);
 }
 
+// Two more days written blind as a check on the first set's fixes
+// (tests/fixtures/threads-blind2): ferry, cyberattack, blackout and chemical
+// leak threads, two warehouse fires on one day, both services flashing one
+// rate cut, a sister-service defection flash, hold / release / kill /
+// correction, and copies with words changed.
+TEST(DedupBlindFixtures, SecondThreadsSetKeepsEveryThread) {
+  expect_every_label("threads-blind2", 92);
+}
+
 // Replays are not duplicates (design §3): the same records again, with the
 // same origins, come out exactly as the first time.
 TEST(DedupFixtures, ReplayedRecordsKeepTheirFirstOutcome) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "processors/fingerprint.hpp"
+#include "processors/normalize.hpp"
 
 namespace wiredesk {
 namespace {
@@ -70,6 +71,8 @@ TEST(Terms, PackedTermsComeBackAsTheyWere) {
   EXPECT_EQ(back.words, t.words);
   EXPECT_EQ(back.numbers, t.numbers);
   EXPECT_EQ(back.concepts, t.concepts);
+  EXPECT_TRUE(t.long_number);  // 741
+  EXPECT_EQ(back.long_number, t.long_number);
   EXPECT_FALSE(t.concepts.empty());  // 예산, 국회, 통과, 본회의
 }
 
@@ -79,19 +82,25 @@ TEST(KeyTokens, AKoreanParticleAfterANumberIsNotPartOfIt) {
   EXPECT_NE(key_token_bits("2년"), key_token_bits("3년"));
 }
 
-TEST(OpeningKey, TheFirstTwelveWordsOfTheFirstParagraph) {
-  const std::vector<std::string> a = {
-      "north korea fired what appeared to be an intermediate range ballistic missile into the "
-      "east sea",
-      "second"};
-  std::vector<std::string> b = a;
-  b[0] += " on monday morning";  // same opening, more after it
-  EXPECT_NE(opening_key(a), 0u);
-  EXPECT_EQ(opening_key(a), opening_key(b));
-  EXPECT_NE(opening_key(a), opening_key({"south korea fired what appeared to be an intermediate "
-                                         "range ballistic missile into"}));
-  EXPECT_EQ(opening_key({"too short to tell"}), 0u);
-  EXPECT_EQ(opening_key({}), 0u);
+TEST(OpeningSketch, TheFirstParagraphOfACopyCutShortUnderItsOwnHeadline) {
+  const std::string first =
+      "SEOUL, Nov. 16 (Yonhap) -- North Korea fired what appeared to be an intermediate-range "
+      "ballistic missile into the East Sea on Monday morning, South Korea's military said.";
+  const std::string rest =
+      "\n\nThe missile flew about 1,000 kilometers before falling into waters outside Japan's "
+      "exclusive economic zone.\n\nThe launch was the North's first in seven weeks.";
+  const Fingerprint full = fingerprint(normalize_item("(LEAD) N. Korea fires IRBM", first + rest));
+  const Fingerprint cut = fingerprint(
+      normalize_item("North fires suspected IRBM", "HOME > North Korea\n\n" + first));
+  const Overlap ov = compare(cut.sketch, full.sketch);
+  EXPECT_GE(ov.opening_jaccard, 0.9);
+  EXPECT_GE(ov.a_in_b, 0.8);
+  const Fingerprint other = fingerprint(normalize_item(
+      "Seoul shares close higher",
+      "SEOUL, Nov. 16 (Yonhap) -- South Korean stocks closed higher on Monday as chipmakers "
+      "rallied for a second day, while foreigners bought local shares."));
+  EXPECT_LT(compare(other.sketch, full.sketch).opening_jaccard, 0.2);
+  EXPECT_EQ(fingerprint(normalize_item("H", "Too short to tell.")).sketch.opening_shingles, 0u);
 }
 
 }  // namespace
