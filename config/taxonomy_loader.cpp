@@ -138,7 +138,11 @@ void read_group(Reader& r, const YAML::Node& node, const std::string& where, boo
   g.where = where;
   if (!r.map(node, where)) return;
   std::set<std::string> known = {"case", "regex", "only_in"};
-  if (weighted) known.insert("weight");
+  if (weighted) {
+    known.insert("weight");
+    known.insert("support");
+    known.insert("context");
+  }
   r.unknown_keys(node, where + ": ", known, [](const std::string& k) { return is_known_language(k); });
   if (weighted) r.number(node["weight"], where + ".weight", g.weight);
   std::string mode;
@@ -149,6 +153,27 @@ void read_group(Reader& r, const YAML::Node& node, const std::string& where, boo
     else r.error(where + ".case must be auto, sensitive or insensitive, not '" + mode + "'");
   }
   r.strings(node["regex"], where + ".regex", g.regexes);
+  if (weighted && node["support"]) {
+    try {
+      g.support = node["support"].as<bool>();
+    } catch (const YAML::Exception&) {
+      r.error(where + ".support must be true or false");
+    }
+  }
+  if (weighted && node["context"]) {
+    const YAML::Node context = node["context"];
+    if (r.map(context, where + ".context")) {
+      r.unknown_keys(context, where + ".context: ", {},
+                     [](const std::string& k) { return is_known_language(k); });
+      for (const auto& kv : context) {
+        const std::string key = kv.first.as<std::string>();
+        if (!is_known_language(key)) continue;
+        TermList list{key, {}};
+        r.strings(kv.second, where + ".context." + key, list.terms);
+        g.context.push_back(std::move(list));
+      }
+    }
+  }
   std::vector<std::string> fields;
   r.strings(node["only_in"], where + ".only_in", fields);
   for (const auto& f : fields) {
@@ -215,7 +240,20 @@ void read_topic(Reader& r, const YAML::Node& node, size_t index, TopicDef& t) {
 
 void read_defaults(Reader& r, const YAML::Node& node, TaxonomyDefaults& d) {
   if (!r.map(node, "defaults")) return;
-  r.unknown_keys(node, "defaults: ", {"threshold", "fields", "lead_bytes", "repeat_cap"});
+  r.unknown_keys(node, "defaults: ",
+                 {"threshold", "fields", "lead_bytes", "repeat_cap", "naming_weight",
+                  "side_topic_share", "place_share", "place_paragraphs",
+                  "one_mention_needs_naming"});
+  r.number(node["naming_weight"], "defaults.naming_weight", d.naming_weight);
+  if (node["one_mention_needs_naming"]) {
+    try {
+      d.one_mention_needs_naming = node["one_mention_needs_naming"].as<bool>();
+    } catch (const YAML::Exception&) {
+      r.error("defaults.one_mention_needs_naming must be true or false");
+    }
+  }
+  r.number(node["side_topic_share"], "defaults.side_topic_share", d.side_topic_share);
+  r.number(node["place_share"], "defaults.place_share", d.place_share);
   r.number(node["threshold"], "defaults.threshold", d.threshold);
   if (node["fields"]) read_field_weights(r, node["fields"], "defaults.fields", d.fields);
   long long value = 0;
@@ -226,6 +264,10 @@ void read_defaults(Reader& r, const YAML::Node& node, TaxonomyDefaults& d) {
   if (r.integer(node["repeat_cap"], "defaults.repeat_cap", value)) {
     if (value < 1 || value > 100) r.error("defaults.repeat_cap must be 1 … 100");
     else d.repeat_cap = static_cast<int>(value);
+  }
+  if (r.integer(node["place_paragraphs"], "defaults.place_paragraphs", value)) {
+    if (value < 0 || value > 100) r.error("defaults.place_paragraphs must be 0 … 100");
+    else d.place_paragraphs = static_cast<int>(value);
   }
 }
 

@@ -25,11 +25,32 @@ ItemText item_text(const WireItem& item);
 struct TopicScore {
   uint32_t topic = 0;  // index into CompiledTaxonomy::topics()
   double score = 0;    // own score, before parents are implied
+  // Where the positive evidence is (before penalties): slugline and
+  // headline, the lead, the rest of the body.
+  double headline = 0;
+  double lead = 0;
+  double body = 0;
+  uint32_t mentions = 0;    // distinct positive hits
+  uint32_t paragraphs = 0;  // body paragraphs holding one
+  uint32_t naming = 0;      // hits of terms that name the topic (TaxonomyDefaults::naming_weight)
+  uint32_t naming_top = 0;  // … of them in slugline, headline or lead
+  bool established = false; // a term that is not supporting-only found it
 };
 
 // Every topic with a non-zero score, in taxonomy order (for tests and tools
 // that want to see near misses). Thread-safe: one Hyperscan scratch per thread.
 std::vector<TopicScore> score_topics(const CompiledTaxonomy& taxonomy, const ItemText& text);
+
+// One piece of evidence: a hit that counted for a topic (for tools that
+// explain a tagging; `text` views the scanned ItemText).
+struct TopicEvidence {
+  uint32_t topic = 0;
+  Field field = Field::body;
+  Effect effect = Effect::add;
+  double weight = 0;
+  std::string_view text;
+};
+std::vector<TopicEvidence> topic_evidence(const CompiledTaxonomy& taxonomy, const ItemText& text);
 
 // The assigned topics, parents included, by relevance (highest first).
 std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemText& text);

@@ -162,6 +162,13 @@ std::vector<TaxonomyIssue> validate_taxonomy(const Taxonomy& taxonomy) {
   const auto& d = taxonomy.defaults;
   if (!(d.threshold > 0)) out.push_back({"", "defaults.threshold must be greater than 0"});
   if (d.repeat_cap < 1) out.push_back({"", "defaults.repeat_cap must be at least 1"});
+  if (d.side_topic_share < 0 || d.side_topic_share > 1) {
+    out.push_back({"", "defaults.side_topic_share must be 0 … 1"});
+  }
+  if (d.place_paragraphs < 0) out.push_back({"", "defaults.place_paragraphs must be 0 or more"});
+  if (d.place_share < 0 || d.place_share > 1) {
+    out.push_back({"", "defaults.place_share must be 0 … 1"});
+  }
   validate_weights("", "defaults.fields", d.fields, out);
   std::set<std::string> seen;
   for (const auto& t : taxonomy.topics) {
@@ -229,6 +236,13 @@ bool looks_like_acronym(std::string_view term) {
   return upper;
 }
 
+// A name: starts with a capital and has lower-case letters (China, Kim
+// Jong-un, U.S. Congress), as opposed to an acronym or a common word.
+bool looks_like_proper_name(std::string_view term) {
+  if (term.empty() || term.front() < 'A' || term.front() > 'Z') return false;
+  return std::any_of(term.begin(), term.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 // Spelling variants an editor would otherwise list by hand: a hyphen may be
 // written as a space (Kim Jong-un / Kim Jong Un), an apostrophe as a
 // typographic one (Workers' / Workers’).
@@ -265,16 +279,39 @@ struct Expression {
 
 }  // namespace
 
+namespace {
+
+// Hangul syllables in `s` (3-byte UTF-8 sequences U+AC00..U+D7A3).
+size_t hangul_syllable_count(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0xEA || b0 > 0xED) continue;
+    const uint32_t cp = ((b0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                        (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+    if (cp >= 0xAC00 && cp <= 0xD7A3) {
+      ++n;
+      i += 2;
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
 struct TaxonomyCompiler {
   const Taxonomy& taxonomy;
   std::vector<Expression> expressions;
   std::map<std::string, size_t> index;  // flags + boundaries + text → expression
+  uint32_t context_rules = 0;           // sense rules numbered from 1
 
   explicit TaxonomyCompiler(const Taxonomy& t) : taxonomy(t) {}
 
   void add(Expression e, const PatternTarget& target) {
     const std::string key = std::to_string(e.flags) + (e.info.start_boundary ? "B" : "-") +
-                            (e.info.end_boundary ? "B" : "-") + e.text;
+                            (e.info.end_boundary ? "B" : "-") +
+                            std::to_string(e.info.hangul_syllables) +
+                            (e.info.hangul_name ? "N" : "-") + e.text;
     auto [it, inserted] = index.emplace(key, expressions.size());
     if (inserted) expressions.push_back(std::move(e));
     expressions[it->second].targets.push_back(target);
@@ -292,9 +329,34 @@ struct TaxonomyCompiler {
     term.erase(0, b);
     if (term.empty()) return;
     const bool spaced = !is_unspaced_language(language);
+    // automatic: an acronym (JCS) is matched as written; a proper name
+    // (China, Little Rock) as written or in capitals (CHINA in a slugline),
+    // so that fine china, a turkey or the summer's heat in Nice stay common
+    // words; anything else caselessly. Exclusions stay caseless: they name
+    // the phrases to hide however they are written.
+    const bool proper = spaced && mode == CaseMode::automatic && target.effect != Effect::mask &&
+                        looks_like_proper_name(term);
     bool caseless = mode == CaseMode::insensitive ||
-                    (mode == CaseMode::automatic && !looks_like_acronym(term));
-    for (const auto& variant : spelling_variants(term)) {
+                    (mode == CaseMode::automatic && !looks_like_acronym(term) && !proper);
+    std::vector<std::string> variants = spelling_variants(term);
+    if (proper) {
+      // Also in capitals, and with every word capitalised (Kim Jong-un is
+      // written Kim Jong Un too).
+      const size_t n = variants.size();
+      for (size_t i = 0; i < n; ++i) {
+        std::string upper = variants[i];
+        std::string title = variants[i];
+        for (size_t k = 0; k < upper.size(); ++k) {
+          const char c = upper[k];
+          if (c >= 'a' && c <= 'z') upper[k] = static_cast<char>(c - 'a' + 'A');
+          const bool word_start = k == 0 || title[k - 1] == ' ' || title[k - 1] == '-';
+          if (word_start && c >= 'a' && c <= 'z') title[k] = static_cast<char>(c - 'a' + 'A');
+        }
+        variants.push_back(std::move(upper));
+        if (title != variants[i]) variants.push_back(std::move(title));
+      }
+    }
+    for (const auto& variant : variants) {
       Expression e;
       e.text = escape_literal(variant);
       e.flags = caseless ? HS_FLAG_CASELESS : 0;
@@ -306,6 +368,19 @@ struct TaxonomyCompiler {
       e.info.start_boundary = spaced && is_word_byte(static_cast<unsigned char>(variant.front()));
       e.info.end_boundary =
           spaced && !prefix && is_word_byte(static_cast<unsigned char>(variant.back()));
+      // Exclusions keep matching as substrings: they name the longer words.
+      if (!spaced && !prefix && target.effect != Effect::mask) {
+        const size_t syllables = hangul_syllable_count(variant);
+        if (syllables > 0 && syllables <= 2 && syllables * 3 == variant.size()) {
+          e.info.hangul_syllables = static_cast<uint8_t>(syllables);
+        }
+        const TopicKind kind = taxonomy.topics[target.topic].kind;
+        const size_t last = variant.size() >= 3 ? variant.size() - 3 : 0;
+        if (kind != TopicKind::subject && syllables > 0 &&
+            hangul_syllable_count(std::string_view(variant).substr(last)) == 1) {
+          e.info.hangul_name = true;  // ends in a syllable: what follows it matters
+        }
+      }
       e.topic_id = topic_id;
       e.where = where + "." + language;
       e.source = raw;
@@ -341,6 +416,24 @@ struct TaxonomyCompiler {
     target.topic = topic_index;
     target.effect = effect;
     target.weight = static_cast<float>(effect == Effect::mask ? 0 : g.weight);
+    target.support = g.support && effect == Effect::add;
+    if (!g.context.empty() && effect != Effect::mask) {
+      target.context = ++context_rules;
+      PatternTarget licence = target;
+      licence.effect = Effect::context;
+      licence.weight = 0;
+      licence.field_mask = 0xF;
+      licence.support = false;
+      // Context terms are caseless unless the group says otherwise: "the
+      // presidents" licenses a summit as well as "President Lee".
+      const CaseMode context_case =
+          g.case_mode == CaseMode::sensitive ? CaseMode::sensitive : CaseMode::insensitive;
+      for (const auto& list : g.context) {
+        for (const auto& term : list.terms) {
+          add_term(list.language, term, context_case, licence, topic.id, g.where + ".context");
+        }
+      }
+    }
     if (!g.fields.empty()) {
       target.field_mask = 0;
       for (Field f : g.fields) target.field_mask |= static_cast<uint8_t>(1u << static_cast<int>(f));
@@ -418,6 +511,12 @@ struct TaxonomyCompiler {
     const auto& d = taxonomy.defaults;
     out.lead_bytes_ = d.lead_bytes;
     out.repeat_cap_ = d.repeat_cap;
+    out.side_topic_share_ = d.side_topic_share;
+    out.context_rules_ = context_rules;
+    out.place_paragraphs_ = d.place_paragraphs;
+    out.place_share_ = d.place_share;
+    out.naming_weight_ = d.naming_weight;
+    out.one_mention_needs_naming_ = d.one_mention_needs_naming;
     std::unordered_map<std::string, uint32_t> by_id;
     for (uint32_t i = 0; i < taxonomy.topics.size(); ++i) by_id.emplace(taxonomy.topics[i].id, i);
     for (const auto& t : taxonomy.topics) {
@@ -425,6 +524,7 @@ struct TaxonomyCompiler {
       c.id = t.id;
       c.name = t.name;
       c.kind = std::string(to_string(t.kind));
+      c.place = t.kind == TopicKind::place;
       c.uri = topic_uri(t);
       c.threshold = t.threshold.value_or(d.threshold);
       c.fields = t.fields.value_or(d.fields);

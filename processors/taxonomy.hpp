@@ -52,6 +52,14 @@ struct RuleGroup {
   std::vector<std::string> regexes;
   std::vector<Field> fields;  // where hits count; empty: every field
   std::string where;          // position in the file for messages, e.g. "rules[2]"
+  // Supporting evidence only: these hits add to a topic that other terms
+  // found, but never find it alone (demonyms: "Chinese cabbage" is not China).
+  bool support = false;
+  // A sense rule: when not empty, a hit of this group counts only when one
+  // of these terms is in the same paragraph, or in the headline (for a
+  // headline hit: the headline or the first paragraph). "summit" needs a
+  // leader or talks near it, a mountain's summit has none.
+  std::vector<TermList> context;
 };
 
 enum class TopicKind : uint8_t { subject, place, person, organisation };
@@ -76,6 +84,23 @@ struct TaxonomyDefaults {
   FieldWeights fields;
   uint32_t lead_bytes = 400;
   int repeat_cap = 3;  // hits of one pattern in one field that count: 1, then +0.5 each
+  // What an item is about, not every word it mentions (all off unless the
+  // taxonomy file sets them; the shipped one does). A term of naming_weight
+  // or more names its topic ("ballistic missile", 날씨); lighter ones only
+  // support it.
+  double naming_weight = 3.0;
+  // A topic that no naming term finds in the slugline, headline or lead is
+  // a side topic: it is assigned only when its score is at least this share
+  // of the item's top topic score …
+  double side_topic_share = 0;
+  // … and a place that no term finds in the slugline or headline only when
+  // it has at least this share of the top score and is named in the lead
+  // or found in at least place_paragraphs body paragraphs (a country named
+  // in passing is not where the story is).
+  double place_share = 0;
+  int place_paragraphs = 0;
+  // One mention makes a topic only when its term names the topic.
+  bool one_mention_needs_naming = false;
 };
 
 struct Taxonomy {
@@ -108,11 +133,16 @@ struct PatternError {
 };
 
 // What one Hyperscan expression id stands for.
-enum class Effect : uint8_t { add, mask, subtract };
+// add/subtract: the hit's weight counts for or against the topic; mask: it
+// hides the topic's hits inside it (exclusions); context: it licenses the
+// hits of the rule group `context` names (sense rules).
+enum class Effect : uint8_t { add, mask, subtract, context };
 struct PatternTarget {
   uint32_t topic = 0;
   Effect effect = Effect::add;
   uint8_t field_mask = 0xF;  // bit per Field
+  bool support = false;      // RuleGroup::support
+  uint32_t context = 0;      // add/subtract: the sense rule its hits need (0: none); context: the rule it serves
   float weight = 1;
 };
 struct PatternInfo {
@@ -120,6 +150,15 @@ struct PatternInfo {
   bool start_boundary = false;  // the matcher checks word boundaries itself
   bool end_boundary = false;
   bool has_start = false;       // regex compiled with HS_FLAG_SOM_LEFTMOST
+  // A Korean term of one or two Hangul syllables (핵, 정상, 북한): it must be
+  // a word of its own, not the start of a longer one (핵심, 정상화, 북한산).
+  // The matcher lets only particles, verb endings and a few noun suffixes
+  // follow it (korean_word.hpp); a one-syllable term must also start a word.
+  uint8_t hangul_syllables = 0;
+  // A Korean name of a place, organisation or person (러시아, 유엔, 중국): only
+  // a particle, a noun suffix (러시아군, 중국인) or a verb ending may follow it,
+  // whatever its length (러시아워 is rush hour, 중국집 a restaurant).
+  bool hangul_name = false;
   uint32_t first_target = 0;    // into CompiledTaxonomy::targets()
   uint32_t target_count = 0;
 };
@@ -128,6 +167,7 @@ struct CompiledTopic {
   std::string id;
   std::string name;
   std::string kind;
+  bool place = false;
   std::string uri;
   double threshold = 4.0;
   FieldWeights fields;
@@ -153,6 +193,12 @@ class CompiledTaxonomy {
   const std::vector<PatternTarget>& targets() const { return targets_; }
   uint32_t lead_bytes() const { return lead_bytes_; }
   int repeat_cap() const { return repeat_cap_; }
+  double side_topic_share() const { return side_topic_share_; }
+  uint32_t context_rules() const { return context_rules_; }
+  int place_paragraphs() const { return place_paragraphs_; }
+  double place_share() const { return place_share_; }
+  double naming_weight() const { return naming_weight_; }
+  bool one_mention_needs_naming() const { return one_mention_needs_naming_; }
   size_t database_bytes() const;
   // Index of a topic id, or -1.
   int find(std::string_view id) const;
@@ -169,6 +215,12 @@ class CompiledTaxonomy {
   std::vector<PatternTarget> targets_;
   uint32_t lead_bytes_ = 400;
   int repeat_cap_ = 3;
+  double side_topic_share_ = 0;
+  int place_paragraphs_ = 0;
+  double place_share_ = 0;
+  double naming_weight_ = 3.0;
+  bool one_mention_needs_naming_ = false;
+  uint32_t context_rules_ = 0;
 };
 
 struct CompileResult {

@@ -111,6 +111,8 @@ struct Label {
   std::string pair;  // tagging/ set: id shared by the English and Korean versions
   std::vector<std::string> must;
   std::vector<std::string> must_not;
+  std::vector<std::string> may;  // blind sets: topics an editor accepts as defensible
+  bool has_may = false;
   std::string note;
 };
 
@@ -138,6 +140,11 @@ inline std::vector<Label> read_labels(const std::string& path) {
     string_field("pair", label.pair);
     list_field("must", label.must);
     list_field("must_not", label.must_not);
+    {
+      simdjson::ondemand::array array;
+      label.has_may = doc["may"].get_array().get(array) == simdjson::SUCCESS;
+    }
+    list_field("may", label.may);
     string_field("note", label.note);
     labels.push_back(std::move(label));
   }

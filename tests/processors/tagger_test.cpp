@@ -234,5 +234,112 @@ TEST(TaggerTest, ThreadsTagConcurrentlyWithTheirOwnScratch) {
   EXPECT_EQ(mismatches.load(), 0);
 }
 
+
+// --------------------------------------------------------- issue 7 rules
+
+TEST(TaggerTest, ShortKoreanTermsAreWordsNotThePrefixOfOthers) {
+  auto nuclear = one_topic("      - ko: [핵]\n");
+  EXPECT_THAT(tag_ids(*nuclear, make_item("북한 핵 개발", "", "ko")), ElementsAre("t"));
+  EXPECT_THAT(tag_ids(*nuclear, make_item("핵을 포기하라", "", "ko")), ElementsAre("t"));
+  EXPECT_THAT(tag_ids(*nuclear, make_item("핵심 인재 확보", "", "ko")), IsEmpty());   // key
+  EXPECT_THAT(tag_ids(*nuclear, make_item("핵가족 시대", "", "ko")), IsEmpty());     // family
+  EXPECT_THAT(tag_ids(*nuclear, make_item("비핵화 협상", "", "ko")), IsEmpty());     // inside a word
+  auto summit = one_topic("      - ko: [정상]\n");
+  EXPECT_THAT(tag_ids(*summit, make_item("정상 간 통화", "", "ko")), ElementsAre("t"));
+  EXPECT_THAT(tag_ids(*summit, make_item("정상회의 개막", "", "ko")), ElementsAre("t"));  // a compound
+  EXPECT_THAT(tag_ids(*summit, make_item("운행 정상화", "", "ko")), IsEmpty());         // -ization
+  EXPECT_THAT(tag_ids(*summit, make_item("정상적 운영", "", "ko")), IsEmpty());         // -ic
+}
+
+TEST(TaggerTest, KoreanNamesEndWhereAParticleOrSuffixEnds) {
+  auto russia = taxonomy_from(std::string(kHeader) +
+                              "  - id: russia\n    name: Russia\n    kind: place\n"
+                              "    rules:\n      - ko: [러시아]\n");
+  EXPECT_THAT(tag_ids(*russia, make_item("러시아, 파병 인정", "", "ko")), ElementsAre("russia"));
+  EXPECT_THAT(tag_ids(*russia, make_item("러시아군 철수", "", "ko")), ElementsAre("russia"));
+  EXPECT_THAT(tag_ids(*russia, make_item("러시아와 협상", "", "ko")), ElementsAre("russia"));
+  EXPECT_THAT(tag_ids(*russia, make_item("출근길 러시아워 혼잡", "", "ko")), IsEmpty());
+}
+
+TEST(TaggerTest, CapitalisedNamesAreNamesOnly) {
+  auto china = one_topic("      - en: [China, Kim Jong-un]\n");
+  EXPECT_THAT(tag_ids(*china, make_item("China warns", "")), ElementsAre("t"));
+  EXPECT_THAT(tag_ids(*china, make_item("CHINA WARNS", "")), ElementsAre("t"));
+  EXPECT_THAT(tag_ids(*china, make_item("Exhibition of fine china", "")), IsEmpty());
+  EXPECT_THAT(tag_ids(*china, make_item("Kim Jong Un speaks", "")), ElementsAre("t"));
+}
+
+TEST(TaggerTest, SupportingTermsNeverFindATopicAlone) {
+  auto china = one_topic("      - en: [China]\n      - support: true\n        en: [Chinese]\n");
+  EXPECT_THAT(tag_ids(*china, make_item("Chinese cabbage prices fall", "")), IsEmpty());
+  EXPECT_THAT(tag_ids(*china, make_item("Chinese tourists flock to China", "")),
+              ElementsAre("t"));
+  EXPECT_GT(score_of(*china, make_item("Chinese tourists flock to China", ""), "t"),
+            score_of(*china, make_item("Tourists flock to China", ""), "t"));
+}
+
+TEST(TaggerTest, SenseRulesNeedTheirContextInTheParagraphOrHeadline) {
+  auto summit = one_topic("      - en: [summit]\n        context:\n          en: [president*]\n");
+  EXPECT_THAT(tag_ids(*summit, make_item("Climbers reach the summit", "")), IsEmpty());
+  EXPECT_THAT(tag_ids(*summit, make_item("Presidents meet at summit", "")), ElementsAre("t"));
+  // Context in the first paragraph licenses a headline hit …
+  EXPECT_THAT(tag_ids(*summit, make_item("Summit opens", "The two presidents arrived.")),
+              ElementsAre("t"));
+  // … but not a body hit in another paragraph.
+  WireItem far = make_item("Weekend",
+                           "The two presidents arrived.\nLater climbers reached the summit "
+                           "of the peak, and the summit was cold.\nsummit summit summit");
+  EXPECT_DOUBLE_EQ(score_of(*summit, far, "t"), 0.0);
+}
+
+TEST(TaggerTest, AboutnessKeepsTheSubjectAndDropsWhatIsMentionedInPassing) {
+  const std::string header = R"(
+version: 1
+defaults:
+  threshold: 3
+  fields: {slugline: 2, headline: 3, lead: 1.5, body: 1}
+  lead_bytes: 20
+  naming_weight: 3
+  side_topic_share: 0.35
+  place_share: 0.15
+  place_paragraphs: 2
+  one_mention_needs_naming: true
+topics:
+  - id: economy
+    name: economy
+    kind: subject
+    rules:
+      - weight: 3
+        en: [exports]
+      - weight: 1
+        en: [market]
+  - id: us
+    name: United States
+    kind: place
+    rules:
+      - weight: 2
+        en: [U.S.]
+  - id: health
+    name: health
+    kind: subject
+    rules:
+      - weight: 2
+        en: [treatment]
+)";
+  auto tax = taxonomy_from(header);
+  const std::string body =
+      "Exports rose 8 percent in October on chip demand, data showed.\n"
+      "Exports of cars rose, exports of ships fell and exports of steel held.\n"
+      "Shipments to the U.S. rose 3 percent.\n"
+      "Officials expect exports to keep rising as the market recovers.";
+  // The U.S. in one paragraph of a story about exports is in passing.
+  EXPECT_THAT(tag_ids(*tax, make_item("S. Korea's exports rise", body)), ElementsAre("economy"));
+  // Named in the headline, it is where the story is.
+  EXPECT_THAT(tag_ids(*tax, make_item("Exports to U.S. rise", body)),
+              UnorderedElementsAre("economy", "us"));
+  // One mention of a word that does not name the topic: no topic.
+  EXPECT_THAT(tag_ids(*tax, make_item("Show pulled over treatment of contestants", "")),
+              IsEmpty());
+}
 }  // namespace
 }  // namespace wiredesk

@@ -26,7 +26,12 @@ struct Scores {
   int items = 0;
   int items_with_violation = 0;
   int violations = 0;
+  int assigned = 0;    // topics assigned, on items labelled with `may`
+  int acceptable = 0;  // … of them in must or may, or a parent of one
   std::vector<std::string> problems;
+  double recall() const { return double(must_found) / std::max(1, must); }
+  double wrong_share() const { return double(items_with_violation) / std::max(1, items); }
+  double precision() const { return double(acceptable) / std::max(1, assigned); }
 };
 
 Scores score(const std::string& items_path, const std::string& labels_path,
@@ -64,6 +69,25 @@ Scores score(const std::string& items_path, const std::string& labels_path,
     }
     s.violations += bad;
     s.items_with_violation += bad > 0;
+    if (label.has_may) {
+      std::set<std::string> ok(label.must.begin(), label.must.end());
+      ok.insert(label.may.begin(), label.may.end());
+      for (const std::string& id : std::set<std::string>(ok)) {
+        const int at = taxonomy->find(id);
+        if (at < 0) continue;
+        for (uint32_t a : taxonomy->topics()[static_cast<size_t>(at)].ancestors) {
+          ok.insert(taxonomy->topics()[a].id);
+        }
+      }
+      for (const auto& id : topics) {
+        ++s.assigned;
+        if (ok.count(id)) {
+          ++s.acceptable;
+        } else {
+          line += " noise " + id;
+        }
+      }
+    }
     if (problem) s.problems.push_back(line);
   }
   return s;
@@ -71,10 +95,15 @@ Scores score(const std::string& items_path, const std::string& labels_path,
 
 void print(const char* set, const Scores& s) {
   std::printf("[ %s ] must recall %d/%d = %.1f%%; items with a must_not topic %d/%d = %.1f%% "
-              "(%d violations)\n",
+              "(%d violations)",
               set, s.must_found, s.must, 100.0 * s.must_found / std::max(1, s.must),
               s.items_with_violation, s.items, 100.0 * s.items_with_violation / std::max(1, s.items),
               s.violations);
+  if (s.assigned > 0) {
+    std::printf("; acceptable topics %d/%d = %.1f%%, %.2f per item", s.acceptable, s.assigned,
+                100.0 * s.precision(), double(s.assigned) / s.items);
+  }
+  std::printf("\n");
   for (const auto& p : s.problems) std::printf("    %s\n", p.c_str());
 }
 
@@ -152,6 +181,43 @@ TEST(TaxonomyFixturesTest, OwnItemsWithTrapsMustAndMustNot) {
   EXPECT_GE(double(s.must_found) / s.must, 0.97);
   EXPECT_EQ(s.violations, 0);
 }
+
+// The blind sets of issue 7 (READMEs in their folders): written without
+// sight of the taxonomy, scored once before any change, kept as regression
+// sets. The bars are issue 7's (must recall >= 0.90, fewer than 2 % of items
+// with a certainly-wrong topic, >= 90 % of assigned topics acceptable) where
+// a set meets them; the trap-heavy batch 5 and the second threads set hold
+// the figures they reached (docs/quality.md), a little below.
+struct BlindBar {
+  const char* dir;
+  double recall;
+  double wrong;
+  double precision;
+};
+
+class BlindTagging : public ::testing::TestWithParam<BlindBar> {};
+
+TEST_P(BlindTagging, MeetsItsBars) {
+  const BlindBar& bar = GetParam();
+  const std::string dir = bar.dir;
+  const Scores s =
+      score(test::fixture_path(dir + "/items.jsonl"), test::fixture_path(dir + "/labels.jsonl"));
+  print(bar.dir, s);
+  EXPECT_GE(s.recall(), bar.recall);
+  EXPECT_LE(s.wrong_share(), bar.wrong);
+  EXPECT_GE(s.precision(), bar.precision);
+}
+
+INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
+                         ::testing::Values(BlindBar{"threads-blind", 0.95, 0.02, 0.90},
+                                           BlindBar{"threads-blind2", 0.90, 0.02, 0.88},
+                                           BlindBar{"tagging-blind5", 0.93, 0.04, 0.90},
+                                           BlindBar{"tagging-blind6", 0.95, 0.02, 0.90}),
+                         [](const auto& info) {
+                           std::string name = info.param.dir;
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
 
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
