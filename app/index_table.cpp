@@ -68,7 +68,7 @@ void IndexTable::apply(const void* raw) {
     return;
   }
   const std::string_view value(static_cast<const char*>(m->payload()), m->len());
-  if (!value.empty() && static_cast<uint8_t>(value[0]) == kStoryAlertsFormat) {
+  if (key && story_of_alert_state_key(*key)) {
     auto state = deserialize_story_alerts(value);
     if (!state) {
       spdlog::warn("alert ledger: unreadable state at {}/{}/{}", m->topic_name(), m->partition(),

@@ -59,12 +59,12 @@ std::string alert_state_key(std::string_view story);
 // The story of an alert-state key, nullopt for any other key.
 std::optional<std::string> story_of_alert_state_key(std::string_view key);
 
-// Compact binary led by a format byte (2; index entries use 1), nullopt for
-// anything it cannot fully read.
+// Compact binary led by a format byte (0x10; index entries use 1 and 2),
+// nullopt for anything it cannot fully read.
 std::string serialize(const StoryAlerts& state);
 std::optional<StoryAlerts> deserialize_story_alerts(std::string_view bytes);
 // The format byte of a value in the index topic.
-inline constexpr uint8_t kStoryAlertsFormat = 2;
+inline constexpr uint8_t kStoryAlertsFormat = 0x10;
 
 struct AlertLedgerOptions {
   int64_t window_ms = 72LL * 3600 * 1000;  // dedup.window
