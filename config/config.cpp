@@ -1,6 +1,7 @@
 #include "config/config.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cctype>
 #include <filesystem>
 #include <set>
@@ -330,10 +331,12 @@ LoadedConfig load_config(const std::string& path, const std::vector<std::string>
 
   const YAML::Node kafka = root["kafka"];
   l.unknown_keys(kafka, "kafka",
-                 {"bootstrap_servers", "group_id", "commit_interval", "common", "consumer", "producer"});
+                 {"bootstrap_servers", "group_id", "instance_id", "commit_interval", "common",
+                  "consumer", "producer"});
   if (kafka && kafka.IsMap()) {
     l.string(kafka["bootstrap_servers"], "kafka.bootstrap_servers", c.kafka.bootstrap_servers);
     l.string(kafka["group_id"], "kafka.group_id", c.kafka.group_id);
+    l.string(kafka["instance_id"], "kafka.instance_id", c.kafka.instance_id, false);
     l.duration(kafka["commit_interval"], "kafka.commit_interval", c.kafka.commit_interval);
     l.string_map(kafka["common"], "kafka.common", c.kafka.common);
     l.string_map(kafka["consumer"], "kafka.consumer", c.kafka.consumer);
@@ -444,6 +447,16 @@ LoadedConfig load_config(const std::string& path, const std::vector<std::string>
 
 namespace wiredesk {
 
+std::string instance_id(const Config& c) {
+  if (c.kafka.instance_id == "none") return {};
+  if (!c.kafka.instance_id.empty()) return c.kafka.instance_id;
+  if (const char* pod = std::getenv("POD_NAME"); pod && *pod) return pod;
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  const std::string& listen = c.http.listen;
+  return std::string(host) + "-" + listen.substr(listen.rfind(':') + 1);
+}
+
 PropertyMap consumer_properties(const Config& c) {
   PropertyMap p = {
       {"bootstrap.servers", c.kafka.bootstrap_servers},
@@ -453,7 +466,15 @@ PropertyMap consumer_properties(const Config& c) {
       {"statistics.interval.ms", "5000"},
       {"fetch.wait.max.ms", "100"},
       {"queued.max.messages.kbytes", "65536"},
+      // Recovery (docs/reliability.md): a killed member is declared dead
+      // after 10 s, heartbeats every second; with static membership a
+      // restarted instance takes its partitions back at once, and the
+      // cooperative-sticky assignor moves only the partitions that must.
+      {"session.timeout.ms", "10000"},
+      {"heartbeat.interval.ms", "1000"},
+      {"partition.assignment.strategy", "cooperative-sticky"},
   };
+  if (const std::string id = instance_id(c); !id.empty()) p["group.instance.id"] = id;
   for (const auto& [k, v] : c.kafka.common) p[k] = v;
   for (const auto& [k, v] : c.kafka.consumer) p[k] = v;
   // Offsets are committed by wiredesk only after outputs are acknowledged.
@@ -480,10 +501,15 @@ PropertyMap producer_properties(const Config& c) {
   p["enable.idempotence"] = "true";
   p["acks"] = "all";
   if (c.delivery == Delivery::exactly_once && !p.count("transactional.id")) {
-    // Stable per pod (its hostname), so a restarted pod fences its predecessor.
-    char host[256] = {};
-    gethostname(host, sizeof host - 1);
-    p["transactional.id"] = c.kafka.group_id + "-" + host;
+    // Stable per instance, so a restarted instance fences its predecessor;
+    // unique per instance, so two instances never fence each other.
+    std::string id = instance_id(c);
+    if (id.empty()) {
+      char host[256] = {};
+      gethostname(host, sizeof host - 1);
+      id = std::string(host) + "-" + c.http.listen.substr(c.http.listen.rfind(':') + 1);
+    }
+    p["transactional.id"] = c.kafka.group_id + "-" + id;
   }
   if (c.delivery == Delivery::at_least_once) p.erase("transactional.id");
   return p;

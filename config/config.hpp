@@ -21,6 +21,12 @@ using PropertyMap = std::map<std::string, std::string>;
 struct KafkaConfig {
   std::string bootstrap_servers = "127.0.0.1:9092";  // kafka.bootstrap_servers
   std::string group_id = "wiredesk";                 // kafka.group_id
+  // kafka.instance_id: this instance's static group membership id
+  // (group.instance.id, KIP-345) and the suffix of its transactional.id.
+  // Empty: $POD_NAME when set (the chart sets it), else <hostname>-<HTTP
+  // port>, which is stable across restarts of one instance and unique on a
+  // host (two instances cannot share a port). "none": dynamic membership.
+  std::string instance_id;
   // kafka.commit_interval: how often acknowledged input offsets are committed
   // (at-least-once; a crash repeats at most this much work).
   std::chrono::milliseconds commit_interval = std::chrono::seconds(1);
@@ -116,6 +122,9 @@ std::vector<std::string> process_environment();
 
 // Parses "72h", "10s", "1500ms", "30m", "2d" or a bare number of seconds.
 bool parse_duration(const std::string& text, std::chrono::milliseconds& out);
+
+// The static membership id of kafka.instance_id (see there); empty for "none".
+std::string instance_id(const Config& config);
 
 // True for librdkafka property names whose values must never be logged.
 bool is_secret_property(const std::string& name);

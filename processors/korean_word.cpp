@@ -72,6 +72,8 @@ bool korean_word_ok(std::string_view before, std::string_view after, int syllabl
 }
 
 bool korean_name_ok(std::string_view after) {
+  // 씨 makes a namesake of a name: 김정은씨 is a farmer, not the leader.
+  if (after.starts_with("씨") || after.starts_with(" 씨")) return false;
   std::string_view rest = hangul_run(after);
   if (rest.empty()) return true;
   for (const std::string_view v : kVerbStarts) {

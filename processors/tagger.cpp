@@ -211,7 +211,7 @@ void resolve_hits(const CompiledTaxonomy& taxonomy, const Layout& layout, Thread
     if (p.start_boundary && !layout.boundary_before(b, start)) continue;
     if (p.end_boundary && !layout.boundary_after(b, r.to)) continue;
     if (p.hangul_syllables && !layout.korean_word(b, start, r.to, p.hangul_syllables)) continue;
-    if (p.hangul_name && !layout.korean_name(b, r.to)) continue;
+    if ((p.hangul_name || p.latin_name) && !layout.korean_name(b, r.to)) continue;
     const auto field = layout.field_of(b, r.to, taxonomy.lead_bytes());
     if (!field) continue;
     st.hits.push_back({r.id, start, r.to, *field});
@@ -402,8 +402,13 @@ std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemTex
     const CompiledTopic& topic = topics[s.topic];
     const double threshold = topic.threshold;
     if (s.score < threshold || !s.established) continue;
-    // One mention makes a topic only when the term names it.
-    if (taxonomy.one_mention_needs_naming() && s.mentions <= 1 && s.naming == 0) continue;
+    // One mention makes a topic only when the term names it, and, outside
+    // the headline, only the main topic ("despite heavy snow" in a box-office
+    // story is not weather).
+    if (taxonomy.one_mention_needs_naming() && s.mentions <= 1 &&
+        (s.naming == 0 || (s.headline <= 0 && s.score < taxonomy.side_topic_share() * top))) {
+      continue;
+    }
     // What the item is about: a topic named up top, a place in the headline
     // or across paragraphs, anything else only with a fair share of the
     // evidence of the item's main topic (TaxonomyDefaults).

@@ -311,7 +311,8 @@ struct TaxonomyCompiler {
     const std::string key = std::to_string(e.flags) + (e.info.start_boundary ? "B" : "-") +
                             (e.info.end_boundary ? "B" : "-") +
                             std::to_string(e.info.hangul_syllables) +
-                            (e.info.hangul_name ? "N" : "-") + e.text;
+                            (e.info.hangul_name ? "N" : "-") + (e.info.latin_name ? "L" : "-") +
+                            e.text;
     auto [it, inserted] = index.emplace(key, expressions.size());
     if (inserted) expressions.push_back(std::move(e));
     expressions[it->second].targets.push_back(target);
@@ -369,6 +370,10 @@ struct TaxonomyCompiler {
       e.info.end_boundary =
           spaced && !prefix && is_word_byte(static_cast<unsigned char>(variant.back()));
       // Exclusions keep matching as substrings: they name the longer words.
+      if (spaced && !prefix && target.effect != Effect::mask &&
+          taxonomy.topics[target.topic].kind != TopicKind::subject) {
+        e.info.latin_name = true;
+      }
       if (!spaced && !prefix && target.effect != Effect::mask) {
         const size_t syllables = hangul_syllable_count(variant);
         if (syllables > 0 && syllables <= 2 && syllables * 3 == variant.size()) {

@@ -159,6 +159,10 @@ struct PatternInfo {
   // a particle, a noun suffix (러시아군, 중국인) or a verb ending may follow it,
   // whatever its length (러시아워 is rush hour, 중국집 a restaurant).
   bool hangul_name = false;
+  // A Latin name (UN, KOSPI) of a place, organisation or person: when Hangul
+  // follows it without a space, the Korean name rule decides (UN빌리지 is a
+  // neighbourhood, UN은 the United Nations).
+  bool latin_name = false;
   uint32_t first_target = 0;    // into CompiledTaxonomy::targets()
   uint32_t target_count = 0;
 };

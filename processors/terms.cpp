@@ -126,7 +126,7 @@ struct Concept {
 
 // Breaking-news vocabulary of a Korean wire in both languages. Concept ids
 // are positions in this table.
-constexpr std::array<Concept, 80> kGlossary{{
+constexpr std::array<Concept, 90> kGlossary{{
     {"북한", "north korea,pyongyang,dprk"},
     {"남한 한국", "south korea"},
     {"미사", "missile,missiles"},
@@ -207,6 +207,16 @@ constexpr std::array<Concept, 80> kGlossary{{
     {"구조", "rescue,rescued"},
     {"버스", "bus"},
     {"누출 유출", "leak,leaked,leaking"},
+    {"제재", "sanction,sanctions,sanctioned"},
+    {"독자", "unilateral,independent"},
+    {"지정", "designated,designation"},
+    {"개인", "individual,individuals"},
+    {"기관 단체", "entity,entities,organization,organizations"},
+    {"해커 해킹", "hacker,hackers"},
+    {"외교", "foreign ministry,diplomatic"},
+    {"정부", "government"},
+    {"산불", "wildfire,forest fire"},
+    {"진화", "extinguished,contained,firefighters"},
 }};
 
 struct GlossaryIndex {

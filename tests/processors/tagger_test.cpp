@@ -259,6 +259,15 @@ TEST(TaggerTest, KoreanNamesEndWhereAParticleOrSuffixEnds) {
   EXPECT_THAT(tag_ids(*russia, make_item("러시아군 철수", "", "ko")), ElementsAre("russia"));
   EXPECT_THAT(tag_ids(*russia, make_item("러시아와 협상", "", "ko")), ElementsAre("russia"));
   EXPECT_THAT(tag_ids(*russia, make_item("출근길 러시아워 혼잡", "", "ko")), IsEmpty());
+  auto kim = taxonomy_from(std::string(kHeader) +
+                           "  - id: kim\n    name: Kim\n    kind: person\n"
+                           "    rules:\n      - ko: [김정은]\n        en: [UN]\n");
+  EXPECT_THAT(tag_ids(*kim, make_item("김정은 위원장 시찰", "", "ko")), ElementsAre("kim"));
+  EXPECT_THAT(tag_ids(*kim, make_item("귀농 12년 차 김정은씨", "", "ko")), IsEmpty());  // a namesake
+  EXPECT_THAT(tag_ids(*kim, make_item("농부 김정은 씨의 딸기", "", "ko")), IsEmpty());
+  // A Latin name with Hangul attached follows the same rule.
+  EXPECT_THAT(tag_ids(*kim, make_item("UN은 성명을 냈다", "", "ko")), ElementsAre("kim"));
+  EXPECT_THAT(tag_ids(*kim, make_item("한남동 UN빌리지 주택", "", "ko")), IsEmpty());
 }
 
 TEST(TaggerTest, CapitalisedNamesAreNamesOnly) {
