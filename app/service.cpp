@@ -1,8 +1,11 @@
 #include "app/service.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <map>
+#include <thread>
 #include <unordered_map>
 
 #include <spdlog/spdlog.h>
@@ -68,6 +71,12 @@ class Service {
         metrics_.produce_error(topic);
       };
       sink_hooks.dead_letter_topic = config_.output.dlq;
+      sink_hooks.retry_blocked_ms = static_cast<int>(config_.limits.blocked_retry.count());
+      sink_hooks.blocked = [this](uint64_t token, const std::string& error) {
+        on_blocked(token, error);
+      };
+      sink_hooks.unblocked = [this](uint64_t token) { on_unblocked(token); };
+      sink_hooks.rerouted = [this](uint64_t) { metrics_.dead_lettered(Reason::produce_failed); };
       sink_ = std::make_unique<KafkaSink>(producer_properties(config_), std::move(sink_hooks));
 
       // The dedup index is restored before any input is taken.
@@ -104,6 +113,7 @@ class Service {
                  config_.kafka.bootstrap_servers, config_.kafka.group_id,
                  fmt::join(config_.input.topics, ","), config_.http.listen,
                  eos_ ? "exactly-once" : "at-least-once");
+    watchdog_ = std::thread([this] { watch_brokers(); });
     loop();
     return shutdown();
   }
@@ -120,6 +130,14 @@ class Service {
   bool ready(std::string& reason) const {
     if (!producer_connected_.load()) {
       reason = "producer not connected";
+      return false;
+    }
+    if (!brokers_reachable_.load()) {
+      reason = "no broker answers";
+      return false;
+    }
+    if (blocked_partitions_.load() > 0) {
+      reason = "the dead-letter topic refuses a record; its input partition is stopped";
       return false;
     }
     if (index_table_ && !index_table_->restored()) {
@@ -200,6 +218,53 @@ class Service {
     }
   }
 
+  // Every 2 s, whether a broker answers (a metadata request): /readyz turns
+  // false during an outage and true by itself after it.
+  void watch_brokers() {
+    while (!watchdog_stop_.load()) {
+      const bool up = sink_->connected(1500);
+      if (up != brokers_reachable_.load()) {
+        if (up) {
+          spdlog::info("brokers reachable again");
+        } else {
+          spdlog::warn("no broker answers; not ready until one does");
+        }
+        brokers_reachable_.store(up);
+      }
+      for (int i = 0; i < 20 && !watchdog_stop_.load(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    }
+  }
+
+  // A record that even the dead-letter topic refuses: its input partition
+  // stops (nothing is dropped, nothing after it committed) until a retry
+  // goes through.
+  void on_blocked(uint64_t token, const std::string& error) {
+    const auto it = in_flight_.find(token);
+    if (it == in_flight_.end()) return;
+    const PartitionKey& p = it->second.partition;
+    if (blocked_[p]++ == 0) {
+      spdlog::critical("input partition {}/{} stopped: {}", p.topic, p.partition, error);
+      source_->hold(p);
+      blocked_partitions_.fetch_add(1);
+    }
+  }
+
+  void on_unblocked(uint64_t token) {
+    const auto it = in_flight_.find(token);
+    if (it == in_flight_.end()) return;
+    const PartitionKey& p = it->second.partition;
+    auto b = blocked_.find(p);
+    if (b == blocked_.end()) return;
+    if (--b->second == 0) {
+      blocked_.erase(b);
+      source_->release(p);
+      blocked_partitions_.fetch_sub(1);
+      spdlog::info("input partition {}/{}: retrying the refused record", p.topic, p.partition);
+    }
+  }
+
   void on_ack(uint64_t token, const std::string& topic) {
     metrics_.produced(topic);
     auto it = in_flight_.find(token);
@@ -265,7 +330,11 @@ class Service {
   // Partitions are being taken away: everything produced for them must be
   // acknowledged and committed before they are given up.
   void on_revoke(const std::vector<PartitionKey>& parts) {
-    metrics_.set_assignment({});
+    std::vector<PartitionKey> kept = source_ ? source_->assignment() : std::vector<PartitionKey>{};
+    std::erase_if(kept, [&](const PartitionKey& k) {
+      return std::find(parts.begin(), parts.end(), k) != parts.end();
+    });
+    metrics_.set_assignment(kept);
     if (eos_) {
       finish_transaction();
       for (const auto& p : parts) tracker_.forget(p);
@@ -286,6 +355,8 @@ class Service {
   }
 
   int shutdown() {
+    watchdog_stop_.store(true);
+    if (watchdog_.joinable()) watchdog_.join();
     const auto deadline = Steady::now() + config_.shutdown_timeout;
     spdlog::info("stopping: flushing {} records", sink_->outstanding());
     // Stop fetching; finish what is in flight; commit; leave the group.
@@ -332,6 +403,11 @@ class Service {
   uint64_t next_token_ = 1;
   std::atomic<bool> producer_connected_{false};
   std::atomic<bool> assignment_received_{false};
+  std::atomic<bool> brokers_reachable_{true};
+  std::atomic<int> blocked_partitions_{0};
+  std::map<PartitionKey, int> blocked_;  // refused records per input partition
+  std::thread watchdog_;
+  std::atomic<bool> watchdog_stop_{false};
   bool failed_ = false;
 };
 

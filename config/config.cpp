@@ -394,12 +394,14 @@ LoadedConfig load_config(const std::string& path, const std::vector<std::string>
   }
 
   const YAML::Node limits = root["limits"];
-  l.unknown_keys(limits, "limits", {"max_message_bytes", "max_depth", "max_in_flight"});
+  l.unknown_keys(limits, "limits",
+                 {"max_message_bytes", "max_depth", "max_in_flight", "blocked_retry"});
   if (limits && limits.IsMap()) {
     l.integer(limits["max_message_bytes"], "limits.max_message_bytes", c.limits.max_message_bytes,
               1, 64LL << 20);
     l.integer(limits["max_depth"], "limits.max_depth", c.limits.max_depth, 2, 256);
     l.integer(limits["max_in_flight"], "limits.max_in_flight", c.limits.max_in_flight, 1, 1'000'000);
+    l.duration(limits["blocked_retry"], "limits.blocked_retry", c.limits.blocked_retry);
   }
 
   const YAML::Node log = root["log"];

@@ -79,6 +79,9 @@ struct LimitsConfig {
   size_t max_message_bytes = 1 << 20;  // limits.max_message_bytes
   int max_depth = 64;                  // limits.max_depth
   size_t max_in_flight = 10000;        // limits.max_in_flight: input records awaiting acks before pausing
+  // limits.blocked_retry: how often a record that even the dead-letter topic
+  // refused is tried again; its input partition waits meanwhile.
+  std::chrono::milliseconds blocked_retry = std::chrono::seconds(30);
 };
 
 struct LogConfig {

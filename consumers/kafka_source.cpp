@@ -2,6 +2,7 @@
 
 #include <librdkafka/rdkafkacpp.h>
 
+#include <algorithm>
 #include <mutex>
 #include <stdexcept>
 
@@ -29,27 +30,67 @@ struct KafkaSource::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb 
   std::unique_ptr<RdKafka::ConsumerGroupMetadata> metadata;
   mutable std::mutex mu;
   std::vector<PartitionKey> assignment;
+  std::vector<PartitionKey> held;  // paused apart from backpressure
   bool closed = false;
   bool fatal = false;
   bool paused = false;
 
+  // Cooperative (incremental) rebalancing, the default: only the partitions
+  // that move are revoked or assigned, the others keep flowing. An eager
+  // protocol (partition.assignment.strategy range/roundrobin) swaps the
+  // whole assignment.
   void rebalance_cb(RdKafka::KafkaConsumer* c, RdKafka::ErrorCode err,
                     std::vector<RdKafka::TopicPartition*>& parts) override {
+    const bool cooperative = c->rebalance_protocol() == "COOPERATIVE";
     if (err == RdKafka::ERR__ASSIGN_PARTITIONS) {
-      c->assign(parts);
+      if (cooperative) {
+        if (RdKafka::Error* e = c->incremental_assign(parts)) {
+          spdlog::error("incremental assign: {}", e->str());
+          delete e;
+        }
+      } else {
+        c->assign(parts);
+      }
       {
         std::lock_guard lock(mu);
-        assignment = keys_of(parts);
+        if (!cooperative) assignment.clear();
+        for (const auto& k : keys_of(parts)) assignment.push_back(k);
       }
       if (paused) c->pause(parts);
-      spdlog::info("partitions assigned: {}", parts.size());
-      if (hooks.assigned) hooks.assigned(keys_of(parts));
+      for (auto* tp : parts) {
+        const PartitionKey k{tp->topic(), tp->partition()};
+        if (std::find(held.begin(), held.end(), k) != held.end()) {
+          std::vector<RdKafka::TopicPartition*> one{tp};
+          c->pause(one);
+        }
+      }
+      spdlog::info("partitions assigned: {} ({})", parts.size(), cooperative ? "incremental" : "eager");
+      std::vector<PartitionKey> all;
+      {
+        std::lock_guard lock(mu);
+        all = assignment;
+      }
+      if (hooks.assigned) hooks.assigned(all);
     } else {
       spdlog::info("partitions revoked: {}", parts.size());
       if (hooks.revoking) hooks.revoking(keys_of(parts));
-      c->unassign();
+      if (cooperative) {
+        if (RdKafka::Error* e = c->incremental_unassign(parts)) {
+          spdlog::error("incremental unassign: {}", e->str());
+          delete e;
+        }
+      } else {
+        c->unassign();
+      }
       std::lock_guard lock(mu);
-      assignment.clear();
+      if (!cooperative) {
+        assignment.clear();
+      } else {
+        const auto gone = keys_of(parts);
+        std::erase_if(assignment, [&](const PartitionKey& k) {
+          return std::find(gone.begin(), gone.end(), k) != gone.end();
+        });
+      }
     }
   }
 
@@ -143,8 +184,35 @@ void KafkaSource::resume() {
   paused_ = impl_->paused = false;
   std::vector<RdKafka::TopicPartition*> parts;
   impl_->consumer->assignment(parts);
-  impl_->consumer->resume(parts);
+  std::vector<RdKafka::TopicPartition*> free;
+  for (auto* tp : parts) {
+    const PartitionKey k{tp->topic(), tp->partition()};
+    if (std::find(impl_->held.begin(), impl_->held.end(), k) == impl_->held.end()) {
+      free.push_back(tp);
+    }
+  }
+  impl_->consumer->resume(free);
   RdKafka::TopicPartition::destroy(parts);
+}
+
+void KafkaSource::hold(const PartitionKey& partition) {
+  if (std::find(impl_->held.begin(), impl_->held.end(), partition) != impl_->held.end()) return;
+  impl_->held.push_back(partition);
+  std::vector<RdKafka::TopicPartition*> one{
+      RdKafka::TopicPartition::create(partition.topic, partition.partition)};
+  impl_->consumer->pause(one);
+  RdKafka::TopicPartition::destroy(one);
+}
+
+void KafkaSource::release(const PartitionKey& partition) {
+  const auto it = std::find(impl_->held.begin(), impl_->held.end(), partition);
+  if (it == impl_->held.end()) return;
+  impl_->held.erase(it);
+  if (paused_) return;  // backpressure resumes it with the others
+  std::vector<RdKafka::TopicPartition*> one{
+      RdKafka::TopicPartition::create(partition.topic, partition.partition)};
+  impl_->consumer->resume(one);
+  RdKafka::TopicPartition::destroy(one);
 }
 
 bool KafkaSource::commit(const std::vector<CommitPoint>& points, bool sync) {

@@ -41,9 +41,14 @@ class KafkaSource {
   // until the next call. Returns false when there is none.
   bool poll(InputRecord& record, int timeout_ms);
 
+  // Backpressure: every assigned partition at once.
   void pause();
   void resume();
   bool paused() const { return paused_; }
+  // One partition held apart (its output cannot be delivered): it stays
+  // paused through resume() and reassignments until released.
+  void hold(const PartitionKey& partition);
+  void release(const PartitionKey& partition);
 
   // Commits the given next-offsets; synchronous when `sync`. Returns false on error.
   bool commit(const std::vector<CommitPoint>& points, bool sync);

@@ -18,6 +18,8 @@ std::string_view to_string(Reason r) {
     case Reason::missing_uri: return "missing_uri";
     case Reason::bad_field_type: return "bad_field_type";
     case Reason::missing_text: return "missing_text";
+    case Reason::internal_error: return "internal_error";
+    case Reason::produce_failed: return "produce_failed";
   }
   return "unknown";
 }
@@ -276,6 +278,7 @@ struct Decoding {
     od::array arr;
     if (auto e = v.get_array().get(arr)) return e;
     if (auto e = walker.enter(2)) return e;
+    dest.clear();  // a member given twice: the last one wins, as in most parsers
     for (auto element_result : arr) {
       od::value element;
       if (auto e = element_result.get(element)) return e;
@@ -490,6 +493,7 @@ struct Decoding {
         if (type != od::json_type::null) mark_bad("subjects");
         return skip(v, 2);
       }
+      item.subjects_json.clear();  // given twice: the last one wins
       return walker.value(v, 2, item.subjects_json);
     }
     if (key == "infosources") return infosources(v, raw_key);
@@ -701,6 +705,18 @@ DecodeResult Decoder::decode(std::string_view bytes, std::string_view default_so
     return DecodeResult::fail(Reason::missing_text);
   }
 
+  // A member given twice (RFC 8259 allows it): the last one wins, so that
+  // the output names every member once.
+  for (size_t i = item.passthrough.size(); i-- > 0;) {
+    const std::string& key = item.passthrough[i].key;
+    for (size_t j = 0; j < i; ++j) {
+      if (item.passthrough[j].key == key) {
+        item.passthrough.erase(item.passthrough.begin() + static_cast<std::ptrdiff_t>(j));
+        --i;
+        --j;
+      }
+    }
+  }
   for (const auto& m : item.passthrough) {
     if (m.key == "infosources") {
       item.source = first_infosource_name(m.json, parser_);

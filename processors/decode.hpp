@@ -24,8 +24,12 @@ enum class Reason {
   missing_uri,
   bad_field_type,
   missing_text,
+  // Not the input's fault: a stage failed on it (internal_error), or the
+  // brokers refused its output for good (produce_failed).
+  internal_error,
+  produce_failed,
 };
-inline constexpr int kReasonCount = 9;
+inline constexpr int kReasonCount = 11;
 std::string_view to_string(Reason r);
 
 struct DecodeError {

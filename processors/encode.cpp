@@ -147,11 +147,23 @@ std::string Encoder::enriched_value(const ItemContext& ctx) const {
     write_text_parts(out, item.bodies);
   }
 
+  // The lists wiredesk appends its topics to must be arrays: any other
+  // value the input gave them is kept under x-input-<name>, and the list
+  // starts empty.
   std::string_view existing_places, existing_people, existing_orgs;
   for (const auto& m : item.passthrough) {
-    if (m.key == "places") existing_places = m.json;
-    else if (m.key == "people") existing_people = m.json;
-    else if (m.key == "organisations") existing_orgs = m.json;
+    std::string_view* list = m.key == "places"          ? &existing_places
+                             : m.key == "people"        ? &existing_people
+                             : m.key == "organisations" ? &existing_orgs
+                                                        : nullptr;
+    if (list) {
+      if (!m.json.empty() && m.json.front() == '[') {
+        *list = m.json;
+      } else if (m.json != "null") {
+        json::append_key(out, "x-input-" + m.key, first);
+        out += m.json;
+      }
+    }
     if (written_by_encoder(m.key)) continue;
     json::append_key(out, m.key, first);
     out += m.json;

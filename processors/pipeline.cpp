@@ -36,7 +36,24 @@ Pipeline::Summary Pipeline::process(const InputRecord& input, std::vector<Output
   ctx.origin = input.origin;
   ctx.received_ms = input.received_ms ? input.received_ms : clock_();
   ctx.story = ctx.item.uri;
-  for (auto& stage : stages_) stage->process(ctx);
+  // A stage that fails on an item (a bug, a Hyperscan scan error) must not
+  // end the process nor lose the item: it goes to the dead-letter topic.
+  for (auto& stage : stages_) {
+    try {
+      stage->process(ctx);
+    } catch (const std::exception& e) {
+      const DecodeError error{Reason::internal_error,
+                              std::string(stage->name()) + ": " + e.what()};
+      probe_.dead_lettered(error.reason);
+      out.push_back(encoder_.dead_letter(input, error));
+      return {};
+    } catch (...) {
+      const DecodeError error{Reason::internal_error, std::string(stage->name()) + ": unknown"};
+      probe_.dead_lettered(error.reason);
+      out.push_back(encoder_.dead_letter(input, error));
+      return {};
+    }
+  }
   ctx.processed_ms = clock_();
   probe_.verdict(ctx.verdict);
   for (const auto& t : ctx.topics) probe_.topic_assigned(t.id);

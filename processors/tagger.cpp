@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <optional>
+#include <stdexcept>
 
 #include <hs/hs.h>
 
@@ -266,10 +267,12 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
   std::vector<TopicScore> out;
   if (!taxonomy.database()) return out;
   ThreadState& st = t_state;
-  if (!st.ready_for(taxonomy)) return out;
+  if (!st.ready_for(taxonomy)) throw std::runtime_error("cannot allocate Hyperscan scratch");
   const Layout layout(text);
   st.raw.clear();
-  if (!layout.scan(taxonomy.database(), st.scratch, st.raw)) return out;
+  if (!layout.scan(taxonomy.database(), st.scratch, st.raw)) {
+    throw std::runtime_error("Hyperscan scan failed");
+  }
   resolve_hits(taxonomy, layout, st);
   collect_masks(taxonomy, st);
   layout.line_breaks(st.breaks);

@@ -39,6 +39,8 @@ struct TopicScore {
 
 // Every topic with a non-zero score, in taxonomy order (for tests and tools
 // that want to see near misses). Thread-safe: one Hyperscan scratch per thread.
+// Throws std::runtime_error when Hyperscan fails (the pipeline dead-letters
+// the item with reason internal_error).
 std::vector<TopicScore> score_topics(const CompiledTaxonomy& taxonomy, const ItemText& text);
 
 // One piece of evidence: a hit that counted for a topic (for tools that

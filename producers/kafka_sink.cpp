@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <deque>
+#include <set>
 #include <stdexcept>
 #include <thread>
 
@@ -20,13 +21,25 @@ struct Pending {
   OutputRecord record;
   uint64_t token;
   int attempts = 0;
+  bool dead_letter = false;  // already rewritten into a dead letter
+  std::chrono::steady_clock::time_point not_before{};  // blocked: next retry
 };
+
+std::string origin_of(const OutputRecord& r) {
+  const std::string* o = r.header(header::origin);
+  return o ? *o : std::string();
+}
 }  // namespace
 
 struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::EventCb {
   KafkaSinkHooks hooks;
   std::unique_ptr<RdKafka::Producer> producer;
   std::deque<std::unique_ptr<Pending>> retry;
+  std::deque<std::unique_ptr<Pending>> blocked;  // refused by the dead-letter topic too
+  // Exactly-once: outputs (input origin + output topic) refused for good in
+  // an aborted transaction; when their input comes again they go straight
+  // to the dead-letter topic.
+  std::set<std::pair<std::string, std::string>> refused;
   size_t outstanding = 0;
   bool fatal = false;
   bool transactional = false;
@@ -42,11 +55,13 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
     }
     if (transactional) {
       // Inside a transaction a failed record fails the whole transaction:
-      // it is aborted and its inputs are processed again.
+      // it is aborted and its inputs are processed again — a record refused
+      // for good then goes to the dead-letter topic at once.
       --outstanding;
       if (message.err() != RdKafka::ERR__PURGE_QUEUE &&
           message.err() != RdKafka::ERR__PURGE_INFLIGHT) {
         txn_failed = true;
+        if (is_permanent(message.err())) refused.insert({origin_of(p->record), p->record.topic});
         if (hooks.failed) hooks.failed(p->record.topic, message.errstr());
       }
       return;
@@ -54,8 +69,26 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
     spdlog::warn("delivery to {} failed (attempt {}): {}", p->record.topic, p->attempts,
                  message.errstr());
     if (hooks.failed) hooks.failed(p->record.topic, message.errstr());
-    if (is_permanent(message.err())) to_dead_letter(*p, message.errstr());
+    if (is_permanent(message.err())) {
+      if (p->dead_letter || p->record.topic == hooks.dead_letter_topic) {
+        block(std::move(p), message.errstr());
+        return;
+      }
+      to_dead_letter(*p, message.errstr());
+    }
     retry.push_back(std::move(p));  // still outstanding
+  }
+
+  // The dead-letter topic refused a record for good: keep it (outstanding),
+  // retry it now and then, and let the caller stop its input partition.
+  void block(std::unique_ptr<Pending> p, const std::string& error) {
+    spdlog::critical("the dead-letter topic {} refused a record ({}); its input partition stops "
+                     "until it takes it",
+                     p->record.topic, error);
+    p->not_before = std::chrono::steady_clock::now() + std::chrono::milliseconds(hooks.retry_blocked_ms);
+    const uint64_t token = p->token;
+    blocked.push_back(std::move(p));
+    if (hooks.blocked) hooks.blocked(token, error);
   }
 
   void event_cb(RdKafka::Event& event) override {
@@ -86,19 +119,22 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
            err == RdKafka::ERR_RECORD_LIST_TOO_LARGE || err == RdKafka::ERR_INVALID_RECORD;
   }
 
-  // Rewrites a record the brokers refuse for good into a dead letter. When
-  // even the dead letter is refused, its value is dropped but its headers
-  // (origin, reason) still reach the dead-letter topic.
+  // Rewrites a record the brokers refuse for good into a dead letter with
+  // reason produce_failed: its value (the enriched item) and key unchanged,
+  // the topic it was meant for in the detail.
   void to_dead_letter(Pending& p, const std::string& error) {
     OutputRecord& r = p.record;
-    if (r.topic == hooks.dead_letter_topic) {
-      r.value.clear();
-    } else {
-      r.topic = hooks.dead_letter_topic;
-      r.kind = ValueKind::bytes;
-    }
-    r.headers.push_back({"wiredesk-error", "too_large"});
-    r.headers.push_back({"wiredesk-error-detail", "output record refused by the broker: " + error});
+    const std::string meant_for = r.topic;
+    r.topic = hooks.dead_letter_topic;
+    if (r.kind == ValueKind::json) r.kind = ValueKind::bytes;
+    std::erase_if(r.headers, [](const Header& h) {
+      return h.key == header::error || h.key == header::error_detail;
+    });
+    r.headers.push_back({std::string(header::error), "produce_failed"});
+    r.headers.push_back({std::string(header::error_detail),
+                         "the brokers refused the record for " + meant_for + ": " + error});
+    p.dead_letter = true;
+    if (hooks.rerouted) hooks.rerouted(p.token);
   }
 
   // Hands one pending record to librdkafka; retries while the queue is full.
@@ -122,9 +158,8 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
         producer->poll(50);
         continue;
       }
-      if (is_permanent(err) && p->attempts < 3) {
+      if (is_permanent(err) && !p->dead_letter && r.topic != hooks.dead_letter_topic) {
         to_dead_letter(*p, RdKafka::err2str(err));
-        ++p->attempts;
         continue;
       }
       spdlog::error("produce to {} failed: {}", r.topic, RdKafka::err2str(err));
@@ -133,6 +168,14 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
   }
 
   void resend_failed() {
+    const auto now = std::chrono::steady_clock::now();
+    while (!blocked.empty() && blocked.front()->not_before <= now) {
+      auto p = std::move(blocked.front());
+      blocked.pop_front();
+      const uint64_t token = p->token;
+      if (hooks.unblocked) hooks.unblocked(token);  // the caller resumes; a new refusal blocks again
+      retry.push_back(std::move(p));
+    }
     while (!retry.empty()) {
       auto p = std::move(retry.front());
       retry.pop_front();
@@ -174,6 +217,10 @@ KafkaSink::~KafkaSink() {
 
 bool KafkaSink::produce(const OutputRecord& record, uint64_t token) {
   auto p = std::make_unique<Pending>(Pending{record, token});
+  if (!impl_->refused.empty() &&
+      impl_->refused.count({origin_of(record), record.topic}) > 0) {
+    impl_->to_dead_letter(*p, "refused in an earlier transaction");
+  }
   ++impl_->outstanding;
   if (!impl_->send(std::move(p))) {
     --impl_->outstanding;
@@ -201,6 +248,7 @@ bool KafkaSink::flush(int timeout_ms) {
 }
 
 size_t KafkaSink::outstanding() const { return impl_->outstanding; }
+size_t KafkaSink::blocked() const { return impl_->blocked.size(); }
 
 bool KafkaSink::connected(int timeout_ms) {
   RdKafka::Metadata* md = nullptr;
@@ -265,6 +313,7 @@ void KafkaSink::abort_transaction(int timeout_ms) {
     impl_->fatal = true;
   }
   impl_->retry.clear();
+  impl_->blocked.clear();
   impl_->outstanding = 0;
   impl_->txn_failed = false;
 }

@@ -31,9 +31,19 @@ struct KafkaSinkHooks {
   // Delivery failed (the record will be retried).
   std::function<void(const std::string& topic, const std::string& error)> failed;
   std::function<void(const std::string&)> statistics;
-  // Where a record goes that the brokers can never take (too large for
-  // message.max.bytes): it is replaced by a dead letter with the same key.
+  // Where a record goes that the brokers refuse for good (too large for the
+  // topic's max.message.bytes, an invalid record): it is replaced by a dead
+  // letter with reason produce_failed and the same key.
   std::string dead_letter_topic;
+  // The dead-letter topic refused such a record too: nothing may be
+  // dropped, so the record waits (retried every retry_blocked_ms) and the
+  // caller stops the input partition it came from (`blocked`), until a
+  // retry goes through (`unblocked`).
+  std::function<void(uint64_t token, const std::string& error)> blocked;
+  std::function<void(uint64_t token)> unblocked;
+  // A record was rewritten into a dead letter with reason produce_failed.
+  std::function<void(uint64_t token)> rerouted;
+  int retry_blocked_ms = 30000;
 };
 
 class KafkaSink {
@@ -53,6 +63,7 @@ class KafkaSink {
   bool flush(int timeout_ms);
 
   size_t outstanding() const;  // records produced and not yet acknowledged
+  size_t blocked() const;      // records the dead-letter topic refused, waiting
   // True once a broker answered a metadata request.
   bool connected(int timeout_ms);
   bool failed() const;

@@ -46,5 +46,40 @@ TEST(Pipeline, EveryInputEndsInExactlyOnePlace) {
   EXPECT_EQ(probe.verdicts[0] + probe.verdicts[1] + probe.verdicts[2], 34);
 }
 
+// A stage that fails on one item (a bug, a Hyperscan scan error) costs that
+// item a dead letter with reason internal_error, never the process.
+class FailingStage final : public Stage {
+ public:
+  std::string_view name() const override { return "boom"; }
+  void process(ItemContext& ctx) override {
+    if (ctx.item.uri == "urn:x:2") throw std::runtime_error("scan failed");
+  }
+};
+
+TEST(Pipeline, AStageThatThrowsDeadLettersTheItemAndGoesOn) {
+  CountingProbe probe;
+  Pipeline pipeline(PipelineOptions{}, {std::make_shared<FailingStage>()}, probe);
+  const std::string good = R"({"uri":"urn:x:1","headline":"A"})";
+  const std::string bad = R"({"uri":"urn:x:2","headline":"B"})";
+  for (const std::string* value : {&good, &bad, &good}) {
+    InputRecord in;
+    in.origin = {"wire.items", 0, 7};
+    in.value = *value;
+    std::vector<OutputRecord> out;
+    const auto summary = pipeline.process(in, out);
+    ASSERT_EQ(out.size(), 1u);
+    if (value == &bad) {
+      EXPECT_FALSE(summary.accepted);
+      EXPECT_EQ(out[0].topic, "news.dlq");
+      EXPECT_EQ(*out[0].header("wiredesk-error"), "internal_error");
+      EXPECT_EQ(*out[0].header("wiredesk-error-detail"), "boom: scan failed");
+      EXPECT_EQ(out[0].value, bad);  // the input, unchanged
+    } else {
+      EXPECT_EQ(out[0].topic, "news.items");
+    }
+  }
+  EXPECT_EQ(probe.dead[static_cast<int>(Reason::internal_error)], 1);
+}
+
 }  // namespace
 }  // namespace wiredesk
