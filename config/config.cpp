@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include <unistd.h>
@@ -295,26 +297,52 @@ std::string resolve_relative(const std::string& base_file, const std::string& pa
 
 }  // namespace
 
+namespace {
+void parse_config_into(const std::string& text, const std::string& path,
+                       const std::vector<std::string>& env, LoadedConfig& loaded);
+}  // namespace
+
 LoadedConfig load_config(const std::string& path, const std::vector<std::string>& env) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    LoadedConfig loaded;
+    loaded.config.file = path;
+    loaded.errors.push_back({path, "", "cannot read the file"});
+    return loaded;
+  }
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return parse_config(text, path, env);
+}
+
+LoadedConfig parse_config(const std::string& text, const std::string& path,
+                          const std::vector<std::string>& env) {
   LoadedConfig loaded;
+  try {
+    parse_config_into(text, path, env, loaded);
+  } catch (const YAML::Exception& e) {  // a shape the readers did not expect (complex keys …)
+    loaded.errors.push_back({path, "", std::string("not valid YAML: ") + e.what()});
+  }
+  return loaded;
+}
+
+namespace {
+void parse_config_into(const std::string& text, const std::string& path,
+                       const std::vector<std::string>& env, LoadedConfig& loaded) {
   Config& c = loaded.config;
   c.file = path;
   Loader l(path, loaded.errors);
 
   YAML::Node root;
   try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    loaded.errors.push_back({path, "", "cannot read the file"});
-    return loaded;
+    root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     loaded.errors.push_back({path, "", std::string("not valid YAML: ") + e.what()});
-    return loaded;
+    return;
   }
   if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
   if (!root.IsMap()) {
     loaded.errors.push_back({path, "", "the top level must be a map"});
-    return loaded;
+    return;
   }
   // `alerts: FILE` is short for `alerts: {rules: FILE}`; made long before the
   // environment is applied, so that WIREDESK_ALERTS__PER_STORY keeps the file.
@@ -442,8 +470,9 @@ LoadedConfig load_config(const std::string& path, const std::vector<std::string>
   for (const auto& t : c.input.topics) {
     if (outputs.count(t)) l.error("input.topics", "topic '" + t + "' is also an output topic");
   }
-  return loaded;
+  return;
 }
+}  // namespace
 
 }  // namespace wiredesk
 

@@ -119,6 +119,9 @@ struct LoadedConfig {
 // Loads `path` (missing file → error), applies overrides from `environ`-style
 // entries ("NAME=value"), validates. Never throws.
 LoadedConfig load_config(const std::string& path, const std::vector<std::string>& env);
+// The same on YAML text; `path` names it in errors and anchors relative paths.
+LoadedConfig parse_config(const std::string& text, const std::string& path,
+                          const std::vector<std::string>& env);
 
 // The process environment as "NAME=value" strings.
 std::vector<std::string> process_environment();
