@@ -707,16 +707,17 @@ DecodeResult Decoder::decode(std::string_view bytes, std::string_view default_so
 
   // A member given twice (RFC 8259 allows it): the last one wins, so that
   // the output names every member once.
+  // Walks back from the end and keeps, of each name, the last member.
+  std::vector<Member> unique;
+  unique.reserve(item.passthrough.size());
   for (size_t i = item.passthrough.size(); i-- > 0;) {
-    const std::string& key = item.passthrough[i].key;
-    for (size_t j = 0; j < i; ++j) {
-      if (item.passthrough[j].key == key) {
-        item.passthrough.erase(item.passthrough.begin() + static_cast<std::ptrdiff_t>(j));
-        --i;
-        --j;
-      }
-    }
+    const bool later = std::any_of(unique.begin(), unique.end(), [&](const Member& m) {
+      return m.key == item.passthrough[i].key;
+    });
+    if (!later) unique.push_back(std::move(item.passthrough[i]));
   }
+  std::reverse(unique.begin(), unique.end());
+  item.passthrough = std::move(unique);
   for (const auto& m : item.passthrough) {
     if (m.key == "infosources") {
       item.source = first_infosource_name(m.json, parser_);

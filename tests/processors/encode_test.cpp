@@ -161,5 +161,26 @@ TEST(Encoder, DeadLetterKeepsInputBytesAndKey) {
   EXPECT_EQ(*r.header("wiredesk-origin"), "wire.items/2/77");
 }
 
+// Found by fuzz_pipeline: a member given three times, with other members
+// after it, came out twice (tests/fuzz/corpus/pipeline/).
+TEST(Encoder, AMemberGivenThreeTimesComesOutOnceWithItsLastValue) {
+  auto ctx = context_for(
+      R"({"uri":"urn:a","headline":"Head","infosources":[{"name":"A"}],"type":"text",)"
+      R"("infosources":[{"name":"B"}],"x-note":"n","infosources":[{"name":"C"}],)"
+      R"("copyrightholder":"Seoul Ledger","x-last":1})");
+  const std::string value = Encoder{OutputTopics{}}.enriched_value(ctx);
+  simdjson::dom::parser parser;
+  auto doc = parse(parser, value);
+  simdjson::dom::object object;
+  ASSERT_EQ(doc.get_object().get(object), simdjson::SUCCESS);
+  int infosources = 0;
+  for (auto field : object) infosources += field.key == "infosources";
+  EXPECT_EQ(infosources, 1) << value;
+  EXPECT_EQ(std::string_view(doc["infosources"].at(0)["name"]), "C");
+  EXPECT_EQ(std::string_view(doc["x-note"]), "n");
+  EXPECT_EQ(int64_t(doc["x-last"]), 1);
+  EXPECT_EQ(ctx.item.source, "C");
+}
+
 }  // namespace
 }  // namespace wiredesk
