@@ -73,6 +73,21 @@ class ItemFlag final : public spdlog::custom_flag_formatter {
 
 }  // namespace
 
+bool LogRateLimit::allow(Clock::time_point now, uint64_t& held_back) {
+  if (allowed_in_period_ == 0 || now - period_start_ >= period_) {
+    period_start_ = now;
+    allowed_in_period_ = 0;
+  }
+  if (allowed_in_period_ >= burst_) {
+    ++held_back_;
+    return false;
+  }
+  ++allowed_in_period_;
+  held_back = held_back_;
+  held_back_ = 0;
+  return true;
+}
+
 ScopedLogItem::ScopedLogItem(LogItemContext ctx) : ctx_(std::move(ctx)), previous_(current_item) {
   current_item = &ctx_;
 }

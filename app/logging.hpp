@@ -4,6 +4,7 @@
 // origin.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -31,6 +32,28 @@ class ScopedLogItem {
  private:
   LogItemContext ctx_;  // lives here, not on the heap: one per processed item
   LogItemContext* previous_;
+};
+
+// Lets at most `burst` lines through per `period`. For what one bad input can
+// make the service say: a flood of malformed messages is counted in full by
+// the metrics, and the log gets a sample and a count of what it left out.
+// Not thread-safe (one per processing thread).
+class LogRateLimit {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  LogRateLimit(uint32_t burst, Clock::duration period) : burst_(burst), period_(period) {}
+
+  // True when this line may be logged. `held_back` is then the number of
+  // lines refused since the last one allowed (0 for none).
+  bool allow(Clock::time_point now, uint64_t& held_back);
+
+ private:
+  uint32_t burst_;
+  Clock::duration period_;
+  Clock::time_point period_start_{};
+  uint32_t allowed_in_period_ = 0;
+  uint64_t held_back_ = 0;
 };
 
 }  // namespace wiredesk

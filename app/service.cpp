@@ -127,6 +127,22 @@ class Service {
     int64_t event_ms;
   };
 
+  // A sample of dead letters, at most 10 lines per 10 s: a flood of bad
+  // input is counted in full by wiredesk_dead_letters_total, not logged.
+  void log_dead_letter(const OutputRecord& letter) {
+    uint64_t held_back = 0;
+    if (!dead_letter_log_.allow(Steady::now(), held_back)) return;
+    const std::string* reason = letter.header(header::error);
+    const std::string* detail = letter.header(header::error_detail);
+    if (held_back > 0) {
+      spdlog::warn("dead-lettered: {}{}{} ({} more dead letters since the last one logged)",
+                   reason ? *reason : "", detail ? ": " : "", detail ? *detail : "", held_back);
+    } else {
+      spdlog::warn("dead-lettered: {}{}{}", reason ? *reason : "", detail ? ": " : "",
+                   detail ? *detail : "");
+    }
+  }
+
   bool ready(std::string& reason) const {
     if (!producer_connected_.load()) {
       reason = "producer not connected";
@@ -203,7 +219,7 @@ class Service {
     if (index_table_) index_table_->take_pending(out);
     const PartitionKey partition{record.origin.topic, record.origin.partition};
     tracker_.started(partition, record.origin.offset, out.size());
-    if (!summary.accepted) spdlog::warn("dead-lettered: {}", *out.front().header(header::error));
+    if (!summary.accepted) log_dead_letter(out.front());
     if (out.empty()) return;
     const uint64_t token = next_token_++;
     in_flight_.emplace(token, InFlight{partition, record.origin.offset, out.size(), Steady::now(),
@@ -390,6 +406,7 @@ class Service {
   bool in_txn_ = false;
   size_t txn_records_ = 0;
   Steady::time_point txn_start_;
+  LogRateLimit dead_letter_log_{10, std::chrono::seconds(10)};
   Metrics metrics_;
   ConfigReloader reloader_;
   std::vector<std::shared_ptr<Stage>> stages_;

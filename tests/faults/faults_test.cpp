@@ -588,5 +588,96 @@ TEST_F(Faults, ARecordTheBrokersRefuseIsDeadLetteredAndARefusingDeadLetterTopicS
   EXPECT_GE(ready_again, 0);
 }
 
+// ------------------------------------------------------------------ flood
+
+// 100,000 malformed messages, then good items: every malformed one is
+// dead-lettered with its reason, at full speed; the log gets a sample and
+// counts, not a line each; and the good items wait only for the flood in
+// front of them.
+std::string malformed_message(size_t i) {
+  const std::string n = std::to_string(i);
+  switch (i % 6) {
+    case 0: return R"({"uri":"urn:flood:)" + n + R"(","headline":"cut off)";
+    case 1: return "[" + n + "]";
+    case 2: return R"({"uri":"urn:flood:)" + n + R"(","version":"1"})";
+    case 3: return R"({"headline":"no uri )" + n + R"(","body_text":"x"})";
+    case 4: return "{\"uri\":\"urn:flood:" + n + "\",\"headline\":\"\xc3\x28 bad utf-8\"}";
+    default: return R"({"uri":"urn:flood:)" + n + R"(","headline":7,"body_text":"wrong type"})";
+  }
+}
+
+TEST_F(Faults, AFloodOfMalformedMessagesIsDeadLetteredAtFullSpeedAndDelaysNothingBehindIt) {
+  constexpr size_t kFlood = 100'000;
+  constexpr size_t kGood = 200;
+  Names n;
+  client_.create_topic(n.in, 1);
+  wiredesk::testing::create_outputs(client_, n);
+  std::vector<std::string> flood;
+  flood.reserve(kFlood);
+  for (size_t i = 0; i < kFlood; ++i) flood.push_back(malformed_message(i));
+  std::vector<std::string> good;
+  for (size_t i = 0; i < kGood; ++i) {
+    good.push_back(R"({"uri":"urn:flood:good-)" + std::to_string(i) +
+                   R"(","version":"1","headlines":[{"role":"main","value":"Harbour report )" +
+                   std::to_string(i) + R"("}],"body_text":"Ships moved cargo number )" +
+                   std::to_string(i * 7919) + R"( through the port on day )" +
+                   std::to_string(i) + R"(."})");
+  }
+  // The whole backlog is there before the service starts: it reads at full speed.
+  client_.produce(n.in, flood, {}, 0);
+  client_.produce(n.in, good, {}, 0);
+
+  ServiceProcess service(service_env(n, wiredesk::testing::free_port()));
+  service.start();
+  const auto dlq = client_.consume({n.dlq}, kFlood, 180s);
+  const auto items = client_.consume({n.items, n.duplicates}, kGood, 60s);
+  EXPECT_EQ(service.stop(), 0) << service.log_path();
+
+  // Times from the output records' own timestamps (set when produced).
+  int64_t first_dead = INT64_MAX, last_dead = 0, last_good = 0;
+  for (const auto& r : dlq) {
+    first_dead = std::min(first_dead, r.timestamp_ms);
+    last_dead = std::max(last_dead, r.timestamp_ms);
+  }
+  for (const auto& r : items) last_good = std::max(last_good, r.timestamp_ms);
+  const double flood_seconds = static_cast<double>(last_dead - first_dead) / 1000.0;
+  const double good_after_flood = static_cast<double>(last_good - last_dead) / 1000.0;
+  std::map<std::string, size_t> reasons;
+  size_t without_reason = 0;
+  for (const auto& r : dlq) {
+    const auto it = r.headers.find("wiredesk-error");
+    if (it == r.headers.end()) {
+      ++without_reason;
+    } else {
+      ++reasons[it->second];
+    }
+  }
+  size_t log_lines = 0;
+  {
+    std::ifstream log(service.log_path());
+    for (std::string line; std::getline(log, line);) {
+      log_lines += line.find("dead-lettered") != std::string::npos;
+    }
+  }
+  std::string reason_list;
+  for (const auto& [reason, count] : reasons) {
+    reason_list += (reason_list.empty() ? "" : ",") + reason + ":" + std::to_string(count);
+  }
+  std::printf("FAULT flood: malformed=%zu dead-lettered=%zu good=%zu good-out=%zu "
+              "flood-s=%.1f rate-per-s=%.0f good-after-flood-s=%.2f dead-letter-log-lines=%zu "
+              "reasons=%s\n",
+              kFlood, dlq.size(), kGood, items.size(), flood_seconds,
+              static_cast<double>(kFlood) / std::max(flood_seconds, 0.001), good_after_flood,
+              log_lines, reason_list.c_str());
+  EXPECT_EQ(dlq.size(), kFlood);
+  EXPECT_EQ(without_reason, 0u);
+  EXPECT_EQ(items.size(), kGood);
+  // Behind the flood, not stuck after it: the good items come out within a
+  // few seconds of the flood's last dead letter.
+  EXPECT_LT(good_after_flood, 5.0);
+  // At most 10 lines per 10 s, plus the period the flood ended in.
+  EXPECT_LE(log_lines, 10 * (static_cast<size_t>(flood_seconds / 10) + 2));
+}
+
 }  // namespace
 }  // namespace wiredesk

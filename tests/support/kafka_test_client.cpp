@@ -117,6 +117,7 @@ std::vector<Consumed> KafkaTestClient::consume(const std::vector<std::string>& t
       r.topic = m->topic_name();
       r.partition = m->partition();
       r.offset = m->offset();
+      r.timestamp_ms = m->timestamp().timestamp;
       if (m->key()) r.key = *m->key();
       r.value.assign(static_cast<const char*>(m->payload()), m->len());
       if (RdKafka::Headers* h = m->headers()) {

@@ -21,6 +21,7 @@ struct Consumed {
   std::string topic;
   int32_t partition = 0;
   int64_t offset = 0;
+  int64_t timestamp_ms = 0;  // the record's timestamp (CreateTime: when it was produced)
   std::optional<std::string> key;
   std::string value;
   std::map<std::string, std::string> headers;
