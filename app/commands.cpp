@@ -53,7 +53,9 @@ int command_check_config(const CommonOptions& common) {
               << set.taxonomy->patterns().size() << " patterns";
   }
   if (set.rules) std::cout << "; " << config->alerts << ": " << set.rules->rules.size() << " rules";
-  std::cout << "\n";
+  std::cout << "; brokers " << config->kafka.bootstrap_servers << " ("
+            << connection_summary(*config) << ")\n";
+  for (const auto& w : connection_warnings(*config)) std::cerr << "warning: " << w << "\n";
   return 0;
 }
 

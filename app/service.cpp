@@ -109,10 +109,11 @@ class Service {
       spdlog::critical("{}", e.what());
       return 1;
     }
-    spdlog::info("wiredesk running: brokers {}, group {}, input {}, http {}, {}",
-                 config_.kafka.bootstrap_servers, config_.kafka.group_id,
-                 fmt::join(config_.input.topics, ","), config_.http.listen,
-                 eos_ ? "exactly-once" : "at-least-once");
+    spdlog::info("wiredesk running: brokers {} ({}), group {}, input {}, http {}, {}",
+                 config_.kafka.bootstrap_servers, connection_summary(config_),
+                 config_.kafka.group_id, fmt::join(config_.input.topics, ","),
+                 config_.http.listen, eos_ ? "exactly-once" : "at-least-once");
+    for (const auto& w : connection_warnings(config_)) spdlog::warn("{}", w);
     watchdog_ = std::thread([this] { watch_brokers(); });
     loop();
     return shutdown();

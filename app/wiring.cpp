@@ -3,6 +3,8 @@
 #include "processors/alert_ledger.hpp"
 #include "processors/dedup.hpp"
 
+#include <librdkafka/rdkafkacpp.h>
+
 namespace wiredesk {
 
 PipelineOptions pipeline_options(const Config& config) {
@@ -38,6 +40,49 @@ std::vector<std::shared_ptr<Stage>> make_stages(const Config& config, const TagS
   tag.alerter->set_ledger(std::make_shared<AlertLedger>(ledger));
   tag.alerter->set_mode(config.alerts_per_story == "every" ? AlertMode::every : AlertMode::thread);
   return {std::make_shared<Dedup>(dedup), tag.tagger, tag.alerter};
+}
+
+namespace {
+
+std::string property(const PropertyMap& p, const std::string& name, const std::string& fallback) {
+  const auto it = p.find(name);
+  return it == p.end() ? fallback : it->second;
+}
+
+std::string sasl_mechanism(const PropertyMap& p) {
+  return property(p, "sasl.mechanisms", property(p, "sasl.mechanism", "GSSAPI"));
+}
+
+}  // namespace
+
+std::string connection_summary(const Config& config) {
+  const PropertyMap p = consumer_properties(config);
+  const std::string protocol = property(p, "security.protocol", "plaintext");
+  std::string upper = protocol;
+  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (upper.rfind("SASL", 0) != 0) return upper;
+  std::string out = upper + ", " + sasl_mechanism(p);
+  if (const auto user = property(p, "sasl.username", ""); !user.empty()) out += " as " + user;
+  return out;
+}
+
+std::vector<std::string> connection_warnings(const Config& config) {
+  std::vector<std::string> warnings;
+  constexpr int kScramNonceFixed = 0x020601ff;  // librdkafka 2.6.1
+  for (const PropertyMap& p : {consumer_properties(config), producer_properties(config)}) {
+    const std::string protocol = property(p, "security.protocol", "plaintext");
+    if (protocol.size() < 4 || (protocol[0] != 's' && protocol[0] != 'S')) continue;
+    std::string mechanism = sasl_mechanism(p);
+    for (char& ch : mechanism) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (mechanism.rfind("SCRAM", 0) == 0 && RdKafka::version() < kScramNonceFixed) {
+      warnings.push_back("librdkafka " + RdKafka::version_str() +
+                         " cannot authenticate with SCRAM to Kafka 4.0 or newer brokers "
+                         "(fixed in librdkafka 2.6.1); use brokers up to 3.9, SASL PLAIN over "
+                         "TLS, or an image with a newer librdkafka");
+      break;
+    }
+  }
+  return warnings;
 }
 
 }  // namespace wiredesk

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "app/reloader.hpp"
@@ -20,5 +21,13 @@ std::vector<std::shared_ptr<Stage>> make_stages(const Config& config, const TagS
 
 // The taxonomy and alert-rule files of a configuration (paths resolved).
 TagFiles tag_files(const Config& config);
+
+// How the clients reach the brokers, for the log: "PLAINTEXT", or e.g.
+// "SASL_SSL, SCRAM-SHA-512 as wiredesk". Never a secret.
+std::string connection_summary(const Config& config);
+
+// What the operator should know before connecting: SCRAM with a librdkafka
+// older than 2.6.1 (Debian 12 has 2.0.2) is refused by Kafka 4.x brokers.
+std::vector<std::string> connection_warnings(const Config& config);
 
 }  // namespace wiredesk

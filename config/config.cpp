@@ -295,6 +295,47 @@ std::string resolve_relative(const std::string& base_file, const std::string& pa
   return (std::filesystem::path(base_file).parent_path() / p).lexically_normal().string();
 }
 
+// A librdkafka property NAME.file in kafka.common/consumer/producer names a
+// file (a mounted Kubernetes Secret) whose content, without the trailing
+// newline, is the value of NAME: WIREDESK_KAFKA__COMMON__SASL_PASSWORD_FILE=
+// /var/run/secrets/kafka/password. No librdkafka property ends in ".file".
+// Errors name the file, never its content.
+template <typename Error>
+void read_property_files(const std::string& config_file, const std::string& key,
+                         PropertyMap& properties, Error&& error) {
+  static constexpr std::string_view kSuffix = ".file";
+  static constexpr std::uintmax_t kMaxBytes = 64 * 1024;
+  for (auto it = properties.begin(); it != properties.end();) {
+    const std::string& name = it->first;
+    if (name.size() <= kSuffix.size() ||
+        name.compare(name.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0) {
+      ++it;
+      continue;
+    }
+    const std::string target = name.substr(0, name.size() - kSuffix.size());
+    const std::string path = resolve_relative(config_file, it->second);
+    std::error_code ec;
+    const bool regular = std::filesystem::is_regular_file(path, ec);
+    const auto size = regular ? std::filesystem::file_size(path, ec) : 0;
+    std::string value;
+    if (!regular || ec || size > kMaxBytes) {
+      error(key + "." + name, "cannot read " + path + (size > kMaxBytes ? " (over 64 KiB)" : ""));
+    } else if (properties.count(target)) {
+      error(key + "." + name, "both " + target + " and " + name + " are set");
+    } else {
+      std::ifstream in(path, std::ios::binary);
+      value.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.pop_back();
+      if (!in.good() && !in.eof()) {
+        error(key + "." + name, "cannot read " + path);
+      } else {
+        properties[target] = std::move(value);
+      }
+    }
+    it = properties.erase(it);
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -369,6 +410,12 @@ void parse_config_into(const std::string& text, const std::string& path,
     l.string_map(kafka["common"], "kafka.common", c.kafka.common);
     l.string_map(kafka["consumer"], "kafka.consumer", c.kafka.consumer);
     l.string_map(kafka["producer"], "kafka.producer", c.kafka.producer);
+    const auto error = [&l](const std::string& key, const std::string& message) {
+      l.error(key, message);
+    };
+    read_property_files(path, "kafka.common", c.kafka.common, error);
+    read_property_files(path, "kafka.consumer", c.kafka.consumer, error);
+    read_property_files(path, "kafka.producer", c.kafka.producer, error);
   }
 
   const YAML::Node input = root["input"];

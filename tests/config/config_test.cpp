@@ -127,6 +127,37 @@ TEST_F(ConfigTest, MissingAndMalformedFiles) {
   EXPECT_THAT(broken.errors[0].message, HasSubstr("not valid YAML"));
 }
 
+// Kubernetes mounts a Secret as files: NAME.file (or WIREDESK_…_FILE) reads
+// the value of NAME from one, and an error names the file, not the secret.
+TEST_F(ConfigTest, ALibrdkafkaPropertyCanComeFromAMountedFile) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("wiredesk-secret-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "password") << "s3cr3t-Value\n";
+  std::ofstream(dir / "user") << "wiredesk";
+  const std::string file = write(
+      "kafka:\n  common:\n    sasl.username.file: " + (dir / "user").string() + "\n");
+  auto loaded = load_config(
+      file, {"WIREDESK_KAFKA__COMMON__SASL_PASSWORD_FILE=" + (dir / "password").string(),
+             "WIREDESK_KAFKA__COMMON__SECURITY_PROTOCOL=SASL_SSL"});
+  for (const auto& e : loaded.errors) ADD_FAILURE() << e.to_string();
+  const auto& common = loaded.config.kafka.common;
+  EXPECT_EQ(common.at("sasl.password"), "s3cr3t-Value");  // without the newline
+  EXPECT_EQ(common.at("sasl.username"), "wiredesk");
+  EXPECT_EQ(common.at("security.protocol"), "SASL_SSL");
+  EXPECT_EQ(common.count("sasl.password.file"), 0u);
+
+  auto missing = load_config(file, {"WIREDESK_KAFKA__PRODUCER__SASL_PASSWORD_FILE=/nonexistent/pw"});
+  ASSERT_EQ(missing.errors.size(), 1u);
+  EXPECT_EQ(missing.errors[0].file, "env WIREDESK_KAFKA__PRODUCER__SASL_PASSWORD_FILE");
+  EXPECT_THAT(missing.errors[0].message, HasSubstr("cannot read /nonexistent/pw"));
+
+  auto both = load_config(file, {"WIREDESK_KAFKA__COMMON__SASL_USERNAME=other"});
+  ASSERT_EQ(both.errors.size(), 1u);
+  EXPECT_THAT(both.errors[0].message, HasSubstr("both sasl.username and sasl.username.file"));
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Durations, ParseUnits) {
   std::chrono::milliseconds d{};
   ASSERT_TRUE(parse_duration("72h", d));

@@ -1,0 +1,42 @@
+#include "app/wiring.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <librdkafka/rdkafkacpp.h>
+
+namespace wiredesk {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(Connection, TheSummaryNamesProtocolMechanismAndUserButNoSecret) {
+  Config c;
+  EXPECT_EQ(connection_summary(c), "PLAINTEXT");
+  c.kafka.common = {{"security.protocol", "sasl_ssl"},
+                    {"sasl.mechanisms", "SCRAM-SHA-512"},
+                    {"sasl.username", "desk"},
+                    {"sasl.password", "hunter2-secret"}};
+  const std::string summary = connection_summary(c);
+  EXPECT_EQ(summary, "SASL_SSL, SCRAM-SHA-512 as desk");
+  EXPECT_THAT(summary, ::testing::Not(HasSubstr("hunter2")));
+  c.kafka.common = {{"security.protocol", "SSL"}};
+  EXPECT_EQ(connection_summary(c), "SSL");
+}
+
+TEST(Connection, ScramWithALibrdkafkaThatKafkaFourRefusesIsWarnedAbout) {
+  Config c;
+  c.kafka.common = {{"security.protocol", "SASL_SSL"}, {"sasl.mechanism", "scram-sha-256"}};
+  const auto warnings = connection_warnings(c);
+  if (RdKafka::version() < 0x020601ff) {
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_THAT(warnings[0], HasSubstr("Kafka 4.0"));
+  } else {
+    EXPECT_TRUE(warnings.empty());
+  }
+  c.kafka.common["sasl.mechanism"] = "PLAIN";
+  EXPECT_TRUE(connection_warnings(c).empty());
+}
+
+}  // namespace
+}  // namespace wiredesk
