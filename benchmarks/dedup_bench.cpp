@@ -243,17 +243,8 @@ void BM_IndexLookupInsert(benchmark::State& state) {
 }
 BENCHMARK(BM_IndexLookupInsert)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMicrosecond);
 
-// The whole stage (normalize, fingerprint, lookup, decide, insert) against
-// an index already holding `entries` items: new texts, and one in eight a
-// copy of an earlier one under another uri (found and judged a duplicate).
-void BM_DedupStage(benchmark::State& state) {
-  Filled& f = filled_index(static_cast<size_t>(state.range(0)));
-  Dedup dedup(DedupOptions{}, f.index);
-  std::mt19937_64 rng(5);
-  std::vector<WireItem> texts;
-  for (uint64_t i = 0; i < 4096; ++i) {
-    texts.push_back(i % 8 == 7 ? texts[i - 7] : prose().item(rng, i + (1ULL << 50)));
-  }
+// Runs `texts` round and round through the stage, each under a uri of its own.
+void run_stage(benchmark::State& state, Dedup& dedup, const std::vector<WireItem>& texts) {
   int64_t offset = 0;
   for (auto _ : state) {
     ItemContext ctx;
@@ -265,7 +256,130 @@ void BM_DedupStage(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations());
 }
+
+// The whole stage (normalize, fingerprint, lookup, decide, insert) against
+// an index already holding `entries` items: new texts, and one in eight a
+// copy of an earlier one under another uri (found and judged a duplicate).
+void BM_DedupStage(benchmark::State& state) {
+  Filled& f = filled_index(static_cast<size_t>(state.range(0)));
+  Dedup dedup(DedupOptions{}, f.index);
+  std::mt19937_64 rng(5);
+  std::vector<WireItem> texts;
+  for (uint64_t i = 0; i < 4096; ++i) {
+    texts.push_back(i % 8 == 7 ? texts[i - 7] : prose().item(rng, i + (1ULL << 50)));
+  }
+  run_stage(state, dedup, texts);
+}
 BENCHMARK(BM_DedupStage)->Arg(0)->Arg(1'000'000)->Unit(benchmark::kMicrosecond);
+
+
+// ---------------------------------------------- template-heavy, 1 k to 1 M
+
+// Template-heavy copy (market reports, weather, results, a background
+// paragraph every story of a subject repeats): each item is its own 250
+// words after one of 200 templates of two boilerplate paragraphs. The index
+// is filled from 5,000 such fingerprints; beyond that, each entry copies one
+// of them with half its MinHash values replaced, keeping the boilerplate
+// paragraph keys, so that at 1 M items a template's paragraph buckets hold
+// 5,000 entries and its band buckets hundreds, as a busy desk's would.
+class Templated {
+ public:
+  Templated() {
+    std::mt19937_64 rng(23);
+    for (uint64_t t = 0; t < 200; ++t) {
+      const WireItem a = prose().item(rng, t), b = prose().item(rng, t + 1000);
+      templates_.push_back(std::string(a.body_text().substr(0, 600)) + "\n\n" +
+                           std::string(b.body_text().substr(0, 600)));
+    }
+    for (uint64_t i = 0; i < 5000; ++i) bases_.push_back(fingerprint(normalize(item(rng, i))).sketch);
+  }
+
+  WireItem item(std::mt19937_64& rng, uint64_t n) const {
+    WireItem it = prose().item(rng, n);
+    it.plain_body = it.plain_body.substr(0, 1200) + "\n\n" + templates_[n % templates_.size()];
+    return it;
+  }
+  static NormalizedItem normalize(const WireItem& it) {
+    return normalize_item(it.headline(), it.body_text());
+  }
+
+  IndexEntry entry(uint64_t n, std::mt19937_64& rng) const {
+    IndexEntry e;
+    e.uri = "urn:yna:AEN2026110" + std::to_string(1000000000 + n);
+    e.version = "1";
+    e.story = e.uri;
+    e.source_family = "yonhap";
+    e.story_family = e.source_family;
+    e.event_ms = kT0 + static_cast<int64_t>(n % 1000);
+    e.content_hash = rng() | 1;
+    e.sketch = bases_[n % bases_.size()];
+    if (n >= bases_.size()) {
+      for (auto& v : e.sketch.body) {
+        if (rng() % 2) v = static_cast<uint16_t>(rng());
+      }
+      for (auto& v : e.sketch.lead) {
+        if (rng() % 2) v = static_cast<uint16_t>(rng());
+      }
+    }
+    e.origin = {"wire.items", 0, static_cast<int64_t>(n)};
+    return e;
+  }
+
+ private:
+  std::vector<std::string> templates_;
+  std::vector<Sketch> bases_;
+};
+
+const Templated& templated() {
+  static const Templated t;
+  return t;
+}
+
+// bounded = false: every chain walked whole and every candidate compared,
+// as before the walks were bounded (for comparison).
+std::shared_ptr<DedupIndex> templated_index(size_t entries, bool bounded) {
+  static std::map<std::pair<size_t, bool>, std::shared_ptr<DedupIndex>> cache;
+  auto& index = cache[{entries, bounded}];
+  if (!index) {
+    IndexOptions o = bench_options();
+    if (!bounded) {
+      o.max_chain = SIZE_MAX;
+      o.max_band_chain = 0;
+      o.max_candidates = 0;
+    }
+    index = std::make_shared<DedupIndex>(o);
+    std::mt19937_64 rng(8);
+    for (uint64_t n = 0; n < entries; ++n) index->apply_remote(templated().entry(n, rng));
+  }
+  return index;
+}
+
+// The whole dedup stage on fresh template-heavy items against an index of
+// `entries` such items: the per-item cost must not grow with the index.
+void BM_TemplateHeavyStage(benchmark::State& state) {
+  auto index = templated_index(static_cast<size_t>(state.range(0)), state.range(1) != 0);
+  Dedup dedup(DedupOptions{}, index);
+  std::mt19937_64 rng(31);
+  std::vector<WireItem> texts;
+  for (uint64_t i = 0; i < 2048; ++i) texts.push_back(templated().item(rng, i + (1ULL << 40)));
+  run_stage(state, dedup, texts);
+  size_t candidates = 0;
+  {
+    auto session = index->session();
+    for (size_t i = 0; i < 64; ++i) {
+      candidates += session.candidates(fingerprint(Templated::normalize(texts[i]))).size();
+    }
+  }
+  state.counters["candidates_per_lookup"] = static_cast<double>(candidates) / 64.0;
+}
+BENCHMARK(BM_TemplateHeavyStage)
+    ->ArgNames({"entries", "bounded"})
+    ->Args({1'000, 1})
+    ->Args({100'000, 1})
+    ->Args({1'000'000, 1})
+    ->Args({1'000, 0})
+    ->Args({100'000, 0})
+    ->Unit(benchmark::kMicrosecond);
 
 void BM_BytesPerItem(benchmark::State& state) {
   Filled& f = filled_index(static_cast<size_t>(state.range(0)));

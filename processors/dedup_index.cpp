@@ -271,7 +271,7 @@ size_t DedupIndex::memory_bytes() const {
   return slots_.capacity() * sizeof(IndexRecord) + free_.capacity() * sizeof(uint32_t) +
          (buckets_ + old_buckets_) * kTables * sizeof(uint32_t) +
          next_.capacity() * sizeof(std::array<uint32_t, kTables>) +
-         heap_.capacity() * sizeof(HeapItem) + seen_.capacity() * sizeof(uint32_t) +
+         heap_.capacity() * sizeof(HeapItem) + seen_.capacity() * sizeof(uint32_t) + hits_.capacity() * sizeof(uint16_t) +
          string_bytes_;
 }
 
@@ -328,9 +328,32 @@ void DedupIndex::unlink(uint32_t slot) {
   for (size_t t = 0; t < kTables; ++t) {
     uint64_t key = 0;
     if (!table_key(r, t, key)) continue;
+    const bool bounded = t >= kFirstBodyBand;
+    if (bounded && next_[slot][t] == kCutOff) continue;  // in no chain any more
+    const size_t limit = bounded ? band_limit() : SIZE_MAX;
     uint32_t* link = bucket_head(t, key);
-    while (*link != kNil && *link != slot) link = &next_[*link][t];
+    size_t seen = 0;
+    while (*link != kNil && *link != slot) {
+      if (++seen >= limit) {
+        // The slot lies beyond what any walk of this chain sees (the
+        // oldest entries of a boilerplate bucket, evicted first): cut the
+        // chain there instead of walking it to the end. Once per entry.
+        cut_after(t, *link);
+        break;
+      }
+      link = &next_[*link][t];
+    }
     if (*link == slot) *link = next_[slot][t];
+  }
+}
+
+void DedupIndex::cut_after(size_t table, uint32_t node) {
+  uint32_t s = next_[node][table];
+  next_[node][table] = kNil;
+  while (s != kNil && s != kCutOff) {
+    const uint32_t after = next_[s][table];
+    next_[s][table] = kCutOff;
+    s = after;
   }
 }
 
@@ -389,11 +412,31 @@ void DedupIndex::migrate(size_t count) {
 
 template <class Match, class Visit>
 void DedupIndex::walk(size_t table, uint64_t key, Match&& match, Visit&& visit) const {
+  walk(table, key, options_.max_chain, match, visit);
+}
+
+template <class Match, class Visit>
+void DedupIndex::walk(size_t table, uint64_t key, size_t limit, Match&& match,
+                      Visit&& visit) const {
   size_t steps = 0;
-  for (uint32_t s = *bucket_head(table, key); s != kNil && steps < options_.max_chain;
+  for (uint32_t s = *bucket_head(table, key); s != kNil && steps < limit;
        s = next_[s][table], ++steps) {
     if (match(slots_[s])) visit(s);
   }
+}
+
+template <class Match, class Visit>
+void DedupIndex::walk_band(size_t table, uint64_t key, Match&& match, Visit&& visit) {
+  const size_t limit = band_limit();
+  size_t steps = 0;
+  uint32_t last = kNil;
+  uint32_t s = *bucket_head(table, key);
+  for (; s != kNil && steps < limit; last = s, s = next_[s][table], ++steps) {
+    if (match(slots_[s])) visit(s);
+  }
+  // What lies past the newest max_band_chain entries no walk will see:
+  // unhook it, so that the chain, and evicting from it, stay short.
+  if (s != kNil && last != kNil) cut_after(table, last);
 }
 
 // ------------------------------------------------------ insert and remove
@@ -444,6 +487,7 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
     slots_.emplace_back();
     next_.emplace_back().fill(kNil);
     seen_.push_back(0);
+    hits_.push_back(0);
   }
   IndexRecord& r = slots_[slot];
   // Story and "of" are uris of other entries: share their strings.
@@ -579,7 +623,7 @@ std::vector<const IndexRecord*> DedupIndex::Session::find_uri(std::string_view u
 }
 
 std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprint& fp) const {
-  std::vector<const IndexRecord*> out;
+  std::vector<uint32_t> found;
   const uint32_t stamp = ++index_.stamp_;
   if (stamp == 0) {  // wrapped: forget old stamps
     std::fill(index_.seen_.begin(), index_.seen_.end(), 0);
@@ -587,18 +631,27 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
   }
   const uint32_t current = index_.stamp_;
   auto visit = [&](uint32_t s) {
-    if (index_.seen_[s] == current) return;
-    index_.seen_[s] = current;
-    out.push_back(&index_.slots_[s]);
+    if (index_.seen_[s] != current) {
+      index_.seen_[s] = current;
+      index_.hits_[s] = 0;
+      found.push_back(s);
+    }
+    ++index_.hits_[s];
   };
+  // Same content: ranked first, whatever the other buckets say.
+  constexpr uint16_t kSameContent = 1000;
   if (fp.content_hash != 0) {
     index_.walk(kContentTable, fp.content_hash,
-                [&](const IndexRecord& r) { return r.content_hash == fp.content_hash; }, visit);
+                [&](const IndexRecord& r) { return r.content_hash == fp.content_hash; },
+                [&](uint32_t s) {
+                  visit(s);
+                  index_.hits_[s] = kSameContent;
+                });
   }
   if (fp.sketch.body_shingles > 0) {
     for (size_t b = 0; b < kBodyBands; ++b) {
       const uint64_t key = body_band_key(fp.sketch, b);
-      index_.walk(kFirstBodyBand + b, key,
+      index_.walk_band(kFirstBodyBand + b, key,
                   [&](const IndexRecord& r) {
                     return r.sketch.body_shingles > 0 && body_band_key(r.sketch, b) == key;
                   },
@@ -608,7 +661,7 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
   if (fp.sketch.lead_shingles > 0) {
     for (size_t b = 0; b < kLeadBands; ++b) {
       const uint64_t key = lead_band_key(fp.sketch, b);
-      index_.walk(kFirstLeadBand + b, key,
+      index_.walk_band(kFirstLeadBand + b, key,
                   [&](const IndexRecord& r) {
                     return r.sketch.lead_shingles > 0 && lead_band_key(r.sketch, b) == key;
                   },
@@ -618,7 +671,7 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
   if (fp.sketch.opening_shingles > 0) {
     for (size_t b = 0; b < kOpeningBands; ++b) {
       const uint64_t key = opening_band_key(fp.sketch, b);
-      index_.walk(kFirstOpeningBand + b, key,
+      index_.walk_band(kFirstOpeningBand + b, key,
                   [&](const IndexRecord& r) {
                     return r.sketch.opening_shingles > 0 && opening_band_key(r.sketch, b) == key;
                   },
@@ -629,10 +682,23 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
   for (const uint32_t paragraph : fp.sketch.paragraphs) {
     if (paragraph == 0) continue;
     for (size_t t = 0; t < kParagraphKeys; ++t) {
-      index_.walk(kFirstParagraph + t, paragraph_table_key(paragraph),
+      index_.walk_band(kFirstParagraph + t, paragraph_table_key(paragraph),
                   [&](const IndexRecord& r) { return r.sketch.paragraphs[t] == paragraph; }, visit);
     }
   }
+  const size_t keep = index_.options_.max_candidates;
+  if (keep > 0 && found.size() > keep) {
+    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(),
+                      [&](uint32_t a, uint32_t b) {
+                        const uint16_t ha = index_.hits_[a], hb = index_.hits_[b];
+                        if (ha != hb) return ha > hb;
+                        return index_.slots_[a].event_ms > index_.slots_[b].event_ms;
+                      });
+    found.resize(keep);
+  }
+  std::vector<const IndexRecord*> out;
+  out.reserve(found.size());
+  for (const uint32_t s : found) out.push_back(&index_.slots_[s]);
   return out;
 }
 

@@ -90,7 +90,16 @@ struct IndexOptions {
   // cannot empty the index (0: no limit).
   int64_t max_future_ms = 24LL * 3600 * 1000;
   std::function<int64_t()> wall_clock;     // epoch ms; system clock when empty
-  size_t max_chain = 256;                  // newest entries walked per hash chain
+  size_t max_chain = 256;                  // newest entries walked per uri / content chain
+  // Newest entries walked per LSH band or paragraph chain. A bucket that
+  // many items share is boilerplate (a background paragraph, a market
+  // template): its newest entries are enough, and a real copy or
+  // write-through also shares rarer buckets with what it copies. Bounds the
+  // cost of a lookup whatever the index holds (benchmarks/README.md).
+  size_t max_band_chain = 8;  // 0: no limit
+  // Candidates returned at most: those with the same content first, then
+  // those sharing the most buckets, newer first among equals.
+  size_t max_candidates = 48;  // 0: no limit
   // Hash tables are sized for this many entries up front (4 bytes x 56
   // tables each); past it they double and move over the following inserts.
   size_t expected_entries = 0;
@@ -188,7 +197,8 @@ class DedupIndex {
     const IndexRecord* find(std::string_view uri, std::string_view version) const;
     std::vector<const IndexRecord*> find_uri(std::string_view uri) const;
     // Entries with the same content hash, an LSH band (body or lead), a
-    // whole paragraph or the same opening words.
+    // whole paragraph or the same opening words: at most max_candidates,
+    // ranked (IndexOptions).
     std::vector<const IndexRecord*> candidates(const Fingerprint& fp) const;
     // Flashes ((URGENT), [속보]) with an event time in [from_ms, to_ms],
     // newest first.
@@ -217,6 +227,8 @@ class DedupIndex {
   static constexpr size_t kTables =
       2 + kBodyBands + kLeadBands + kParagraphKeys + kOpeningBands;
   static constexpr uint32_t kNil = UINT32_MAX;
+  // next_ of an entry cut off a band or paragraph chain (in no chain).
+  static constexpr uint32_t kCutOff = UINT32_MAX - 1;
 
   // All below: call with mu_ held.
   const IndexRecord* find_locked(std::string_view uri, std::string_view version) const;
@@ -238,6 +250,17 @@ class DedupIndex {
   const std::string* intern(std::string_view name);
   template <class Match, class Visit>
   void walk(size_t table, uint64_t key, Match&& match, Visit&& visit) const;
+  template <class Match, class Visit>
+  void walk(size_t table, uint64_t key, size_t limit, Match&& match, Visit&& visit) const;
+  // A band or paragraph chain: its newest max_band_chain entries, and what
+  // lies past them is cut off (cut_after).
+  template <class Match, class Visit>
+  void walk_band(size_t table, uint64_t key, Match&& match, Visit&& visit);
+  // Ends the chain after `node`; the entries past it are marked kCutOff.
+  void cut_after(size_t table, uint32_t node);
+  size_t band_limit() const {
+    return options_.max_band_chain == 0 ? SIZE_MAX : options_.max_band_chain;
+  }
 
   IndexOptions options_;
   ChangeListener on_change_;
@@ -264,6 +287,7 @@ class DedupIndex {
   int64_t newest_event_ms_ = INT64_MIN;
   std::unordered_set<std::string> names_;  // source families and topics
   mutable std::vector<uint32_t> seen_;     // per-slot stamp for candidate de-duplication
+  mutable std::vector<uint16_t> hits_;     // per-slot buckets shared, valid where seen_ is current
   mutable uint32_t stamp_ = 0;
 };
 

@@ -290,5 +290,54 @@ TEST(DedupIndex, ManyInsertsAndEvictionsKeepTablesConsistent) {
   }
 }
 
+// Template-heavy copy: 3,000 items that share two background paragraphs word
+// for word, each with a story of its own. A lookup walks only the newest
+// entries of the boilerplate buckets and returns a bounded candidate list,
+// yet a copy of an early story still finds it through the buckets of its own
+// text; and evicting the oldest entries of those long buckets (cut off, not
+// walked to the end) leaves every remaining entry findable.
+TEST(DedupIndex, BoilerplateBucketsStayBoundedAndTheOriginalIsStillFound) {
+  const std::string boilerplate = story_text(7).substr(0, 700) + "\n\n" + story_text(8).substr(0, 700);
+  auto templated = [&](const std::string& uri, unsigned seed, int64_t at) {
+    IndexEntry e = entry(uri, at, seed);
+    const std::string own = story_text(seed).substr(0, 900);
+    const Fingerprint fp = fingerprint(normalize_item("headline " + uri, own + "\n\n" + boilerplate));
+    e.content_hash = fp.content_hash;
+    e.sketch = fp.sketch;
+    return e;
+  };
+  IndexOptions o = options_at(kT0 + 10 * kHour);
+  o.max_entries = 2500;
+  DedupIndex index(o);
+  index.apply_remote(templated("urn:original", 5, kT0));
+  for (unsigned i = 0; i < 2000; ++i) {
+    index.apply_remote(templated("urn:t" + std::to_string(i), 1000 + i, kT0 + i));
+  }
+  {
+    std::string own = story_text(5).substr(0, 900);
+    own.replace(0, own.find(' '), "changed");
+    const Fingerprint copy = fingerprint(normalize_item("headline urn:original", own + "\n\n" + boilerplate));
+    auto session = index.session();
+    const auto found = session.candidates(copy);
+    EXPECT_LE(found.size(), o.max_candidates);
+    EXPECT_TRUE(std::any_of(found.begin(), found.end(),
+                            [](const IndexRecord* r) { return *r->uri == "urn:original"; }));
+  }
+  std::vector<IndexEntry> later;
+  for (unsigned i = 2000; i < 6000; ++i) {
+    later.push_back(templated("urn:t" + std::to_string(i), 1000 + i, kT0 + i));
+    index.apply_remote(later.back());
+  }
+  EXPECT_EQ(index.size(), 2500u);
+  auto session = index.session();
+  for (size_t i = later.size() - 2500; i < later.size(); ++i) {
+    const IndexRecord* r = session.find(later[i].uri, "1");
+    ASSERT_TRUE(r) << later[i].uri;
+    const auto found = session.candidates({later[i].content_hash, later[i].sketch});
+    EXPECT_TRUE(std::any_of(found.begin(), found.end(), [&](const IndexRecord* c) { return c == r; }))
+        << later[i].uri;
+  }
+}
+
 }  // namespace
 }  // namespace wiredesk
