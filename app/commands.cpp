@@ -8,6 +8,7 @@
 #include "app/logging.hpp"
 #include "app/service.hpp"
 #include "app/wiring.hpp"
+#include "processors/parallel.hpp"
 #include "consumers/file_source.hpp"
 #include "producers/jsonl_sink.hpp"
 
@@ -82,16 +83,25 @@ int command_process(const CommonOptions& common, const ProcessOptions& options) 
   }
   Pipeline pipeline(pipeline_options(*config), std::move(stages), null_probe());
   JsonLinesSink sink(std::cout);
+  ParallelPipeline pool(pipeline, options.workers, 512);
   InputRecord record;
   std::string storage;
   std::vector<OutputRecord> out;
   size_t count = 0;
-  while (source->next(record, storage)) {
+  auto finish_one = [&] {
     out.clear();
-    pipeline.process(record, out);
+    Pipeline::Summary summary;
+    Origin origin;
+    pool.next(out, summary, origin);
     for (const auto& r : out) sink.write(r);
     ++count;
+  };
+  while (source->next(record, storage)) {
+    if (pool.full()) finish_one();
+    pool.submit(record);
+    while (pool.ready()) finish_one();
   }
+  while (pool.pending() > 0) finish_one();
   sink.flush();
   spdlog::debug("processed {} input records", count);
   return 0;

@@ -13,6 +13,7 @@ struct CommonOptions {
 struct ProcessOptions {
   std::string input = "-";
   std::string topic;
+  size_t workers = 0;  // threads that prepare records; 0: one per core
 };
 
 int command_run(const CommonOptions& common);

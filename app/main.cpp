@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
   proc->add_option("input", process.input, "FILE, DIRECTORY or - (default)");
   proc->add_option("--topic", process.topic,
                    "input topic name recorded as origin (default: first of input.topics)");
+  proc->add_option("--workers", process.workers,
+                   "threads that decode, fingerprint and tag (default 0: one per core); the "
+                   "dedup decision and the output stay in input order");
 
   auto* check = cli.add_subcommand("check-config", "validate the configuration and exit");
 

@@ -245,13 +245,15 @@ Dedup::Dedup(DedupOptions options, std::shared_ptr<DedupIndex> index)
     : options_(options),
       index_(index ? std::move(index) : std::make_shared<DedupIndex>(index_options(options))) {}
 
-void Dedup::process(ItemContext& ctx) {
+void Dedup::prepare(ItemContext& ctx) const {
   const WireItem& item = ctx.item;
-  const NormalizedItem normalized = normalize_item(item.headline(), item.body_text());
-  const Fingerprint fp = fingerprint(normalized);
-  ctx.markers = normalized.markers.bits;
+  auto work = std::make_shared<DedupWork>();
+  work->normalized = normalize_item(item.headline(), item.body_text());
+  const NormalizedItem& normalized = work->normalized;
+  work->fp = fingerprint(normalized);
+  const Fingerprint& fp = work->fp;
 
-  IndexEntry entry;
+  IndexEntry& entry = work->entry;
   entry.uri = item.uri;
   entry.version = item.version;
   entry.source_family = source_family(item);
@@ -265,6 +267,21 @@ void Dedup::process(ItemContext& ctx) {
   entry.origin = ctx.origin;
   entry.script = shingle_size(normalized.text()) == kCjkShingle ? kScriptCjk : kScriptLatin;
   if (entry.markers & marker::flash) entry.flash_terms = pack_terms(flash_terms(normalized));
+  // What flash_of() compares a flash with; most items meet a flash in the window.
+  work->opening = opening_terms(normalized);
+  work->whole = opening_terms(normalized, normalized.paragraphs.size());
+  ctx.dedup_work = std::move(work);
+}
+
+void Dedup::process(ItemContext& ctx) {
+  if (!ctx.dedup_work) prepare(ctx);
+  // Used up here: a context processed again is prepared again.
+  const std::shared_ptr<DedupWork> held = std::move(ctx.dedup_work);
+  DedupWork& work = *held;
+  const WireItem& item = ctx.item;
+  const Fingerprint& fp = work.fp;
+  IndexEntry& entry = work.entry;
+  ctx.markers = work.normalized.markers.bits;
 
   Decision d;
   {
@@ -282,7 +299,7 @@ void Dedup::process(ItemContext& ctx) {
       // earlier item stays a copy.
       if (d.verdict != Verdict::duplicate) {
         double coverage = 0;
-        if (const IndexRecord* flash = flash_of(session, entry, normalized, coverage)) {
+        if (const IndexRecord* flash = flash_of(session, work, coverage)) {
           d.verdict = Verdict::update;
           d.story = flash->story ? *flash->story : *flash->uri;
           d.story_family = *flash->story_family;
@@ -333,15 +350,16 @@ Dedup::Decision Dedup::decide_by_version(const std::vector<const IndexRecord*>& 
   return d;
 }
 
-const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const IndexEntry& item,
-                                   const NormalizedItem& text, double& coverage) const {
+const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const DedupWork& work,
+                                   double& coverage) const {
+  const IndexEntry& item = work.entry;
   constexpr uint8_t kNotAStory = marker::flash | marker::distinct | marker::kill | marker::hold;
   if (item.markers & kNotAStory) return nullptr;
   const std::vector<const IndexRecord*> flashes =
       session.flashes(item.event_ms - options_.flash_window_ms, item.event_ms);
   if (flashes.empty()) return nullptr;
-  const TermSet opening = opening_terms(text);
-  const TermSet whole = opening_terms(text, text.paragraphs.size());
+  const TermSet& opening = work.opening;
+  const TermSet& whole = work.whole;
   const IndexRecord* same_script = nullptr;
   const IndexRecord* other_script = nullptr;
   double best_same = 0;

@@ -63,9 +63,11 @@
 #include <vector>
 
 #include "processors/dedup_index.hpp"
+#include "processors/fingerprint.hpp"
 #include "processors/normalize.hpp"
 #include "processors/probe.hpp"
 #include "processors/stage.hpp"
+#include "processors/terms.hpp"
 
 namespace wiredesk {
 
@@ -154,6 +156,17 @@ struct DedupOptions {
 // Yonhap/연합뉴스), else the normalized source name, else the uri's authority.
 std::string source_family(const WireItem& item);
 
+// What the stage works out from an item alone (Dedup::prepare): its
+// normalized text, fingerprint, the index entry it will become (all but the
+// decision) and the terms a flash is matched against.
+struct DedupWork {
+  NormalizedItem normalized;
+  Fingerprint fp;
+  IndexEntry entry;
+  TermSet opening;  // headline and first two paragraphs
+  TermSet whole;    // headline and every paragraph
+};
+
 class Dedup final : public Stage {
  public:
   // Without an index, makes one from the options (window, max_entries,
@@ -161,6 +174,9 @@ class Dedup final : public Stage {
   explicit Dedup(DedupOptions options = {}, std::shared_ptr<DedupIndex> index = nullptr);
 
   std::string_view name() const override { return "dedup"; }
+  // Normalizes and fingerprints (ctx.dedup_work); any thread.
+  void prepare(ItemContext& ctx) const override;
+  // Decides against the index and inserts, in input order.
   void process(ItemContext& ctx) override;
 
   // The index, for the app to restore, follow and publish (dedup_index.hpp).
@@ -184,8 +200,8 @@ class Dedup final : public Stage {
   Decision decide_by_content(const std::vector<const IndexRecord*>& candidates,
                              const IndexEntry& item) const;
   // The flash this item is the story of, when it is one (see DedupOptions).
-  const IndexRecord* flash_of(const DedupIndex::Session& session, const IndexEntry& item,
-                              const NormalizedItem& text, double& coverage) const;
+  const IndexRecord* flash_of(const DedupIndex::Session& session, const DedupWork& work,
+                              double& coverage) const;
 
   DedupOptions options_;
   std::shared_ptr<DedupIndex> index_;

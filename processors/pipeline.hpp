@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -21,8 +22,11 @@ struct PipelineOptions {
   std::unordered_map<std::string, std::string> source_by_topic;
 };
 
-// Not thread-safe: one Pipeline per worker thread (it owns a Decoder and so a
-// simdjson parser). Stages are shared and must guard their own state.
+// process() does the whole work of one record. It is also split in two for
+// the worker pool (parallel.hpp): prepare() — decode and every stage's
+// prepare(), on any thread, each thread with a Decoder of its own — and
+// finish() — every stage's process() and the encoding, one record at a time
+// in input order. process() is prepare() then finish() on the caller's thread.
 class Pipeline {
  public:
   using Clock = std::function<int64_t()>;  // epoch ms
@@ -37,6 +41,18 @@ class Pipeline {
     int64_t event_ms = 0;    // item's versioncreated (0 when unknown)
   };
   Summary process(const InputRecord& input, std::vector<OutputRecord>& out);
+
+  // A record between prepare() and finish(). `input.value` must stay valid
+  // until finish() returns.
+  struct Prepared {
+    InputRecord input;
+    std::optional<ItemContext> ctx;  // empty: `error` says why it is a dead letter
+    DecodeError error;
+  };
+  const DecodeOptions& decode_options() const { return options_.decode; }
+  // Thread-safe given a Decoder per thread (the stages' prepare() are).
+  Prepared prepare(Decoder& decoder, const InputRecord& input) const;
+  Summary finish(Prepared& prepared, std::vector<OutputRecord>& out);
 
   const Encoder& encoder() const { return encoder_; }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,10 @@ struct AlertNotice {
   std::string reason;       // follow-ups: kill, hold, release, correction, rule, urgency
 };
 
+// What the dedup stage works out from an item alone (dedup.hpp), handed from
+// its prepare() to its process().
+struct DedupWork;
+
 struct ItemContext {
   WireItem item;
   Origin origin;
@@ -52,12 +57,23 @@ struct ItemContext {
   // Headline markers (normalize.hpp marker:: bits: flash, write-through,
   // correction, kill, hold, analysis), set by the dedup stage.
   uint8_t markers = 0;
+  // Set by prepare(): the stages' work on the item alone.
+  std::shared_ptr<DedupWork> dedup_work;
+  bool tagged = false;
 };
 
+// A stage works in two steps. prepare() does what depends on the item alone
+// (normalizing, fingerprinting, tagging): it may run on any thread, for many
+// items at once, and must not touch shared mutable state. process() does
+// what depends on the items before it (the dedup index, the alert ledger):
+// it runs for one item at a time, in input order, after every stage's
+// prepare() for that item. A stage whose prepare() did not run (a caller
+// that calls process() alone) does the whole work in process().
 class Stage {
  public:
   virtual ~Stage() = default;
   virtual std::string_view name() const = 0;
+  virtual void prepare(ItemContext& /*ctx*/) const {}
   virtual void process(ItemContext& ctx) = 0;
 };
 

@@ -452,10 +452,16 @@ std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemTex
 
 Tagger::Tagger(std::shared_ptr<const CompiledTaxonomy> taxonomy) : taxonomy_(std::move(taxonomy)) {}
 
-void Tagger::process(ItemContext& ctx) {
+void Tagger::prepare(ItemContext& ctx) const {
   const auto taxonomy = taxonomy_.load(std::memory_order_acquire);
+  ctx.tagged = true;
   if (!taxonomy) return;
   ctx.topics = tag_text(*taxonomy, item_text(ctx.item));
+}
+
+void Tagger::process(ItemContext& ctx) {
+  if (!ctx.tagged) prepare(ctx);
+  ctx.tagged = false;  // used up: a context processed again is tagged again
 }
 
 void Tagger::swap(std::shared_ptr<const CompiledTaxonomy> taxonomy) {

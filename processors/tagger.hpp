@@ -63,6 +63,8 @@ class Tagger final : public Stage {
   explicit Tagger(std::shared_ptr<const CompiledTaxonomy> taxonomy = nullptr);
 
   std::string_view name() const override { return "tag"; }
+  // Tags the item (any thread; the text alone decides).
+  void prepare(ItemContext& ctx) const override;
   void process(ItemContext& ctx) override;
 
   // Swaps in a new taxonomy; items being tagged finish with the one they

@@ -2,18 +2,23 @@
 // 3 KB each, English and Korean, with a share of redeliveries and syndicated
 // copies) to the input topic as fast as the broker takes them, reads every
 // output topic until one record per input has arrived, and reports
-// throughput and latency (input record timestamp → output record timestamp).
+// throughput and latency. With --rate, items are produced at a steady rate
+// while the outputs are read, and latency is from produce() to the moment the
+// output record is read (input append → output readable).
 #include <librdkafka/rdkafkacpp.h>
 
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <random>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -89,11 +94,13 @@ int main(int argc, char** argv) {
   std::vector<std::string> outputs = {"news.items", "news.duplicates", "news.dlq"};
   int count = 100000;
   int timeout_s = 300;
+  double rate = 0;
   app.add_option("-b,--bootstrap", bootstrap, "brokers");
   app.add_option("-i,--input", input, "input topic wiredesk reads");
   app.add_option("-o,--outputs", outputs, "output topics that get one record per input");
   app.add_option("-n,--count", count, "items to produce");
   app.add_option("-t,--timeout", timeout_s, "seconds to wait for the outputs");
+  app.add_option("-r,--rate", rate, "items per second, steady (default 0: as fast as possible)");
   CLI11_PARSE(app, argc, argv);
 
   const std::string run = std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
@@ -124,7 +131,9 @@ int main(int argc, char** argv) {
     bytes += items.back().size();
   }
 
-  auto pconf = conf({{"bootstrap.servers", bootstrap}, {"linger.ms", "10"},
+  // At a steady rate each item is sent at once: the input is appended when
+  // the tool says, and the latency is wiredesk's.
+  auto pconf = conf({{"bootstrap.servers", bootstrap}, {"linger.ms", rate > 0 ? "0" : "10"},
                      {"batch.size", "1000000"}, {"compression.type", "lz4"},
                      {"queue.buffering.max.messages", "200000"}});
   std::unique_ptr<RdKafka::Producer> producer(RdKafka::Producer::create(pconf.get(), err));
@@ -136,21 +145,40 @@ int main(int argc, char** argv) {
                std::chrono::system_clock::now().time_since_epoch())
         .count();
   };
-  for (int i = 0; i < count; ++i) {
-    produced_ms[i] = wall_ms();
-    while (producer->produce(input, RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
-                             items[i].data(), items[i].size(), nullptr, 0, 0, nullptr) ==
-           RdKafka::ERR__QUEUE_FULL) {
-      producer->poll(10);
+  double produce_s = 0;
+  auto produce_all = [&] {
+    for (int i = 0; i < count; ++i) {
+      if (rate > 0) {
+        std::this_thread::sleep_until(t0 + std::chrono::duration_cast<Clock::duration>(
+                                               std::chrono::duration<double>(i / rate)));
+      }
+      produced_ms[i] = wall_ms();
+      while (producer->produce(input, RdKafka::Topic::PARTITION_UA,
+                               RdKafka::Producer::RK_MSG_COPY, items[i].data(), items[i].size(),
+                               nullptr, 0, 0, nullptr) == RdKafka::ERR__QUEUE_FULL) {
+        producer->poll(10);
+      }
+      producer->poll(0);
     }
-    producer->poll(0);
+    producer->flush(60000);
+    produce_s = std::chrono::duration<double>(Clock::now() - t0).count();
+  };
+  // At a steady rate the outputs are read while items are produced.
+  std::thread paced;
+  if (rate > 0) {
+    paced = std::thread(produce_all);
+  } else {
+    produce_all();
   }
-  producer->flush(60000);
-  const double produce_s = std::chrono::duration<double>(Clock::now() - t0).count();
 
+  // LOAD_TRACE=FILE: one line per item, "produce-ms readable-latency-ms".
+  std::unique_ptr<std::ofstream> trace;
+  if (const char* path = std::getenv("LOAD_TRACE")) trace = std::make_unique<std::ofstream>(path);
   std::set<std::string> origins;
-  std::vector<double> latencies_ms;
+  std::vector<double> latencies_ms;  // produce() → the output record's CreateTime
+  std::vector<double> readable_ms;   // produce() → the output record read here
   latencies_ms.reserve(count);
+  readable_ms.reserve(count);
   const auto deadline = Clock::now() + std::chrono::seconds(timeout_s);
   while (static_cast<int>(origins.size()) < count && Clock::now() < deadline) {
     std::unique_ptr<RdKafka::Message> m(consumer->consume(100));
@@ -169,9 +197,12 @@ int main(int argc, char** argv) {
     const int index = std::atoi(std::string(value.substr(at + marker.size(), 12)).c_str());
     if (index >= 0 && index < count) {
       latencies_ms.push_back(static_cast<double>(m->timestamp().timestamp - produced_ms[index]));
+      readable_ms.push_back(static_cast<double>(wall_ms() - produced_ms[index]));
+      if (trace) *trace << produced_ms[index] << ' ' << readable_ms.back() << '\n';
     }
   }
   const double total_s = std::chrono::duration<double>(Clock::now() - t0).count();
+  if (paced.joinable()) paced.join();
   consumer->close();
 
   std::cout << "items produced:  " << count << " (" << bytes / 1e6 << " MB) in " << produce_s << " s\n";
@@ -183,5 +214,10 @@ int main(int argc, char** argv) {
   std::cout << "latency ms:      p50 " << percentile(latencies_ms, 0.50) << ", p90 "
             << percentile(latencies_ms, 0.90) << ", p99 " << percentile(latencies_ms, 0.99)
             << ", max " << percentile(latencies_ms, 1.0) << "\n";
+  // Input append to output readable: what a desk waits (the reader's own
+  // fetch included; it waits at most 20 ms for data).
+  std::cout << "readable ms:     p50 " << percentile(readable_ms, 0.50) << ", p99 "
+            << percentile(readable_ms, 0.99) << ", p99.9 " << percentile(readable_ms, 0.999)
+            << ", max " << percentile(readable_ms, 1.0) << "\n";
   return static_cast<int>(origins.size()) == count ? 0 : 2;
 }
