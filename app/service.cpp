@@ -19,6 +19,7 @@
 #include "consumers/kafka_source.hpp"
 #include "processors/dedup.hpp"
 #include "processors/offset_tracker.hpp"
+#include "processors/parallel.hpp"
 #include "producers/kafka_sink.hpp"
 
 namespace wiredesk {
@@ -37,7 +38,8 @@ class Service {
       : config_(config),
         reloader_(tag_files(config), metrics_),
         stages_(make_stages(config, reloader_.stages())),
-        pipeline_(pipeline_options(config), stages_, metrics_) {
+        pipeline_(pipeline_options(config), stages_, metrics_),
+        pool_(std::make_unique<ParallelPipeline>(pipeline_, config.workers, 256)) {
     for (const auto& stage : stages_) {
       if (auto dedup = std::dynamic_pointer_cast<Dedup>(stage)) {
         dedup->set_probe(&metrics_);
@@ -186,7 +188,19 @@ class Service {
         last_connect_check = Steady::now();
         producer_connected_.store(sink_->connected(1000));
       }
-      if (source_->poll(record, source_->paused() ? 20 : 100)) handle(record, out);
+      // Records are prepared on the worker pool and finished here in order.
+      // While some are pending the poll does not wait: the oldest is
+      // finished as soon as it is prepared.
+      const bool busy = pool_->pending() > 0;
+      bool polled = false;
+      if (!pool_->full() &&
+          source_->poll(record, busy ? 0 : (source_->paused() ? 20 : 100))) {
+        metrics_.consumed(record.origin.topic);
+        pool_->submit(record);
+        polled = true;
+      }
+      while (pool_->ready()) finish_one(out);
+      if (pool_->full() || (!polled && pool_->pending() > 0)) finish_one(out);
       sink_->poll(0);
       apply_backpressure();
       reloader_.poll();  // taxonomy / alert-rule files changed or SIGHUP: swap in between items
@@ -201,9 +215,14 @@ class Service {
     }
   }
 
-  void handle(const InputRecord& record, std::vector<OutputRecord>& out) {
-    ScopedLogItem log_item({{}, record.origin.topic, record.origin.partition, record.origin.offset});
-    metrics_.consumed(record.origin.topic);
+  // Finishes the oldest record of the pool (its dedup decision, alerts and
+  // encoding) and produces what came out.
+  void finish_one(std::vector<OutputRecord>& out) {
+    out.clear();
+    Pipeline::Summary summary;
+    Origin origin;
+    if (!pool_->next(out, summary, origin)) return;
+    ScopedLogItem log_item({{}, origin.topic, origin.partition, origin.offset});
     if (eos_ && !in_txn_) {
       if (sink_->begin_transaction() != TxnResult::ok) {
         failed_ = true;
@@ -215,15 +234,13 @@ class Service {
       txn_start_ = Steady::now();
     }
     ++txn_records_;
-    out.clear();
-    const auto summary = pipeline_.process(record, out);
     if (index_table_) index_table_->take_pending(out);
-    const PartitionKey partition{record.origin.topic, record.origin.partition};
-    tracker_.started(partition, record.origin.offset, out.size());
+    const PartitionKey partition{origin.topic, origin.partition};
+    tracker_.started(partition, origin.offset, out.size());
     if (!summary.accepted) log_dead_letter(out.front());
     if (out.empty()) return;
     const uint64_t token = next_token_++;
-    in_flight_.emplace(token, InFlight{partition, record.origin.offset, out.size(), Steady::now(),
+    in_flight_.emplace(token, InFlight{partition, origin.offset, out.size(), Steady::now(),
                                        summary.event_ms});
     for (const auto& r : out) {
       if (!sink_->produce(r, token)) {
@@ -233,6 +250,12 @@ class Service {
         return;
       }
     }
+  }
+
+  // Finishes every record the pool holds (before a revoke, a commit at shutdown).
+  void finish_pending() {
+    std::vector<OutputRecord> out;
+    while (pool_->pending() > 0 && !failed_) finish_one(out);
   }
 
   // Every 2 s, whether a broker answers (a metadata request): /readyz turns
@@ -334,6 +357,7 @@ class Service {
         sink_->abort_transaction(timeout);
         in_flight_.clear();
         tracker_.clear();
+        pool_->discard_all();  // fetched after the committed offsets: read again
         if (!source_->seek_to_committed(timeout)) failed_ = true;
         return;
       case TxnResult::fatal:
@@ -347,6 +371,9 @@ class Service {
   // Partitions are being taken away: everything produced for them must be
   // acknowledged and committed before they are given up.
   void on_revoke(const std::vector<PartitionKey>& parts) {
+    // What the pool holds was taken before the revoke: finish and produce it
+    // first, as a record-at-a-time loop would have.
+    finish_pending();
     std::vector<PartitionKey> kept = source_ ? source_->assignment() : std::vector<PartitionKey>{};
     std::erase_if(kept, [&](const PartitionKey& k) {
       return std::find(parts.begin(), parts.end(), k) != parts.end();
@@ -378,6 +405,7 @@ class Service {
     spdlog::info("stopping: flushing {} records", sink_->outstanding());
     // Stop fetching; finish what is in flight; commit; leave the group.
     source_->pause();
+    finish_pending();
     if (eos_) finish_transaction();
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - Steady::now() - std::chrono::seconds(1));
@@ -412,6 +440,8 @@ class Service {
   ConfigReloader reloader_;
   std::vector<std::shared_ptr<Stage>> stages_;
   Pipeline pipeline_;
+  // Declared after the pipeline: its threads are joined before it goes.
+  std::unique_ptr<ParallelPipeline> pool_;
   std::unique_ptr<IndexTable> index_table_;
   OffsetTracker tracker_;
   std::unique_ptr<HttpServer> http_;

@@ -396,7 +396,7 @@ void parse_config_into(const std::string& text, const std::string& path,
 
   l.unknown_keys(root, "",
                  {"kafka", "input", "output", "delivery", "http", "dedup", "limits", "log",
-                  "language", "shutdown_timeout", "taxonomy", "alerts"});
+                  "language", "shutdown_timeout", "workers", "taxonomy", "alerts"});
 
   const YAML::Node kafka = root["kafka"];
   l.unknown_keys(kafka, "kafka",
@@ -495,6 +495,7 @@ void parse_config_into(const std::string& text, const std::string& path,
 
   l.string(root["language"], "language", c.language);
   l.duration(root["shutdown_timeout"], "shutdown_timeout", c.shutdown_timeout);
+  l.integer(root["workers"], "workers", c.workers, 0, 256);
   l.string(root["taxonomy"], "taxonomy", c.taxonomy, false);
   const YAML::Node alerts = root["alerts"];
   if (alerts && alerts.IsScalar()) {  // WIREDESK_ALERTS=FILE

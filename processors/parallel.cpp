@@ -2,11 +2,20 @@
 
 #include <algorithm>
 
+#include <sched.h>
+
 namespace wiredesk {
 
 ParallelPipeline::ParallelPipeline(Pipeline& pipeline, size_t workers, size_t window)
     : pipeline_(pipeline), slots_(std::max<size_t>(window, 1)) {
-  if (workers == 0) workers = std::max(1u, std::thread::hardware_concurrency());
+  if (workers == 0) {
+    // The cores this process may run on (a container's cpuset), else all.
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    const int allowed = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 0;
+    workers = allowed > 0 ? static_cast<size_t>(allowed)
+                          : std::max(1u, std::thread::hardware_concurrency());
+  }
   for (size_t i = 0; i < workers; ++i) threads_.emplace_back([this] { work(); });
 }
 
@@ -57,6 +66,18 @@ bool ParallelPipeline::next(std::vector<OutputRecord>& out, Pipeline::Summary& s
   head_ = (head_ + 1) % slots_.size();
   --pending_;
   return true;
+}
+
+void ParallelPipeline::discard_all() {
+  for (; pending_ > 0; --pending_) {
+    Slot& slot = slots_[head_];
+    {
+      std::unique_lock lock(mu_);
+      done_cv_.wait(lock, [&] { return slot.done; });
+    }
+    slot.prepared = {};
+    head_ = (head_ + 1) % slots_.size();
+  }
 }
 
 void ParallelPipeline::work() {

@@ -19,7 +19,7 @@ namespace wiredesk {
 
 class ParallelPipeline {
  public:
-  // `workers` threads (0: as many as the machine has cores); at most
+  // `workers` threads (0: one per core this process may run on); at most
   // `window` records between submit() and their turn in next().
   ParallelPipeline(Pipeline& pipeline, size_t workers, size_t window);
   ~ParallelPipeline();
@@ -36,6 +36,9 @@ class ParallelPipeline {
   bool next(std::vector<OutputRecord>& out, Pipeline::Summary& summary, Origin& origin);
   // Whether the oldest record is prepared (next() would not wait).
   bool ready() const;
+  // Drops every pending record unfinished (its stages' process() never runs,
+  // nothing is written): the caller rewinds its input to before them.
+  void discard_all();
 
   size_t workers() const { return threads_.size(); }
 
