@@ -268,8 +268,7 @@ void Dedup::prepare(ItemContext& ctx) const {
   entry.script = shingle_size(normalized.text()) == kCjkShingle ? kScriptCjk : kScriptLatin;
   if (entry.markers & marker::flash) entry.flash_terms = pack_terms(flash_terms(normalized));
   // What flash_of() compares a flash with; most items meet a flash in the window.
-  work->opening = opening_terms(normalized);
-  work->whole = opening_terms(normalized, normalized.paragraphs.size());
+  opening_and_whole_terms(normalized, 2, work->opening, work->whole);
   ctx.dedup_work = std::move(work);
 }
 

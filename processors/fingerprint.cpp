@@ -71,6 +71,8 @@ bool is_date_word(std::string_view t) {
       "jul"sv,     "aug"sv,      "sept"sv,      "sep"sv,      "oct"sv,     "nov"sv,
       "dec"sv,     "월요일"sv,   "화요일"sv,    "수요일"sv,   "목요일"sv,  "금요일"sv,
       "토요일"sv,  "일요일"sv,   "오전"sv,      "오후"sv};
+  // Every one is 3 to 9 bytes long: most tokens are told apart by length.
+  if (t.size() < 3 || t.size() > 9) return false;
   return std::find(std::begin(kWords), std::end(kWords), t) != std::end(kWords);
 }
 

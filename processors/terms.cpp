@@ -352,11 +352,13 @@ class Extractor {
       previous = 0;
       return;
     }
-    const std::vector<std::string_view> cps = code_points(token);
-    const bool hangul_or_hanja = std::any_of(cps.begin(), cps.end(), [](std::string_view c) {
-      return c.size() >= 3;
+    // A code point of three bytes or more (Hangul, Hanja) starts with a byte
+    // of 0xE0 or more; Latin tokens skip splitting into code points.
+    const bool hangul_or_hanja = std::any_of(token.begin(), token.end(), [](char c) {
+      return static_cast<unsigned char>(c) >= 0xE0;
     });
     if (hangul_or_hanja) {
+      const std::vector<std::string_view> cps = code_points(token);
       previous = 0;
       size_t run = 0;
       for (size_t i = 0; i <= cps.size(); ++i) {
@@ -444,6 +446,18 @@ TermSet opening_terms(const NormalizedItem& item, size_t paragraphs) {
     x.add_text(item.paragraphs[i]);
   }
   return x.take();
+}
+
+void opening_and_whole_terms(const NormalizedItem& item, size_t paragraphs, TermSet& opening,
+                             TermSet& whole) {
+  Extractor x(Side::story);
+  x.add_text(item.headline);
+  size_t i = 0;
+  for (; i < item.paragraphs.size() && i < paragraphs; ++i) x.add_text(item.paragraphs[i]);
+  Extractor at_opening = x;  // the opening's terms so far; the rest goes on from here
+  opening = at_opening.take();
+  for (; i < item.paragraphs.size(); ++i) x.add_text(item.paragraphs[i]);
+  whole = x.take();
 }
 
 TermSet headline_terms(const NormalizedItem& item) {
