@@ -193,8 +193,15 @@ class Service {
       // finished as soon as it is prepared.
       const bool busy = pool_->pending() > 0;
       bool polled = false;
-      if (!pool_->full() &&
-          source_->poll(record, busy ? 0 : (source_->paused() ? 20 : 100))) {
+      int wait_ms = busy ? 0 : (source_->paused() ? 20 : 100);
+      if (eos_ && in_txn_ && !busy) {
+        // An open transaction commits 20 ms after it began once the pool is
+        // empty (below): wait no longer than that for the next record.
+        const auto age = std::chrono::duration_cast<std::chrono::milliseconds>(
+            Steady::now() - txn_start_);
+        wait_ms = std::clamp(static_cast<int>((kTxnIdleAge - age).count()), 0, wait_ms);
+      }
+      if (!pool_->full() && source_->poll(record, wait_ms)) {
         metrics_.consumed(record.origin.topic);
         pool_->submit(record);
         polled = true;
@@ -205,7 +212,14 @@ class Service {
       apply_backpressure();
       reloader_.poll();  // taxonomy / alert-rule files changed or SIGHUP: swap in between items
       if (eos_) {
-        if (in_txn_ && (txn_records_ >= kTxnMaxRecords || Steady::now() - txn_start_ > kTxnMaxAge)) {
+        // Outputs become readable (read_committed) when their transaction
+        // commits: after 1,000 records or 100 ms at most, and after 20 ms
+        // whenever everything taken so far is finished, so that at a low or
+        // steady rate an item is not held back for the whole 100 ms.
+        const auto age = Steady::now() - txn_start_;
+        const bool caught_up = pool_->pending() == 0;
+        if (in_txn_ && (txn_records_ >= kTxnMaxRecords || age > kTxnMaxAge ||
+                        (caught_up && age >= kTxnIdleAge))) {
           finish_transaction();
         }
       } else if (Steady::now() - last_commit > config_.kafka.commit_interval) {
@@ -429,6 +443,7 @@ class Service {
 
   static constexpr size_t kTxnMaxRecords = 1000;
   static constexpr auto kTxnMaxAge = std::chrono::milliseconds(100);
+  static constexpr auto kTxnIdleAge = std::chrono::milliseconds(20);
 
   const Config& config_;
   const bool eos_ = config_.delivery == Delivery::exactly_once;
