@@ -12,6 +12,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "config/yaml_key.hpp"
+
 extern char** environ;
 
 namespace wiredesk {
@@ -215,7 +217,11 @@ class Loader {
       return;
     }
     for (const auto& kv : node) {
-      const std::string name = kv.first.as<std::string>();
+      const std::string name = key_name(kv.first);
+      if (!kv.first.IsScalar()) {
+        error(key + "." + name, "expected a name");
+        continue;
+      }
       if (!kv.second.IsScalar()) {
         error(key + "." + name, "expected a single value");
         continue;
@@ -255,7 +261,7 @@ class Loader {
       return;
     }
     for (const auto& kv : node) {
-      const std::string name = kv.first.as<std::string>();
+      const std::string name = key_name(kv.first);
       if (std::find(known.begin(), known.end(), name) == known.end()) {
         error(prefix.empty() ? name : prefix + "." + name, "unknown key");
       }

@@ -8,6 +8,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "config/yaml_key.hpp"
+
 namespace wiredesk {
 
 std::string RulesFileError::to_string() const {
@@ -48,7 +50,7 @@ class Reader {
                     const std::set<std::string>& known,
                     const std::function<bool(const std::string&)>& also = {}) {
     for (const auto& kv : map) {
-      const std::string key = kv.first.as<std::string>();
+      const std::string key = key_name(kv.first);
       if (known.count(key) || (also && also(key))) continue;
       error(where + "unknown field '" + key + "'" + at_line(kv.first));
     }
@@ -166,7 +168,7 @@ void read_group(Reader& r, const YAML::Node& node, const std::string& where, boo
       r.unknown_keys(context, where + ".context: ", {},
                      [](const std::string& k) { return is_known_language(k); });
       for (const auto& kv : context) {
-        const std::string key = kv.first.as<std::string>();
+        const std::string key = key_name(kv.first);
         if (!is_known_language(key)) continue;
         TermList list{key, {}};
         r.strings(kv.second, where + ".context." + key, list.terms);
@@ -181,7 +183,7 @@ void read_group(Reader& r, const YAML::Node& node, const std::string& where, boo
     else r.error(where + ".only_in: unknown field '" + f + "' (slugline, headline, lead, body)");
   }
   for (const auto& kv : node) {
-    const std::string key = kv.first.as<std::string>();
+    const std::string key = key_name(kv.first);
     if (!is_known_language(key)) continue;
     TermList list{key, {}};
     r.strings(kv.second, where + "." + key, list.terms);

@@ -118,6 +118,18 @@ TEST_F(ConfigTest, UnknownEnvironmentKeyIsAnError) {
   EXPECT_EQ(loaded.errors[0].to_string(), "env WIREDESK_KAFKA__BOOTSTRAP: kafka.bootstrap: unknown key");
 }
 
+// A list or a mapping used as a key is an unknown key, not an exception
+// (yaml-cpp throws when such a key is read as a string).
+TEST_F(ConfigTest, AListOrMappingAsAKeyIsAnUnknownKey) {
+  auto loaded = load_config(write("[0, 2]: x\nkafka:\n  {a: 1}: y\n  common:\n    [3]: z\n"), {});
+  std::vector<std::string> lines;
+  for (const auto& e : loaded.errors) lines.push_back(e.to_string());
+  const std::string all = ::testing::PrintToString(lines);
+  EXPECT_THAT(all, HasSubstr("<a list used as a key>: unknown key"));
+  EXPECT_THAT(all, HasSubstr("kafka.<a mapping used as a key>: unknown key"));
+  EXPECT_THAT(all, HasSubstr("kafka.common.<a list used as a key>: expected a name"));
+}
+
 TEST_F(ConfigTest, MissingAndMalformedFiles) {
   auto missing = load_config("/nonexistent/wiredesk.yaml", {});
   ASSERT_EQ(missing.errors.size(), 1u);

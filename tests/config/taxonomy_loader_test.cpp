@@ -204,5 +204,24 @@ rules:
   EXPECT_THAT(errors, Contains(HasSubstr("alerts.yaml: rule any-empty: 'any' must be a non-empty")));
 }
 
+// YAML allows a list or a mapping as a key; the loaders report it as an
+// unknown field instead of throwing (a fuzz finding: fuzz/corpus/rules/list-as-key).
+TEST(AlertRulesLoaderTest, AListOrMappingAsAKeyIsAnUnknownField) {
+  const TaxonomyLoad tax = parse_taxonomy(std::string("version: 1\ntopics:\n") + kGood, "t.yaml");
+  ASSERT_TRUE(tax.ok());
+  const AlertRulesLoad load = parse_alert_rules(
+      "rules:\n  - id: r\n    topics_any: [politics]\n  - {}\n  - [0, 2]: x\n    {a: 1}: y\n",
+      "alerts.yaml", tax.taxonomy.get());
+  EXPECT_FALSE(load.ok());
+  const auto errors = messages(load.errors);
+  EXPECT_THAT(errors, Contains(HasSubstr("unknown field '<a list used as a key>'")));
+  EXPECT_THAT(errors, Contains(HasSubstr("unknown field '<a mapping used as a key>'")));
+
+  const auto tax_errors = taxonomy_errors(
+      "  - id: sport\n    name: sport\n    kind: subject\n    rules:\n"
+      "      - en: [football]\n        [1]: x\n    context:\n      [2]: y\n");
+  EXPECT_THAT(tax_errors, Contains(HasSubstr("unknown field '<a list used as a key>'")));
+}
+
 }  // namespace
 }  // namespace wiredesk
