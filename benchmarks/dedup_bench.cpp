@@ -172,10 +172,10 @@ class Population {
     e.content_hash = rng() | 1;
     e.sketch = bases_[n % bases_.size()];
     for (auto& v : e.sketch.body) {
-      if (rng() % 100 < 70) v = static_cast<uint16_t>(rng());
+      if (rng() % 100 < 70) v = static_cast<uint8_t>(rng());
     }
     for (auto& v : e.sketch.lead) {
-      if (rng() % 100 < 70) v = static_cast<uint16_t>(rng());
+      if (rng() % 100 < 70) v = static_cast<uint8_t>(rng());
     }
     for (auto& p : e.sketch.paragraphs) p = p ? static_cast<uint32_t>(rng() | 1) : 0;
     e.origin = {"wire.items", static_cast<int32_t>(n % 12), static_cast<int64_t>(n)};
@@ -315,10 +315,10 @@ class Templated {
     e.sketch = bases_[n % bases_.size()];
     if (n >= bases_.size()) {
       for (auto& v : e.sketch.body) {
-        if (rng() % 2) v = static_cast<uint16_t>(rng());
+        if (rng() % 2) v = static_cast<uint8_t>(rng());
       }
       for (auto& v : e.sketch.lead) {
-        if (rng() % 2) v = static_cast<uint16_t>(rng());
+        if (rng() % 2) v = static_cast<uint8_t>(rng());
       }
     }
     e.origin = {"wire.items", 0, static_cast<int64_t>(n)};

@@ -59,7 +59,7 @@ std::string alert_state_key(std::string_view story);
 // The story of an alert-state key, nullopt for any other key.
 std::optional<std::string> story_of_alert_state_key(std::string_view key);
 
-// Compact binary led by a format byte (0x10; index entries use 1 and 2),
+// Compact binary led by a format byte (0x10; index entries use 1 to 3),
 // nullopt for anything it cannot fully read.
 std::string serialize(const StoryAlerts& state);
 std::optional<StoryAlerts> deserialize_story_alerts(std::string_view bytes);

@@ -20,7 +20,10 @@ using binary::Reader;
 using binary::Writer;
 using binary::read_enum;
 
-constexpr uint8_t kFormat = 2;
+// 3: 8-bit body and lead MinHash values; 2: the same with 16-bit values;
+// 1: 16-bit values, without opening sketch, script and flash terms.
+constexpr uint8_t kFormat = 3;
+constexpr uint8_t kFormatWideValues = 2;
 constexpr uint8_t kFormatWithoutTerms = 1;
 constexpr size_t kMaxFlashTerms = 256;
 constexpr size_t kInitialBuckets = 1024;
@@ -94,8 +97,8 @@ std::string serialize(const IndexEntry& e) {
   w.fixed<uint64_t>(e.sketch.key_tokens);
   w.fixed<uint64_t>(e.sketch.lead_tokens);
   for (const uint32_t v : e.sketch.paragraphs) w.fixed<uint32_t>(v);
-  for (const uint16_t v : e.sketch.body) w.fixed<uint16_t>(v);
-  for (const uint16_t v : e.sketch.lead) w.fixed<uint16_t>(v);
+  for (const uint8_t v : e.sketch.body) w.u8(v);
+  for (const uint8_t v : e.sketch.lead) w.u8(v);
   w.fixed<uint32_t>(e.sketch.opening_shingles);
   for (const uint16_t v : e.sketch.opening) w.fixed<uint16_t>(v);
   w.u8(e.script);
@@ -111,8 +114,9 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
   IndexEntry e;
   uint8_t format = 0;
   uint32_t scheme = 0;
-  if (!r.u8(format) || (format != kFormat && format != kFormatWithoutTerms) || !r.fixed(scheme) ||
-      scheme != kSketchScheme) {
+  if (!r.u8(format) ||
+      (format != kFormat && format != kFormatWideValues && format != kFormatWithoutTerms) ||
+      !r.fixed(scheme) || scheme != kSketchScheme) {
     return std::nullopt;
   }
   for (std::string* s : {&e.uri, &e.version, &e.story, &e.of, &e.source_family, &e.story_family,
@@ -137,13 +141,21 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
   for (uint32_t& v : e.sketch.paragraphs) {
     if (!r.fixed(v)) return std::nullopt;
   }
-  for (uint16_t& v : e.sketch.body) {
-    if (!r.fixed(v)) return std::nullopt;
+  // Formats 1 and 2 kept 16-bit values: their low byte is today's value.
+  auto value = [&](uint8_t& v) {
+    if (format == kFormat) return r.u8(v);
+    uint16_t wide = 0;
+    if (!r.fixed(wide)) return false;
+    v = static_cast<uint8_t>(wide);
+    return true;
+  };
+  for (uint8_t& v : e.sketch.body) {
+    if (!value(v)) return std::nullopt;
   }
-  for (uint16_t& v : e.sketch.lead) {
-    if (!r.fixed(v)) return std::nullopt;
+  for (uint8_t& v : e.sketch.lead) {
+    if (!value(v)) return std::nullopt;
   }
-  if (format == kFormat) {
+  if (format != kFormatWithoutTerms) {
     uint64_t terms = 0;
     if (!r.fixed(e.sketch.opening_shingles)) return std::nullopt;
     for (uint16_t& v : e.sketch.opening) {

@@ -73,9 +73,10 @@ inline constexpr uint8_t kScriptCjk = 1;
 // one, whose origin is what recognizes a replay of the earlier record.
 std::string index_key(std::string_view uri, std::string_view version);
 
-// Compact binary, little-endian, led by a format byte (2; format 1, without
-// flash terms and script, is still read) and the sketch scheme: about 580
-// bytes for a typical entry, 450 of them the sketch.
+// Compact binary, little-endian, led by a format byte (3; formats 2 and 1,
+// with 16-bit MinHash values, are still read: the low byte of each value is
+// kept) and the sketch scheme: about 390 bytes for a typical entry, 260 of
+// them the sketch.
 // deserialize() returns nullopt for anything it cannot fully read: another
 // format, another sketch scheme, truncation or trailing bytes. A record whose
 // key is a uri|version but whose value is null is a tombstone: erase(key).

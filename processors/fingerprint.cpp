@@ -100,10 +100,19 @@ std::vector<uint64_t> text_shingles(std::string_view text) {
   return shingle_hashes(text, shingle_size(text));
 }
 
-size_t count_equal(std::span<const uint16_t> a, std::span<const uint16_t> b) {
+template <class T>
+size_t count_equal(std::span<const T> a, std::span<const T> b) {
   size_t equal = 0;
   for (size_t i = 0; i < a.size(); ++i) equal += a[i] == b[i] ? 1 : 0;
   return equal;
+}
+
+// Jaccard from the share of equal 8-bit MinHash values: unequal minima still
+// agree on their low byte once in 256 (b-bit MinHash, Li & König 2010).
+double byte_jaccard(size_t equal, size_t values) {
+  constexpr double kChance = 1.0 / 256;
+  const double share = static_cast<double>(equal) / static_cast<double>(values);
+  return std::max(0.0, (share - kChance) / (1.0 - kChance));
 }
 
 }  // namespace
@@ -200,6 +209,13 @@ void minhash(std::span<const uint64_t> shingles, std::span<uint16_t> out) {
   }
 }
 
+void minhash(std::span<const uint64_t> shingles, std::span<uint8_t> out) {
+  std::array<uint16_t, 256> wide{};
+  const size_t n = std::min<size_t>(out.size(), wide.size());
+  minhash(shingles, std::span<uint16_t>(wide.data(), n));
+  for (size_t i = 0; i < n; ++i) out[i] = static_cast<uint8_t>(wide[i]);
+}
+
 uint64_t simhash(std::span<const uint64_t> shingles) {
   std::array<int32_t, 64> votes{};
   for (const uint64_t h : shingles) {
@@ -283,17 +299,18 @@ Fingerprint fingerprint(const NormalizedItem& item) {
 Overlap compare(const Sketch& a, const Sketch& b) {
   Overlap o;
   if (a.body_shingles > 0 && b.body_shingles > 0) {
-    o.jaccard = static_cast<double>(count_equal(a.body, b.body)) / kBodyHashes;
+    o.jaccard = byte_jaccard(count_equal<uint8_t>(a.body, b.body), kBodyHashes);
     // |A∩B| = J (|A| + |B|) / (1 + J)
     const double inter = o.jaccard * (a.body_shingles + b.body_shingles) / (1.0 + o.jaccard);
     o.a_in_b = std::min(1.0, inter / a.body_shingles);
     o.b_in_a = std::min(1.0, inter / b.body_shingles);
   }
   if (a.opening_shingles > 0 && b.opening_shingles > 0) {
-    o.opening_jaccard = static_cast<double>(count_equal(a.opening, b.opening)) / kOpeningHashes;
+    o.opening_jaccard =
+        static_cast<double>(count_equal<uint16_t>(a.opening, b.opening)) / kOpeningHashes;
   }
   if (a.lead_shingles > 0 && b.lead_shingles > 0) {
-    o.lead_jaccard = static_cast<double>(count_equal(a.lead, b.lead)) / kLeadHashes;
+    o.lead_jaccard = byte_jaccard(count_equal<uint8_t>(a.lead, b.lead), kLeadHashes);
     const double inter =
         o.lead_jaccard * (a.lead_shingles + b.lead_shingles) / (1.0 + o.lead_jaccard);
     o.lead_a_in_b = std::min(1.0, inter / a.lead_shingles);
@@ -303,25 +320,25 @@ Overlap compare(const Sketch& a, const Sketch& b) {
 }
 
 namespace {
-template <size_t Rows>
-uint64_t band_key(std::span<const uint16_t> values, size_t band) {
-  static_assert(Rows * sizeof(uint16_t) <= sizeof(uint64_t));
+template <size_t Rows, class T>
+uint64_t band_key(std::span<const T> values, size_t band) {
+  static_assert(Rows * sizeof(T) <= sizeof(uint64_t));
   uint64_t packed = 0;
-  std::memcpy(&packed, values.data() + band * Rows, Rows * sizeof(uint16_t));
+  std::memcpy(&packed, values.data() + band * Rows, Rows * sizeof(T));
   return mix64(packed ^ (band * 0x9E3779B97F4A7C15ULL));
 }
 }  // namespace
 
 uint64_t body_band_key(const Sketch& s, size_t band) {
-  return band_key<kBodyRows>(s.body, band);
+  return band_key<kBodyRows, uint8_t>(s.body, band);
 }
 
 uint64_t lead_band_key(const Sketch& s, size_t band) {
-  return band_key<kLeadRows>(s.lead, band) ^ 0xA5A5'0000'0000'0000ULL;
+  return band_key<kLeadRows, uint8_t>(s.lead, band) ^ 0xA5A5'0000'0000'0000ULL;
 }
 
 uint64_t opening_band_key(const Sketch& s, size_t band) {
-  return band_key<kOpeningRows>(s.opening, band) ^ 0x5A5A'0000'0000'0000ULL;
+  return band_key<kOpeningRows, uint16_t>(s.opening, band) ^ 0x5A5A'0000'0000'0000ULL;
 }
 
 }  // namespace wiredesk

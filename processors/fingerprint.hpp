@@ -2,10 +2,10 @@
 // (xxHash XXH3-64) and a near-duplicate sketch over character n-grams.
 //
 // METHOD: MinHash (one-permutation hashing with optimal densification,
-// 16-bit values) with LSH bands — not SimHash. Measured on the generated
-// stress set (scripts/gen-dedup-stress --seed 1; 1,928 syndicated copies with
-// 0-10 % of their words changed, against 11,285 look-alike and random pairs;
-// benchmarks/README.md):
+// body and lead kept as 8-bit values: b-bit MinHash) with LSH bands — not
+// SimHash. Measured on the generated stress set (scripts/gen-dedup-stress
+// --seed 1; 1,928 syndicated copies with 0-10 % of their words changed,
+// against 11,285 look-alike and random pairs; benchmarks/README.md):
 //   SimHash-64, Hamming <= 3 (a 4-block Manku table)  precision 1.000 recall 0.24
 //   SimHash-64, Hamming <= 10                          precision 1.000 recall 0.83
 //   SimHash-64, Hamming <= 14                          precision 0.988 recall 0.98
@@ -14,9 +14,10 @@
 // flashes need; the fixtures' (LEAD)s have Jaccard 0.65-0.77 with what they
 // rewrite, far outside any Hamming radius a block table can search. Speed on
 // the same 1.7 KB story: shingling 9.4 us, then MinHash-128 1.6 us against
-// SimHash-64 70 us (64 counter updates per shingle). The price is memory: 384
-// bytes of sketch instead of 8, ~1.2 KB per remembered item with the LSH
-// chains, which the window and IndexOptions::max_entries bound.
+// SimHash-64 70 us (64 counter updates per shingle). The price is memory: 192
+// bytes of body and lead values (8 bits each) instead of 8, ~1 KB per
+// remembered item with the LSH chains, which the window and
+// IndexOptions::max_entries bound.
 //
 // Two MinHash sketches per item:
 //  - body: 128 values over the shingles of headline + body, LSH 32 bands x 4
@@ -68,9 +69,15 @@ inline constexpr size_t kOpeningMinWords = 8;
 // carry it: entries made with another scheme cannot be compared.
 inline constexpr uint32_t kSketchScheme = 0x05'05'03'80;
 
+// Body and lead MinHash values are kept as b-bit MinHash (Li & König 2010)
+// with b = 8: the low byte of the 16-bit value, half the memory. Two texts
+// agree on a value with probability J + (1 - J) / 256, which compare()
+// corrects for; a band of 4 such values is 32 bits, which unrelated items
+// share once in four billion. The opening keeps 16 bits: its bands are 2
+// values wide.
 struct Sketch {
-  std::array<uint16_t, kBodyHashes> body{};
-  std::array<uint16_t, kLeadHashes> lead{};
+  std::array<uint8_t, kBodyHashes> body{};
+  std::array<uint8_t, kLeadHashes> lead{};
   uint32_t body_shingles = 0;  // distinct shingles of headline + body
   uint32_t lead_shingles = 0;  // distinct shingles of headline + lead
   uint64_t key_tokens = 0;     // 1 bit per number / weekday / month token (a 64-bit Bloom filter)
@@ -120,6 +127,8 @@ std::vector<uint64_t> shingle_hashes(std::string_view normalized, int n);
 // One-permutation MinHash of `shingles` into out.size() (a power of two, at
 // most 256) 16-bit values; empty bins are filled by optimal densification.
 void minhash(std::span<const uint64_t> shingles, std::span<uint16_t> out);
+// The same, keeping the low 8 bits of each value.
+void minhash(std::span<const uint64_t> shingles, std::span<uint8_t> out);
 // Charikar's SimHash of the shingles (the alternative measured against MinHash).
 uint64_t simhash(std::span<const uint64_t> shingles);
 // Numbers and dates of a text as Bloom bits. A Korean particle after a number

@@ -5,6 +5,9 @@
 #include <random>
 #include <set>
 
+#include "processors/decode.hpp"
+#include "support/fixtures.hpp"
+
 namespace wiredesk {
 namespace {
 
@@ -69,7 +72,7 @@ TEST(IndexSerialization, RoundTripKeepsEveryField) {
   e.flash_terms = {7, 0x80000009u, 0x40000003u};
 
   const std::string bytes = serialize(e);
-  EXPECT_EQ(bytes[0], '\x02');
+  EXPECT_EQ(bytes[0], '\x03');
   EXPECT_LT(bytes.size(), 700u);
   const std::optional<IndexEntry> back = deserialize(bytes);
   ASSERT_TRUE(back);
@@ -110,21 +113,56 @@ TEST(IndexSerialization, RejectsWhatItCannotFullyRead) {
   EXPECT_FALSE(deserialize(bytes.substr(0, bytes.size() - 1)));  // truncated
   EXPECT_FALSE(deserialize(bytes + "x"));                         // trailing bytes
   std::string other_format = bytes;
-  other_format[0] = 3;
+  other_format[0] = 4;
   EXPECT_FALSE(deserialize(other_format));
-  // Format 1 (written before flash terms existed) is still read: the same
-  // record without opening, script and terms.
-  std::string format1 = bytes.substr(0, bytes.size() - (4 + 2 * kOpeningHashes + 2));
-  format1[0] = 1;
-  const auto old = deserialize(format1);
-  ASSERT_TRUE(old);
-  EXPECT_EQ(old->uri, "urn:a");
-  EXPECT_EQ(old->sketch.opening_shingles, 0u);
-  EXPECT_TRUE(old->flash_terms.empty());
   std::string other_scheme = bytes;
   other_scheme[1] ^= 0x55;
   EXPECT_FALSE(deserialize(other_scheme));
   EXPECT_FALSE(deserialize(std::string(40, '\x01')));
+}
+
+// Entries already in the index topic when wiredesk moved to 8-bit MinHash
+// values (format 2, 16-bit values) are read, and read as today's sketch of
+// the same item: the low byte of each value. Format 1 (before flash terms)
+// is format 2 without opening, script and terms.
+TEST(IndexSerialization, EarlierFormatsAreStillRead) {
+  const std::string format2 =
+      wiredesk::testing::read_file(wiredesk::testing::fixture_path("index/entry-format2.bin"));
+  ASSERT_EQ(format2[0], 2);
+  const auto old = deserialize(format2);
+  ASSERT_TRUE(old);
+  ASSERT_EQ(old->uri, "urn:test:blind5:bomb-sale-department-stores:ko");
+  std::string line;
+  for (const auto& l : wiredesk::testing::read_lines(
+           wiredesk::testing::fixture_path("tagging-blind5/items.jsonl"))) {
+    if (l.find("\"" + old->uri + "\"") != std::string::npos) line = l;
+  }
+  ASSERT_FALSE(line.empty());
+  Decoder decoder{DecodeOptions{}};
+  auto decoded = decoder.decode(line);
+  ASSERT_TRUE(decoded.ok());
+  const Fingerprint today =
+      fingerprint(normalize_item(decoded.item().headline(), decoded.item().body_text()));
+  EXPECT_EQ(old->sketch.body, today.sketch.body);
+  EXPECT_EQ(old->sketch.lead, today.sketch.lead);
+  EXPECT_EQ(old->sketch.opening, today.sketch.opening);
+  EXPECT_EQ(old->content_hash, today.content_hash);
+  // Written again, it is a format 3 entry of the same content.
+  const std::string again = serialize(*old);
+  EXPECT_EQ(again[0], 3);
+  EXPECT_LT(again.size(), format2.size());
+  EXPECT_EQ(deserialize(again)->sketch.body, today.sketch.body);
+
+  // Format 1: format 2 without opening sketch, script and flash terms.
+  const size_t tail = 4 + 2 * kOpeningHashes + 1 + 1 + 4 * old->flash_terms.size();
+  ASSERT_TRUE(old->flash_terms.empty());
+  std::string format1 = format2.substr(0, format2.size() - tail);
+  format1[0] = 1;
+  const auto oldest = deserialize(format1);
+  ASSERT_TRUE(oldest);
+  EXPECT_EQ(oldest->sketch.body, today.sketch.body);
+  EXPECT_EQ(oldest->sketch.opening_shingles, 0u);
+  EXPECT_TRUE(oldest->flash_terms.empty());
 }
 
 TEST(DedupIndex, LocalInsertFiresOnChangeAfterTheLock) {
