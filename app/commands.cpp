@@ -1,5 +1,7 @@
 #include "app/commands.hpp"
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 
@@ -8,7 +10,7 @@
 #include "app/logging.hpp"
 #include "app/service.hpp"
 #include "app/wiring.hpp"
-#include "processors/parallel.hpp"
+#include "processors/engine.hpp"
 #include "consumers/file_source.hpp"
 #include "producers/jsonl_sink.hpp"
 
@@ -82,29 +84,18 @@ int command_process(const CommonOptions& common, const ProcessOptions& options) 
     return 1;
   }
   Pipeline pipeline(pipeline_options(*config), std::move(stages), null_probe());
+  // The same engine as `wiredesk run`, over the file and stdout.
+  PullInput input(std::move(source));
   JsonLinesSink sink(std::cout);
-  ParallelPipeline pool(pipeline, options.workers, 512);
-  InputRecord record;
-  std::string storage;
-  std::vector<OutputRecord> out;
-  size_t count = 0;
-  auto finish_one = [&] {
-    out.clear();
-    Pipeline::Summary summary;
-    Origin origin;
-    pool.next(out, summary, origin);
-    for (const auto& r : out) sink.write(r);
-    ++count;
-  };
-  while (source->next(record, storage)) {
-    if (pool.full()) finish_one();
-    pool.submit(record);
-    while (pool.ready()) finish_one();
-  }
-  while (pool.pending() > 0) finish_one();
-  sink.flush();
-  spdlog::debug("processed {} input records", count);
-  return 0;
+  EngineOptions engine_options;
+  engine_options.workers = options.workers;
+  engine_options.window = 512;
+  Engine engine(pipeline, input, sink, engine_options);
+  const std::atomic<bool> stop{false};
+  engine.run(stop);
+  const bool ok = engine.drain(std::chrono::seconds(10)) && !engine.failed();
+  spdlog::debug("processed {} input records", input.taken());
+  return ok ? 0 : 1;
 }
 
 int command_run(const CommonOptions& common) {

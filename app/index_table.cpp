@@ -24,35 +24,11 @@ IndexTable::IndexTable(IndexTableOptions options, std::shared_ptr<DedupIndex> in
       ledger_(std::move(ledger)),
       metrics_(metrics),
       impl_(std::make_unique<Impl>()) {
-  index_->set_on_change([this](const IndexEntry& entry) {
-    std::lock_guard lock(pending_mu_);
-    pending_.push_back(OutputRecord{options_.topic, entry.key(), {}, serialize(entry),
-                                    ValueKind::bytes});
-  });
-  auto tombstones = [this](const std::vector<std::string>& keys) {
-    std::lock_guard lock(pending_mu_);
-    for (const auto& key : keys) {
-      pending_.push_back(OutputRecord{options_.topic, key, {}, {}, ValueKind::tombstone});
-    }
-  };
-  index_->set_on_evict(tombstones);
-  if (ledger_) {
-    ledger_->set_on_change([this](const StoryAlerts& state) {
-      std::lock_guard lock(pending_mu_);
-      pending_.push_back(OutputRecord{options_.topic, alert_state_key(state.story), {},
-                                      serialize(state), ValueKind::bytes});
-    });
-    ledger_->set_on_evict(tombstones);
-  }
+  // Local changes reach the topic as state writes of the items that made
+  // them (Dedup::write_state, Alerter::write_state), not through here.
 }
 
 IndexTable::~IndexTable() { stop(); }
-
-void IndexTable::take_pending(std::vector<OutputRecord>& out) {
-  std::lock_guard lock(pending_mu_);
-  for (auto& r : pending_) out.push_back(std::move(r));
-  pending_.clear();
-}
 
 void IndexTable::apply(const void* raw) {
   const auto* m = static_cast<const RdKafka::Message*>(raw);

@@ -52,11 +52,6 @@ class IndexTable {
   size_t restored_entries() const { return restored_entries_; }
   double restore_seconds() const { return restore_seconds_; }
 
-  // The index writes (entries and tombstones) that local decisions caused
-  // since the last call; the service produces them with the outputs of the
-  // input record that caused them (same offset tracking, same transaction).
-  void take_pending(std::vector<OutputRecord>& out);
-
  private:
   struct Impl;
   void apply(const void* message);
@@ -67,8 +62,6 @@ class IndexTable {
   std::shared_ptr<AlertLedger> ledger_;
   Metrics* metrics_;
   std::unique_ptr<Impl> impl_;
-  std::mutex pending_mu_;
-  std::vector<OutputRecord> pending_;
   std::atomic<bool> restored_{false};
   std::atomic<bool> stop_{false};
   std::thread follower_;

@@ -15,6 +15,10 @@ prometheus::Histogram::BucketBoundaries latency_buckets() {
   return {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 }
 
+prometheus::Histogram::BucketBoundaries stage_buckets() {
+  return {0.000005, 0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.01, 0.1};
+}
+
 prometheus::Histogram::BucketBoundaries age_buckets() {
   return {1, 5, 15, 30, 60, 300, 900, 3600, 4 * 3600, 12 * 3600, 86400, 3 * 86400};
 }
@@ -128,7 +132,12 @@ Metrics::Metrics()
                                .Name("wiredesk_assigned_partitions")
                                .Help("Input partitions assigned to this member of the group.")
                                .Register(*registry_)
-                               .Add({})) {
+                               .Add({})),
+      stage_seconds_(prometheus::BuildHistogram()
+                         .Name("wiredesk_stage_seconds")
+                         .Help("Time one step of one stage took on one item: step=prepare runs "
+                               "on the worker threads, step=process in input order.")
+                         .Register(*registry_)) {
   prometheus::BuildGauge()
       .Name("wiredesk_build_info")
       .Help("Build information; the value is always 1.")
@@ -179,6 +188,20 @@ void Metrics::produce_error(const std::string& topic) {
   labelled(produce_errors_, "topic", topic).Increment();
 }
 void Metrics::processing_latency(double seconds) { latency_.Observe(seconds); }
+
+void Metrics::stage_names(const std::vector<std::string>& names) {
+  stages_.clear();
+  for (const auto& name : names) {
+    stages_.emplace_back(&stage_seconds_.Add({{"stage", name}, {"step", "prepare"}}, stage_buckets()),
+                         &stage_seconds_.Add({{"stage", name}, {"step", "process"}}, stage_buckets()));
+  }
+}
+
+void Metrics::stage_seconds(size_t stage, Step step, double seconds) {
+  if (stage >= stages_.size()) return;
+  auto [prepare, process] = stages_[stage];
+  (step == Step::prepare ? prepare : process)->Observe(seconds);
+}
 void Metrics::item_age(double seconds) { age_.Observe(seconds); }
 void Metrics::in_flight(size_t records) { in_flight_.Set(static_cast<double>(records)); }
 void Metrics::paused(bool paused) { paused_.Set(paused ? 1 : 0); }

@@ -34,6 +34,9 @@ class Metrics final : public Probe {
   void config_reloaded() override;
   void config_reload_failed() override;
   void dedup_index(size_t entries, size_t bytes) override;
+  bool times_stages() const override { return true; }
+  void stage_names(const std::vector<std::string>& names) override;
+  void stage_seconds(size_t stage, Step step, double seconds) override;
 
   void dedup_restored(double seconds, size_t entries, size_t bytes);
   void dedup_index_lag(int64_t records);
@@ -83,6 +86,10 @@ class Metrics final : public Probe {
   std::vector<PartitionKey> assignment_;
   std::map<PartitionKey, prometheus::Gauge*> lag_series_;
   prometheus::Gauge& assigned_partitions_;
+  prometheus::Family<prometheus::Histogram>& stage_seconds_;
+  // Per stage index: its prepare and process histograms (set once, before
+  // any item, so read without a lock).
+  std::vector<std::pair<prometheus::Histogram*, prometheus::Histogram*>> stages_;
 };
 
 }  // namespace wiredesk

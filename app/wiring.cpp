@@ -24,10 +24,10 @@ PipelineOptions pipeline_options(const Config& config) {
 TagFiles tag_files(const Config& config) { return {config.taxonomy, config.alerts}; }
 
 std::vector<std::shared_ptr<Stage>> make_stages(const Config& config) {
-  return make_stages(config, make_tag_stages(tag_files(config)));
+  return make_stages(config, make_tag_stages(tag_files(config))).list();
 }
 
-std::vector<std::shared_ptr<Stage>> make_stages(const Config& config, const TagStages& tag) {
+Stages make_stages(const Config& config, const TagStages& tag) {
   DedupOptions dedup;
   dedup.window_ms = config.dedup.window.count();
   dedup.duplicate_jaccard = config.dedup.duplicate_similarity;

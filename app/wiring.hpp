@@ -7,6 +7,7 @@
 
 #include "app/reloader.hpp"
 #include "config/config.hpp"
+#include "processors/dedup.hpp"
 #include "processors/pipeline.hpp"
 
 namespace wiredesk {
@@ -17,7 +18,16 @@ PipelineOptions pipeline_options(const Config& config);
 // come from the files named by `taxonomy` and `alerts` (TagFilesError when
 // one is broken); the second form takes them ready-made (from the reloader).
 std::vector<std::shared_ptr<Stage>> make_stages(const Config& config);
-std::vector<std::shared_ptr<Stage>> make_stages(const Config& config, const TagStages& tag);
+
+// The same stages, each by name, for the service to set up further (the
+// index table, state writes, metrics) without digging them out of a list.
+struct Stages {
+  std::shared_ptr<Dedup> dedup;
+  std::shared_ptr<Tagger> tagger;
+  std::shared_ptr<Alerter> alerter;
+  std::vector<std::shared_ptr<Stage>> list() const { return {dedup, tagger, alerter}; }
+};
+Stages make_stages(const Config& config, const TagStages& tag);
 
 // The taxonomy and alert-rule files of a configuration (paths resolved).
 TagFiles tag_files(const Config& config);

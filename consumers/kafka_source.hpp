@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "processors/offset_tracker.hpp"
+#include "processors/ports.hpp"
 #include "processors/record.hpp"
 
 namespace RdKafka {
@@ -27,7 +28,7 @@ struct KafkaSourceHooks {
   std::function<void(const std::string&)> statistics;
 };
 
-class KafkaSource {
+class KafkaSource final : public InputPort {
  public:
   // `properties` are librdkafka consumer properties (bootstrap, group.id, …).
   // Throws std::runtime_error on a bad property.
@@ -39,31 +40,31 @@ class KafkaSource {
 
   // Waits up to timeout_ms for a record. The record's value and key stay valid
   // until the next call. Returns false when there is none.
-  bool poll(InputRecord& record, int timeout_ms);
+  bool poll(InputRecord& record, int timeout_ms) override;
 
   // Backpressure: every assigned partition at once.
-  void pause();
-  void resume();
-  bool paused() const { return paused_; }
+  void pause() override;
+  void resume() override;
+  bool paused() const override { return paused_; }
   // One partition held apart (its output cannot be delivered): it stays
   // paused through resume() and reassignments until released.
-  void hold(const PartitionKey& partition);
-  void release(const PartitionKey& partition);
+  void hold(const PartitionKey& partition) override;
+  void release(const PartitionKey& partition) override;
 
   // Commits the given next-offsets; synchronous when `sync`. Returns false on error.
-  bool commit(const std::vector<CommitPoint>& points, bool sync);
+  bool commit(const std::vector<CommitPoint>& points, bool sync) override;
 
-  std::vector<PartitionKey> assignment() const;
+  std::vector<PartitionKey> assignment() const override;
   // Leaves the group (revoking hook runs). Idempotent.
   void close();
   // Set when librdkafka reports a fatal error.
-  bool failed() const;
+  bool failed() const override;
 
   // Exactly-once: the group metadata a transactional producer sends with the
   // offsets (owned by the source), and a rewind of every assigned partition
   // to its committed offset after a transaction was aborted.
   RdKafka::ConsumerGroupMetadata* group_metadata();
-  bool seek_to_committed(int timeout_ms);
+  bool seek_to_committed(int timeout_ms) override;
 
  private:
   struct Impl;

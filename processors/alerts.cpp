@@ -192,7 +192,18 @@ Alerter::Alerter(std::shared_ptr<const AlertRules> rules)
 
 void Alerter::set_ledger(std::shared_ptr<AlertLedger> ledger) { ledger_ = std::move(ledger); }
 
-void Alerter::process(ItemContext& ctx) {
+void Alerter::write_state() {
+  if (!ledger_) return;
+  writes_ = std::make_shared<StateWriteBuffer>();
+  ledger_->set_on_change([writes = writes_](const StoryAlerts& state) {
+    writes->add({alert_state_key(state.story), serialize(state), false});
+  });
+  ledger_->set_on_evict([writes = writes_](const std::vector<std::string>& keys) {
+    for (const auto& key : keys) writes->add({key, {}, true});
+  });
+}
+
+StageStatus Alerter::process(ItemContext& ctx) {
   ctx.alerts.clear();
   ctx.alert.reset();
   ctx.alert_suppressed = false;
@@ -203,15 +214,22 @@ void Alerter::process(ItemContext& ctx) {
       if (matches(rule, ctx) && !contains(ctx.alerts, rule.id)) ctx.alerts.push_back(rule.id);
     }
   }
-  if (ctx.verdict == Verdict::duplicate) return;  // a copy or a resend never pings the desk
+  // A copy or a resend never pings the desk.
+  if (ctx.verdict == Verdict::duplicate) {
+    if (writes_) writes_->take(ctx.state_writes);
+    return StageStatus::next();
+  }
   if (mode_ == AlertMode::every) {
     if (!ctx.alerts.empty()) {
       const std::string& story = ctx.story.empty() ? ctx.item.uri : ctx.story;
       ctx.alert = AlertNotice{followup_alert_id(story, ctx.item.uri, ctx.item.version), {}, {}};
     }
-    return;
+    if (writes_) writes_->take(ctx.state_writes);
+    return StageStatus::next();
   }
   gate_by_story(ctx);
+  if (writes_) writes_->take(ctx.state_writes);
+  return StageStatus::next();
 }
 
 void Alerter::gate_by_story(ItemContext& ctx) {

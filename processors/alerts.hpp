@@ -82,9 +82,13 @@ class Alerter final : public Stage {
   void set_ledger(std::shared_ptr<AlertLedger> ledger);
   AlertMode mode() const { return mode_; }
   std::shared_ptr<AlertLedger> ledger() const { return ledger_; }
+  // Makes every change of a story's alert state (and every story the ledger
+  // forgets) a state write of the item being processed. Set after
+  // set_ledger() and before use.
+  void write_state();
 
   std::string_view name() const override { return "alert"; }
-  void process(ItemContext& ctx) override;
+  StageStatus process(ItemContext& ctx) override;
 
   void swap(std::shared_ptr<const AlertRules> rules);
   std::shared_ptr<const AlertRules> snapshot() const;
@@ -95,6 +99,7 @@ class Alerter final : public Stage {
   std::atomic<std::shared_ptr<const AlertRules>> rules_;
   AlertMode mode_ = AlertMode::thread;
   std::shared_ptr<AlertLedger> ledger_;
+  std::shared_ptr<StateWriteBuffer> writes_;  // set by write_state()
 };
 
 }  // namespace wiredesk

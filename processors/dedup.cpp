@@ -245,7 +245,17 @@ Dedup::Dedup(DedupOptions options, std::shared_ptr<DedupIndex> index)
     : options_(options),
       index_(index ? std::move(index) : std::make_shared<DedupIndex>(index_options(options))) {}
 
-void Dedup::prepare(ItemContext& ctx) const {
+void Dedup::write_state() {
+  writes_ = std::make_shared<StateWriteBuffer>();
+  index_->set_on_change([writes = writes_](const IndexEntry& entry) {
+    writes->add({entry.key(), serialize(entry), false});
+  });
+  index_->set_on_evict([writes = writes_](const std::vector<std::string>& keys) {
+    for (const auto& key : keys) writes->add({key, {}, true});
+  });
+}
+
+StageStatus Dedup::prepare(ItemContext& ctx) const {
   const WireItem& item = ctx.item;
   auto work = std::make_shared<DedupWork>();
   work->normalized = normalize_item(item.headline(), item.body_text());
@@ -270,9 +280,10 @@ void Dedup::prepare(ItemContext& ctx) const {
   // What flash_of() compares a flash with; most items meet a flash in the window.
   opening_and_whole_terms(normalized, 2, work->opening, work->whole);
   ctx.dedup_work = std::move(work);
+  return StageStatus::next();
 }
 
-void Dedup::process(ItemContext& ctx) {
+StageStatus Dedup::process(ItemContext& ctx) {
   if (!ctx.dedup_work) prepare(ctx);
   // Used up here: a context processed again is prepared again.
   const std::shared_ptr<DedupWork> held = std::move(ctx.dedup_work);
@@ -288,7 +299,8 @@ void Dedup::process(ItemContext& ctx) {
     if (const IndexRecord* same = session.find(item.uri, item.version);
         same && same->same_origin(ctx.origin)) {
       apply_record(ctx, *same);  // a replay: the same item, judged as before
-      return;
+      if (writes_) writes_->take(ctx.state_writes);
+      return StageStatus::next();
     }
     const std::vector<const IndexRecord*> versions = session.find_uri(item.uri);
     if (versions.empty()) {
@@ -321,6 +333,8 @@ void Dedup::process(ItemContext& ctx) {
   ctx.of = std::move(d.of);
   ctx.similarity = d.similarity;
   if (probe_) probe_->dedup_index(index_->size(), index_->memory_bytes());
+  if (writes_) writes_->take(ctx.state_writes);
+  return StageStatus::next();
 }
 
 Dedup::Decision Dedup::decide_by_version(const std::vector<const IndexRecord*>& versions,

@@ -175,9 +175,9 @@ class Dedup final : public Stage {
 
   std::string_view name() const override { return "dedup"; }
   // Normalizes and fingerprints (ctx.dedup_work); any thread.
-  void prepare(ItemContext& ctx) const override;
+  StageStatus prepare(ItemContext& ctx) const override;
   // Decides against the index and inserts, in input order.
-  void process(ItemContext& ctx) override;
+  StageStatus process(ItemContext& ctx) override;
 
   // The index, for the app to restore, follow and publish (dedup_index.hpp).
   DedupIndex& index() { return *index_; }
@@ -185,6 +185,10 @@ class Dedup final : public Stage {
   const DedupOptions& options() const { return options_; }
   // Reports index entries and bytes after every insert. Set before use.
   void set_probe(Probe* probe) { probe_ = probe; }
+  // Makes every index change (an entry inserted, keys evicted) a state write
+  // of the item being processed (ItemContext::state_writes), for the index
+  // topic. Set before use; the index's change listeners are this stage's.
+  void write_state();
 
   struct Decision {
     Verdict verdict = Verdict::fresh;
@@ -206,6 +210,7 @@ class Dedup final : public Stage {
   DedupOptions options_;
   std::shared_ptr<DedupIndex> index_;
   Probe* probe_ = nullptr;
+  std::shared_ptr<StateWriteBuffer> writes_;  // set by write_state()
 };
 
 }  // namespace wiredesk

@@ -288,6 +288,15 @@ void Encoder::encode(const ItemContext& ctx, std::vector<OutputRecord>& out) con
   }
 }
 
+void Encoder::encode_state(std::vector<StateWrite>& writes, std::vector<OutputRecord>& out) const {
+  if (topics_.state.empty()) return;
+  for (auto& w : writes) {
+    out.push_back(OutputRecord{topics_.state, std::move(w.key), {}, std::move(w.value),
+                               w.tombstone ? ValueKind::tombstone : ValueKind::bytes});
+  }
+  writes.clear();
+}
+
 OutputRecord Encoder::dead_letter(const InputRecord& input, const DecodeError& error) const {
   OutputRecord r;
   r.topic = topics_.dlq;

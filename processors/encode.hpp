@@ -17,6 +17,9 @@ struct OutputTopics {
   std::string alerts = "news.alerts";
   std::string dlq = "news.dlq";
   bool duplicates_enabled = true;  // output.duplicates_enabled: audit duplicates
+  // The index topic for ItemContext::state_writes; empty: they are dropped
+  // (file mode has no shared state).
+  std::string state;
 };
 
 class Encoder {
@@ -29,6 +32,8 @@ class Encoder {
   void encode(const ItemContext& ctx, std::vector<OutputRecord>& out) const;
 
   OutputRecord dead_letter(const InputRecord& input, const DecodeError& error) const;
+  // The state writes as records on the index topic (none when it is unset).
+  void encode_state(std::vector<StateWrite>& writes, std::vector<OutputRecord>& out) const;
 
   // Value of the enriched record alone (for tests and benchmarks).
   std::string enriched_value(const ItemContext& ctx) const;

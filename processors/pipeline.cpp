@@ -17,7 +17,15 @@ Pipeline::Pipeline(PipelineOptions options, std::vector<std::shared_ptr<Stage>> 
       encoder_(options_.topics),
       stages_(std::move(stages)),
       probe_(probe),
-      clock_(clock ? std::move(clock) : Clock(now_ms)) {}
+      clock_(clock ? std::move(clock) : Clock(now_ms)),
+      timed_(probe_.times_stages()) {
+  if (timed_) {
+    std::vector<std::string> names{"decode"};
+    for (const auto& stage : stages_) names.emplace_back(stage->name());
+    names.emplace_back("encode");
+    probe_.stage_names(names);
+  }
+}
 
 Pipeline::Summary Pipeline::process(const InputRecord& input, std::vector<OutputRecord>& out) {
   Prepared prepared = prepare(decoder_, input);
@@ -26,13 +34,15 @@ Pipeline::Summary Pipeline::process(const InputRecord& input, std::vector<Output
 
 namespace {
 
-// A stage that fails on an item (a bug, a Hyperscan scan error) must not end
-// the process nor lose the item: it becomes a dead letter.
+// A stage that fails on an item (says so, or throws: a bug, a Hyperscan scan
+// error) must not end the process nor lose the item: it becomes a dead
+// letter, its detail prefixed with the stage's name.
 template <class Fn>
 bool guarded(const Stage& stage, DecodeError& error, Fn&& fn) {
   try {
-    fn();
-    return true;
+    StageStatus status = fn();
+    if (status.ok) return true;
+    error = {status.reason, std::string(stage.name()) + ": " + status.detail};
   } catch (const std::exception& e) {
     error = {Reason::internal_error, std::string(stage.name()) + ": " + e.what()};
   } catch (...) {
@@ -41,7 +51,20 @@ bool guarded(const Stage& stage, DecodeError& error, Fn&& fn) {
   return false;
 }
 
+using Steady = std::chrono::steady_clock;
+
 }  // namespace
+
+// Runs fn, reporting its time as stage `index`'s `step` when stages are timed.
+template <class Fn>
+auto Pipeline::timed(size_t index, Probe::Step step, Fn&& fn) const {
+  if (!timed_) return fn();
+  const auto start = Steady::now();
+  auto result = fn();
+  probe_.stage_seconds(index, step,
+                       std::chrono::duration<double>(Steady::now() - start).count());
+  return result;
+}
 
 Pipeline::Prepared Pipeline::prepare(Decoder& decoder, const InputRecord& input) const {
   Prepared p;
@@ -51,7 +74,8 @@ Pipeline::Prepared Pipeline::prepare(Decoder& decoder, const InputRecord& input)
       it != options_.source_by_topic.end()) {
     default_source = it->second;
   }
-  DecodeResult decoded = decoder.decode(input.value, default_source);
+  DecodeResult decoded =
+      timed(0, Probe::Step::prepare, [&] { return decoder.decode(input.value, default_source); });
   if (!decoded.ok()) {
     p.error = decoded.error();
     return p;
@@ -61,8 +85,11 @@ Pipeline::Prepared Pipeline::prepare(Decoder& decoder, const InputRecord& input)
   ctx.origin = input.origin;
   ctx.received_ms = input.received_ms ? input.received_ms : clock_();
   ctx.story = ctx.item.uri;
-  for (const auto& stage : stages_) {
-    if (!guarded(*stage, p.error, [&] { stage->prepare(ctx); })) {
+  for (size_t i = 0; i < stages_.size(); ++i) {
+    const Stage& stage = *stages_[i];
+    const bool ok = timed(i + 1, Probe::Step::prepare,
+                          [&] { return guarded(stage, p.error, [&] { return stage.prepare(ctx); }); });
+    if (!ok) {
       p.ctx.reset();
       return p;
     }
@@ -71,10 +98,17 @@ Pipeline::Prepared Pipeline::prepare(Decoder& decoder, const InputRecord& input)
 }
 
 Pipeline::Summary Pipeline::finish(Prepared& p, std::vector<OutputRecord>& out) {
+  std::vector<StateWrite> state;
   if (p.ctx) {
     ItemContext& ctx = *p.ctx;
-    for (auto& stage : stages_) {
-      if (!guarded(*stage, p.error, [&] { stage->process(ctx); })) {
+    for (size_t i = 0; i < stages_.size(); ++i) {
+      Stage& stage = *stages_[i];
+      const bool ok = timed(i + 1, Probe::Step::process,
+                            [&] { return guarded(stage, p.error, [&] { return stage.process(ctx); }); });
+      if (!ok) {
+        // What the stages before it changed is written all the same: the
+        // index holds it, so the index topic must too.
+        state = std::move(ctx.state_writes);
         p.ctx.reset();
         break;
       }
@@ -83,6 +117,7 @@ Pipeline::Summary Pipeline::finish(Prepared& p, std::vector<OutputRecord>& out) 
   if (!p.ctx) {
     probe_.dead_lettered(p.error.reason);
     out.push_back(encoder_.dead_letter(p.input, p.error));
+    encoder_.encode_state(state, out);
     return {};
   }
   ItemContext& ctx = *p.ctx;
@@ -91,7 +126,11 @@ Pipeline::Summary Pipeline::finish(Prepared& p, std::vector<OutputRecord>& out) 
   for (const auto& t : ctx.topics) probe_.topic_assigned(t.id);
   if (ctx.alert) probe_.alert_record(ctx.alerts, ctx.alert->reason);
   if (ctx.alert_suppressed) probe_.alert_suppressed(ctx.alerts);
-  encoder_.encode(ctx, out);
+  timed(stages_.size() + 1, Probe::Step::process, [&] {
+    encoder_.encode(ctx, out);
+    encoder_.encode_state(ctx.state_writes, out);
+    return true;
+  });
   return {true, event_time_ms(ctx.item)};
 }
 

@@ -57,12 +57,16 @@ class Pipeline {
   const Encoder& encoder() const { return encoder_; }
 
  private:
+  template <class Fn>
+  auto timed(size_t index, Probe::Step step, Fn&& fn) const;
+
   PipelineOptions options_;
   Decoder decoder_;
   Encoder encoder_;
   std::vector<std::shared_ptr<Stage>> stages_;
   Probe& probe_;
   Clock clock_;
+  bool timed_ = false;  // the probe takes per-stage timings
 };
 
 int64_t now_ms();

@@ -30,6 +30,16 @@ class Probe {
   virtual void config_reload_failed() {}
   // Size of the dedup index after a change: remembered items, estimated bytes.
   virtual void dedup_index(size_t /*entries*/, size_t /*bytes*/) {}
+
+  // Per-stage timings. When times_stages() is true, the pipeline names its
+  // stages once, before any item — "decode", the middle stages by name(),
+  // "encode" — then reports how long each step of each stage took on each
+  // item, by index into those names. prepare steps run on the worker
+  // threads, process steps in input order: stage_seconds must be thread-safe.
+  enum class Step { prepare, process };
+  virtual bool times_stages() const { return false; }
+  virtual void stage_names(const std::vector<std::string>& /*names*/) {}
+  virtual void stage_seconds(size_t /*stage*/, Step /*step*/, double /*seconds*/) {}
 };
 
 // For tests and tools that do not export metrics.

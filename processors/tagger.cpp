@@ -452,16 +452,19 @@ std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemTex
 
 Tagger::Tagger(std::shared_ptr<const CompiledTaxonomy> taxonomy) : taxonomy_(std::move(taxonomy)) {}
 
-void Tagger::prepare(ItemContext& ctx) const {
+StageStatus Tagger::prepare(ItemContext& ctx) const {
   const auto taxonomy = taxonomy_.load(std::memory_order_acquire);
   ctx.tagged = true;
-  if (!taxonomy) return;
+  if (!taxonomy) return StageStatus::next();
   ctx.topics = tag_text(*taxonomy, item_text(ctx.item));
+  return StageStatus::next();
 }
 
-void Tagger::process(ItemContext& ctx) {
-  if (!ctx.tagged) prepare(ctx);
+StageStatus Tagger::process(ItemContext& ctx) {
+  StageStatus status;
+  if (!ctx.tagged) status = prepare(ctx);
   ctx.tagged = false;  // used up: a context processed again is tagged again
+  return status;
 }
 
 void Tagger::swap(std::shared_ptr<const CompiledTaxonomy> taxonomy) {

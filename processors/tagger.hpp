@@ -64,8 +64,8 @@ class Tagger final : public Stage {
 
   std::string_view name() const override { return "tag"; }
   // Tags the item (any thread; the text alone decides).
-  void prepare(ItemContext& ctx) const override;
-  void process(ItemContext& ctx) override;
+  StageStatus prepare(ItemContext& ctx) const override;
+  StageStatus process(ItemContext& ctx) override;
 
   // Swaps in a new taxonomy; items being tagged finish with the one they
   // started with (each item reads one snapshot).

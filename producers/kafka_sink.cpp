@@ -33,6 +33,7 @@ std::string origin_of(const OutputRecord& r) {
 
 struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::EventCb {
   KafkaSinkHooks hooks;
+  OutputEvents* events = nullptr;
   std::unique_ptr<RdKafka::Producer> producer;
   std::deque<std::unique_ptr<Pending>> retry;
   std::deque<std::unique_ptr<Pending>> blocked;  // refused by the dead-letter topic too
@@ -51,6 +52,7 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
     if (message.err() == RdKafka::ERR_NO_ERROR) {
       --outstanding;
       if (hooks.acked) hooks.acked(p->token, p->record.topic);
+      if (events) events->acked(p->token, p->record.topic);
       return;
     }
     if (transactional) {
@@ -89,6 +91,7 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
     const uint64_t token = p->token;
     blocked.push_back(std::move(p));
     if (hooks.blocked) hooks.blocked(token, error);
+    if (events) events->blocked(token, error);
   }
 
   void event_cb(RdKafka::Event& event) override {
@@ -173,7 +176,9 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
       auto p = std::move(blocked.front());
       blocked.pop_front();
       const uint64_t token = p->token;
-      if (hooks.unblocked) hooks.unblocked(token);  // the caller resumes; a new refusal blocks again
+      // The caller resumes; a new refusal blocks again.
+      if (hooks.unblocked) hooks.unblocked(token);
+      if (events) events->unblocked(token);
       retry.push_back(std::move(p));
     }
     while (!retry.empty()) {
@@ -283,8 +288,11 @@ TxnResult KafkaSink::begin_transaction() {
   return r == TxnResult::ok ? r : TxnResult::fatal;
 }
 
+void KafkaSink::set_events(OutputEvents* events) { impl_->events = events; }
+
 TxnResult KafkaSink::commit_transaction(const std::vector<CommitPoint>& offsets,
-                                        KafkaSource& source, int timeout_ms) {
+                                        RdKafka::ConsumerGroupMetadata* group,
+                                        int timeout_ms) {
   if (impl_->txn_failed) return TxnResult::abort;
   if (!offsets.empty()) {
     std::vector<RdKafka::TopicPartition*> parts;
@@ -293,7 +301,7 @@ TxnResult KafkaSink::commit_transaction(const std::vector<CommitPoint>& offsets,
                                                       c.offset));
     }
     const auto r = classify(
-        impl_->producer->send_offsets_to_transaction(parts, source.group_metadata(), timeout_ms),
+        impl_->producer->send_offsets_to_transaction(parts, group, timeout_ms),
         "send offsets to transaction");
     RdKafka::TopicPartition::destroy(parts);
     if (r != TxnResult::ok) return r;

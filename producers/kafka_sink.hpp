@@ -11,18 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "processors/ports.hpp"
 #include "processors/record.hpp"
 
+namespace RdKafka {
+class ConsumerGroupMetadata;
+}
+
 namespace wiredesk {
-
-class KafkaSource;
-struct CommitPoint;
-
-enum class TxnResult {
-  ok,
-  abort,  // the transaction must be aborted and its input processed again
-  fatal,  // the producer is unusable: stop
-};
 
 struct KafkaSinkHooks {
   // A record produced with `token` was acknowledged by the brokers;
@@ -46,7 +42,7 @@ struct KafkaSinkHooks {
   int retry_blocked_ms = 30000;
 };
 
-class KafkaSink {
+class KafkaSink final : public OutputPort {
  public:
   KafkaSink(const std::map<std::string, std::string>& properties, KafkaSinkHooks hooks);
   ~KafkaSink();
@@ -55,25 +51,28 @@ class KafkaSink {
 
   // Queues one record. Blocks (serving delivery reports) while the local
   // queue is full. Returns false only on a non-retriable error.
-  bool produce(const OutputRecord& record, uint64_t token);
+  bool produce(const OutputRecord& record, uint64_t token) override;
+  // Acknowledgements and refusals are also reported here (the engine).
+  void set_events(OutputEvents* events) override;
 
   // Serves delivery reports for up to timeout_ms.
-  void poll(int timeout_ms);
+  void poll(int timeout_ms) override;
   // Waits until every queued record is acknowledged, or timeout. True when drained.
-  bool flush(int timeout_ms);
+  bool flush(int timeout_ms) override;
 
-  size_t outstanding() const;  // records produced and not yet acknowledged
+  size_t outstanding() const override;  // records produced and not yet acknowledged
   size_t blocked() const;      // records the dead-letter topic refused, waiting
   // True once a broker answered a metadata request.
   bool connected(int timeout_ms);
-  bool failed() const;
+  bool failed() const override;
 
   // Exactly-once (transactional.id set): consume-transform-produce in
   // transactions; the input offsets are committed inside the transaction.
   bool init_transactions(int timeout_ms);
   TxnResult begin_transaction();
-  TxnResult commit_transaction(const std::vector<CommitPoint>& offsets, KafkaSource& source,
-                               int timeout_ms);
+  // `group` is the consumer's group metadata (KafkaSource::group_metadata()).
+  TxnResult commit_transaction(const std::vector<CommitPoint>& offsets,
+                               RdKafka::ConsumerGroupMetadata* group, int timeout_ms);
   // Drops everything produced in the transaction (nothing of it becomes visible).
   void abort_transaction(int timeout_ms);
 

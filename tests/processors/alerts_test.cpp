@@ -388,6 +388,36 @@ TEST_F(PerStoryAlerts, EveryModeGivesOneRecordPerMatchingItem) {
   EXPECT_FALSE(send(story, item("urn:e3", "N. Korea fires missile", 1), Verdict::duplicate).alert);
 }
 
+// With write_state(), a story's first alert is a state write of the item that
+// sent it (key alert_state_key(story), the ledger's state as value); an item
+// that changes nothing writes nothing.
+TEST_F(PerStoryAlerts, TheAlertStateAnItemChangedIsItsStateWrite) {
+  alerter_.write_state();
+  const std::string story = "urn:flash";
+  ItemContext flash;
+  flash.item = item("urn:flash", "(URGENT) N. Korea fires ballistic missile", 1);
+  flash.story = story;
+  flash.origin = {"wire", 0, 1};
+  Tagger(test::default_taxonomy()).process(flash);
+  alerter_.process(flash);
+  ASSERT_TRUE(flash.alert);
+  ASSERT_EQ(flash.state_writes.size(), 1u);
+  EXPECT_EQ(flash.state_writes[0].key, alert_state_key(story));
+  EXPECT_FALSE(flash.state_writes[0].tombstone);
+  const auto state = deserialize_story_alerts(flash.state_writes[0].value);
+  ASSERT_TRUE(state);
+  EXPECT_EQ(state->story, story);
+
+  ItemContext unrelated;
+  unrelated.item = make_item("Weather: sunny in Seoul", "Seoul will be sunny on Tuesday.", "en", 4);
+  unrelated.item.uri = "urn:other";
+  unrelated.story = "urn:other";
+  unrelated.origin = {"wire", 0, 2};
+  Tagger(test::default_taxonomy()).process(unrelated);
+  alerter_.process(unrelated);
+  EXPECT_TRUE(unrelated.state_writes.empty());
+}
+
 TEST(AlertLedgerTest, StatesRoundTripAndTheLaterOneWinsBetweenReplicas) {
   StoryAlerts s;
   s.story = "urn:story|with\\odd chars";

@@ -26,12 +26,13 @@ struct Outcome {
 class CaptureStage final : public Stage {
  public:
   std::string_view name() const override { return "capture"; }
-  void process(ItemContext& ctx) override {
+  StageStatus process(ItemContext& ctx) override {
     last.accepted = true;
     last.verdict = ctx.verdict;
     last.story = ctx.story;
     last.of = ctx.of;
     last.similarity = ctx.similarity;
+    return StageStatus::next();
   }
   Outcome last;
 };

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "dedup_support.hpp"
+#include "processors/pipeline.hpp"
 #include "support/fixtures.hpp"
 
 namespace wiredesk {
@@ -145,6 +146,56 @@ TEST(DedupFixtures, ReplayedRecordsKeepTheirFirstOutcome) {
   const Outcome redelivered = runner.run(items[0], 1000);
   EXPECT_EQ(redelivered.verdict, Verdict::duplicate);
   EXPECT_EQ(redelivered.of, "urn:yna:AEN20261102009800315");
+}
+
+// With write_state(), every index change an item makes is an output of that
+// item on the index topic — an entry for what it inserted, a tombstone for
+// what it pushed out — and with no index topic (file mode) none is written.
+TEST(DedupState, IndexChangesAreOutputsOfTheItemThatMadeThem) {
+  const auto items = fixture_items();
+  for (const bool with_topic : {true, false}) {
+    DedupOptions options;
+    options.max_entries = 2;
+    auto dedup = std::make_shared<Dedup>(options);
+    dedup->write_state();
+    PipelineOptions pipeline_options;
+    if (with_topic) pipeline_options.topics.state = "wiredesk.index";
+    Pipeline pipeline(pipeline_options, {dedup}, null_probe(),
+                      [] { return int64_t{1796245200000}; });
+    std::vector<std::vector<OutputRecord>> outs;
+    for (size_t i = 0; i < 3; ++i) {
+      InputRecord in;
+      in.origin = {"wire.items", 0, static_cast<int64_t>(i)};
+      in.value = items[i];
+      pipeline.process(in, outs.emplace_back());
+    }
+    std::vector<const OutputRecord*> state;
+    for (const auto& out : outs) {
+      for (const auto& r : out) {
+        if (r.topic == "wiredesk.index") state.push_back(&r);
+      }
+    }
+    if (!with_topic) {
+      EXPECT_TRUE(state.empty());
+      continue;
+    }
+    // Item 0: its entry, after its own record on news.items.
+    ASSERT_EQ(outs[0].size(), 2u);
+    EXPECT_EQ(outs[0][0].topic, "news.items");
+    const auto first = deserialize(outs[0][1].value);
+    ASSERT_TRUE(first);
+    EXPECT_EQ(outs[0][1].key, first->key());
+    EXPECT_EQ(outs[0][1].kind, ValueKind::bytes);
+    // Item 2 (the index holds 2): its entry and the tombstone of item 0's.
+    bool tombstone = false, entry = false;
+    for (const auto& r : outs[2]) {
+      if (r.topic != "wiredesk.index") continue;
+      if (r.kind == ValueKind::tombstone) tombstone = r.key == first->key();
+      if (r.kind == ValueKind::bytes) entry = deserialize(r.value).has_value();
+    }
+    EXPECT_TRUE(tombstone);
+    EXPECT_TRUE(entry);
+  }
 }
 
 // Another instance that restores the index from the topic (serialize →

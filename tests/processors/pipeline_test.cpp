@@ -51,17 +51,22 @@ TEST(Pipeline, EveryInputEndsInExactlyOnePlace) {
 class FailingStage final : public Stage {
  public:
   std::string_view name() const override { return "boom"; }
-  void process(ItemContext& ctx) override {
+  StageStatus process(ItemContext& ctx) override {
     if (ctx.item.uri == "urn:x:2") throw std::runtime_error("scan failed");
+    if (ctx.item.uri == "urn:x:3") return StageStatus::failed(Reason::internal_error, "cannot judge");
+    return StageStatus::next();
   }
 };
 
-TEST(Pipeline, AStageThatThrowsDeadLettersTheItemAndGoesOn) {
+// A stage that throws, or says an item failed, makes the item a dead letter
+// with the stage's name and reason; the items after it go on.
+TEST(Pipeline, AStageThatThrowsOrFailsDeadLettersTheItemAndGoesOn) {
   CountingProbe probe;
   Pipeline pipeline(PipelineOptions{}, {std::make_shared<FailingStage>()}, probe);
   const std::string good = R"({"uri":"urn:x:1","headline":"A"})";
   const std::string bad = R"({"uri":"urn:x:2","headline":"B"})";
-  for (const std::string* value : {&good, &bad, &good}) {
+  const std::string failed = R"({"uri":"urn:x:3","headline":"C"})";
+  for (const std::string* value : {&good, &bad, &good, &failed}) {
     InputRecord in;
     in.origin = {"wire.items", 0, 7};
     in.value = *value;
@@ -74,11 +79,15 @@ TEST(Pipeline, AStageThatThrowsDeadLettersTheItemAndGoesOn) {
       EXPECT_EQ(*out[0].header("wiredesk-error"), "internal_error");
       EXPECT_EQ(*out[0].header("wiredesk-error-detail"), "boom: scan failed");
       EXPECT_EQ(out[0].value, bad);  // the input, unchanged
+    } else if (value == &failed) {
+      EXPECT_FALSE(summary.accepted);
+      EXPECT_EQ(out[0].topic, "news.dlq");
+      EXPECT_EQ(*out[0].header("wiredesk-error-detail"), "boom: cannot judge");
     } else {
       EXPECT_EQ(out[0].topic, "news.items");
     }
   }
-  EXPECT_EQ(probe.dead[static_cast<int>(Reason::internal_error)], 1);
+  EXPECT_EQ(probe.dead[static_cast<int>(Reason::internal_error)], 2);
 }
 
 }  // namespace

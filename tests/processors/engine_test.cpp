@@ -1,0 +1,240 @@
+// The one processing loop (processors/engine.hpp) over in-memory ports:
+// order per partition, offsets committed only behind acknowledgements,
+// backpressure, a partition held while its output is refused, rebalances and
+// exactly-once — without a broker.
+#include "processors/engine.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "consumers/memory_source.hpp"
+#include "producers/memory_sink.hpp"
+#include "support/fixtures.hpp"
+
+namespace wiredesk {
+namespace {
+
+constexpr int64_t kNow = 1796245200000;
+
+// A valid wire item under its own uri (a fixture item with the uri swapped).
+std::string item(const std::string& uri) {
+  static const std::string base =
+      wiredesk::testing::read_lines(wiredesk::testing::fixture_path("items.jsonl")).front();
+  const auto start = base.find("\"uri\": \"") + 8;
+  const auto end = base.find('"', start);
+  return base.substr(0, start) + uri + base.substr(end);
+}
+
+struct Rig {
+  explicit Rig(EngineOptions options = {}, size_t workers = 2, size_t window = 8)
+      : pipeline(PipelineOptions{}, {}, null_probe(), [] { return kNow; }) {
+    options.workers = workers;
+    options.window = window;
+    options.commit_interval = std::chrono::milliseconds(0);
+    engine_options = options;
+  }
+  Engine& engine() {
+    if (!engine_) engine_ = std::make_unique<Engine>(pipeline, input, output, engine_options);
+    return *engine_;
+  }
+  // Steps until `done` holds (or a bound is hit, failing the test).
+  template <typename Done>
+  void step_until(Done done) {
+    for (int i = 0; i < 100000 && !done(); ++i) engine().step();
+    ASSERT_TRUE(done());
+  }
+
+  Pipeline pipeline;
+  MemoryInput input;
+  MemoryOutput output;
+  EngineOptions engine_options;
+  std::unique_ptr<Engine> engine_;
+};
+
+const PartitionKey kP0{"wire.items", 0};
+const PartitionKey kP1{"wire.items", 1};
+
+// The origin header of each produced record of one topic, in produce order.
+std::vector<std::string> origins(const std::vector<OutputRecord>& records, const std::string& topic) {
+  std::vector<std::string> out;
+  for (const auto& r : records) {
+    if (r.topic == topic) out.push_back(*r.header(header::origin));
+  }
+  return out;
+}
+
+std::vector<OutputRecord> records_of(const MemoryOutput& output) {
+  std::vector<OutputRecord> out;
+  for (const auto& p : output.produced()) out.push_back(p.record);
+  return out;
+}
+
+TEST(Engine, EveryRecordEndsInOnePlaceInInputOrderPerPartition) {
+  Rig rig;
+  for (int i = 0; i < 40; ++i) {
+    for (int32_t part : {0, 1}) {
+      const bool bad = i % 7 == 3;
+      rig.input.append("wire.items", part,
+                       bad ? "{\"not\": \"an item\"" : item("urn:t:" + std::to_string(part) + "-" +
+                                                            std::to_string(i)));
+    }
+  }
+  rig.input.close();
+  const std::atomic<bool> stop{false};
+  rig.engine().run(stop);
+  ASSERT_TRUE(rig.engine().drain(std::chrono::seconds(5)));
+
+  const auto all = records_of(rig.output);
+  std::map<int32_t, std::vector<int64_t>> seen;
+  for (const auto& r : all) {
+    const std::string origin = *r.header(header::origin);  // topic/partition/offset
+    const auto a = origin.find('/'), b = origin.rfind('/');
+    seen[std::stoi(origin.substr(a + 1, b - a - 1))].push_back(std::stoll(origin.substr(b + 1)));
+  }
+  for (int32_t part : {0, 1}) {
+    ASSERT_EQ(seen[part].size(), 40u) << "partition " << part;
+    for (int64_t i = 0; i < 40; ++i) EXPECT_EQ(seen[part][i], i) << "partition " << part;
+    EXPECT_EQ(rig.input.committed({"wire.items", part}), 40);
+  }
+  EXPECT_EQ(origins(all, "news.dlq").size(), 12u);
+  EXPECT_EQ(origins(all, "news.items").size(), 68u);
+}
+
+TEST(Engine, OffsetsAreCommittedOnlyBehindAcknowledgedOutputs) {
+  Rig rig;
+  for (int i = 0; i < 6; ++i) rig.input.append("wire.items", 0, item("urn:t:" + std::to_string(i)));
+  rig.output.hold_acks(true);
+  rig.step_until([&] { return rig.output.produced().size() == 6; });
+  for (int i = 0; i < 5; ++i) rig.engine().step();
+  EXPECT_LE(rig.input.committed(kP0), 0);  // nothing acknowledged: nothing committed past 0
+
+  rig.output.ack(2);  // offsets 0 and 1
+  rig.engine().step();
+  EXPECT_EQ(rig.input.committed(kP0), 2);
+
+  rig.output.ack_at(4);  // offset 4 before offsets 2 and 3
+  rig.engine().step();
+  EXPECT_EQ(rig.input.committed(kP0), 2);
+
+  rig.output.ack(2);  // offsets 2 and 3: 4 was already acknowledged
+  rig.engine().step();
+  EXPECT_EQ(rig.input.committed(kP0), 5);
+
+  rig.output.hold_acks(false);
+  rig.input.close();
+  rig.step_until([&] { return !rig.engine().step(); });
+  ASSERT_TRUE(rig.engine().drain(std::chrono::seconds(5)));
+  EXPECT_EQ(rig.input.committed(kP0), 6);
+}
+
+TEST(Engine, BackpressurePausesTheInputAndResumesItAtHalf) {
+  EngineOptions options;
+  options.max_in_flight = 4;
+  Rig rig(options, 1, 2);
+  for (int i = 0; i < 30; ++i) rig.input.append("wire.items", 0, item("urn:t:" + std::to_string(i)));
+  rig.output.hold_acks(true);
+  rig.step_until([&] { return rig.input.paused(); });
+  for (int i = 0; i < 20; ++i) rig.engine().step();
+  // What was taken: the records waiting for acknowledgement, plus at most a
+  // window the pool held when the input paused.
+  EXPECT_GE(rig.input.taken(), 4u);
+  EXPECT_LE(rig.input.taken(), 4u + 2u);
+  const size_t taken = rig.input.taken();
+  const size_t waiting = rig.output.outstanding();  // one output per record, none acknowledged
+  ASSERT_GE(waiting, 4u);
+
+  rig.output.ack(waiting - 3);  // 3 still waiting: above half
+  rig.engine().step();
+  EXPECT_TRUE(rig.input.paused());
+  EXPECT_EQ(rig.input.taken(), taken);
+
+  rig.output.ack(1);  // 2 waiting: half, resume
+  rig.engine().step();
+  EXPECT_FALSE(rig.input.paused());
+  rig.output.hold_acks(false);
+  rig.input.close();
+  rig.step_until([&] { return !rig.engine().step(); });
+  ASSERT_TRUE(rig.engine().drain(std::chrono::seconds(5)));
+  EXPECT_EQ(rig.input.committed(kP0), 30);
+  EXPECT_EQ(rig.output.produced().size(), 30u);
+}
+
+TEST(Engine, ARecordRefusedEvenAsADeadLetterHoldsItsPartitionOnly) {
+  Rig rig;
+  for (int i = 0; i < 4; ++i) {
+    rig.input.append("wire.items", 0, item("urn:t:a" + std::to_string(i)));
+    rig.input.append("wire.items", 1, item("urn:t:b" + std::to_string(i)));
+  }
+  rig.output.hold_acks(true);
+  rig.step_until([&] { return rig.output.produced().size() >= 2; });
+  size_t p0 = 0;
+  while (*rig.output.produced()[p0].record.header(header::origin) != "wire.items/0/0") ++p0;
+  rig.output.block(p0);
+  EXPECT_TRUE(rig.input.held(kP0));
+  EXPECT_FALSE(rig.input.held(kP1));
+  EXPECT_EQ(rig.engine().blocked_partitions(), 1u);
+
+  rig.output.unblock(p0);
+  EXPECT_FALSE(rig.input.held(kP0));
+  EXPECT_EQ(rig.engine().blocked_partitions(), 0u);
+  rig.output.hold_acks(false);
+  rig.input.close();
+  rig.step_until([&] { return !rig.engine().step(); });
+  ASSERT_TRUE(rig.engine().drain(std::chrono::seconds(5)));
+  EXPECT_EQ(rig.input.committed(kP0), 4);
+  EXPECT_EQ(rig.input.committed(kP1), 4);
+}
+
+TEST(Engine, ARevokeFinishesProducesAndCommitsWhatWasTaken) {
+  Rig rig({}, 2, 16);
+  for (int i = 0; i < 10; ++i) rig.input.append("wire.items", 0, item("urn:t:" + std::to_string(i)));
+  rig.step_until([&] { return rig.input.taken() >= 5; });
+  rig.input.pause();
+  const size_t taken = rig.input.taken();
+  rig.engine().revoke({kP0});
+  EXPECT_EQ(rig.output.produced().size(), taken);   // every record taken was finished
+  EXPECT_EQ(rig.output.outstanding(), 0u);         // and acknowledged (flushed)
+  EXPECT_EQ(rig.input.committed(kP0), static_cast<int64_t>(taken));
+}
+
+TEST(Engine, ExactlyOnceCommitsOffsetsWithOutputsAndRewindsOnAbort) {
+  EngineOptions options;
+  Rig rig(options, 2, 8);
+  MemoryTransactions txn(rig.input, rig.output);
+  rig.engine_options.transactions = &txn;
+  rig.engine_options.txn_max_records = 5;
+  txn.abort_commits(2);  // the first two transactions are aborted: their records are read again
+  for (int i = 0; i < 23; ++i) {
+    rig.input.append("wire.items", i % 2, i == 11 ? std::string("[") : item("urn:t:" + std::to_string(i)));
+  }
+  rig.input.close();
+  const std::atomic<bool> stop{false};
+  rig.engine().run(stop);
+  ASSERT_TRUE(rig.engine().drain(std::chrono::seconds(5)));
+
+  const auto visible = rig.output.visible();
+  std::multiset<std::string> seen;
+  for (const auto& r : visible) seen.insert(*r.header(header::origin));
+  EXPECT_EQ(seen.size(), 23u);
+  for (const auto& o : seen) EXPECT_EQ(seen.count(o), 1u) << o;  // each exactly once
+  EXPECT_GE(rig.input.rewinds(), 2u);
+  EXPECT_EQ(rig.input.committed(kP0), 12);
+  EXPECT_EQ(rig.input.committed(kP1), 11);
+  EXPECT_GE(txn.commits(), 3);
+}
+
+TEST(Engine, AnOutputThatCannotTakeRecordsStopsTheEngine) {
+  Rig rig;
+  rig.input.append("wire.items", 0, item("urn:t:1"));
+  rig.output.refuse_produce(true);
+  rig.input.close();
+  const std::atomic<bool> stop{false};
+  rig.engine().run(stop);
+  EXPECT_TRUE(rig.engine().failed());
+  EXPECT_LE(rig.input.committed(kP0), 0);
+}
+
+}  // namespace
+}  // namespace wiredesk
