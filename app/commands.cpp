@@ -10,7 +10,7 @@
 #include "app/logging.hpp"
 #include "app/service.hpp"
 #include "app/wiring.hpp"
-#include "processors/engine.hpp"
+#include "processors/core/engine.hpp"
 #include "consumers/file_source.hpp"
 #include "producers/jsonl_sink.hpp"
 

@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/metrics.hpp"
+#include "kafka/handles.hpp"
 #include "producers/kafka_admin.hpp"
 
 namespace wiredesk {
@@ -111,21 +112,18 @@ bool IndexTable::restore(int timeout_ms) {
   }
 
   std::map<int32_t, int64_t> end;
-  std::vector<RdKafka::TopicPartition*> assignment;
+  kafka::PartitionList assignment;
   for (int32_t p : impl_->partitions) {
     int64_t low = 0, high = 0;
     if (impl_->consumer->query_watermark_offsets(options_.topic, p, &low, &high, timeout_ms) !=
         RdKafka::ERR_NO_ERROR) {
       spdlog::error("dedup index topic {}: cannot read its end offsets", options_.topic);
-      RdKafka::TopicPartition::destroy(assignment);
       return false;
     }
     if (high > low) end[p] = high;
-    assignment.push_back(
-        RdKafka::TopicPartition::create(options_.topic, p, RdKafka::Topic::OFFSET_BEGINNING));
+    assignment.add(options_.topic, p, RdKafka::Topic::OFFSET_BEGINNING);
   }
-  impl_->consumer->assign(assignment);
-  RdKafka::TopicPartition::destroy(assignment);
+  impl_->consumer->assign(assignment.get());
 
   const auto deadline = started + std::chrono::milliseconds(timeout_ms);
   size_t applied = 0;
@@ -138,13 +136,12 @@ bool IndexTable::restore(int timeout_ms) {
     if (!m || m->err() != RdKafka::ERR_NO_ERROR) {
       // read_committed: the end may be an aborted or open transaction's
       // marker; the position tells when everything before it was read.
-      std::vector<RdKafka::TopicPartition*> parts;
-      for (const auto& [p, high] : end) parts.push_back(RdKafka::TopicPartition::create(options_.topic, p));
-      impl_->consumer->position(parts);
+      kafka::PartitionList parts;
+      for (const auto& [p, high] : end) parts.add(options_.topic, p);
+      impl_->consumer->position(parts.get());
       for (auto* tp : parts) {
         if (tp->offset() >= end[tp->partition()]) end.erase(tp->partition());
       }
-      RdKafka::TopicPartition::destroy(parts);
       continue;
     }
     apply(m.get());
@@ -173,9 +170,9 @@ void IndexTable::follow_loop() {
     if (m) apply(m.get());
     if (metrics_ && std::chrono::steady_clock::now() - last_lag > std::chrono::seconds(2)) {
       last_lag = std::chrono::steady_clock::now();
-      std::vector<RdKafka::TopicPartition*> parts;
-      for (int32_t p : impl_->partitions) parts.push_back(RdKafka::TopicPartition::create(options_.topic, p));
-      impl_->consumer->position(parts);
+      kafka::PartitionList parts;
+      for (int32_t p : impl_->partitions) parts.add(options_.topic, p);
+      impl_->consumer->position(parts.get());
       int64_t lag = 0;
       for (auto* tp : parts) {
         int64_t low = 0, high = 0;
@@ -186,7 +183,6 @@ void IndexTable::follow_loop() {
           lag += high - tp->offset();
         }
       }
-      RdKafka::TopicPartition::destroy(parts);
       metrics_->dedup_index_lag(lag);
       metrics_->dedup_index(index_->size(), index_->memory_bytes());
     }

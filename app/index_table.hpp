@@ -15,9 +15,9 @@
 #include <vector>
 
 #include "config/config.hpp"
-#include "processors/alert_ledger.hpp"
-#include "processors/dedup_index.hpp"
-#include "processors/record.hpp"
+#include "processors/tag/alert_ledger.hpp"
+#include "processors/dedup/dedup_index.hpp"
+#include "processors/decode/record.hpp"
 
 namespace wiredesk {
 

@@ -6,7 +6,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include "processors/json_writer.hpp"
+#include "processors/decode/json_writer.hpp"
 
 namespace wiredesk {
 

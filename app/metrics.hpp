@@ -13,8 +13,8 @@
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
 
-#include "processors/offset_tracker.hpp"
-#include "processors/probe.hpp"
+#include "processors/core/offset_tracker.hpp"
+#include "processors/core/probe.hpp"
 
 namespace wiredesk {
 

@@ -19,9 +19,9 @@
 #include <vector>
 
 #include "config/taxonomy_loader.hpp"
-#include "processors/alerts.hpp"
-#include "processors/probe.hpp"
-#include "processors/tagger.hpp"
+#include "processors/tag/alerts.hpp"
+#include "processors/core/probe.hpp"
+#include "processors/tag/tagger.hpp"
 
 namespace wiredesk {
 

@@ -16,8 +16,8 @@
 #include "app/reloader.hpp"
 #include "app/wiring.hpp"
 #include "consumers/kafka_source.hpp"
-#include "processors/dedup.hpp"
-#include "processors/engine.hpp"
+#include "processors/dedup/dedup.hpp"
+#include "processors/core/engine.hpp"
 #include "producers/kafka_sink.hpp"
 
 namespace wiredesk {
@@ -46,7 +46,7 @@ class KafkaTransactions final : public TransactionPort {
   KafkaSource& source_;
 };
 
-// The Kafka service: the engine (processors/engine.hpp) over a consumer-group
+// The Kafka service: the engine (processors/core/engine.hpp) over a consumer-group
 // member and a producer, with what only a service has around it — the dedup
 // index table, metrics, /readyz, hot reload and the broker watchdog.
 PipelineOptions service_pipeline_options(const Config& config) {

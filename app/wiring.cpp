@@ -1,7 +1,7 @@
 #include "app/wiring.hpp"
 
-#include "processors/alert_ledger.hpp"
-#include "processors/dedup.hpp"
+#include "processors/tag/alert_ledger.hpp"
+#include "processors/dedup/dedup.hpp"
 
 #include <librdkafka/rdkafkacpp.h>
 

@@ -7,8 +7,8 @@
 
 #include "app/reloader.hpp"
 #include "config/config.hpp"
-#include "processors/dedup.hpp"
-#include "processors/pipeline.hpp"
+#include "processors/dedup/dedup.hpp"
+#include "processors/core/pipeline.hpp"
 
 namespace wiredesk {
 

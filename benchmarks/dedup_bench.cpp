@@ -14,11 +14,11 @@
 #include <string>
 #include <vector>
 
-#include "processors/decode.hpp"
-#include "processors/dedup.hpp"
-#include "processors/dedup_index.hpp"
-#include "processors/fingerprint.hpp"
-#include "processors/normalize.hpp"
+#include "processors/decode/decode.hpp"
+#include "processors/dedup/dedup.hpp"
+#include "processors/dedup/dedup_index.hpp"
+#include "processors/dedup/fingerprint.hpp"
+#include "processors/dedup/normalize.hpp"
 
 namespace wiredesk {
 namespace {

@@ -11,10 +11,10 @@
 #include <xxhash.h>
 
 #include "app/wiring.hpp"
-#include "processors/decode.hpp"
-#include "processors/encode.hpp"
-#include "processors/pipeline.hpp"
-#include "processors/tagger.hpp"
+#include "processors/decode/decode.hpp"
+#include "processors/core/encode.hpp"
+#include "processors/core/pipeline.hpp"
+#include "processors/tag/tagger.hpp"
 
 namespace wiredesk {
 namespace {

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "config/taxonomy_loader.hpp"
-#include "processors/alerts.hpp"
-#include "processors/decode.hpp"
-#include "processors/tagger.hpp"
+#include "processors/tag/alerts.hpp"
+#include "processors/decode/decode.hpp"
+#include "processors/tag/tagger.hpp"
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "processors/alerts.hpp"
-#include "processors/taxonomy.hpp"
+#include "processors/tag/alerts.hpp"
+#include "processors/tag/taxonomy.hpp"
 
 namespace wiredesk {
 

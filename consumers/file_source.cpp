@@ -5,7 +5,7 @@
 #include <iterator>
 #include <stdexcept>
 
-#include "processors/pipeline.hpp"
+#include "processors/core/pipeline.hpp"
 
 namespace wiredesk {
 

@@ -8,7 +8,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include "processors/pipeline.hpp"
+#include "kafka/handles.hpp"
+#include "processors/core/pipeline.hpp"
 
 namespace wiredesk {
 
@@ -44,9 +45,8 @@ struct KafkaSource::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb 
     const bool cooperative = c->rebalance_protocol() == "COOPERATIVE";
     if (err == RdKafka::ERR__ASSIGN_PARTITIONS) {
       if (cooperative) {
-        if (RdKafka::Error* e = c->incremental_assign(parts)) {
+        if (kafka::Error e{c->incremental_assign(parts)}) {
           spdlog::error("incremental assign: {}", e->str());
-          delete e;
         }
       } else {
         c->assign(parts);
@@ -75,9 +75,8 @@ struct KafkaSource::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb 
       spdlog::info("partitions revoked: {}", parts.size());
       if (hooks.revoking) hooks.revoking(keys_of(parts));
       if (cooperative) {
-        if (RdKafka::Error* e = c->incremental_unassign(parts)) {
+        if (kafka::Error e{c->incremental_unassign(parts)}) {
           spdlog::error("incremental unassign: {}", e->str());
-          delete e;
         }
       } else {
         c->unassign();
@@ -173,18 +172,15 @@ bool KafkaSource::poll(InputRecord& record, int timeout_ms) {
 void KafkaSource::pause() {
   if (paused_) return;
   paused_ = impl_->paused = true;
-  std::vector<RdKafka::TopicPartition*> parts;
-  impl_->consumer->assignment(parts);
-  impl_->consumer->pause(parts);
-  RdKafka::TopicPartition::destroy(parts);
+  kafka::PartitionList parts = kafka::assignment_of(*impl_->consumer);
+  impl_->consumer->pause(parts.get());
 }
 
 void KafkaSource::resume() {
   if (!paused_) return;
   paused_ = impl_->paused = false;
-  std::vector<RdKafka::TopicPartition*> parts;
-  impl_->consumer->assignment(parts);
-  std::vector<RdKafka::TopicPartition*> free;
+  kafka::PartitionList parts = kafka::assignment_of(*impl_->consumer);
+  std::vector<RdKafka::TopicPartition*> free;  // not owned: pointers into `parts`
   for (auto* tp : parts) {
     const PartitionKey k{tp->topic(), tp->partition()};
     if (std::find(impl_->held.begin(), impl_->held.end(), k) == impl_->held.end()) {
@@ -192,16 +188,14 @@ void KafkaSource::resume() {
     }
   }
   impl_->consumer->resume(free);
-  RdKafka::TopicPartition::destroy(parts);
 }
 
 void KafkaSource::hold(const PartitionKey& partition) {
   if (std::find(impl_->held.begin(), impl_->held.end(), partition) != impl_->held.end()) return;
   impl_->held.push_back(partition);
-  std::vector<RdKafka::TopicPartition*> one{
-      RdKafka::TopicPartition::create(partition.topic, partition.partition)};
-  impl_->consumer->pause(one);
-  RdKafka::TopicPartition::destroy(one);
+  kafka::PartitionList one;
+  one.add(partition.topic, partition.partition);
+  impl_->consumer->pause(one.get());
 }
 
 void KafkaSource::release(const PartitionKey& partition) {
@@ -209,26 +203,22 @@ void KafkaSource::release(const PartitionKey& partition) {
   if (it == impl_->held.end()) return;
   impl_->held.erase(it);
   if (paused_) return;  // backpressure resumes it with the others
-  std::vector<RdKafka::TopicPartition*> one{
-      RdKafka::TopicPartition::create(partition.topic, partition.partition)};
-  impl_->consumer->resume(one);
-  RdKafka::TopicPartition::destroy(one);
+  kafka::PartitionList one;
+  one.add(partition.topic, partition.partition);
+  impl_->consumer->resume(one.get());
 }
 
 bool KafkaSource::commit(const std::vector<CommitPoint>& points, bool sync) {
   if (points.empty()) return true;
-  std::vector<RdKafka::TopicPartition*> parts;
-  parts.reserve(points.size());
-  for (const auto& c : points) {
-    parts.push_back(RdKafka::TopicPartition::create(c.partition.topic, c.partition.partition, c.offset));
-  }
-  const auto err = sync ? impl_->consumer->commitSync(parts) : impl_->consumer->commitAsync(parts);
+  kafka::PartitionList parts;
+  for (const auto& c : points) parts.add(c.partition.topic, c.partition.partition, c.offset);
+  const auto err =
+      sync ? impl_->consumer->commitSync(parts.get()) : impl_->consumer->commitAsync(parts.get());
   bool ok = err == RdKafka::ERR_NO_ERROR;
   if (sync && ok) {
     for (auto* tp : parts) ok = ok && tp->err() == RdKafka::ERR_NO_ERROR;
   }
   if (!ok) spdlog::warn("kafka commit failed: {}", RdKafka::err2str(err));
-  RdKafka::TopicPartition::destroy(parts);
   return ok;
 }
 
@@ -253,16 +243,14 @@ RdKafka::ConsumerGroupMetadata* KafkaSource::group_metadata() {
 
 bool KafkaSource::seek_to_committed(int timeout_ms) {
   impl_->current.reset();
-  std::vector<RdKafka::TopicPartition*> parts;
-  impl_->consumer->assignment(parts);
-  bool ok = impl_->consumer->committed(parts, timeout_ms) == RdKafka::ERR_NO_ERROR;
+  kafka::PartitionList parts = kafka::assignment_of(*impl_->consumer);
+  bool ok = impl_->consumer->committed(parts.get(), timeout_ms) == RdKafka::ERR_NO_ERROR;
   for (auto* tp : parts) {
     if (!ok) break;
     // No committed offset yet: start of the partition, as auto.offset.reset=earliest.
     if (tp->offset() < 0) tp->set_offset(RdKafka::Topic::OFFSET_BEGINNING);
     ok = impl_->consumer->seek(*tp, timeout_ms) == RdKafka::ERR_NO_ERROR;
   }
-  RdKafka::TopicPartition::destroy(parts);
   if (!ok) spdlog::error("cannot rewind to the committed offsets");
   return ok;
 }

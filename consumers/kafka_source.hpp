@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "processors/offset_tracker.hpp"
-#include "processors/ports.hpp"
-#include "processors/record.hpp"
+#include "processors/core/offset_tracker.hpp"
+#include "processors/core/ports.hpp"
+#include "processors/decode/record.hpp"
 
 namespace RdKafka {
 class ConsumerGroupMetadata;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "processors/ports.hpp"
+#include "processors/core/ports.hpp"
 
 namespace wiredesk {
 

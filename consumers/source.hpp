@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
-#include "processors/ports.hpp"
-#include "processors/record.hpp"
+#include "processors/core/ports.hpp"
+#include "processors/decode/record.hpp"
 
 namespace wiredesk {
 

@@ -2,7 +2,7 @@
 
 #include <simdjson.h>
 
-#include "processors/json_writer.hpp"
+#include "processors/decode/json_writer.hpp"
 
 namespace wiredesk {
 

@@ -6,8 +6,8 @@
 #include <ostream>
 #include <string>
 
-#include "processors/ports.hpp"
-#include "processors/record.hpp"
+#include "processors/core/ports.hpp"
+#include "processors/decode/record.hpp"
 
 namespace wiredesk {
 

@@ -10,8 +10,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include "consumers/kafka_source.hpp"
-#include "processors/offset_tracker.hpp"
+#include "kafka/handles.hpp"
+#include "processors/core/offset_tracker.hpp"
 
 namespace wiredesk {
 
@@ -34,6 +34,7 @@ std::string origin_of(const OutputRecord& r) {
 struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::EventCb {
   KafkaSinkHooks hooks;
   OutputEvents* events = nullptr;
+  bool closing = false;  // the destructor purges what is left
   std::unique_ptr<RdKafka::Producer> producer;
   std::deque<std::unique_ptr<Pending>> retry;
   std::deque<std::unique_ptr<Pending>> blocked;  // refused by the dead-letter topic too
@@ -48,7 +49,7 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
 
   void dr_cb(RdKafka::Message& message) override {
     std::unique_ptr<Pending> p(static_cast<Pending*>(message.msg_opaque()));
-    if (!p) return;
+    if (!p || closing) return;  // closing: purged at shutdown, freed here
     if (message.err() == RdKafka::ERR_NO_ERROR) {
       --outstanding;
       if (hooks.acked) hooks.acked(p->token, p->record.topic);
@@ -145,18 +146,18 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
     ++p->attempts;
     const OutputRecord& r = p->record;
     for (;;) {
-      RdKafka::Headers* headers = RdKafka::Headers::create();
+      kafka::Headers headers(RdKafka::Headers::create());
       for (const auto& h : r.headers) headers->add(h.key, h.value.data(), h.value.size());
       const auto err = producer->produce(
           r.topic, RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
           r.kind == ValueKind::tombstone ? nullptr : const_cast<char*>(r.value.data()),
           r.kind == ValueKind::tombstone ? 0 : r.value.size(), r.key ? r.key->data() : nullptr,
-          r.key ? r.key->size() : 0, 0, headers, p.get());
+          r.key ? r.key->size() : 0, 0, headers.get(), p.get());
       if (err == RdKafka::ERR_NO_ERROR) {
-        p.release();  // owned by the delivery report now
+        headers.release();  // taken by librdkafka
+        p.release();        // owned by the delivery report now
         return true;
       }
-      delete headers;  // not taken on failure
       if (err == RdKafka::ERR__QUEUE_FULL) {
         producer->poll(50);
         continue;
@@ -213,10 +214,19 @@ KafkaSink::KafkaSink(const std::map<std::string, std::string>& properties, Kafka
 }
 
 KafkaSink::~KafkaSink() {
-  if (impl_->producer) impl_->producer->flush(1000);
-  // Records never delivered are dropped with the producer; their input
-  // offsets were not committed, so they are processed again after restart.
+  if (impl_->producer) {
+    impl_->producer->flush(1000);
+    // Records never delivered are dropped with the producer; their input
+    // offsets were not committed, so they are processed again after restart.
+    // Purging them and serving their delivery reports frees each record's
+    // opaque (dr_cb owns it), which destroying the producer would leak.
+    impl_->closing = true;
+    impl_->producer->purge(RdKafka::Producer::PURGE_QUEUE | RdKafka::Producer::PURGE_INFLIGHT |
+                           RdKafka::Producer::PURGE_NON_BLOCKING);
+    impl_->producer->poll(0);
+  }
   impl_->retry.clear();
+  impl_->blocked.clear();
   impl_->producer.reset();
 }
 
@@ -295,15 +305,11 @@ TxnResult KafkaSink::commit_transaction(const std::vector<CommitPoint>& offsets,
                                         int timeout_ms) {
   if (impl_->txn_failed) return TxnResult::abort;
   if (!offsets.empty()) {
-    std::vector<RdKafka::TopicPartition*> parts;
-    for (const auto& c : offsets) {
-      parts.push_back(RdKafka::TopicPartition::create(c.partition.topic, c.partition.partition,
-                                                      c.offset));
-    }
+    kafka::PartitionList parts;
+    for (const auto& c : offsets) parts.add(c.partition.topic, c.partition.partition, c.offset);
     const auto r = classify(
-        impl_->producer->send_offsets_to_transaction(parts, group, timeout_ms),
+        impl_->producer->send_offsets_to_transaction(parts.get(), group, timeout_ms),
         "send offsets to transaction");
-    RdKafka::TopicPartition::destroy(parts);
     if (r != TxnResult::ok) return r;
   }
   const auto r = classify(impl_->producer->commit_transaction(timeout_ms), "commit transaction");

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "processors/ports.hpp"
-#include "processors/record.hpp"
+#include "processors/core/ports.hpp"
+#include "processors/decode/record.hpp"
 
 namespace RdKafka {
 class ConsumerGroupMetadata;

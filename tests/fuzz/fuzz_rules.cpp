@@ -12,10 +12,10 @@
 
 #include "config/config.hpp"
 #include "config/taxonomy_loader.hpp"
-#include "processors/alert_ledger.hpp"
-#include "processors/alerts.hpp"
-#include "processors/pipeline.hpp"
-#include "processors/tagger.hpp"
+#include "processors/tag/alert_ledger.hpp"
+#include "processors/tag/alerts.hpp"
+#include "processors/core/pipeline.hpp"
+#include "processors/tag/tagger.hpp"
 
 namespace {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "processors/alert_ledger.hpp"
-#include "processors/dedup_index.hpp"
+#include "processors/tag/alert_ledger.hpp"
+#include "processors/dedup/dedup_index.hpp"
 
 namespace {
 

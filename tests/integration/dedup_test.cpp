@@ -10,7 +10,7 @@
 #include <regex>
 #include <thread>
 
-#include "processors/dedup_index.hpp"
+#include "processors/dedup/dedup_index.hpp"
 #include "support/fixtures.hpp"
 #include "support/kafka_test_client.hpp"
 

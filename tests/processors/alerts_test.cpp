@@ -1,10 +1,10 @@
 // Alert rules: condition semantics, the default rules of config/alerts.yaml
 // (each fires on an item made for it and on no other), kill and hold notices.
-#include "processors/alerts.hpp"
+#include "processors/tag/alerts.hpp"
 
-#include "processors/alert_ledger.hpp"
-#include "processors/markers.hpp"
-#include "processors/tagger.hpp"
+#include "processors/tag/alert_ledger.hpp"
+#include "processors/core/markers.hpp"
+#include "processors/tag/tagger.hpp"
 
 #include <map>
 

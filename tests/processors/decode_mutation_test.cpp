@@ -11,9 +11,9 @@
 #include <random>
 #include <set>
 
-#include "processors/decode.hpp"
-#include "processors/dedup.hpp"
-#include "processors/pipeline.hpp"
+#include "processors/decode/decode.hpp"
+#include "processors/dedup/dedup.hpp"
+#include "processors/core/pipeline.hpp"
 #include "support/fixtures.hpp"
 
 namespace wiredesk {

@@ -1,4 +1,4 @@
-#include "processors/decode.hpp"
+#include "processors/decode/decode.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

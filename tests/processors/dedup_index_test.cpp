@@ -1,11 +1,11 @@
-#include "processors/dedup_index.hpp"
+#include "processors/dedup/dedup_index.hpp"
 
 #include <gtest/gtest.h>
 
 #include <random>
 #include <set>
 
-#include "processors/decode.hpp"
+#include "processors/decode/decode.hpp"
 #include "support/fixtures.hpp"
 
 namespace wiredesk {

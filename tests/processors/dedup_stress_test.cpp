@@ -16,9 +16,9 @@
 #include <unordered_map>
 
 #include "dedup_support.hpp"
-#include "processors/decode.hpp"
-#include "processors/fingerprint.hpp"
-#include "processors/normalize.hpp"
+#include "processors/decode/decode.hpp"
+#include "processors/dedup/fingerprint.hpp"
+#include "processors/dedup/normalize.hpp"
 #include "support/fixtures.hpp"
 
 namespace wiredesk {

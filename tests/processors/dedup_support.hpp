@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "processors/dedup.hpp"
-#include "processors/pipeline.hpp"
+#include "processors/dedup/dedup.hpp"
+#include "processors/core/pipeline.hpp"
 
 namespace wiredesk::testing {
 

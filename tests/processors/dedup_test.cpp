@@ -1,4 +1,4 @@
-#include "processors/dedup.hpp"
+#include "processors/dedup/dedup.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "dedup_support.hpp"
-#include "processors/pipeline.hpp"
+#include "processors/core/pipeline.hpp"
 #include "support/fixtures.hpp"
 
 namespace wiredesk {

@@ -1,10 +1,10 @@
-#include "processors/encode.hpp"
+#include "processors/core/encode.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
-#include "processors/decode.hpp"
+#include "processors/decode/decode.hpp"
 
 namespace wiredesk {
 namespace {

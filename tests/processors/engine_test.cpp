@@ -1,8 +1,8 @@
-// The one processing loop (processors/engine.hpp) over in-memory ports:
+// The one processing loop (processors/core/engine.hpp) over in-memory ports:
 // order per partition, offsets committed only behind acknowledgements,
 // backpressure, a partition held while its output is refused, rebalances and
 // exactly-once — without a broker.
-#include "processors/engine.hpp"
+#include "processors/core/engine.hpp"
 
 #include <gtest/gtest.h>
 

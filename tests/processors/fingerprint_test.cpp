@@ -1,4 +1,4 @@
-#include "processors/fingerprint.hpp"
+#include "processors/dedup/fingerprint.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "processors/json_writer.hpp"
+#include "processors/decode/json_writer.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "processors/normalize.hpp"
+#include "processors/dedup/normalize.hpp"
 
 #include <gtest/gtest.h>
 

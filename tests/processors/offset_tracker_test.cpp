@@ -1,4 +1,4 @@
-#include "processors/offset_tracker.hpp"
+#include "processors/core/offset_tracker.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,12 +1,12 @@
-#include "processors/parallel.hpp"
+#include "processors/core/parallel.hpp"
 
 #include <gtest/gtest.h>
 
 #include "config/taxonomy_loader.hpp"
-#include "processors/alert_ledger.hpp"
-#include "processors/alerts.hpp"
-#include "processors/dedup.hpp"
-#include "processors/tagger.hpp"
+#include "processors/tag/alert_ledger.hpp"
+#include "processors/tag/alerts.hpp"
+#include "processors/dedup/dedup.hpp"
+#include "processors/tag/tagger.hpp"
 #include "support/fixtures.hpp"
 
 namespace wiredesk {

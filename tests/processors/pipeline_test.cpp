@@ -1,8 +1,8 @@
-#include "processors/pipeline.hpp"
+#include "processors/core/pipeline.hpp"
 
 #include <gtest/gtest.h>
 
-#include "processors/dedup.hpp"
+#include "processors/dedup/dedup.hpp"
 #include "support/fixtures.hpp"
 
 namespace wiredesk {

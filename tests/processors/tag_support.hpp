@@ -13,9 +13,9 @@
 #include <simdjson.h>
 
 #include "config/taxonomy_loader.hpp"
-#include "processors/decode.hpp"
-#include "processors/stage.hpp"
-#include "processors/tagger.hpp"
+#include "processors/decode/decode.hpp"
+#include "processors/core/stage.hpp"
+#include "processors/tag/tagger.hpp"
 
 namespace wiredesk::test {
 

@@ -1,5 +1,5 @@
 // The matcher and the Tag stage on small taxonomies written for each test.
-#include "processors/tagger.hpp"
+#include "processors/tag/tagger.hpp"
 
 #include <atomic>
 #include <thread>

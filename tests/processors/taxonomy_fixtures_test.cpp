@@ -10,8 +10,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "processors/alerts.hpp"
-#include "processors/pipeline.hpp"
+#include "processors/tag/alerts.hpp"
+#include "processors/core/pipeline.hpp"
 #include "processors/tag_support.hpp"
 
 namespace wiredesk {

@@ -1,10 +1,10 @@
-// Terms of flashes and story openings (processors/terms.hpp).
-#include "processors/terms.hpp"
+// Terms of flashes and story openings (processors/dedup/terms.hpp).
+#include "processors/dedup/terms.hpp"
 
 #include <gtest/gtest.h>
 
-#include "processors/fingerprint.hpp"
-#include "processors/normalize.hpp"
+#include "processors/dedup/fingerprint.hpp"
+#include "processors/dedup/normalize.hpp"
 
 namespace wiredesk {
 namespace {

@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "kafka/handles.hpp"
 #include "producers/kafka_admin.hpp"
 
 namespace wiredesk::testing {
@@ -143,12 +144,11 @@ std::map<int32_t, int64_t> KafkaTestClient::committed(const std::string& group,
   std::string err;
   std::unique_ptr<RdKafka::KafkaConsumer> c(RdKafka::KafkaConsumer::create(conf.get(), err));
   if (!c) throw std::runtime_error(err);
-  std::vector<RdKafka::TopicPartition*> parts;
-  for (int p = 0; p < partitions; ++p) parts.push_back(RdKafka::TopicPartition::create(topic, p));
-  c->committed(parts, 10000);
+  kafka::PartitionList parts;
+  for (int p = 0; p < partitions; ++p) parts.add(topic, p);
+  c->committed(parts.get(), 10000);
   std::map<int32_t, int64_t> out;
   for (auto* tp : parts) out[tp->partition()] = tp->offset();
-  RdKafka::TopicPartition::destroy(parts);
   c->close();
   return out;
 }

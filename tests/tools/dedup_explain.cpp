@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "processors/decode.hpp"
-#include "processors/fingerprint.hpp"
-#include "processors/normalize.hpp"
-#include "processors/terms.hpp"
+#include "processors/decode/decode.hpp"
+#include "processors/dedup/fingerprint.hpp"
+#include "processors/dedup/normalize.hpp"
+#include "processors/dedup/terms.hpp"
 
 int main(int argc, char** argv) {
   using namespace wiredesk;

@@ -12,8 +12,8 @@
 #include <string>
 
 #include "config/taxonomy_loader.hpp"
-#include "processors/decode.hpp"
-#include "processors/tagger.hpp"
+#include "processors/decode/decode.hpp"
+#include "processors/tag/tagger.hpp"
 
 int main(int argc, char** argv) {
   using namespace wiredesk;

@@ -1,0 +1,258 @@
+#include "processors/core/engine.hpp"
+
+#include <algorithm>
+
+#include <spdlog/spdlog.h>
+
+namespace wiredesk {
+
+Engine::Engine(Pipeline& pipeline, InputPort& input, OutputPort& output, EngineOptions options,
+               EngineObserver* observer)
+    : pipeline_(pipeline),
+      input_(input),
+      output_(output),
+      options_(options),
+      observer_(observer ? *observer : default_observer_),
+      pool_(pipeline, options.workers, options.window) {
+  output_.set_events(this);
+}
+
+Engine::~Engine() { output_.set_events(nullptr); }
+
+void Engine::run(const std::atomic<bool>& stop) {
+  while (!stop.load() && step()) {
+  }
+}
+
+// Finished: the input has ended, nothing is waiting in the pool or for an
+// acknowledgement.
+bool Engine::done() const {
+  return input_.exhausted() && pool_.pending() == 0 && in_flight_.empty() &&
+         output_.outstanding() == 0;
+}
+
+bool Engine::step() {
+  if (failed_ || done()) return false;
+  if (input_.failed() || output_.failed()) {
+    fail("fatal client error");
+    return false;
+  }
+  // Records are prepared on the worker pool and finished here in order.
+  // While some are pending the poll does not wait: the oldest is finished as
+  // soon as it is prepared.
+  const bool busy = pool_.pending() > 0;
+  bool polled = false;
+  int wait_ms = busy ? 0 : (input_.paused() ? 20 : 100);
+  if (options_.transactions && in_txn_ && !busy) {
+    // An open transaction commits idle_age after it began once the pool is
+    // empty (below): wait no longer than that for the next record.
+    const auto age =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Steady::now() - txn_start_);
+    wait_ms = std::clamp(static_cast<int>((options_.txn_idle_age - age).count()), 0, wait_ms);
+  }
+  if (input_.exhausted()) {
+    // Only acknowledgements are left to wait for.
+    output_.poll(busy ? 0 : std::min(wait_ms, 10));
+  } else if (!pool_.full() && input_.poll(record_, wait_ms)) {
+    observer_.consumed(record_.origin);
+    pool_.submit(record_);
+    polled = true;
+  }
+  while (pool_.ready() && !failed_) finish_one();
+  if (!failed_ && (pool_.full() || (!polled && pool_.pending() > 0))) finish_one();
+  output_.poll(0);
+  apply_backpressure();
+  observer_.tick();
+  if (options_.transactions) {
+    // Outputs become readable (read_committed) when their transaction
+    // commits: after txn_max_records or txn_max_age at most, and after
+    // txn_idle_age whenever everything taken so far is finished, so that at
+    // a low or steady rate an item is not held back for the whole max age.
+    const auto age = Steady::now() - txn_start_;
+    const bool caught_up = pool_.pending() == 0;
+    if (in_txn_ && (txn_records_ >= options_.txn_max_records || age > options_.txn_max_age ||
+                    (caught_up && age >= options_.txn_idle_age) || input_.exhausted())) {
+      finish_transaction();
+    }
+  } else if (Steady::now() - last_commit_ >= options_.commit_interval) {
+    commit(tracker_.committable(), false);
+    last_commit_ = Steady::now();
+  }
+  return !failed_ && !done();
+}
+
+// Finishes the oldest record of the pool (its dedup decision, alerts and
+// encoding) and produces what came out.
+void Engine::finish_one() {
+  out_.clear();
+  Pipeline::Summary summary;
+  Origin origin;
+  if (!pool_.next(out_, summary, origin)) return;
+  if (options_.transactions && !in_txn_) {
+    if (options_.transactions->begin() != TxnResult::ok) {
+      fail("cannot begin a transaction");
+      return;
+    }
+    in_txn_ = true;
+    txn_records_ = 0;
+    txn_start_ = Steady::now();
+  }
+  ++txn_records_;
+  const PartitionKey partition{origin.topic, origin.partition};
+  tracker_.started(partition, origin.offset, out_.size());
+  if (!summary.accepted && !out_.empty()) observer_.dead_lettered(out_.front(), origin);
+  if (out_.empty()) return;
+  const uint64_t token = next_token_++;
+  in_flight_.emplace(token, InFlight{partition, origin.offset, out_.size(), Steady::now(),
+                                     summary.event_ms});
+  for (const auto& r : out_) {
+    if (!output_.produce(r, token)) {
+      fail("cannot produce to " + r.topic + " (input " + origin.to_string() + ")");
+      return;
+    }
+  }
+}
+
+void Engine::finish_pending() {
+  while (pool_.pending() > 0 && !failed_) finish_one();
+}
+
+void Engine::fail(const std::string& why) {
+  if (!failed_) spdlog::critical("{}; stopping", why);
+  failed_ = true;
+}
+
+void Engine::acked(uint64_t token, const std::string& topic) {
+  observer_.produced(topic);
+  auto it = in_flight_.find(token);
+  if (it == in_flight_.end()) return;
+  InFlight& f = it->second;
+  tracker_.acked(f.partition, f.offset);
+  if (--f.remaining > 0) return;
+  observer_.completed(std::chrono::duration<double>(Steady::now() - f.consumed).count(),
+                      f.event_ms);
+  in_flight_.erase(it);
+}
+
+// A record that even the dead-letter topic refuses: its input partition
+// stops (nothing is dropped, nothing after it committed) until a retry goes
+// through.
+void Engine::blocked(uint64_t token, const std::string& error) {
+  const auto it = in_flight_.find(token);
+  if (it == in_flight_.end()) return;
+  const PartitionKey& p = it->second.partition;
+  if (blocked_[p]++ == 0) {
+    spdlog::critical("input partition {}/{} stopped: {}", p.topic, p.partition, error);
+    input_.hold(p);
+    observer_.held(p, true);
+  }
+}
+
+void Engine::unblocked(uint64_t token) {
+  const auto it = in_flight_.find(token);
+  if (it == in_flight_.end()) return;
+  const PartitionKey& p = it->second.partition;
+  auto b = blocked_.find(p);
+  if (b == blocked_.end()) return;
+  if (--b->second == 0) {
+    const PartitionKey released = p;
+    blocked_.erase(b);
+    input_.release(released);
+    observer_.held(released, false);
+    spdlog::info("input partition {}/{}: retrying the refused record", released.topic,
+                 released.partition);
+  }
+}
+
+void Engine::apply_backpressure() {
+  const size_t waiting = tracker_.in_flight();
+  observer_.in_flight(waiting);
+  const size_t high = options_.max_in_flight;
+  if (!input_.paused() && waiting >= high) {
+    spdlog::info("pausing consumption: {} records awaiting acknowledgement", waiting);
+    input_.pause();
+    observer_.paused(true);
+  } else if (input_.paused() && waiting <= high / 2) {
+    input_.resume();
+    observer_.paused(false);
+  }
+}
+
+void Engine::commit(const std::vector<CommitPoint>& points, bool sync) {
+  if (points.empty()) return;
+  if (input_.commit(points, sync)) {
+    tracker_.mark_committed(points);
+  } else {
+    observer_.commit_failed();
+  }
+}
+
+// Exactly-once: commits the open transaction with the input offsets it
+// covers; on an abortable error, drops it and rewinds the input so that its
+// records are processed again.
+void Engine::finish_transaction() {
+  if (!in_txn_) return;
+  in_txn_ = false;
+  const int timeout = static_cast<int>(options_.timeout.count());
+  switch (options_.transactions->commit(tracker_.processed(), timeout)) {
+    case TxnResult::ok:
+      tracker_.clear();
+      return;
+    case TxnResult::abort:
+      spdlog::warn("transaction aborted; reprocessing from the committed offsets");
+      options_.transactions->abort(timeout);
+      in_flight_.clear();
+      tracker_.clear();
+      pool_.discard_all();  // taken after the committed offsets: read again
+      if (!input_.seek_to_committed(timeout)) fail("cannot rewind the input after an abort");
+      return;
+    case TxnResult::fatal:
+      fail("transaction failed fatally");
+      return;
+  }
+}
+
+void Engine::revoke(const std::vector<PartitionKey>& partitions) {
+  // What the pool holds was taken before the revoke: finish and produce it
+  // first, as a record-at-a-time loop would have.
+  finish_pending();
+  if (options_.transactions) {
+    finish_transaction();
+    for (const auto& p : partitions) tracker_.forget(p);
+    return;
+  }
+  if (!output_.flush(static_cast<int>(options_.timeout.count()))) {
+    spdlog::warn("revoke: {} records still unacknowledged; their inputs will be redelivered",
+                 output_.outstanding());
+  }
+  std::vector<CommitPoint> points;
+  for (const auto& p : partitions) {
+    if (auto offset = tracker_.committable(p)) points.push_back({p, *offset});
+  }
+  commit(points, true);
+  for (const auto& p : partitions) tracker_.forget(p);
+}
+
+bool Engine::drain(std::chrono::milliseconds timeout) {
+  const auto deadline = Steady::now() + timeout;
+  if (pool_.pending() > 0 || output_.outstanding() > 0) {
+    spdlog::info("stopping: {} records being prepared, {} awaiting acknowledgement",
+                 pool_.pending(), output_.outstanding());
+  }
+  // Stop taking input; finish what was taken; commit.
+  input_.pause();
+  finish_pending();
+  if (options_.transactions) finish_transaction();
+  const auto left =
+      std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Steady::now()) -
+      std::chrono::seconds(1);
+  bool drained = output_.flush(static_cast<int>(std::max<int64_t>(left.count(), 100)));
+  if (!drained) {
+    spdlog::warn("shutdown: {} records unacknowledged; their inputs stay uncommitted",
+                 output_.outstanding());
+  }
+  if (!options_.transactions) commit(tracker_.committable(), true);
+  return drained && !failed_;
+}
+
+}  // namespace wiredesk

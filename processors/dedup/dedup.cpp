@@ -1,0 +1,466 @@
+#include "processors/dedup/dedup.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <optional>
+
+#include "processors/dedup/normalize.hpp"
+#include "processors/dedup/terms.hpp"
+
+
+namespace wiredesk {
+
+namespace {
+
+constexpr uint8_t kRewrite = marker::write_through | marker::correction;
+
+IndexOptions index_options(const DedupOptions& o) {
+  IndexOptions io;
+  io.window_ms = o.window_ms;
+  io.max_entries = o.max_entries;
+  io.max_future_ms = o.max_future_ms;
+  return io;
+}
+
+// "1" < "2" < "10"; dotted versions part by part. nullopt when not numeric.
+std::optional<int> compare_numeric_versions(std::string_view a, std::string_view b) {
+  auto parts = [](std::string_view v) -> std::optional<std::vector<uint64_t>> {
+    std::vector<uint64_t> out;
+    uint64_t n = 0;
+    bool digits = false;
+    for (const char c : v) {
+      if (c >= '0' && c <= '9') {
+        n = n * 10 + static_cast<uint64_t>(c - '0');
+        digits = true;
+      } else if (c == '.' && digits) {
+        out.push_back(n);
+        n = 0;
+        digits = false;
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (!digits) return std::nullopt;
+    out.push_back(n);
+    return out;
+  };
+  const auto pa = parts(a);
+  const auto pb = parts(b);
+  if (!pa || !pb) return std::nullopt;
+  if (*pa == *pb) return 0;
+  return std::lexicographical_compare(pa->begin(), pa->end(), pb->begin(), pb->end()) ? -1 : 1;
+}
+
+// > 0 when the item is a later version than the record.
+int compare_version(const IndexEntry& item, const IndexRecord& r) {
+  if (const auto numeric = compare_numeric_versions(item.version, r.version)) return *numeric;
+  if (item.event_ms != r.event_ms) return item.event_ms > r.event_ms ? 1 : -1;
+  return item.version.compare(r.version) > 0 ? 1 : (item.version == r.version ? 0 : -1);
+}
+
+bool is_later(const IndexRecord& a, const IndexRecord& b) {
+  if (const auto numeric = compare_numeric_versions(a.version, b.version)) return *numeric > 0;
+  return a.event_ms > b.event_ms;
+}
+
+// Numbers and dates each text has and the other lacks: a copy keeps them
+// (a truncated or padded one lacks some on one side only), a different story
+// written to the same pattern does not.
+bool key_tokens_conflict(const Sketch& a, const Sketch& b, double tolerance) {
+  const int only_a = std::popcount(a.key_tokens & ~b.key_tokens);
+  const int only_b = std::popcount(b.key_tokens & ~a.key_tokens);
+  const int smaller = std::min(std::popcount(a.key_tokens), std::popcount(b.key_tokens));
+  const double allowed = std::max(1.0, tolerance * smaller);
+  return std::min(only_a, only_b) >= allowed;
+}
+
+// The earlier text's numbers and dates that the new one dropped: a
+// write-through keeps most of them (it rewrites the lead, adds paragraphs),
+// the next day's report written to the same pattern keeps few.
+bool facts_dropped(const Sketch& earlier, const Sketch& later, double tolerance) {
+  const int dropped = std::popcount(earlier.key_tokens & ~later.key_tokens);
+  return dropped > std::max(2.0, tolerance * std::popcount(earlier.key_tokens));
+}
+
+struct Match {
+  Verdict verdict;
+  double similarity;  // what decided: Jaccard for copies, containment for updates
+  double jaccard;     // ranks candidates
+};
+
+class Judge {
+ public:
+  Judge(const DedupOptions& o, const IndexEntry& item) : o_(o), q_(item) {}
+
+  std::optional<Match> judge(const IndexRecord& c) const {
+    const Overlap ov = compare(q_.sketch, c.sketch);
+    const double j = ov.jaccard;
+    if (q_.content_hash != 0 && q_.content_hash == c.content_hash) {
+      if (same_family(c) && rewrites(c)) return Match{Verdict::update, 1.0, 1.0};
+      return Match{Verdict::duplicate, 1.0, 1.0};
+    }
+    const bool near = (near_identical(ov) && !key_tokens_conflict(q_.sketch, c.sketch,
+                                                                  o_.key_token_tolerance)) ||
+                      truncated_copy(c, ov);
+    if (!same_family(c) || (q_.markers & marker::distinct)) {
+      return near ? std::optional<Match>(Match{Verdict::duplicate, j, j}) : std::nullopt;
+    }
+    if ((c.markers & marker::flash) && !(q_.markers & marker::flash)) {
+      // A one-sentence flash is too short for containment to tell its story
+      // from a look-alike on the same subject: only its lead links to it.
+      if (follows_flash(c, ov)) return Match{Verdict::update, ov.lead_b_in_a, j};
+      return near ? std::optional<Match>(Match{Verdict::duplicate, j, j}) : std::nullopt;
+    }
+    if (q_.markers & kRewrite) {
+      if (near && !rewrites(c) && (j >= o_.resend_jaccard || !same_level(c))) {
+        return Match{Verdict::duplicate, j, j};  // a resend
+      }
+      const double contained = ov.shorter_contained();
+      if ((contained >= o_.update_containment ||
+           (contained >= o_.update_containment_shared_paragraph && shares_paragraph(c))) &&
+          !stale_pattern(c)) {
+        return Match{Verdict::update, contained, j};
+      }
+      return std::nullopt;
+    }
+    const double growth = static_cast<double>(q_.sketch.body_shingles) / c.sketch.body_shingles;
+    if (ov.b_in_a >= o_.unmarked_update_containment && growth >= 1 + o_.unmarked_update_growth &&
+        j >= o_.update_min_jaccard && !stale_pattern(c)) {
+      return Match{Verdict::update, ov.b_in_a, j};  // adds to the earlier text
+    }
+    if (near) return Match{Verdict::duplicate, j, j};
+    return std::nullopt;
+  }
+
+ private:
+  bool same_family(const IndexRecord& c) const {
+    return q_.source_family == *c.source_family || q_.source_family == *c.story_family;
+  }
+
+  // The item rewrites the candidate: a higher write-through level, or a
+  // correction of an uncorrected item.
+  bool rewrites(const IndexRecord& c) const {
+    if (!(q_.markers & kRewrite)) return false;
+    if (q_.level > c.level) return true;
+    return (q_.markers & marker::correction) && !(c.markers & marker::correction);
+  }
+
+  bool shares_paragraph(const IndexRecord& c) const {
+    for (const uint32_t p : q_.sketch.paragraphs) {
+      if (p == 0) continue;
+      for (const uint32_t r : c.sketch.paragraphs) {
+        if (p == r) return true;
+      }
+    }
+    return false;
+  }
+
+  bool same_level(const IndexRecord& c) const {
+    return (c.markers & kRewrite) && c.level == q_.level;
+  }
+
+  // The item is the earlier one cut short: same opening words, contained in
+  // it, and no number or date of its own.
+  bool truncated_copy(const IndexRecord& c, const Overlap& ov) const {
+    // Two substantive paragraphs at least: a one-sentence flash that opens
+    // like an earlier story written to the same pattern is no copy of it.
+    if ((q_.markers & (marker::flash | kRewrite)) || q_.sketch.paragraphs[1] == 0) return false;
+    return ov.opening_jaccard >= o_.truncated_copy_opening &&
+           q_.sketch.body_shingles < c.sketch.body_shingles &&
+           ov.a_in_b >= o_.truncated_copy_containment &&
+           std::popcount(q_.sketch.key_tokens & ~c.sketch.key_tokens) <= 1;
+  }
+
+  // Half a day or more after the item it would rewrite, a "write-through"
+  // that dropped most of its numbers and dates is the next edition of a
+  // recurring report (a market wrap) written to the same pattern.
+  bool stale_pattern(const IndexRecord& c) const {
+    return q_.event_ms - c.event_ms >= o_.write_through_fact_check_after_ms &&
+           facts_dropped(c.sketch, q_.sketch, o_.write_through_dropped_facts);
+  }
+
+  bool near_identical(const Overlap& ov) const {
+    return ov.jaccard >= o_.duplicate_jaccard ||
+           (ov.shorter_contained() >= o_.duplicate_containment &&
+            ov.jaccard >= o_.duplicate_min_jaccard);
+  }
+
+  bool follows_flash(const IndexRecord& c, const Overlap& ov) const {
+    const int64_t gap = q_.event_ms - c.event_ms;
+    if (gap < 0 || gap > o_.flash_window_ms) return false;
+    // A write-through marker is evidence of its own that the item goes on
+    // with something: its lead may have moved further from the flash.
+    const double lead = (q_.markers & kRewrite) ? o_.flash_lead_containment_marked
+                                                : o_.flash_lead_containment;
+    return ov.lead_b_in_a >= lead && ov.b_in_a >= o_.flash_containment &&
+           (c.sketch.lead_tokens & ~q_.sketch.lead_tokens) == 0;
+  }
+
+  const DedupOptions& o_;
+  const IndexEntry& q_;
+};
+
+void apply_record(ItemContext& ctx, const IndexRecord& r) {
+  ctx.verdict = r.verdict;
+  ctx.story = r.story ? *r.story : *r.uri;
+  ctx.of = r.of ? *r.of : std::string();
+  ctx.similarity.reset();
+  if (r.similarity >= 0) ctx.similarity = r.similarity;
+}
+
+std::string uri_authority(std::string_view uri) {
+  if (const size_t scheme = uri.find("://"); scheme != std::string_view::npos) {
+    std::string_view host = uri.substr(scheme + 3);
+    host = host.substr(0, host.find_first_of("/?#"));
+    if (host.starts_with("www.")) host.remove_prefix(4);
+    return std::string(host);
+  }
+  // tag:authority,date:…  urn:nid:nss-first-part:…
+  const size_t first = uri.find(':');
+  if (first == std::string_view::npos) return std::string(uri);
+  const std::string_view scheme = uri.substr(0, first);
+  std::string_view rest = uri.substr(first + 1);
+  if (scheme == "tag") return std::string(rest.substr(0, rest.find_first_of(",:")));
+  const size_t second = rest.find(':');
+  if (second == std::string_view::npos) return std::string(uri);
+  const size_t third = rest.find(':', second + 1);
+  const size_t end = third == std::string_view::npos ? rest.size() : third;
+  return std::string(uri.substr(0, first + 1 + end));
+}
+
+}  // namespace
+
+std::string source_family(const WireItem& item) {
+  if (item.uri.starts_with("urn:yna:")) return "yonhap";
+  std::string source = normalize_text(item.source);
+  if (source.find("yonhap") != std::string::npos || source.find("연합뉴스") != std::string::npos) {
+    return "yonhap";
+  }
+  if (!source.empty()) return source;
+  return uri_authority(item.uri);
+}
+
+Dedup::Dedup(DedupOptions options, std::shared_ptr<DedupIndex> index)
+    : options_(options),
+      index_(index ? std::move(index) : std::make_shared<DedupIndex>(index_options(options))) {}
+
+void Dedup::write_state() {
+  writes_ = std::make_shared<StateWriteBuffer>();
+  index_->set_on_change([writes = writes_](const IndexEntry& entry) {
+    writes->add({entry.key(), serialize(entry), false});
+  });
+  index_->set_on_evict([writes = writes_](const std::vector<std::string>& keys) {
+    for (const auto& key : keys) writes->add({key, {}, true});
+  });
+}
+
+StageStatus Dedup::prepare(ItemContext& ctx) const {
+  const WireItem& item = ctx.item;
+  auto work = std::make_shared<DedupWork>();
+  work->normalized = normalize_item(item.headline(), item.body_text());
+  const NormalizedItem& normalized = work->normalized;
+  work->fp = fingerprint(normalized);
+  const Fingerprint& fp = work->fp;
+
+  IndexEntry& entry = work->entry;
+  entry.uri = item.uri;
+  entry.version = item.version;
+  entry.source_family = source_family(item);
+  entry.event_ms = event_time_ms(item);
+  if (entry.event_ms == 0) entry.event_ms = ctx.received_ms;
+  entry.content_hash = fp.content_hash;
+  entry.sketch = fp.sketch;
+  entry.markers = normalized.markers.bits;
+  entry.level = normalized.markers.level;
+  entry.pubstatus = item.pubstatus;
+  entry.origin = ctx.origin;
+  entry.script = shingle_size(normalized.text()) == kCjkShingle ? kScriptCjk : kScriptLatin;
+  if (entry.markers & marker::flash) entry.flash_terms = pack_terms(flash_terms(normalized));
+  // What flash_of() compares a flash with; most items meet a flash in the window.
+  opening_and_whole_terms(normalized, 2, work->opening, work->whole);
+  ctx.dedup_work = std::move(work);
+  return StageStatus::next();
+}
+
+StageStatus Dedup::process(ItemContext& ctx) {
+  if (!ctx.dedup_work) prepare(ctx);
+  // Used up here: a context processed again is prepared again.
+  const std::shared_ptr<DedupWork> held = std::move(ctx.dedup_work);
+  DedupWork& work = *held;
+  const WireItem& item = ctx.item;
+  const Fingerprint& fp = work.fp;
+  IndexEntry& entry = work.entry;
+  ctx.markers = work.normalized.markers.bits;
+
+  Decision d;
+  {
+    DedupIndex::Session session = index_->session();
+    if (const IndexRecord* same = session.find(item.uri, item.version);
+        same && same->same_origin(ctx.origin)) {
+      apply_record(ctx, *same);  // a replay: the same item, judged as before
+      if (writes_) writes_->take(ctx.state_writes);
+      return StageStatus::next();
+    }
+    const std::vector<const IndexRecord*> versions = session.find_uri(item.uri);
+    if (versions.empty()) {
+      d = decide_by_content(session.candidates(fp), entry);
+      // The story after a flash: linked by terms, which survive the rewording
+      // that the shingles of a one-sentence flash do not. A copy of an
+      // earlier item stays a copy.
+      if (d.verdict != Verdict::duplicate) {
+        double coverage = 0;
+        if (const IndexRecord* flash = flash_of(session, work, coverage)) {
+          d.verdict = Verdict::update;
+          d.story = flash->story ? *flash->story : *flash->uri;
+          d.story_family = *flash->story_family;
+          d.of = *flash->uri;
+          d.similarity = std::round(coverage * 1000) / 1000;
+        }
+      }
+    } else {
+      d = decide_by_version(versions, entry);
+    }
+    entry.verdict = d.verdict;
+    entry.story = d.story;
+    entry.story_family = d.story_family;
+    entry.of = d.of;
+    entry.similarity = d.similarity;
+    session.insert(entry);
+  }
+  ctx.verdict = d.verdict;
+  ctx.story = std::move(d.story);
+  ctx.of = std::move(d.of);
+  ctx.similarity = d.similarity;
+  if (probe_) probe_->dedup_index(index_->size(), index_->memory_bytes());
+  if (writes_) writes_->take(ctx.state_writes);
+  return StageStatus::next();
+}
+
+Dedup::Decision Dedup::decide_by_version(const std::vector<const IndexRecord*>& versions,
+                                         const IndexEntry& item) const {
+  const IndexRecord* same = nullptr;
+  const IndexRecord* latest = versions.front();
+  for (const IndexRecord* r : versions) {
+    if (r->version == item.version) same = r;
+    if (is_later(*r, *latest)) latest = r;
+  }
+  const IndexRecord& base = same ? *same : *latest;
+  Decision d;
+  d.story = base.story ? *base.story : *base.uri;
+  d.story_family = *base.story_family;
+  d.of = item.uri;
+  d.similarity = item.content_hash == base.content_hash
+                     ? 1.0
+                     : std::round(compare(item.sketch, base.sketch).jaccard * 1000) / 1000;
+  if (same) {
+    const bool reissued = item.event_ms > same->event_ms && item.content_hash != same->content_hash;
+    const bool changed = item.pubstatus != same->pubstatus || reissued;
+    d.verdict = changed ? Verdict::update : Verdict::duplicate;
+  } else {
+    d.verdict = compare_version(item, *latest) > 0 ? Verdict::update : Verdict::duplicate;
+  }
+  return d;
+}
+
+const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const DedupWork& work,
+                                   double& coverage) const {
+  const IndexEntry& item = work.entry;
+  constexpr uint8_t kNotAStory = marker::flash | marker::distinct | marker::kill | marker::hold;
+  if (item.markers & kNotAStory) return nullptr;
+  const std::vector<const IndexRecord*> flashes =
+      session.flashes(item.event_ms - options_.flash_window_ms, item.event_ms);
+  if (flashes.empty()) return nullptr;
+  const TermSet& opening = work.opening;
+  const TermSet& whole = work.whole;
+  const IndexRecord* same_script = nullptr;
+  const IndexRecord* other_script = nullptr;
+  double best_same = 0;
+  double best_other = 0;
+  for (const IndexRecord* f : flashes) {
+    if (*f->uri == item.uri || f->flash_terms.empty()) continue;
+    if (!(item.markers & kRewrite) &&
+        item.event_ms - f->event_ms > std::min(options_.flash_story_window_ms,
+                                               options_.flash_window_ms)) {
+      continue;
+    }
+    if (item.source_family != *f->source_family && item.source_family != *f->story_family) continue;
+    const TermSet flash = unpack_terms(f->flash_terms);
+    const size_t missing = numbers_missing(flash, opening);
+    const bool numbers_ok = missing == 0 || (missing == 1 && flash.numbers.size() >= 4);
+    // Numbers back a link: all of the flash's there, one of two digits or
+    // more (a time, a toll, a sum); two of them back it strongly.
+    const bool backed = missing == 0 && flash.long_number;
+    const bool corroborated = backed && flash.numbers.size() >= 2;
+    if (f->script == item.script) {
+      const double cov = word_coverage(flash, opening);
+      const size_t found = words_found(flash, opening);
+      const double needed = corroborated ? options_.flash_term_coverage_with_numbers
+                                         : options_.flash_term_coverage;
+      // A flash of a few words covers by chance: the words found must be
+      // enough to tell a story (fewer when numbers back them).
+      const size_t enough = corroborated ? options_.flash_min_words - 1 : options_.flash_min_words;
+      // What the opening leaves out the story tells further down; a story
+      // on another event of the kind lacks the flash's own words anywhere
+      // (unless the numbers tell it is the one).
+      const double anywhere = word_coverage(flash, whole);
+      if (numbers_ok && cov >= needed && found >= enough &&
+          (backed || anywhere >= options_.flash_whole_coverage) && cov > best_same) {
+        best_same = cov;
+        same_script = f;
+      }
+    } else if (item.event_ms - f->event_ms <= options_.flash_cross_window_ms) {
+      const double cov = concept_coverage(flash, opening);
+      // Numbers are what two languages share for sure; without two of them
+      // the concepts must say more.
+      const bool evidence =
+          flash.numbers.size() >= 2
+              ? flash.concepts.size() >= options_.flash_min_concepts
+              : flash.concepts.size() >= options_.flash_min_concepts + 2 && cov >= 0.75;
+      if (numbers_ok && evidence && cov >= options_.flash_concept_coverage && cov > best_other) {
+        best_other = cov;
+        other_script = f;
+      }
+    }
+  }
+  // A flash of the item's own service first: the sister service's flash of
+  // the same event is the link only when its own service sent none. A flash
+  // whose story has come in the item's script already is no link: what reads
+  // like it now is either part of that story (the content rules find it) or
+  // another story on the same subject (a reaction, an analysis).
+  const IndexRecord* best = same_script ? same_script : other_script;
+  coverage = same_script ? best_same : best_other;
+  if (best && (best->followed & (1u << item.script))) return nullptr;
+  return best;
+}
+
+Dedup::Decision Dedup::decide_by_content(const std::vector<const IndexRecord*>& candidates,
+                                         const IndexEntry& item) const {
+  const Judge judge(options_, item);
+  const IndexRecord* best = nullptr;
+  Match best_match{Verdict::fresh, 0, -1};
+  for (const IndexRecord* c : candidates) {
+    const std::optional<Match> m = judge.judge(*c);
+    if (!m) continue;
+    const bool better = m->jaccard > best_match.jaccard ||
+                        (m->jaccard == best_match.jaccard && best && c->event_ms > best->event_ms);
+    if (better) {
+      best = c;
+      best_match = *m;
+    }
+  }
+  Decision d;
+  if (!best) {
+    d.story = item.uri;
+    d.story_family = item.source_family;
+    return d;
+  }
+  d.verdict = best_match.verdict;
+  d.story = best->story ? *best->story : *best->uri;
+  d.story_family = *best->story_family;
+  d.of = *best->uri;
+  d.similarity = std::round(best_match.similarity * 1000) / 1000;
+  return d;
+}
+
+}  // namespace wiredesk

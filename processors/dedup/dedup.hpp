@@ -1,0 +1,216 @@
+// Dedup stage (design §3): is an item new, an update of a story already seen,
+// or a duplicate? Sets ctx.verdict, ctx.story (uri of the story's first item),
+// ctx.of (closest earlier item) and ctx.similarity.
+//
+// Same uri (any version remembered):
+//   same version again          → duplicate (a redelivery), unless pubstatus
+//                                 changed or it is a later versioncreated
+//                                 with other content → update
+//   later version               → update (kill and hold notices included)
+//   earlier version, arriving late → duplicate (already superseded)
+// Another uri, compared with the candidates the index finds (exact content
+// hash, LSH bands of the body and lead sketches, whole paragraphs):
+//   same normalized content                                    → duplicate
+//   other source family: near-identical copy (syndication)     → duplicate
+//   same source family (the candidate's, or its story's):
+//     the earlier item is a flash ((URGENT), [속보]) at most 3 h
+//     before, whose headline + sentence this non-flash item's
+//     headline + first sentence contains, numbers and dates too → update
+//     marked write-through ((LEAD), (2nd LD), (종합), UPDATE 1-,
+//     (CORRECTED)) with half of the shorter text in the longer  → update,
+//       or duplicate when it is a resend: a lower level, or the same
+//       level at Jaccard 0.9 or more
+//     unmarked text containing the earlier one and 15 % longer  → update
+//       (either kind, 12 h or more later, must keep two thirds of the
+//       earlier item's numbers and dates: tomorrow's market wrap is new)
+//     unmarked near-identical copy                               → duplicate
+//   analysis pieces ((News Focus), (Interview), (사설)) are never updates
+//   a copy cut short (its first paragraph the earlier item's, Jaccard 0.5,
+//   60 % contained in it, no number of its own) is near-identical whatever
+//   its own headline says
+// Not a copy of anything, the item may be the story of a flash: a flash of
+// the same source family in the 3 h before, not yet followed in the item's
+// script, whose words (terms.hpp: stems, Hangul syllable pairs) are 60 % in
+// the item's headline and first two paragraphs and whose numbers are all
+// there → update of the flash's story. A flash of the item's own script wins;
+// a sister service's flash in the other script (the Korean [속보], then the
+// English story) links within 1 h by glossary concepts and numbers. Once a
+// flash has been followed in a script, later look-alikes in that script are
+// left to the rules above (a reaction or an analysis is its own story).
+// else new. "Near-identical": Jaccard >= 0.6, or the shorter text 80 %
+// contained in the longer with Jaccard >= 0.5; and the two texts must not
+// each hold numbers or dates the other lacks (key tokens). A false merge is
+// worse than a missed dedup: on the fixtures the closest distinct stories
+// reach Jaccard 0.15 and containment 0.33, on the stress set 0.43 and 0.83
+// (benchmarks/README.md, "Dedup quality"); a flash's look-alikes before its
+// story came reach 0.58 term coverage on the stress sets, its stories 0.67+.
+// similarity: Jaccard for duplicates, the containment that decided for
+// updates, 1.0 for the same content.
+//
+// Replays are not duplicates: when the index holds an entry created by the
+// very same input record (topic/partition/offset), the item gets exactly the
+// verdict, story, of and similarity it got the first time.
+//
+// Thread-safe: normalization and fingerprinting run outside the index lock;
+// the lookup, decision and insert run under it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "processors/dedup/dedup_index.hpp"
+#include "processors/dedup/fingerprint.hpp"
+#include "processors/dedup/normalize.hpp"
+#include "processors/core/probe.hpp"
+#include "processors/core/stage.hpp"
+#include "processors/dedup/terms.hpp"
+
+namespace wiredesk {
+
+struct DedupOptions {
+  // dedup.window: event time the index remembers.
+  int64_t window_ms = 72LL * 3600 * 1000;
+  // Near-identical copy under another uri: estimated Jaccard of the body
+  // shingles at least this …
+  double duplicate_jaccard = 0.60;
+  // … or the shorter text at least this much contained in the longer one
+  // (a copy that drops or adds a paragraph) with Jaccard at least
+  // duplicate_min_jaccard.
+  double duplicate_containment = 0.80;
+  double duplicate_min_jaccard = 0.50;
+  // Two texts that each have number/date tokens the other lacks — at least
+  // this fraction of the smaller token set, and at least one — tell
+  // different facts: not copies of each other. (A truncated or padded copy
+  // lacks tokens on one side only.)
+  double key_token_tolerance = 0.15;
+  // Marked write-through: the shorter text at least this much contained in
+  // the longer one …
+  double update_containment = 0.50;
+  // … or at least this much when they share a whole paragraph word for word
+  // (a (종합2보) that rewrote all but the paragraphs it kept).
+  double update_containment_shared_paragraph = 0.30;
+  // A marked write-through at the level of an earlier one (a second (2nd LD))
+  // is a resend of it — a duplicate — only at this Jaccard or above; below
+  // it the text changed and it is a new top (an update).
+  double resend_jaccard = 0.90;
+  // A copy cut to its first paragraphs (often under its own headline): its
+  // first paragraph is the earlier item's (Jaccard at least this) …
+  double truncated_copy_opening = 0.50;
+  // … it is at least this much contained in the earlier item, and it has no
+  // number or date that the earlier one lacks.
+  double truncated_copy_containment = 0.60;
+  // A write-through keeps most numbers and dates of what it rewrites: when
+  // it comes write_through_fact_check_after_ms or later and more than this
+  // fraction of them (and more than 2) are gone, it is the next edition of a
+  // report written to the same pattern (tomorrow's market wrap), not an update.
+  double write_through_dropped_facts = 0.35;
+  int64_t write_through_fact_check_after_ms = 12LL * 3600 * 1000;
+  // Unmarked write-through: the earlier text at least this much contained in
+  // the new one, which adds to it (at least unmarked_update_growth more
+  // distinct shingles), with Jaccard at least update_min_jaccard.
+  double unmarked_update_containment = 0.80;
+  double unmarked_update_growth = 0.15;
+  double update_min_jaccard = 0.40;
+  // Flash followed by its story: the flash's headline + sentence at least
+  // flash_lead_containment contained in the story's headline + first
+  // sentence (the flash is one sentence: its whole-text containment is too
+  // noisy to decide on, so it only has to reach flash_containment), and the
+  // story at most flash_window_ms after the flash. The flash's numbers and
+  // dates must all be in the story's headline + first sentence too.
+  double flash_lead_containment = 0.85;
+  double flash_lead_containment_marked = 0.75;  // … when the item is a marked write-through
+  double flash_containment = 0.30;
+  int64_t flash_window_ms = 3LL * 3600 * 1000;
+  // Flash followed by its story, by terms (terms.hpp): at least this
+  // fraction of the flash's words in the story's headline and first two
+  // paragraphs, and every number of the flash there too (one may be missing
+  // when the flash has four or more).
+  double flash_term_coverage = 0.6;
+  // … or this fraction when the flash's numbers corroborate it: two or more,
+  // one of them of two digits or more (a time, a toll, a sum), all there.
+  double flash_term_coverage_with_numbers = 0.45;
+  // … and at least this many of its words found (one fewer with numbers).
+  size_t flash_min_words = 4;
+  // … and at least this fraction of its words anywhere in the item.
+  double flash_whole_coverage = 0.75;
+  // … from a sister service in another script (the Korean flash, then the
+  // English story): this fraction of the flash's glossary concepts, at least
+  // flash_min_concepts of them, within flash_cross_window_ms.
+  // An unmarked story follows its flash within this time (wires send the
+  // full story 5-30 minutes after the flash); a marked write-through may
+  // come as late as flash_window_ms.
+  int64_t flash_story_window_ms = 90LL * 60 * 1000;
+  double flash_concept_coverage = 0.6;
+  size_t flash_min_concepts = 2;
+  int64_t flash_cross_window_ms = 1LL * 3600 * 1000;
+  // Index bounds (IndexOptions).
+  size_t max_entries = 4'000'000;
+  int64_t max_future_ms = 24LL * 3600 * 1000;
+};
+
+// "yonhap" for Yonhap's services (uri urn:yna:…, or a source naming
+// Yonhap/연합뉴스), else the normalized source name, else the uri's authority.
+std::string source_family(const WireItem& item);
+
+// What the stage works out from an item alone (Dedup::prepare): its
+// normalized text, fingerprint, the index entry it will become (all but the
+// decision) and the terms a flash is matched against.
+struct DedupWork {
+  NormalizedItem normalized;
+  Fingerprint fp;
+  IndexEntry entry;
+  TermSet opening;  // headline and first two paragraphs
+  TermSet whole;    // headline and every paragraph
+};
+
+class Dedup final : public Stage {
+ public:
+  // Without an index, makes one from the options (window, max_entries,
+  // max_future_ms); a given index keeps its own IndexOptions.
+  explicit Dedup(DedupOptions options = {}, std::shared_ptr<DedupIndex> index = nullptr);
+
+  std::string_view name() const override { return "dedup"; }
+  // Normalizes and fingerprints (ctx.dedup_work); any thread.
+  StageStatus prepare(ItemContext& ctx) const override;
+  // Decides against the index and inserts, in input order.
+  StageStatus process(ItemContext& ctx) override;
+
+  // The index, for the app to restore, follow and publish (dedup_index.hpp).
+  DedupIndex& index() { return *index_; }
+  std::shared_ptr<DedupIndex> shared_index() const { return index_; }
+  const DedupOptions& options() const { return options_; }
+  // Reports index entries and bytes after every insert. Set before use.
+  void set_probe(Probe* probe) { probe_ = probe; }
+  // Makes every index change (an entry inserted, keys evicted) a state write
+  // of the item being processed (ItemContext::state_writes), for the index
+  // topic. Set before use; the index's change listeners are this stage's.
+  void write_state();
+
+  struct Decision {
+    Verdict verdict = Verdict::fresh;
+    std::string story;
+    std::string story_family;
+    std::string of;
+    std::optional<double> similarity;
+  };
+
+ private:
+  Decision decide_by_version(const std::vector<const IndexRecord*>& versions,
+                             const IndexEntry& item) const;
+  Decision decide_by_content(const std::vector<const IndexRecord*>& candidates,
+                             const IndexEntry& item) const;
+  // The flash this item is the story of, when it is one (see DedupOptions).
+  const IndexRecord* flash_of(const DedupIndex::Session& session, const DedupWork& work,
+                              double& coverage) const;
+
+  DedupOptions options_;
+  std::shared_ptr<DedupIndex> index_;
+  Probe* probe_ = nullptr;
+  std::shared_ptr<StateWriteBuffer> writes_;  // set by write_state()
+};
+
+}  // namespace wiredesk

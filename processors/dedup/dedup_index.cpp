@@ -1,0 +1,748 @@
+#include "processors/dedup/dedup_index.hpp"
+
+#include "processors/core/binary.hpp"
+#include "processors/core/markers.hpp"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <bit>
+#include <chrono>
+#include <cstring>
+#include <limits>
+#include <utility>
+
+namespace wiredesk {
+
+namespace {
+
+using binary::Reader;
+using binary::Writer;
+using binary::read_enum;
+
+// 3: 8-bit body and lead MinHash values; 2: the same with 16-bit values;
+// 1: 16-bit values, without opening sketch, script and flash terms.
+constexpr uint8_t kFormat = 3;
+constexpr uint8_t kFormatWideValues = 2;
+constexpr uint8_t kFormatWithoutTerms = 1;
+constexpr size_t kMaxFlashTerms = 256;
+constexpr size_t kInitialBuckets = 1024;
+constexpr size_t kUriTable = 0;
+constexpr size_t kContentTable = 1;
+constexpr size_t kFirstBodyBand = 2;
+constexpr size_t kFirstLeadBand = kFirstBodyBand + kBodyBands;
+constexpr size_t kFirstParagraph = kFirstLeadBand + kLeadBands;
+constexpr size_t kFirstOpeningBand = kFirstParagraph + kParagraphKeys;
+
+uint64_t paragraph_table_key(uint32_t hash) { return hash * 0x9E3779B97F4A7C15ULL; }
+
+int64_t system_now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+uint64_t uri_hash(std::string_view uri) { return XXH3_64bits(uri.data(), uri.size()); }
+
+// Heap bytes of a std::string beyond the object itself.
+size_t heap_bytes(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
+
+// A make_shared<const std::string>: control block, string, its heap.
+size_t shared_string_bytes(const std::string& s) {
+  return 16 + sizeof(std::string) + heap_bytes(s);
+}
+
+void escape_into(std::string& out, std::string_view s) {
+  for (const char c : s) {
+    if (c == '\\' || c == '|') out.push_back('\\');
+    out.push_back(c);
+  }
+}
+
+}  // namespace
+
+// ------------------------------------------------------------ IndexEntry
+
+std::string index_key(std::string_view uri, std::string_view version) {
+  std::string key;
+  key.reserve(uri.size() + version.size() + 1);
+  escape_into(key, uri);
+  key.push_back('|');
+  escape_into(key, version);
+  return key;
+}
+
+std::string IndexEntry::key() const { return index_key(uri, version); }
+
+std::string serialize(const IndexEntry& e) {
+  Writer w;
+  w.u8(kFormat);
+  w.fixed<uint32_t>(kSketchScheme);
+  for (const std::string* s : {&e.uri, &e.version, &e.story, &e.of, &e.source_family,
+                               &e.story_family, &e.origin.topic}) {
+    w.str(*s);
+  }
+  w.fixed<int32_t>(e.origin.partition);
+  w.fixed<int64_t>(e.origin.offset);
+  w.fixed<int64_t>(e.event_ms);
+  w.fixed<uint64_t>(e.content_hash);
+  w.u8(static_cast<uint8_t>(e.verdict));
+  w.u8(static_cast<uint8_t>(e.pubstatus));
+  w.u8(e.markers);
+  w.u8(e.level);
+  w.u8(e.similarity ? 1 : 0);
+  if (e.similarity) w.fixed<double>(*e.similarity);
+  w.fixed<uint32_t>(e.sketch.body_shingles);
+  w.fixed<uint32_t>(e.sketch.lead_shingles);
+  w.fixed<uint64_t>(e.sketch.key_tokens);
+  w.fixed<uint64_t>(e.sketch.lead_tokens);
+  for (const uint32_t v : e.sketch.paragraphs) w.fixed<uint32_t>(v);
+  for (const uint8_t v : e.sketch.body) w.u8(v);
+  for (const uint8_t v : e.sketch.lead) w.u8(v);
+  w.fixed<uint32_t>(e.sketch.opening_shingles);
+  for (const uint16_t v : e.sketch.opening) w.fixed<uint16_t>(v);
+  w.u8(e.script);
+  w.varint(std::min(e.flash_terms.size(), kMaxFlashTerms));
+  for (size_t i = 0; i < e.flash_terms.size() && i < kMaxFlashTerms; ++i) {
+    w.fixed<uint32_t>(e.flash_terms[i]);
+  }
+  return w.take();
+}
+
+std::optional<IndexEntry> deserialize(std::string_view bytes) {
+  Reader r(bytes);
+  IndexEntry e;
+  uint8_t format = 0;
+  uint32_t scheme = 0;
+  if (!r.u8(format) ||
+      (format != kFormat && format != kFormatWideValues && format != kFormatWithoutTerms) ||
+      !r.fixed(scheme) || scheme != kSketchScheme) {
+    return std::nullopt;
+  }
+  for (std::string* s : {&e.uri, &e.version, &e.story, &e.of, &e.source_family, &e.story_family,
+                         &e.origin.topic}) {
+    if (!r.str(*s)) return std::nullopt;
+  }
+  uint8_t has_similarity = 0;
+  if (!r.fixed(e.origin.partition) || !r.fixed(e.origin.offset) || !r.fixed(e.event_ms) ||
+      !r.fixed(e.content_hash) || !read_enum(r, e.verdict, 2) || !read_enum(r, e.pubstatus, 2) ||
+      !r.u8(e.markers) || !r.u8(e.level) || !r.u8(has_similarity) || has_similarity > 1) {
+    return std::nullopt;
+  }
+  if (has_similarity) {
+    double s = 0;
+    if (!r.fixed(s)) return std::nullopt;
+    e.similarity = s;
+  }
+  if (!r.fixed(e.sketch.body_shingles) || !r.fixed(e.sketch.lead_shingles) ||
+      !r.fixed(e.sketch.key_tokens) || !r.fixed(e.sketch.lead_tokens)) {
+    return std::nullopt;
+  }
+  for (uint32_t& v : e.sketch.paragraphs) {
+    if (!r.fixed(v)) return std::nullopt;
+  }
+  // Formats 1 and 2 kept 16-bit values: their low byte is today's value.
+  auto value = [&](uint8_t& v) {
+    if (format == kFormat) return r.u8(v);
+    uint16_t wide = 0;
+    if (!r.fixed(wide)) return false;
+    v = static_cast<uint8_t>(wide);
+    return true;
+  };
+  for (uint8_t& v : e.sketch.body) {
+    if (!value(v)) return std::nullopt;
+  }
+  for (uint8_t& v : e.sketch.lead) {
+    if (!value(v)) return std::nullopt;
+  }
+  if (format != kFormatWithoutTerms) {
+    uint64_t terms = 0;
+    if (!r.fixed(e.sketch.opening_shingles)) return std::nullopt;
+    for (uint16_t& v : e.sketch.opening) {
+      if (!r.fixed(v)) return std::nullopt;
+    }
+    if (!r.u8(e.script) || e.script > kScriptCjk || !r.varint(terms) || terms > kMaxFlashTerms) {
+      return std::nullopt;
+    }
+    e.flash_terms.resize(terms);
+    for (uint32_t& t : e.flash_terms) {
+      if (!r.fixed(t)) return std::nullopt;
+    }
+  }
+  if (!r.done() || e.uri.empty()) return std::nullopt;
+  return e;
+}
+
+// ----------------------------------------------------------- IndexRecord
+
+bool IndexRecord::same_origin(const Origin& o) const {
+  return topic && *topic == o.topic && partition == o.partition && offset == o.offset;
+}
+
+IndexEntry IndexRecord::to_entry() const {
+  IndexEntry e;
+  e.uri = *uri;
+  e.version = version;
+  e.story = story ? *story : *uri;
+  if (of) e.of = *of;
+  if (source_family) e.source_family = *source_family;
+  if (story_family) e.story_family = *story_family;
+  e.event_ms = event_ms;
+  e.content_hash = content_hash;
+  e.sketch = sketch;
+  e.markers = markers;
+  e.level = level;
+  e.pubstatus = pubstatus;
+  if (topic) e.origin.topic = *topic;
+  e.origin.partition = partition;
+  e.origin.offset = offset;
+  e.verdict = verdict;
+  if (similarity >= 0) e.similarity = similarity;
+  e.flash_terms = flash_terms;
+  e.script = script;
+  return e;
+}
+
+// ------------------------------------------------------------ DedupIndex
+
+DedupIndex::DedupIndex(IndexOptions options) : options_(std::move(options)) {
+  buckets_ = std::bit_ceil(std::max(kInitialBuckets, options_.expected_entries));
+  heads_ = std::make_unique<uint32_t[]>(kTables * buckets_);
+  std::fill_n(heads_.get(), kTables * buckets_, kNil);
+}
+
+DedupIndex::~DedupIndex() = default;
+
+void DedupIndex::set_on_change(ChangeListener listener) { on_change_ = std::move(listener); }
+void DedupIndex::set_on_evict(EvictListener listener) { on_evict_ = std::move(listener); }
+
+bool DedupIndex::apply_remote(const IndexEntry& entry) {
+  std::vector<std::string> evicted;
+  bool inserted = false;
+  {
+    std::lock_guard lock(mu_);
+    if (!find_locked(entry.uri, entry.version)) {
+      insert_locked(entry, &evicted);
+      inserted = true;
+    }
+  }
+  if (!evicted.empty() && on_evict_) on_evict_(evicted);
+  return inserted;
+}
+
+bool DedupIndex::erase(std::string_view key) {
+  std::lock_guard lock(mu_);
+  // The key names uri and version; find by walking the uri's chain.
+  const size_t bar = [&] {
+    for (size_t i = 0; i < key.size(); ++i) {
+      if (key[i] == '\\') {
+        ++i;
+      } else if (key[i] == '|') {
+        return i;
+      }
+    }
+    return key.size();
+  }();
+  if (bar == key.size()) return false;
+  auto unescape = [](std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '\\' && i + 1 < s.size()) ++i;
+      out.push_back(s[i]);
+    }
+    return out;
+  };
+  const uint32_t slot =
+      find_slot_locked(unescape(key.substr(0, bar)), unescape(key.substr(bar + 1)));
+  if (slot == kNil) return false;
+  remove_slot(slot);
+  return true;
+}
+
+std::vector<std::string> DedupIndex::evict_expired(int64_t now_event_ms) {
+  std::vector<std::string> keys;
+  std::lock_guard lock(mu_);
+  evict_before(now_event_ms - options_.window_ms, keys);
+  return keys;
+}
+
+std::optional<IndexEntry> DedupIndex::get(std::string_view uri, std::string_view version) const {
+  std::lock_guard lock(mu_);
+  const IndexRecord* r = find_locked(uri, version);
+  if (!r) return std::nullopt;
+  return r->to_entry();
+}
+
+size_t DedupIndex::size() const {
+  std::lock_guard lock(mu_);
+  return live_;
+}
+
+size_t DedupIndex::memory_bytes() const {
+  std::lock_guard lock(mu_);
+  return slots_.capacity() * sizeof(IndexRecord) + free_.capacity() * sizeof(uint32_t) +
+         (buckets_ + old_buckets_) * kTables * sizeof(uint32_t) +
+         next_.capacity() * sizeof(std::array<uint32_t, kTables>) +
+         heap_.capacity() * sizeof(HeapItem) + seen_.capacity() * sizeof(uint32_t) + hits_.capacity() * sizeof(uint16_t) +
+         string_bytes_;
+}
+
+int64_t DedupIndex::newest_event_ms() const {
+  std::lock_guard lock(mu_);
+  return newest_event_ms_;
+}
+
+DedupIndex::Session DedupIndex::session() { return Session(*this); }
+
+// ----------------------------------------------------------------- tables
+
+bool DedupIndex::table_key(const IndexRecord& r, size_t table, uint64_t& key) const {
+  if (table == kUriTable) {
+    key = uri_hash(*r.uri);
+    return true;
+  }
+  if (table == kContentTable) {
+    key = r.content_hash;
+    return r.content_hash != 0;
+  }
+  if (table < kFirstLeadBand) {
+    key = body_band_key(r.sketch, table - kFirstBodyBand);
+    return r.sketch.body_shingles > 0;
+  }
+  if (table < kFirstParagraph) {
+    key = lead_band_key(r.sketch, table - kFirstLeadBand);
+    return r.sketch.lead_shingles > 0;
+  }
+  if (table >= kFirstOpeningBand) {
+    key = opening_band_key(r.sketch, table - kFirstOpeningBand);
+    return r.sketch.opening_shingles > 0;
+  }
+  const uint32_t paragraph = r.sketch.paragraphs[table - kFirstParagraph];
+  key = paragraph_table_key(paragraph);
+  return paragraph != 0;
+}
+
+void DedupIndex::link(uint32_t slot) {
+  const IndexRecord& r = slots_[slot];
+  for (size_t t = 0; t < kTables; ++t) {
+    uint64_t key = 0;
+    uint32_t& next = next_[slot][t];
+    next = kNil;
+    if (!table_key(r, t, key)) continue;
+    uint32_t* head = bucket_head(t, key);
+    next = *head;  // newest first: a capped walk sees the most recent entries
+    *head = slot;
+  }
+}
+
+void DedupIndex::unlink(uint32_t slot) {
+  const IndexRecord& r = slots_[slot];
+  for (size_t t = 0; t < kTables; ++t) {
+    uint64_t key = 0;
+    if (!table_key(r, t, key)) continue;
+    const bool bounded = t >= kFirstBodyBand;
+    if (bounded && next_[slot][t] == kCutOff) continue;  // in no chain any more
+    const size_t limit = bounded ? band_limit() : SIZE_MAX;
+    uint32_t* link = bucket_head(t, key);
+    size_t seen = 0;
+    while (*link != kNil && *link != slot) {
+      if (++seen >= limit) {
+        // The slot lies beyond what any walk of this chain sees (the
+        // oldest entries of a boilerplate bucket, evicted first): cut the
+        // chain there instead of walking it to the end. Once per entry.
+        cut_after(t, *link);
+        break;
+      }
+      link = &next_[*link][t];
+    }
+    if (*link == slot) *link = next_[slot][t];
+  }
+}
+
+void DedupIndex::cut_after(size_t table, uint32_t node) {
+  uint32_t s = next_[node][table];
+  next_[node][table] = kNil;
+  while (s != kNil && s != kCutOff) {
+    const uint32_t after = next_[s][table];
+    next_[s][table] = kCutOff;
+    s = after;
+  }
+}
+
+uint32_t* DedupIndex::bucket_head(size_t table, uint64_t key) {
+  return const_cast<uint32_t*>(std::as_const(*this).bucket_head(table, key));
+}
+
+const uint32_t* DedupIndex::bucket_head(size_t table, uint64_t key) const {
+  if (old_buckets_ != 0) {
+    const size_t old = key & (old_buckets_ - 1);
+    if (old >= migrated_) return &old_heads_[table * old_buckets_ + old];
+  }
+  return &heads_[table * buckets_ + (key & (buckets_ - 1))];
+}
+
+void DedupIndex::grow_tables() {
+  if (old_buckets_ != 0) migrate(old_buckets_);  // finish the previous doubling
+  old_heads_ = std::move(heads_);
+  old_buckets_ = buckets_;
+  migrated_ = 0;
+  buckets_ *= 2;
+  heads_.reset(new uint32_t[kTables * buckets_]);  // filled as old buckets move
+}
+
+// Moves up to `count` old buckets of every table into the new heads. Old
+// bucket i splits into new buckets i and i + old_buckets_; each chain keeps
+// its newest-first order.
+void DedupIndex::migrate(size_t count) {
+  std::vector<uint32_t> chain;
+  for (; count > 0 && migrated_ < old_buckets_; --count, ++migrated_) {
+    const size_t i = migrated_;
+    for (size_t t = 0; t < kTables; ++t) {
+      uint32_t* heads = &heads_[t * buckets_];
+      heads[i] = kNil;
+      heads[i + old_buckets_] = kNil;
+      chain.clear();
+      for (uint32_t s = old_heads_[t * old_buckets_ + i]; s != kNil;
+           s = next_[s][t]) {
+        chain.push_back(s);
+      }
+      for (auto it = chain.rbegin(); it != chain.rend(); ++it) {  // oldest first
+        uint64_t key = 0;
+        table_key(slots_[*it], t, key);
+        uint32_t& head = heads[key & (buckets_ - 1)];
+        next_[*it][t] = head;
+        head = *it;
+      }
+    }
+  }
+  if (migrated_ == old_buckets_) {
+    old_heads_.reset();
+    old_buckets_ = 0;
+    migrated_ = 0;
+  }
+}
+
+template <class Match, class Visit>
+void DedupIndex::walk(size_t table, uint64_t key, Match&& match, Visit&& visit) const {
+  walk(table, key, options_.max_chain, match, visit);
+}
+
+template <class Match, class Visit>
+void DedupIndex::walk(size_t table, uint64_t key, size_t limit, Match&& match,
+                      Visit&& visit) const {
+  size_t steps = 0;
+  for (uint32_t s = *bucket_head(table, key); s != kNil && steps < limit;
+       s = next_[s][table], ++steps) {
+    if (match(slots_[s])) visit(s);
+  }
+}
+
+template <class Match, class Visit>
+void DedupIndex::walk_band(size_t table, uint64_t key, Match&& match, Visit&& visit) {
+  const size_t limit = band_limit();
+  size_t steps = 0;
+  uint32_t last = kNil;
+  uint32_t s = *bucket_head(table, key);
+  for (; s != kNil && steps < limit; last = s, s = next_[s][table], ++steps) {
+    if (match(slots_[s])) visit(s);
+  }
+  // What lies past the newest max_band_chain entries no walk will see:
+  // unhook it, so that the chain, and evicting from it, stay short.
+  if (s != kNil && last != kNil) cut_after(table, last);
+}
+
+// ------------------------------------------------------ insert and remove
+
+std::shared_ptr<const std::string> DedupIndex::share_uri(std::string_view uri) const {
+  std::shared_ptr<const std::string> found;
+  walk(kUriTable, uri_hash(uri), [&](const IndexRecord& r) { return *r.uri == uri; },
+       [&](uint32_t s) {
+         if (!found) found = slots_[s].uri;
+       });
+  return found;
+}
+
+const std::string* DedupIndex::intern(std::string_view name) {
+  return &*names_.emplace(name).first;
+}
+
+uint32_t DedupIndex::find_slot_locked(std::string_view uri, std::string_view version) const {
+  uint32_t found = kNil;
+  walk(kUriTable, uri_hash(uri),
+       [&](const IndexRecord& r) { return r.version == version && *r.uri == uri; },
+       [&](uint32_t s) {
+         if (found == kNil) found = s;
+       });
+  return found;
+}
+
+const IndexRecord* DedupIndex::find_locked(std::string_view uri, std::string_view version) const {
+  const uint32_t slot = find_slot_locked(uri, version);
+  return slot == kNil ? nullptr : &slots_[slot];
+}
+
+void DedupIndex::advance_watermark(int64_t event_ms) {
+  if (options_.max_future_ms > 0) {
+    const int64_t now = options_.wall_clock ? options_.wall_clock() : system_now_ms();
+    event_ms = std::min(event_ms, now + options_.max_future_ms);
+  }
+  newest_event_ms_ = std::max(newest_event_ms_, event_ms);
+}
+
+uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>* auto_evicted) {
+  uint32_t slot = 0;
+  if (!free_.empty()) {
+    slot = free_.back();
+    free_.pop_back();
+  } else {
+    slot = static_cast<uint32_t>(slots_.size());
+    slots_.emplace_back();
+    next_.emplace_back().fill(kNil);
+    seen_.push_back(0);
+    hits_.push_back(0);
+  }
+  IndexRecord& r = slots_[slot];
+  // Story and "of" are uris of other entries: share their strings.
+  auto share = [&](const std::string& s) -> std::shared_ptr<const std::string> {
+    if (s.empty()) return nullptr;
+    if (r.uri && s == *r.uri) return r.uri;
+    if (auto shared = share_uri(s)) return shared;
+    auto own = std::make_shared<const std::string>(s);
+    string_bytes_ += shared_string_bytes(*own);
+    return own;
+  };
+  r.uri = share(e.uri);
+  r.story = share(e.story.empty() ? e.uri : e.story);
+  r.of = share(e.of);
+  r.source_family = intern(e.source_family);
+  r.story_family = intern(e.story_family.empty() ? e.source_family : e.story_family);
+  r.topic = intern(e.origin.topic);
+  r.version = e.version;
+  string_bytes_ += heap_bytes(r.version);
+  r.partition = e.origin.partition;
+  r.offset = e.origin.offset;
+  r.event_ms = e.event_ms;
+  r.content_hash = e.content_hash;
+  r.sketch = e.sketch;
+  r.similarity = e.similarity ? static_cast<float>(*e.similarity) : -1.0f;
+  r.markers = e.markers;
+  r.level = e.level;
+  r.pubstatus = e.pubstatus;
+  r.verdict = e.verdict;
+  r.script = e.script;
+  r.flash_terms = e.flash_terms;
+  r.live = true;
+  ++live_;
+  r.followed = 0;
+  if (r.markers & marker::flash) flashes_.push_back({e.event_ms, slot, r.generation});
+  if (!e.of.empty() && !(e.markers & marker::flash)) {
+    // A story that follows a flash: the flash's story has come in this script.
+    walk(kUriTable, uri_hash(e.of), [&](const IndexRecord& f) { return *f.uri == e.of; },
+         [&](uint32_t s) {
+           if (slots_[s].markers & marker::flash) slots_[s].followed |= uint8_t(1u << e.script);
+         });
+  }
+
+  heap_.push_back({e.event_ms, slot, r.generation});
+  std::push_heap(heap_.begin(), heap_.end(),
+                 [](const HeapItem& a, const HeapItem& b) { return a.event_ms > b.event_ms; });
+  // Two entries per bucket on average before the tables double: the bucket
+  // heads (4 bytes x 64 tables) cost 128-256 bytes per entry instead of
+  // 256-512, for chains one entry longer.
+  if (live_ > 2 * buckets_) grow_tables();
+  link(slot);
+  // Two old buckets per insert: the move ends halfway to the next doubling.
+  if (old_buckets_ != 0) migrate(2);
+  advance_watermark(e.event_ms);
+  if (auto_evicted) enforce_limits(*auto_evicted);
+  return slot;
+}
+
+void DedupIndex::remove_slot(uint32_t slot) {
+  IndexRecord& r = slots_[slot];
+  if (!r.live) return;
+  unlink(slot);
+  string_bytes_ -= std::min(string_bytes_, heap_bytes(r.version));
+  for (auto* shared : {&r.uri, &r.story, &r.of}) {
+    if (*shared && shared->use_count() == 1) {
+      string_bytes_ -= std::min(string_bytes_, shared_string_bytes(**shared));
+    }
+    shared->reset();
+  }
+  r.version.clear();
+  r.version.shrink_to_fit();
+  r.flash_terms.clear();
+  r.flash_terms.shrink_to_fit();
+  r.live = false;
+  ++r.generation;  // makes its heap item stale
+  --live_;
+  free_.push_back(slot);
+}
+
+void DedupIndex::evict_before(int64_t cutoff_ms, std::vector<std::string>& keys) {
+  const auto later = [](const HeapItem& a, const HeapItem& b) { return a.event_ms > b.event_ms; };
+  while (!heap_.empty()) {
+    const HeapItem top = heap_.front();
+    const IndexRecord& r = slots_[top.slot];
+    const bool stale = !r.live || r.generation != top.generation;
+    if (!stale && top.event_ms >= cutoff_ms) break;
+    std::pop_heap(heap_.begin(), heap_.end(), later);
+    heap_.pop_back();
+    if (stale) continue;
+    keys.push_back(index_key(*r.uri, r.version));
+    remove_slot(top.slot);
+  }
+}
+
+void DedupIndex::evict_oldest(std::vector<std::string>& keys) {
+  const auto later = [](const HeapItem& a, const HeapItem& b) { return a.event_ms > b.event_ms; };
+  while (!heap_.empty()) {
+    const HeapItem top = heap_.front();
+    std::pop_heap(heap_.begin(), heap_.end(), later);
+    heap_.pop_back();
+    const IndexRecord& r = slots_[top.slot];
+    if (!r.live || r.generation != top.generation) continue;
+    keys.push_back(index_key(*r.uri, r.version));
+    remove_slot(top.slot);
+    return;
+  }
+}
+
+void DedupIndex::enforce_limits(std::vector<std::string>& keys) {
+  if (newest_event_ms_ != INT64_MIN) evict_before(newest_event_ms_ - options_.window_ms, keys);
+  while (options_.max_entries > 0 && live_ > options_.max_entries) evict_oldest(keys);
+}
+
+// ---------------------------------------------------------------- Session
+
+DedupIndex::Session::Session(DedupIndex& index) : index_(index), lock_(index.mu_) {}
+
+DedupIndex::Session::~Session() {
+  lock_.unlock();
+  if (index_.on_change_) {
+    for (const auto& e : inserted_) index_.on_change_(e);
+  }
+  if (index_.on_evict_ && !evicted_.empty()) index_.on_evict_(evicted_);
+}
+
+const IndexRecord* DedupIndex::Session::find(std::string_view uri,
+                                             std::string_view version) const {
+  return index_.find_locked(uri, version);
+}
+
+std::vector<const IndexRecord*> DedupIndex::Session::find_uri(std::string_view uri) const {
+  std::vector<const IndexRecord*> out;
+  index_.walk(kUriTable, uri_hash(uri), [&](const IndexRecord& r) { return *r.uri == uri; },
+              [&](uint32_t s) { out.push_back(&index_.slots_[s]); });
+  return out;
+}
+
+std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprint& fp) const {
+  std::vector<uint32_t> found;
+  const uint32_t stamp = ++index_.stamp_;
+  if (stamp == 0) {  // wrapped: forget old stamps
+    std::fill(index_.seen_.begin(), index_.seen_.end(), 0);
+    index_.stamp_ = 1;
+  }
+  const uint32_t current = index_.stamp_;
+  auto visit = [&](uint32_t s) {
+    if (index_.seen_[s] != current) {
+      index_.seen_[s] = current;
+      index_.hits_[s] = 0;
+      found.push_back(s);
+    }
+    ++index_.hits_[s];
+  };
+  // Same content: ranked first, whatever the other buckets say.
+  constexpr uint16_t kSameContent = 1000;
+  if (fp.content_hash != 0) {
+    index_.walk(kContentTable, fp.content_hash,
+                [&](const IndexRecord& r) { return r.content_hash == fp.content_hash; },
+                [&](uint32_t s) {
+                  visit(s);
+                  index_.hits_[s] = kSameContent;
+                });
+  }
+  if (fp.sketch.body_shingles > 0) {
+    for (size_t b = 0; b < kBodyBands; ++b) {
+      const uint64_t key = body_band_key(fp.sketch, b);
+      index_.walk_band(kFirstBodyBand + b, key,
+                  [&](const IndexRecord& r) {
+                    return r.sketch.body_shingles > 0 && body_band_key(r.sketch, b) == key;
+                  },
+                  visit);
+    }
+  }
+  if (fp.sketch.lead_shingles > 0) {
+    for (size_t b = 0; b < kLeadBands; ++b) {
+      const uint64_t key = lead_band_key(fp.sketch, b);
+      index_.walk_band(kFirstLeadBand + b, key,
+                  [&](const IndexRecord& r) {
+                    return r.sketch.lead_shingles > 0 && lead_band_key(r.sketch, b) == key;
+                  },
+                  visit);
+    }
+  }
+  if (fp.sketch.opening_shingles > 0) {
+    for (size_t b = 0; b < kOpeningBands; ++b) {
+      const uint64_t key = opening_band_key(fp.sketch, b);
+      index_.walk_band(kFirstOpeningBand + b, key,
+                  [&](const IndexRecord& r) {
+                    return r.sketch.opening_shingles > 0 && opening_band_key(r.sketch, b) == key;
+                  },
+                  visit);
+    }
+  }
+  // A paragraph may sit in any of the kParagraphKeys slots of another entry.
+  for (const uint32_t paragraph : fp.sketch.paragraphs) {
+    if (paragraph == 0) continue;
+    for (size_t t = 0; t < kParagraphKeys; ++t) {
+      index_.walk_band(kFirstParagraph + t, paragraph_table_key(paragraph),
+                  [&](const IndexRecord& r) { return r.sketch.paragraphs[t] == paragraph; }, visit);
+    }
+  }
+  const size_t keep = index_.options_.max_candidates;
+  if (keep > 0 && found.size() > keep) {
+    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(),
+                      [&](uint32_t a, uint32_t b) {
+                        const uint16_t ha = index_.hits_[a], hb = index_.hits_[b];
+                        if (ha != hb) return ha > hb;
+                        return index_.slots_[a].event_ms > index_.slots_[b].event_ms;
+                      });
+    found.resize(keep);
+  }
+  std::vector<const IndexRecord*> out;
+  out.reserve(found.size());
+  for (const uint32_t s : found) out.push_back(&index_.slots_[s]);
+  return out;
+}
+
+std::vector<const IndexRecord*> DedupIndex::Session::flashes(int64_t from_ms,
+                                                              int64_t to_ms) const {
+  auto& list = index_.flashes_;
+  // Forget flashes that are gone or older than any item still remembered.
+  const int64_t horizon = index_.newest_event_ms_ == INT64_MIN
+                              ? INT64_MIN
+                              : index_.newest_event_ms_ - index_.options_.window_ms;
+  std::erase_if(list, [&](const HeapItem& f) {
+    const IndexRecord& r = index_.slots_[f.slot];
+    return !r.live || r.generation != f.generation || f.event_ms < horizon;
+  });
+  std::vector<const IndexRecord*> out;
+  for (auto it = list.rbegin(); it != list.rend(); ++it) {
+    if (it->event_ms >= from_ms && it->event_ms <= to_ms) out.push_back(&index_.slots_[it->slot]);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const IndexRecord* a, const IndexRecord* b) {
+    return a->event_ms > b->event_ms;
+  });
+  return out;
+}
+
+bool DedupIndex::Session::insert(const IndexEntry& entry) {
+  if (index_.find_locked(entry.uri, entry.version)) return false;
+  index_.insert_locked(entry, &evicted_);
+  inserted_.push_back(entry);
+  return true;
+}
+
+}  // namespace wiredesk

@@ -1,0 +1,295 @@
+// The dedup index (design §3): the items remembered for `dedup.window` of
+// event time, looked up by uri, by exact content hash and by LSH bands of
+// their MinHash sketches — never by a scan.
+//
+// Sharing and restarts. Every change is an IndexEntry value: serialize() it
+// to the compacted topic under key() (one record per uri+version), and
+// apply_remote() what is read back — on start (restore) and while running
+// (other replicas' decisions). The index never talks to Kafka itself:
+//  - on_change fires once for every local insert (never for apply_remote);
+//  - on_evict fires with the keys the index drops on its own (window or
+//    max_entries) during inserts, so the app may write tombstones;
+//    evict_expired() returns the keys it drops instead of firing on_evict;
+//  - erase(key) applies a tombstone read from the topic.
+// Listeners run on the inserting thread after the index lock is released,
+// so they may call back into the index; they must be set before the index is
+// shared between threads.
+//
+// Memory: ~1.2 KB per remembered item (benchmarks/README.md, "Dedup
+// performance"), most of it the 384-byte sketch and the 56 hash chains that
+// index it (uri, content hash, 32 body bands, 16 lead bands, 6 paragraphs);
+// max_entries caps the total whatever the window.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "processors/dedup/fingerprint.hpp"
+#include "processors/decode/record.hpp"
+#include "processors/core/stage.hpp"
+#include "processors/decode/wire_item.hpp"
+
+namespace wiredesk {
+
+// One remembered item: what it was, where it came from, what it was judged.
+struct IndexEntry {
+  std::string uri;
+  std::string version;
+  std::string story;          // uri of the story's first item
+  std::string of;             // uri of the closest earlier item; empty for new
+  std::string source_family;  // "yonhap", or the normalized source name
+  std::string story_family;   // source family of the story's first item
+  int64_t event_ms = 0;       // versioncreated (epoch ms)
+  uint64_t content_hash = 0;
+  Sketch sketch;
+  uint8_t markers = 0;        // marker:: bits of the headline
+  uint8_t level = 0;          // write-through level of the headline
+  PubStatus pubstatus = PubStatus::usable;
+  Origin origin;              // the input record that created the entry
+  Verdict verdict = Verdict::fresh;
+  std::optional<double> similarity;
+  // Flashes only: the packed terms of the flash (terms.hpp), which link it to
+  // the story that follows; empty for every other item.
+  std::vector<uint32_t> flash_terms;
+  uint8_t script = 0;         // kScriptLatin or kScriptCjk: what the text is written in
+
+  std::string key() const;
+};
+
+inline constexpr uint8_t kScriptLatin = 0;
+inline constexpr uint8_t kScriptCjk = 1;
+
+// Key of an entry in the compacted topic: "uri|version", with '\' and '|'
+// escaped by '\' so that no two (uri, version) pairs share a key. One record
+// per item version: a later version must not replace the entry of an earlier
+// one, whose origin is what recognizes a replay of the earlier record.
+std::string index_key(std::string_view uri, std::string_view version);
+
+// Compact binary, little-endian, led by a format byte (3; formats 2 and 1,
+// with 16-bit MinHash values, are still read: the low byte of each value is
+// kept) and the sketch scheme: about 390 bytes for a typical entry, 260 of
+// them the sketch.
+// deserialize() returns nullopt for anything it cannot fully read: another
+// format, another sketch scheme, truncation or trailing bytes. A record whose
+// key is a uri|version but whose value is null is a tombstone: erase(key).
+std::string serialize(const IndexEntry& entry);
+std::optional<IndexEntry> deserialize(std::string_view bytes);
+
+struct IndexOptions {
+  int64_t window_ms = 72LL * 3600 * 1000;  // dedup.window: event time remembered
+  size_t max_entries = 4'000'000;          // hard cap; the oldest go first (0: none)
+  // The window follows the newest event time seen, but never more than this
+  // ahead of the wall clock, so that one item with a wrong far-future time
+  // cannot empty the index (0: no limit).
+  int64_t max_future_ms = 24LL * 3600 * 1000;
+  std::function<int64_t()> wall_clock;     // epoch ms; system clock when empty
+  size_t max_chain = 256;                  // newest entries walked per uri / content chain
+  // Newest entries walked per LSH band or paragraph chain. A bucket that
+  // many items share is boilerplate (a background paragraph, a market
+  // template): its newest entries are enough, and a real copy or
+  // write-through also shares rarer buckets with what it copies. Bounds the
+  // cost of a lookup whatever the index holds (benchmarks/README.md).
+  size_t max_band_chain = 8;  // 0: no limit
+  // Candidates returned at most: those with the same content first, then
+  // those sharing the most buckets, newer first among equals.
+  size_t max_candidates = 48;  // 0: no limit
+  // Hash tables are sized for this many entries up front (4 bytes x 56
+  // tables each); past it they double and move over the following inserts.
+  size_t expected_entries = 0;
+};
+
+// What the index keeps of an entry. Handed out as const pointers that are
+// valid while the Session that returned them is open.
+struct IndexRecord {
+  std::shared_ptr<const std::string> uri;
+  std::shared_ptr<const std::string> story;  // shared with the story's other entries
+  std::shared_ptr<const std::string> of;     // may be null
+  const std::string* source_family = nullptr;  // interned
+  const std::string* story_family = nullptr;
+  const std::string* topic = nullptr;
+  std::string version;
+  int64_t offset = 0;
+  int64_t event_ms = 0;
+  uint64_t content_hash = 0;
+  Sketch sketch;
+  float similarity = -1;  // < 0: none
+  int32_t partition = 0;
+  uint32_t generation = 0;
+  uint8_t markers = 0;
+  uint8_t level = 0;
+  PubStatus pubstatus = PubStatus::usable;
+  Verdict verdict = Verdict::fresh;
+  uint8_t script = 0;
+  // Flashes: 1 << script for each script in which a later item has followed
+  // it (an entry whose `of` is this flash): its story has come.
+  uint8_t followed = 0;
+  bool live = false;
+  std::vector<uint32_t> flash_terms;  // flashes only
+
+  bool same_origin(const Origin& o) const;
+  IndexEntry to_entry() const;
+};
+
+namespace detail {
+// A vector that grows by fixed chunks: elements never move, so growing past
+// a million entries copies nothing (a std::vector would copy ~800 MB at once).
+template <class T, size_t kChunk = 4096>
+class ChunkedVector {
+ public:
+  T& operator[](size_t i) { return chunks_[i / kChunk][i % kChunk]; }
+  const T& operator[](size_t i) const { return chunks_[i / kChunk][i % kChunk]; }
+  size_t size() const { return size_; }
+  size_t capacity() const { return chunks_.size() * kChunk; }
+  T& emplace_back() {
+    if (size_ % kChunk == 0) chunks_.push_back(std::make_unique<T[]>(kChunk));
+    return (*this)[size_++];
+  }
+
+ private:
+  std::vector<std::unique_ptr<T[]>> chunks_;
+  size_t size_ = 0;
+};
+}  // namespace detail
+
+class DedupIndex {
+ public:
+  using ChangeListener = std::function<void(const IndexEntry&)>;
+  using EvictListener = std::function<void(const std::vector<std::string>& keys)>;
+
+  explicit DedupIndex(IndexOptions options = {});
+  ~DedupIndex();
+  DedupIndex(const DedupIndex&) = delete;
+  DedupIndex& operator=(const DedupIndex&) = delete;
+
+  void set_on_change(ChangeListener listener);
+  void set_on_evict(EvictListener listener);
+
+  // Inserts an entry learned from the topic. Idempotent: an entry whose key
+  // is already present is ignored (the first one wins). Returns whether it
+  // was inserted.
+  bool apply_remote(const IndexEntry& entry);
+  // Applies a tombstone. Returns whether the key was present.
+  bool erase(std::string_view key);
+  // Drops entries older than now_event_ms - window; returns their keys.
+  std::vector<std::string> evict_expired(int64_t now_event_ms);
+
+  std::optional<IndexEntry> get(std::string_view uri, std::string_view version) const;
+  size_t size() const;
+  size_t memory_bytes() const;   // estimate of the heap the index holds
+  int64_t newest_event_ms() const;
+  const IndexOptions& options() const { return options_; }
+
+  // A locked view for one decide-then-insert step of the dedup stage, so that
+  // two workers cannot both call the same story new.
+  class Session {
+   public:
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    const IndexRecord* find(std::string_view uri, std::string_view version) const;
+    std::vector<const IndexRecord*> find_uri(std::string_view uri) const;
+    // Entries with the same content hash, an LSH band (body or lead), a
+    // whole paragraph or the same opening words: at most max_candidates,
+    // ranked (IndexOptions).
+    std::vector<const IndexRecord*> candidates(const Fingerprint& fp) const;
+    // Flashes ((URGENT), [속보]) with an event time in [from_ms, to_ms],
+    // newest first.
+    std::vector<const IndexRecord*> flashes(int64_t from_ms, int64_t to_ms) const;
+    // Local insert; fires on_change when the session closes. An entry whose
+    // key is present is not inserted (returns false). Entries it evicts are
+    // gone: do not use pointers returned before it.
+    bool insert(const IndexEntry& entry);
+
+   private:
+    friend class DedupIndex;
+    explicit Session(DedupIndex& index);
+    DedupIndex& index_;
+    std::unique_lock<std::mutex> lock_;
+    std::vector<IndexEntry> inserted_;
+    std::vector<std::string> evicted_;
+  };
+  Session session();
+
+ private:
+  struct HeapItem {
+    int64_t event_ms;
+    uint32_t slot;
+    uint32_t generation;
+  };
+  static constexpr size_t kTables =
+      2 + kBodyBands + kLeadBands + kParagraphKeys + kOpeningBands;
+  static constexpr uint32_t kNil = UINT32_MAX;
+  // next_ of an entry cut off a band or paragraph chain (in no chain).
+  static constexpr uint32_t kCutOff = UINT32_MAX - 1;
+
+  // All below: call with mu_ held.
+  const IndexRecord* find_locked(std::string_view uri, std::string_view version) const;
+  uint32_t find_slot_locked(std::string_view uri, std::string_view version) const;
+  uint32_t insert_locked(const IndexEntry& entry, std::vector<std::string>* auto_evicted);
+  void remove_slot(uint32_t slot);
+  void evict_before(int64_t cutoff_ms, std::vector<std::string>& keys);
+  void evict_oldest(std::vector<std::string>& keys);
+  void enforce_limits(std::vector<std::string>& keys);
+  void advance_watermark(int64_t event_ms);
+  bool table_key(const IndexRecord& r, size_t table, uint64_t& key) const;
+  void link(uint32_t slot);
+  void unlink(uint32_t slot);
+  uint32_t* bucket_head(size_t table, uint64_t key);
+  const uint32_t* bucket_head(size_t table, uint64_t key) const;
+  void grow_tables();
+  void migrate(size_t old_buckets);
+  std::shared_ptr<const std::string> share_uri(std::string_view uri) const;
+  const std::string* intern(std::string_view name);
+  template <class Match, class Visit>
+  void walk(size_t table, uint64_t key, Match&& match, Visit&& visit) const;
+  template <class Match, class Visit>
+  void walk(size_t table, uint64_t key, size_t limit, Match&& match, Visit&& visit) const;
+  // A band or paragraph chain: its newest max_band_chain entries, and what
+  // lies past them is cut off (cut_after).
+  template <class Match, class Visit>
+  void walk_band(size_t table, uint64_t key, Match&& match, Visit&& visit);
+  // Ends the chain after `node`; the entries past it are marked kCutOff.
+  void cut_after(size_t table, uint32_t node);
+  size_t band_limit() const {
+    return options_.max_band_chain == 0 ? SIZE_MAX : options_.max_band_chain;
+  }
+
+  IndexOptions options_;
+  ChangeListener on_change_;
+  EvictListener on_evict_;
+
+  mutable std::mutex mu_;
+  detail::ChunkedVector<IndexRecord> slots_;
+  std::vector<uint32_t> free_;
+  size_t live_ = 0;
+  size_t string_bytes_ = 0;
+  // Bucket heads, kTables × buckets_. When the tables double, the old heads
+  // stay until every old bucket has moved (a few per insert, so that no
+  // insert pauses to relink the whole index); a key whose old bucket has
+  // not moved yet is still found there. New heads are written only as their
+  // old bucket moves, so they are not initialized up front either.
+  std::unique_ptr<uint32_t[]> heads_;
+  std::unique_ptr<uint32_t[]> old_heads_;  // kTables × old_buckets_, while migrating
+  size_t buckets_ = 0;
+  size_t old_buckets_ = 0;  // 0: not migrating
+  size_t migrated_ = 0;     // old buckets moved so far
+  detail::ChunkedVector<std::array<uint32_t, kTables>> next_;  // per slot, per table
+  std::vector<HeapItem> heap_;   // min-heap by event time, lazily pruned
+  std::vector<HeapItem> flashes_;  // flash entries in insertion order, lazily pruned
+  int64_t newest_event_ms_ = INT64_MIN;
+  std::unordered_set<std::string> names_;  // source families and topics
+  mutable std::vector<uint32_t> seen_;     // per-slot stamp for candidate de-duplication
+  mutable std::vector<uint16_t> hits_;     // per-slot buckets shared, valid where seen_ is current
+  mutable uint32_t stamp_ = 0;
+};
+
+}  // namespace wiredesk

@@ -1,0 +1,344 @@
+#include "processors/dedup/fingerprint.hpp"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <limits>
+
+namespace wiredesk {
+
+namespace {
+
+using std::string_view_literals::operator""sv;
+
+constexpr uint64_t kShingleSeed = 0x5EED'D0C5'1A7E'2026ULL;
+
+// SplitMix64 finalizer: spreads every input bit over the output.
+uint64_t mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ULL;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBULL;
+  x ^= x >> 31;
+  return x;
+}
+
+bool is_cjk(uint32_t cp) {
+  return (cp >= 0xAC00 && cp <= 0xD7A3) ||  // Hangul syllables
+         (cp >= 0x1100 && cp <= 0x11FF) ||  // Hangul jamo
+         (cp >= 0x3130 && cp <= 0x318F) ||  // Hangul compatibility jamo
+         (cp >= 0x3040 && cp <= 0x30FF) ||  // kana
+         (cp >= 0x4E00 && cp <= 0x9FFF);    // CJK unified ideographs
+}
+
+// Byte offset of every code point start, plus the end. Input is valid UTF-8
+// (normalize output); continuation bytes are skipped without decoding.
+std::vector<uint32_t> codepoint_offsets(std::string_view s) {
+  std::vector<uint32_t> offsets;
+  offsets.reserve(s.size() + 1);
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      offsets.push_back(static_cast<uint32_t>(i));
+    }
+  }
+  offsets.push_back(static_cast<uint32_t>(s.size()));
+  return offsets;
+}
+
+uint32_t decode_at(std::string_view s, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(s[k])); };
+  const uint32_t c = b(i);
+  if (c < 0x80) return c;
+  if (c >= 0xF0 && i + 3 < s.size()) {
+    return ((c & 0x07) << 18) | ((b(i + 1) & 0x3F) << 12) | ((b(i + 2) & 0x3F) << 6) |
+           (b(i + 3) & 0x3F);
+  }
+  if (c >= 0xE0 && i + 2 < s.size()) {
+    return ((c & 0x0F) << 12) | ((b(i + 1) & 0x3F) << 6) | (b(i + 2) & 0x3F);
+  }
+  if (c >= 0xC0 && i + 1 < s.size()) return ((c & 0x1F) << 6) | (b(i + 1) & 0x3F);
+  return c;
+}
+
+bool is_date_word(std::string_view t) {
+  static constexpr std::string_view kWords[] = {
+      "monday"sv,  "tuesday"sv,  "wednesday"sv, "thursday"sv, "friday"sv,  "saturday"sv,
+      "sunday"sv,  "january"sv,  "february"sv,  "march"sv,    "april"sv,   "may"sv,
+      "june"sv,    "july"sv,     "august"sv,    "september"sv, "october"sv, "november"sv,
+      "december"sv, "jan"sv,     "feb"sv,       "mar"sv,      "apr"sv,     "jun"sv,
+      "jul"sv,     "aug"sv,      "sept"sv,      "sep"sv,      "oct"sv,     "nov"sv,
+      "dec"sv,     "월요일"sv,   "화요일"sv,    "수요일"sv,   "목요일"sv,  "금요일"sv,
+      "토요일"sv,  "일요일"sv,   "오전"sv,      "오후"sv};
+  // Every one is 3 to 9 bytes long: most tokens are told apart by length.
+  if (t.size() < 3 || t.size() > 9) return false;
+  return std::find(std::begin(kWords), std::end(kWords), t) != std::end(kWords);
+}
+
+// Korean particles that follow a number and its unit (2년을, 3억원과, 5명이,
+// 14일까지): the longest that ends the token goes, the number never.
+std::string_view strip_korean_particle(std::string_view token) {
+  static constexpr std::string_view kParticles[] = {
+      "으로부터"sv, "에서부터"sv, "까지는"sv, "에서는"sv, "으로는"sv, "이라는"sv, "으로"sv,
+      "에서"sv, "에게"sv, "까지"sv, "부터"sv, "보다"sv, "이나"sv, "이며"sv, "이고"sv,
+      "만에"sv, "라는"sv, "에는"sv, "께서"sv, "을"sv, "를"sv, "이"sv, "가"sv, "은"sv,
+      "는"sv, "의"sv, "에"sv, "과"sv, "와"sv, "도"sv, "로"sv, "만"sv, "씩"sv, "째"sv,
+      "쯤"sv, "께"sv, "여"sv};
+  for (const std::string_view p : kParticles) {
+    if (token.size() > p.size() && token.ends_with(p)) {
+      const std::string_view rest = token.substr(0, token.size() - p.size());
+      // Keep what is left only if it still ends a number or a unit, not a
+      // word cut in two (a particle is at least one Hangul syllable, 3 bytes).
+      if (!rest.empty()) return rest;
+    }
+  }
+  return token;
+}
+
+std::vector<uint64_t> text_shingles(std::string_view text) {
+  return shingle_hashes(text, shingle_size(text));
+}
+
+template <class T>
+size_t count_equal(std::span<const T> a, std::span<const T> b) {
+  size_t equal = 0;
+  for (size_t i = 0; i < a.size(); ++i) equal += a[i] == b[i] ? 1 : 0;
+  return equal;
+}
+
+// Jaccard from the share of equal 8-bit MinHash values: unequal minima still
+// agree on their low byte once in 256 (b-bit MinHash, Li & König 2010).
+double byte_jaccard(size_t equal, size_t values) {
+  constexpr double kChance = 1.0 / 256;
+  const double share = static_cast<double>(equal) / static_cast<double>(values);
+  return std::max(0.0, (share - kChance) / (1.0 - kChance));
+}
+
+}  // namespace
+
+uint64_t content_hash(std::string_view normalized) {
+  return normalized.empty() ? 0 : XXH3_64bits(normalized.data(), normalized.size());
+}
+
+int shingle_size(std::string_view normalized) {
+  size_t cjk = 0;
+  size_t other = 0;
+  for (size_t i = 0; i < normalized.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(normalized[i]);
+    if ((byte & 0xC0) == 0x80 || byte == ' ') continue;
+    if (is_cjk(decode_at(normalized, i))) {
+      ++cjk;
+    } else {
+      ++other;
+    }
+  }
+  // A Hangul syllable is worth about two Latin letters.
+  return cjk * 2 >= other ? kCjkShingle : kLatinShingle;
+}
+
+std::vector<uint64_t> shingle_hashes(std::string_view normalized, int n) {
+  std::vector<uint64_t> hashes;
+  if (normalized.empty() || n <= 0) return hashes;
+  const std::vector<uint32_t> offsets = codepoint_offsets(normalized);
+  const size_t codepoints = offsets.size() - 1;
+  const auto width = static_cast<size_t>(n);
+  if (codepoints <= width) {
+    hashes.push_back(XXH3_64bits_withSeed(normalized.data(), normalized.size(), kShingleSeed));
+    return hashes;
+  }
+  const size_t windows = codepoints - width + 1;
+  // Distinct hashes through a small open-addressing set: linear time, where
+  // sorting took 40 % of fingerprinting.
+  const size_t capacity = std::bit_ceil(windows * 2);
+  std::vector<uint64_t> table(capacity, 0);
+  bool zero_seen = false;
+  hashes.reserve(windows);
+  for (size_t i = 0; i < windows; ++i) {
+    const uint64_t h = XXH3_64bits_withSeed(normalized.data() + offsets[i],
+                                            offsets[i + width] - offsets[i], kShingleSeed);
+    if (h == 0) {  // 0 marks free slots
+      if (!zero_seen) hashes.push_back(h);
+      zero_seen = true;
+      continue;
+    }
+    const size_t mask = capacity - 1;
+    for (size_t slot = static_cast<size_t>(h) & mask;; slot = (slot + 1) & mask) {
+      if (table[slot] == h) break;
+      if (table[slot] == 0) {
+        table[slot] = h;
+        hashes.push_back(h);
+        break;
+      }
+    }
+  }
+  return hashes;
+}
+
+void minhash(std::span<const uint64_t> shingles, std::span<uint16_t> out) {
+  constexpr size_t kMaxBins = 256;
+  const size_t bins = std::min(out.size(), kMaxBins);
+  std::fill(out.begin(), out.end(), uint16_t{0});
+  if (shingles.empty() || bins == 0) return;
+  const int bits = std::countr_zero(bins);
+  std::array<uint64_t, kMaxBins> mins;
+  std::array<bool, kMaxBins> filled{};
+  mins.fill(std::numeric_limits<uint64_t>::max());
+  // One permutation: the top bits pick the bin, the rest is the rank in it.
+  for (const uint64_t h : shingles) {
+    const size_t bin = bits == 0 ? 0 : static_cast<size_t>(h >> (64 - bits));
+    const uint64_t rank = h << bits;
+    mins[bin] = std::min(mins[bin], rank);
+    filled[bin] = true;
+  }
+  // Optimal densification (Shrivastava 2017): an empty bin copies the bin
+  // that its own fixed probe sequence hits first, so that two texts agree on
+  // a densified bin with probability equal to their Jaccard similarity.
+  for (size_t j = 0; j < bins; ++j) {
+    uint64_t value = mins[j];
+    if (!filled[j]) {
+      for (uint64_t attempt = 1;; ++attempt) {
+        const size_t probe = static_cast<size_t>(mix64((j << 32) ^ attempt) & (bins - 1));
+        if (filled[probe]) {
+          value = mins[probe];
+          break;
+        }
+      }
+    }
+    out[j] = static_cast<uint16_t>(mix64(value) >> 48);
+  }
+}
+
+void minhash(std::span<const uint64_t> shingles, std::span<uint8_t> out) {
+  std::array<uint16_t, 256> wide{};
+  const size_t n = std::min<size_t>(out.size(), wide.size());
+  minhash(shingles, std::span<uint16_t>(wide.data(), n));
+  for (size_t i = 0; i < n; ++i) out[i] = static_cast<uint8_t>(wide[i]);
+}
+
+uint64_t simhash(std::span<const uint64_t> shingles) {
+  std::array<int32_t, 64> votes{};
+  for (const uint64_t h : shingles) {
+    const uint64_t mixed = mix64(h);
+    for (size_t b = 0; b < 64; ++b) votes[b] += ((mixed >> b) & 1) ? 1 : -1;
+  }
+  uint64_t out = 0;
+  for (size_t b = 0; b < 64; ++b) {
+    if (votes[b] > 0) out |= uint64_t{1} << b;
+  }
+  return out;
+}
+
+uint64_t key_token_bits(std::string_view normalized) {
+  uint64_t bits = 0;
+  size_t start = 0;
+  while (start < normalized.size()) {
+    size_t end = normalized.find(' ', start);
+    if (end == std::string_view::npos) end = normalized.size();
+    std::string_view token = normalized.substr(start, end - start);
+    start = end + 1;
+    const bool has_digit =
+        std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (has_digit) token = strip_korean_particle(token);
+    if (has_digit || is_date_word(token)) {
+      bits |= uint64_t{1} << (XXH3_64bits(token.data(), token.size()) & 63);
+    }
+  }
+  return bits;
+}
+
+std::array<uint32_t, kParagraphKeys> paragraph_keys(const std::vector<std::string>& paragraphs) {
+  // The longest paragraphs: the most distinctive, and chosen alike in two
+  // versions of a story that share them.
+  std::vector<const std::string*> chosen;
+  for (const auto& p : paragraphs) {
+    if (static_cast<size_t>(std::count(p.begin(), p.end(), ' ')) + 1 >= kParagraphMinWords) {
+      chosen.push_back(&p);
+    }
+  }
+  std::stable_sort(chosen.begin(), chosen.end(),
+                   [](const std::string* a, const std::string* b) {
+                     return a->size() > b->size();
+                   });
+  std::array<uint32_t, kParagraphKeys> keys{};
+  for (size_t i = 0; i < keys.size() && i < chosen.size(); ++i) {
+    const auto h = static_cast<uint32_t>(XXH3_64bits(chosen[i]->data(), chosen[i]->size()));
+    keys[i] = h == 0 ? 1 : h;
+  }
+  return keys;
+}
+
+Fingerprint fingerprint(const NormalizedItem& item) {
+  Fingerprint fp;
+  const std::string text = item.text();
+  fp.content_hash = content_hash(text);
+  const std::vector<uint64_t> body = text_shingles(text);
+  minhash(body, fp.sketch.body);
+  fp.sketch.body_shingles = static_cast<uint32_t>(body.size());
+
+  std::string lead = item.headline;
+  if (!lead.empty() && !item.lead.empty()) lead.push_back(' ');
+  lead.append(item.lead);
+  const std::vector<uint64_t> lead_shingles = text_shingles(lead);
+  minhash(lead_shingles, fp.sketch.lead);
+  fp.sketch.lead_shingles = static_cast<uint32_t>(lead_shingles.size());
+  fp.sketch.lead_tokens = key_token_bits(lead);
+  fp.sketch.key_tokens = key_token_bits(text);
+  fp.sketch.paragraphs = paragraph_keys(item.paragraphs);
+  if (!item.paragraphs.empty() &&
+      static_cast<size_t>(std::count(item.paragraphs.front().begin(),
+                                     item.paragraphs.front().end(), ' ')) + 1 >=
+          kOpeningMinWords) {
+    const std::vector<uint64_t> opening = text_shingles(item.paragraphs.front());
+    minhash(opening, fp.sketch.opening);
+    fp.sketch.opening_shingles = static_cast<uint32_t>(opening.size());
+  }
+  return fp;
+}
+
+Overlap compare(const Sketch& a, const Sketch& b) {
+  Overlap o;
+  if (a.body_shingles > 0 && b.body_shingles > 0) {
+    o.jaccard = byte_jaccard(count_equal<uint8_t>(a.body, b.body), kBodyHashes);
+    // |A∩B| = J (|A| + |B|) / (1 + J)
+    const double inter = o.jaccard * (a.body_shingles + b.body_shingles) / (1.0 + o.jaccard);
+    o.a_in_b = std::min(1.0, inter / a.body_shingles);
+    o.b_in_a = std::min(1.0, inter / b.body_shingles);
+  }
+  if (a.opening_shingles > 0 && b.opening_shingles > 0) {
+    o.opening_jaccard =
+        static_cast<double>(count_equal<uint16_t>(a.opening, b.opening)) / kOpeningHashes;
+  }
+  if (a.lead_shingles > 0 && b.lead_shingles > 0) {
+    o.lead_jaccard = byte_jaccard(count_equal<uint8_t>(a.lead, b.lead), kLeadHashes);
+    const double inter =
+        o.lead_jaccard * (a.lead_shingles + b.lead_shingles) / (1.0 + o.lead_jaccard);
+    o.lead_a_in_b = std::min(1.0, inter / a.lead_shingles);
+    o.lead_b_in_a = std::min(1.0, inter / b.lead_shingles);
+  }
+  return o;
+}
+
+namespace {
+template <size_t Rows, class T>
+uint64_t band_key(std::span<const T> values, size_t band) {
+  static_assert(Rows * sizeof(T) <= sizeof(uint64_t));
+  uint64_t packed = 0;
+  std::memcpy(&packed, values.data() + band * Rows, Rows * sizeof(T));
+  return mix64(packed ^ (band * 0x9E3779B97F4A7C15ULL));
+}
+}  // namespace
+
+uint64_t body_band_key(const Sketch& s, size_t band) {
+  return band_key<kBodyRows, uint8_t>(s.body, band);
+}
+
+uint64_t lead_band_key(const Sketch& s, size_t band) {
+  return band_key<kLeadRows, uint8_t>(s.lead, band) ^ 0xA5A5'0000'0000'0000ULL;
+}
+
+uint64_t opening_band_key(const Sketch& s, size_t band) {
+  return band_key<kOpeningRows, uint16_t>(s.opening, band) ^ 0x5A5A'0000'0000'0000ULL;
+}
+
+}  // namespace wiredesk

@@ -1,0 +1,554 @@
+#include "processors/dedup/normalize.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <memory>
+#include <vector>
+
+namespace wiredesk {
+
+namespace {
+
+using std::string_view_literals::operator""sv;
+
+// ---------------------------------------------------------------- basics
+
+bool is_ascii(std::string_view s) {
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool starts_with_any(std::string_view s, std::initializer_list<std::string_view> prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(),
+                     [&](std::string_view p) { return s.starts_with(p); });
+}
+
+bool contains_any(std::string_view s, std::initializer_list<std::string_view> needles) {
+  return std::any_of(needles.begin(), needles.end(),
+                     [&](std::string_view n) { return s.find(n) != std::string_view::npos; });
+}
+
+size_t count_words(std::string_view normalized) {
+  if (normalized.empty()) return 0;
+  return static_cast<size_t>(std::count(normalized.begin(), normalized.end(), ' ')) + 1;
+}
+
+struct FreeDeleter {
+  void operator()(utf8proc_uint8_t* p) const { std::free(p); }
+};
+
+// Letters (L*), marks (M*) and numbers (N*) carry the text; the rest separates.
+bool is_word_codepoint(utf8proc_int32_t cp) {
+  const utf8proc_category_t cat = utf8proc_category(cp);
+  return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
+}
+
+// ------------------------------------------------------- headline markers
+
+struct Bracket {
+  std::string_view open;
+  std::string_view close;
+};
+// After NFKC, full-width parentheses and brackets are ASCII; these remain.
+constexpr std::array<Bracket, 6> kBrackets{{
+    {"(", ")"}, {"[", "]"}, {"<", ">"}, {"【", "】"}, {"〈", "〉"}, {"「", "」"}}};
+
+// Reads a leading number ("2" of "2nd ld", "12" of "종합12보").
+size_t leading_number(std::string_view s, int& n) {
+  size_t i = 0;
+  n = 0;
+  while (i < s.size() && is_digit(s[i]) && i < 3) n = n * 10 + (s[i++] - '0');
+  return i;
+}
+
+uint8_t clamp_level(int n) { return static_cast<uint8_t>(std::clamp(n, 1, 99)); }
+
+struct MarkerMeaning {
+  bool known = false;
+  uint8_t bits = 0;
+  uint8_t level = 0;
+};
+
+// "2nd ld", "3rd lead", "update 2", "종합2보", "2보"
+MarkerMeaning numbered_marker(std::string_view s) {
+  MarkerMeaning m;
+  int n = 0;
+  if (const size_t digits = leading_number(s, n); digits > 0) {
+    std::string_view rest = s.substr(digits);
+    for (std::string_view suffix : {"st"sv, "nd"sv, "rd"sv, "th"sv}) {
+      if (rest.starts_with(suffix)) rest.remove_prefix(suffix.size());
+    }
+    rest = trim(rest);
+    if (rest == "ld" || rest == "lead" || rest == "writethru" || rest == "update") {
+      return {true, marker::write_through, clamp_level(n)};
+    }
+    if (rest == "보") {  // (1보) is the flash, (2보) onward rewrite it
+      if (n <= 1) return {true, marker::flash, 0};
+      return {true, marker::write_through, clamp_level(n)};
+    }
+    return m;
+  }
+  for (std::string_view word : {"update"sv, "종합"sv}) {
+    if (!s.starts_with(word)) continue;
+    std::string_view rest = trim(s.substr(word.size()));
+    if (rest.empty()) return {true, marker::write_through, 1};
+    if (const size_t digits = leading_number(rest, n); digits > 0) {
+      const std::string_view tail = trim(rest.substr(digits));
+      if (tail.empty() || tail == "보") return {true, marker::write_through, clamp_level(n)};
+    }
+  }
+  return m;
+}
+
+MarkerMeaning classify_marker_word(std::string_view s) {
+  s = trim(s);
+  for (std::string_view w : {"urgent"sv, "flash"sv, "bulletin"sv, "breaking"sv, "breaking news"sv,
+                             "newsflash"sv, "alert"sv, "속보"sv, "긴급"sv}) {
+    if (s == w) return {true, marker::flash, 0};
+  }
+  for (std::string_view w : {"lead"sv, "ld"sv, "updated"sv, "writethru"sv, "write-thru"sv,
+                             "ld-writethru"sv, "recasts"sv, "recast"sv, "adds"sv, "new lead"sv}) {
+    if (s == w) return {true, marker::write_through, 1};
+  }
+  if (const MarkerMeaning m = numbered_marker(s); m.known) return m;
+  for (std::string_view w : {"corrected"sv, "correction"sv, "corrects"sv, "correcting"sv,
+                             "fixes"sv, "fixed"sv, "수정"sv, "정정"sv, "고침"sv, "바로잡습니다"sv}) {
+    if (s == w) return {true, marker::correction, 0};
+  }
+  for (std::string_view w : {"kill"sv, "killed"sv, "mandatory kill"sv, "withdrawn"sv,
+                             "withdrawal"sv, "withdraw"sv, "elimination"sv, "삭제"sv, "취소"sv}) {
+    if (s == w) return {true, marker::kill, 0};
+  }
+  for (std::string_view w : {"hold"sv, "withhold"sv, "withheld"sv, "보류"sv}) {
+    if (s == w) return {true, marker::hold, 0};
+  }
+  for (std::string_view w :
+       {"news focus"sv, "news analysis"sv, "analysis"sv, "interview"sv, "yonhap interview"sv,
+        "feature"sv, "yonhap feature"sv, "editorial"sv, "editorials"sv, "profile"sv, "factbox"sv,
+        "fact box"sv, "backgrounder"sv, "commentary"sv, "opinion"sv, "column"sv, "photo"sv,
+        "photos"sv, "graphic"sv, "video"sv, "fact check"sv, "explainer"sv, "q&a"sv, "timeline"sv,
+        "chronology"sv, "obituary"sv, "review"sv, "korea focus"sv, "인터뷰"sv, "사설"sv, "칼럼"sv,
+        "분석"sv, "기획"sv, "르포"sv, "포토"sv, "그래픽"sv, "특집"sv, "해설"sv, "팩트체크"sv,
+        "부고"sv, "사진"sv, "영상"sv}) {
+    if (s == w) return {true, marker::distinct, 0};
+  }
+  // Markers that change nothing about the story: re-sends and notices.
+  for (std::string_view w : {"repeat"sv, "repeats"sv, "refile"sv, "refiled"sv, "resend"sv,
+                             "embargoed"sv, "advisory"sv, "advance"sv, "exclusive"sv, "단독"sv}) {
+    if (s == w) return {true, 0, 0};
+  }
+  return {};
+}
+
+// "(LEAD, ATTN: adds quotes)" counts as (LEAD): the first part decides.
+MarkerMeaning classify_marker(std::string_view inner) {
+  MarkerMeaning total;
+  size_t start = 0;
+  bool first = true;
+  while (start <= inner.size()) {
+    size_t end = inner.find_first_of(",;&/", start);
+    if (end == std::string_view::npos) end = inner.size();
+    const MarkerMeaning m = classify_marker_word(inner.substr(start, end - start));
+    if (first && !m.known) return {};
+    first = false;
+    if (m.known) {
+      total.known = true;
+      total.bits |= m.bits;
+      total.level = std::max(total.level, m.level);
+    }
+    start = end + 1;
+  }
+  return total;
+}
+
+void apply(HeadlineMarkers& h, const MarkerMeaning& m) {
+  h.bits |= m.bits;
+  h.level = std::max(h.level, m.level);
+}
+
+bool strip_leading_group(std::string_view& text, HeadlineMarkers& h) {
+  for (const Bracket& b : kBrackets) {
+    if (!text.starts_with(b.open)) continue;
+    const size_t close = text.find(b.close, b.open.size());
+    if (close == std::string_view::npos || close > 48) return false;
+    const MarkerMeaning m = classify_marker(text.substr(b.open.size(), close - b.open.size()));
+    if (!m.known) return false;
+    apply(h, m);
+    text = trim(text.substr(close + b.close.size()));
+    return true;
+  }
+  return false;
+}
+
+bool strip_trailing_group(std::string_view& text, HeadlineMarkers& h) {
+  for (const Bracket& b : kBrackets) {
+    if (!text.ends_with(b.close)) continue;
+    const size_t inner_end = text.size() - b.close.size();
+    const size_t open = text.rfind(b.open, inner_end);
+    if (open == std::string_view::npos || inner_end - open > 48) return false;
+    const size_t inner_begin = open + b.open.size();
+    const MarkerMeaning m = classify_marker(text.substr(inner_begin, inner_end - inner_begin));
+    if (!m.known) return false;
+    apply(h, m);
+    text = trim(text.substr(0, open));
+    return true;
+  }
+  return false;
+}
+
+// Wire prefixes such as "UPDATE 2-", "BREAKING:", "속보:".
+bool strip_wire_prefix(std::string_view& text, HeadlineMarkers& h) {
+  const size_t sep = text.find_first_of("-:");
+  if (sep == std::string_view::npos || sep == 0 || sep > 24) return false;
+  const MarkerMeaning m = classify_marker(text.substr(0, sep));
+  // Only what wires put there: a "Kill-switch law" headline keeps its word.
+  constexpr uint8_t kPrefixBits = marker::flash | marker::write_through | marker::correction;
+  if (!m.known || (m.bits != 0 && (m.bits & kPrefixBits) == 0)) return false;
+  apply(h, m);
+  text = trim(text.substr(sep + 1));
+  return true;
+}
+
+// ------------------------------------------------------------- datelines
+
+// "seoul, nov. 3 (yonhap) -- ", "washington (gns) — ", "vienna, nov 3 (meridian) - "
+size_t english_dateline_end(std::string_view p) {
+  const size_t open = p.find('(');
+  if (open == std::string_view::npos || open == 0 || open > 60) return 0;
+  const size_t close = p.find(')', open);
+  if (close == std::string_view::npos || close - open > 32) return 0;
+  size_t i = close + 1;
+  while (i < p.size() && p[i] == ' ') ++i;
+  const std::string_view rest = p.substr(i);
+  size_t dash = 0;
+  for (std::string_view d : {"--"sv, "—"sv, "–"sv, "―"sv, "-"sv}) {
+    if (rest.starts_with(d)) {
+      dash = d.size();
+      break;
+    }
+  }
+  if (dash == 0) return 0;
+  i += dash;
+  if (i < p.size() && p[i] != ' ') return 0;
+  while (i < p.size() && p[i] == ' ') ++i;
+  return i;
+}
+
+// "(서울=연합뉴스) 김민준 기자 = ", "[서울=뉴스1] 홍길동 기자 = ", "【서울=뉴시스】…"
+size_t korean_dateline_end(std::string_view p) {
+  for (const Bracket& b : kBrackets) {
+    if (!p.starts_with(b.open)) continue;
+    const size_t close = p.find(b.close, b.open.size());
+    if (close == std::string_view::npos || close > 60) return 0;
+    if (p.substr(0, close).find('=') == std::string_view::npos) return 0;
+    size_t i = close + b.close.size();
+    const size_t eq = p.find('=', i);
+    if (eq != std::string_view::npos && eq - i <= 60) {
+      const std::string_view who = trim(p.substr(i, eq - i));
+      if (contains_any(who, {"기자", "특파원", "reporter", "correspondent"}) ||
+          count_words(who) <= 2) {
+        i = eq + 1;
+      }
+    }
+    while (i < p.size() && p[i] == ' ') ++i;
+    return i;
+  }
+  return 0;
+}
+
+// -------------------------------------------------------- inline removals
+
+bool is_email_char(char c) {
+  return is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+void remove_emails(std::string& s) {
+  size_t from = 0;
+  for (size_t at; (at = s.find('@', from)) != std::string::npos;) {
+    size_t begin = at;
+    while (begin > 0 && is_email_char(s[begin - 1])) --begin;
+    size_t end = at + 1;
+    while (end < s.size() && is_email_char(s[end])) ++end;
+    while (end > at + 1 && s[end - 1] == '.') --end;  // the sentence's full stop
+    const std::string_view domain(s.data() + at + 1, end - at - 1);
+    if (begin < at && domain.find('.') != std::string_view::npos) {
+      s.replace(begin, end - begin, " ");
+      from = begin + 1;
+    } else {
+      from = at + 1;
+    }
+  }
+}
+
+void remove_urls(std::string& s) {
+  for (std::string_view scheme : {"https://"sv, "http://"sv, "www."sv}) {
+    for (size_t at; (at = s.find(scheme)) != std::string::npos;) {
+      size_t end = at;
+      while (end < s.size() && s[end] != ' ') ++end;
+      s.replace(at, end - at, " ");
+    }
+  }
+}
+
+// "(END)", "(끝)" and an agency credit after the last sentence, "… resolutions. (Yonhap)".
+void strip_trailing_credit(std::string& s) {
+  for (;;) {
+    const std::string_view t = trim(s);
+    if (t.empty() || t.back() != ')') return;
+    const size_t open = t.rfind('(');
+    if (open == std::string_view::npos) return;
+    const std::string_view inner = t.substr(open + 1, t.size() - open - 2);
+    const std::string_view before = trim(t.substr(0, open));
+    const bool end_marker = inner == "end" || inner == "끝" || inner == "end of story";
+    const bool credit = inner.size() <= 24 && count_words(trim(inner)) <= 2 &&
+                        std::none_of(inner.begin(), inner.end(), is_digit) && !before.empty() &&
+                        std::string_view(".!?\"'”’)").find(before.back()) != std::string_view::npos;
+    if (!end_marker && !credit) return;
+    s.resize(static_cast<size_t>(before.data() - s.data()) + before.size());
+  }
+}
+
+// ------------------------------------------------- boilerplate paragraphs
+
+bool has_date_stamp(std::string_view p) {
+  // 2026.11.03, 2026-11-03, 2026/11/03
+  for (size_t i = 0; i + 5 < p.size(); ++i) {
+    if (is_digit(p[i]) && is_digit(p[i + 1]) && is_digit(p[i + 2]) && is_digit(p[i + 3]) &&
+        (p[i + 4] == '.' || p[i + 4] == '-' || p[i + 4] == '/') && is_digit(p[i + 5])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_copyright(std::string_view raw, std::string_view folded, size_t words) {
+  if (words > 40) return false;
+  return raw.find("ⓒ") != std::string_view::npos ||
+         contains_any(folded, {"copyright", "©", "&copy;", "all rights reserved",
+                               "unauthorized reproduction", "무단 전재", "무단전재", "재배포 금지",
+                               "재배포금지", "저작권자", "재판매 및 db 금지"});
+}
+
+bool is_byline(std::string_view folded, std::string_view normalized, size_t words) {
+  if (words <= 12 && starts_with_any(folded, {"by ", "(reporting by", "reporting by",
+                                              "(editing by", "editing by", "written by",
+                                              "edited by", "(additional reporting",
+                                              "additional reporting", "compiled by"})) {
+    return true;
+  }
+  return words <= 4 && (normalized.ends_with("기자") || normalized.ends_with("특파원"));
+}
+
+bool is_page_chrome(std::string_view folded, size_t words) {
+  if (words <= 10 && (folded.find(" > ") != std::string_view::npos ||
+                      starts_with_any(folded, {"home >", "홈 >", "home›", "홈›"}))) {
+    return true;  // breadcrumb
+  }
+  if (words <= 16 && has_date_stamp(folded) &&
+      contains_any(folded, {"published", "updated", "posted", "modified", "입력", "수정", "승인",
+                            "등록", "발행", "송고"})) {
+    return true;  // time stamps of the web page
+  }
+  if (words <= 12 && (contains_any(folded, {"provided by", "courtesy of"}) ||
+                      (folded.find("이 기사는") != std::string_view::npos &&
+                       folded.find("제공") != std::string_view::npos))) {
+    return true;
+  }
+  if (words <= 10 && starts_with_any(folded, {"share this", "share on", "share:", "이 기사를 공유",
+                                              "공유하기", "subscribe", "sign up", "newsletter",
+                                              "follow us", "advertisement", "광고", "구독",
+                                              "print this", "font size", "글자크기"})) {
+    return true;
+  }
+  return folded.starts_with("***") || (words <= 25 && folded.starts_with("embargoed"));
+}
+
+bool is_list_header(std::string_view folded, size_t words) {
+  return words <= 8 &&
+         starts_with_any(folded, {"most read", "most popular", "most viewed", "related",
+                                  "recommended", "read more", "more stories", "more from",
+                                  "you may also like", "top stories", "trending", "latest news",
+                                  "관련기사", "관련 기사", "많이 본", "인기 기사", "인기기사",
+                                  "추천 기사", "추천기사", "주요 뉴스", "최신 뉴스", "핫 뉴스"});
+}
+
+bool is_list_item(std::string_view folded, size_t words) {
+  return words <= 12 || starts_with_any(folded, {"-", "•", "·", "▶", "△", "▷", "*", "◆", "■"});
+}
+
+// The first sentence of a paragraph: what a flash repeats and a story opens
+// with. Terminators closer than 40 bytes to the start are abbreviations
+// ("S. Korea", "U.N.") more often than sentence ends.
+std::string_view first_sentence(std::string_view p) {
+  for (size_t i = 40; i < p.size(); ++i) {
+    const char c = p[i];
+    if ((c == '.' || c == '!' || c == '?') && (i + 1 == p.size() || p[i + 1] == ' ')) {
+      return p.substr(0, i + 1);
+    }
+  }
+  return p;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------ public API
+
+std::string fold_case(std::string_view utf8) {
+  if (is_ascii(utf8)) {
+    std::string out;
+    out.reserve(utf8.size());
+    for (const char c : utf8) {
+      if (c >= 'A' && c <= 'Z') {
+        out.push_back(static_cast<char>(c - 'A' + 'a'));
+      } else if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        out.push_back(' ');  // what UTF8PROC_STRIPCC does with line breaks and tabs
+      } else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) {
+        out.push_back(c);
+      }
+    }
+    return out;
+  }
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                                                      UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                                                      UTF8PROC_IGNORE | UTF8PROC_STRIPCC);
+  const utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
+                   static_cast<utf8proc_ssize_t>(utf8.size()), &mapped, options);
+  std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owned(mapped);
+  if (n < 0) return std::string(utf8);  // decode validated UTF-8; keep the text as it is
+  return std::string(reinterpret_cast<const char*>(owned.get()), static_cast<size_t>(n));
+}
+
+std::string fold_punctuation(std::string_view folded) {
+  std::string out;
+  out.reserve(folded.size());
+  bool pending_space = false;
+  auto emit = [&](std::string_view bytes) {
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+    out.append(bytes);
+  };
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
+  const auto size = static_cast<utf8proc_ssize_t>(folded.size());
+  for (utf8proc_ssize_t i = 0; i < size;) {
+    if (p[i] < 0x80) {
+      const char c = static_cast<char>(p[i]);
+      if (is_ascii_alnum(c)) {
+        emit(std::string_view(&folded[static_cast<size_t>(i)], 1));
+      } else {
+        pending_space = true;
+      }
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t len = utf8proc_iterate(p + i, size - i, &cp);
+    if (len <= 0) {  // not UTF-8: skip the byte
+      pending_space = true;
+      ++i;
+      continue;
+    }
+    if (is_word_codepoint(cp)) {
+      emit(std::string_view(&folded[static_cast<size_t>(i)], static_cast<size_t>(len)));
+    } else {
+      pending_space = true;
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string normalize_text(std::string_view utf8) { return fold_punctuation(fold_case(utf8)); }
+
+HeadlineMarkers parse_headline(std::string_view headline) {
+  HeadlineMarkers h;
+  const std::string folded = fold_case(headline);
+  std::string_view text = trim(folded);
+  while (strip_leading_group(text, h) || strip_trailing_group(text, h) ||
+         strip_wire_prefix(text, h)) {
+  }
+  h.text = std::string(text);
+  return h;
+}
+
+std::string NormalizedItem::text() const {
+  if (headline.empty()) return body;
+  if (body.empty()) return headline;
+  std::string t;
+  t.reserve(headline.size() + 1 + body.size());
+  t.append(headline).push_back(' ');
+  t.append(body);
+  return t;
+}
+
+NormalizedItem normalize_item(std::string_view headline, std::string_view body) {
+  NormalizedItem out;
+  out.markers = parse_headline(headline);
+  out.headline = fold_punctuation(out.markers.text);
+
+  std::vector<std::string> kept;
+  bool in_list = false;
+  size_t start = 0;
+  while (start <= body.size()) {
+    size_t end = body.find('\n', start);
+    if (end == std::string_view::npos) end = body.size();
+    const std::string_view raw = trim(body.substr(start, end - start));
+    start = end + 1;
+    if (raw.empty()) continue;
+
+    std::string folded = fold_case(raw);
+    if (kept.empty()) {  // the dateline opens the first paragraph of the story
+      size_t cut = korean_dateline_end(folded);
+      if (cut == 0) cut = english_dateline_end(folded);
+      folded.erase(0, cut);
+    }
+    remove_emails(folded);
+    remove_urls(folded);
+    strip_trailing_credit(folded);
+    std::string normalized = fold_punctuation(folded);
+    const size_t words = count_words(normalized);
+
+    if (in_list) {
+      if (is_list_item(folded, words)) continue;
+      in_list = false;
+    }
+    if (is_list_header(folded, words)) {
+      in_list = true;
+      continue;
+    }
+    if (words < 3 || normalized == out.headline || is_copyright(raw, folded, words) ||
+        is_byline(folded, normalized, words) || is_page_chrome(folded, words)) {
+      continue;
+    }
+    if (out.lead.empty() && words >= 5) out.lead = fold_punctuation(first_sentence(folded));
+    kept.push_back(std::move(normalized));
+  }
+
+  for (const auto& p : kept) {
+    if (!out.body.empty()) out.body.push_back(' ');
+    out.body.append(p);
+  }
+  if (out.lead.empty() && !kept.empty()) out.lead = kept.front();
+  out.paragraphs = std::move(kept);
+  return out;
+}
+
+}  // namespace wiredesk

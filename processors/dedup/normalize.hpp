@@ -1,0 +1,60 @@
+// Text normalization for dedup matching (design §3): Unicode NFKC + case
+// folding (utf8proc), punctuation and whitespace folded to single spaces, and
+// the parts of a wire item that differ between copies of the same story —
+// datelines, bylines, e-mail addresses, copyright footers, "(END)", outlet
+// page chrome — removed, so that they do not make copies look different.
+//
+// The output is for comparison only, never shown: it may lose information
+// (all punctuation, the dateline) as long as it loses it the same way for
+// every copy of a story.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "processors/core/markers.hpp"
+
+namespace wiredesk {
+
+struct HeadlineMarkers {
+  uint8_t bits = 0;   // marker:: bits
+  uint8_t level = 0;  // write-through level: (LEAD)/(종합) 1, (2nd LD)/(종합2보) 2, …
+  std::string text;   // case-folded headline with the markers removed (punctuation kept)
+};
+
+// Editorial markers at the start or end of a headline, in parentheses or
+// brackets ("(LEAD)", "[속보]", "…발사(종합2보)") or as a wire prefix
+// ("UPDATE 2-", "BREAKING:"). Unknown bracketed text is kept in the headline.
+HeadlineMarkers parse_headline(std::string_view headline);
+
+// NFKC + case fold + control characters stripped; punctuation is kept (the
+// boilerplate rules read it). Pure ASCII input takes a fast path.
+std::string fold_case(std::string_view utf8);
+
+// Keeps letters, marks and numbers; every run of anything else (punctuation,
+// symbols, whitespace) becomes one space; no leading or trailing space.
+// Expects fold_case output.
+std::string fold_punctuation(std::string_view folded);
+
+// fold_punctuation(fold_case(text)).
+std::string normalize_text(std::string_view utf8);
+
+struct NormalizedItem {
+  HeadlineMarkers markers;
+  std::string headline;  // normalized, markers removed
+  std::string lead;      // normalized first sentence of the first substantive paragraph
+  std::string body;      // normalized body paragraphs without boilerplate, space-joined
+  std::vector<std::string> paragraphs;  // the same paragraphs, one by one
+
+  // What is hashed and shingled: headline and body.
+  std::string text() const;
+};
+
+// Normalizes a wire item's headline and plain-text body (paragraphs are
+// separated by newlines). Boilerplate paragraphs are dropped; the dateline
+// and inline credits are cut from the paragraphs they start or end.
+NormalizedItem normalize_item(std::string_view headline, std::string_view body);
+
+}  // namespace wiredesk

@@ -1,0 +1,529 @@
+#include "processors/dedup/terms.hpp"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace wiredesk {
+
+namespace {
+
+using std::string_view_literals::operator""sv;
+
+constexpr uint32_t kNumberTag = 0x8000'0000u;
+constexpr uint32_t kLongNumberTag = 0xC000'0000u;  // a number of two digits or more
+constexpr uint32_t kConceptTag = 0x4000'0000u;
+constexpr uint32_t kValueMask = 0x3FFF'FFFFu;
+// In a packed term list, ends the flash's headline words (no word hashes to it).
+constexpr uint32_t kHeadlineEnd = kValueMask;
+
+uint32_t hash32(std::string_view s) {
+  const uint32_t h = static_cast<uint32_t>(XXH3_64bits(s.data(), s.size())) & kValueMask;
+  return h == kHeadlineEnd ? h - 1 : h;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Code points of a UTF-8 token (valid UTF-8: normalize output).
+std::vector<std::string_view> code_points(std::string_view s) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    out.push_back(s.substr(i, std::min(n, s.size() - i)));
+    i += n;
+  }
+  return out;
+}
+
+bool is_hangul(std::string_view cp) {
+  if (cp.size() != 3) return false;
+  const auto b = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(cp[k])); };
+  const uint32_t c = ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+  return c >= 0xAC00 && c <= 0xD7A3;
+}
+
+// Headline Hanja that stand for a word.
+std::string_view hanja_word(std::string_view cp) {
+  static const std::unordered_map<std::string_view, std::string_view> kMap = {
+      {"北"sv, "북한"sv}, {"南"sv, "남한"sv}, {"美"sv, "미국"sv}, {"日"sv, "일본"sv},
+      {"中"sv, "중국"sv}, {"韓"sv, "한국"sv}, {"露"sv, "러시아"sv}, {"英"sv, "영국"sv},
+      {"獨"sv, "독일"sv}, {"佛"sv, "프랑스"sv}, {"與"sv, "여당"sv}, {"野"sv, "야당"sv},
+      {"軍"sv, "군대"sv}, {"檢"sv, "검찰"sv}, {"警"sv, "경찰"sv}, {"尹"sv, "윤석"sv},
+      {"李"sv, "이재"sv}, {"金"sv, "김정"sv}, {"核"sv, "핵무"sv}, {"靑"sv, "청와"sv}};
+  const auto it = kMap.find(cp);
+  return it == kMap.end() ? std::string_view() : it->second;
+}
+
+bool is_stop_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> kStop = {
+      "a"sv,      "an"sv,    "the"sv,   "of"sv,     "in"sv,    "on"sv,     "to"sv,    "for"sv,
+      "at"sv,     "by"sv,    "with"sv,  "from"sv,   "into"sv,  "toward"sv, "towards"sv,
+      "and"sv,    "or"sv,    "as"sv,    "is"sv,     "was"sv,   "are"sv,    "were"sv,  "be"sv,
+      "been"sv,   "has"sv,   "have"sv,  "had"sv,    "that"sv,  "this"sv,   "its"sv,   "it"sv,
+      "said"sv,   "says"sv,  "say"sv,   "after"sv,  "over"sv,  "about"sv,  "than"sv,  "but"sv,
+      "not"sv,    "no"sv,    "his"sv,   "her"sv,    "their"sv, "they"sv,   "he"sv,    "she"sv,
+      "will"sv,   "would"sv, "could"sv, "may"sv,    "also"sv,  "more"sv,   "up"sv,    "out"sv,
+      "off"sv,    "amid"sv,  "against"sv, "according"sv, "which"sv, "who"sv, "while"sv,
+      "monday"sv, "tuesday"sv, "wednesday"sv, "thursday"sv, "friday"sv, "saturday"sv,
+      "sunday"sv, "early"sv, "morning"sv, "afternoon"sv, "evening"sv, "night"sv, "today"sv,
+      "yonhap"sv, "urgent"sv, "breaking"sv, "end"sv,
+      // Korean function words and reporting verbs (first two syllables).
+      "밝혔"sv,   "말했"sv,  "전했"sv,  "했다"sv,   "있다"sv,  "이날"sv,   "오전"sv,  "오후"sv,
+      "지난"sv,   "이번"sv,  "관련"sv,  "대해"sv,   "대한"sv,  "위해"sv,   "따르"sv,  "것으"sv,
+      "것이"sv,   "것은"sv,  "있는"sv,  "했다고"sv, "연합"sv,  "기자"sv,   "속보"sv,  "그러"sv,
+      "하지"sv,   "또한"sv,  "이어"sv,  "한편"sv};
+  return kStop.count(w) > 0;
+}
+
+// "two" → "2": English copy spells out small numbers that Korean writes in
+// digits. "one" stays a word (one of, no one).
+std::string_view number_word(std::string_view w) {
+  static const std::unordered_map<std::string_view, std::string_view> kWords = {
+      {"two"sv, "2"sv},   {"three"sv, "3"sv}, {"four"sv, "4"sv},   {"five"sv, "5"sv},
+      {"six"sv, "6"sv},   {"seven"sv, "7"sv}, {"eight"sv, "8"sv},  {"nine"sv, "9"sv},
+      {"ten"sv, "10"sv},  {"eleven"sv, "11"sv}, {"twelve"sv, "12"sv}};
+  const auto it = kWords.find(w);
+  return it == kWords.end() ? std::string_view() : it->second;
+}
+
+bool ends_with(std::string_view w, std::string_view s) {
+  return w.size() > s.size() && w.substr(w.size() - s.size()) == s;
+}
+
+// A light suffix stripper for English news words: fires, fired, firing →
+// fir; launches, launched → launch; killed → kill. Both sides of every
+// comparison go through it, so its stems need not be words.
+std::string stem(std::string_view w) {
+  std::string s(w);
+  if (s.size() > 4 && ends_with(s, "ies")) {
+    s.resize(s.size() - 3);
+    s.push_back('y');
+  } else if (s.size() > 5 && ends_with(s, "ing")) {
+    s.resize(s.size() - 3);
+  } else if (s.size() > 4 && ends_with(s, "ed")) {
+    s.resize(s.size() - 2);
+  } else if (s.size() > 4 && (ends_with(s, "ches") || ends_with(s, "shes") ||
+                               ends_with(s, "sses") || ends_with(s, "xes"))) {
+    s.resize(s.size() - 2);
+  } else if (s.size() > 3 && ends_with(s, "s") && !ends_with(s, "ss") && !ends_with(s, "us")) {
+    s.resize(s.size() - 1);
+  }
+  if (s.size() > 3 && s.back() == 'e') s.pop_back();
+  return s;
+}
+
+// -------------------------------------------------------------- glossary
+
+struct Concept {
+  std::string_view ko;  // space-separated Hangul keys (first two syllables of a word)
+  std::string_view en;  // comma-separated English words or two-word phrases
+};
+
+// Breaking-news vocabulary of a Korean wire in both languages. Concept ids
+// are positions in this table.
+constexpr std::array<Concept, 90> kGlossary{{
+    {"북한", "north korea,pyongyang,dprk"},
+    {"남한 한국", "south korea"},
+    {"미사", "missile,missiles"},
+    {"탄도", "ballistic"},
+    {"순항", "cruise"},
+    {"발사 쏘아", "launch,launches,fire,fires,fired"},
+    {"동해", "east sea"},
+    {"서해", "yellow sea,west sea"},
+    {"합참 합동", "jcs,joint chiefs"},
+    {"국방", "defense,defence"},
+    {"지진", "earthquake,quake"},
+    {"규모", "magnitude"},
+    {"여진", "aftershock"},
+    {"해일 쓰나", "tsunami"},
+    {"태풍", "typhoon"},
+    {"화재 불길 산불", "fire,blaze,wildfire"},
+    {"폭발", "explosion,blast"},
+    {"사망 숨져 숨진 숨졌 사상", "dead,death,killed,kill,died,dies,die,toll"},
+    {"부상 다쳐 다친", "injured,injuries,wounded"},
+    {"실종", "missing"},
+    {"추락", "crash,crashed,crashes"},
+    {"침몰 전복", "sank,sink,sinks,capsized"},
+    {"선박 어선 여객", "ship,vessel,boat,ferry"},
+    {"열차 기차", "train"},
+    {"대피", "evacuated,evacuation,evacuate"},
+    {"예산", "budget"},
+    {"국회", "national assembly,parliament,assembly"},
+    {"통과 가결", "passed,passes,approved,approves"},
+    {"본회", "plenary"},
+    {"대통", "president,presidential"},
+    {"총리", "prime minister,premier"},
+    {"장관", "minister"},
+    {"정상", "summit"},
+    {"회담", "talks"},
+    {"징역 실형", "prison,jail"},
+    {"선고", "sentenced,sentence"},
+    {"법원 지법 고법 대법", "court"},
+    {"구속 체포", "arrested,arrest,detained,detention"},
+    {"무죄", "acquitted,acquittal"},
+    {"벌금 추징", "fine,fined,forfeit,forfeiture"},
+    {"사퇴 사임", "resign,resigned,resigns,resignation"},
+    {"탄핵", "impeachment,impeach,impeached"},
+    {"선거 당선", "election,elected"},
+    {"금리", "rate,rates"},
+    {"한은 한국은", "bank of korea,bok"},
+    {"핵실 핵무 핵미", "nuclear"},
+    {"위성", "satellite"},
+    {"드론 무인", "drone,drones"},
+    {"방사 해안 포사 포탄", "artillery,rocket,rockets,shells"},
+    {"일본", "japan,japanese,tokyo"},
+    {"중국", "china,chinese,beijing"},
+    {"미국", "u s,united states,washington"},
+    {"러시", "russia,russian,moscow"},
+    {"트럼", "trump"},
+    {"김정", "kim jong"},
+    {"파업", "strike,walkout"},
+    {"폭우 호우 폭설", "rain,downpour,snow,snowfall"},
+    {"경북", "north gyeongsang"},
+    {"귀순 탈북", "defect,defected,defection,defector"},
+    {"군사 분계", "demarcation,mdl"},
+    {"병사 장병 군인", "soldier,soldiers,troops"},
+    {"전선 접경", "border,frontline,front"},
+    {"정전", "blackout,outage"},
+    {"전력 전기", "power,electricity"},
+    {"변전", "substation"},
+    {"인하", "cut,cuts,lowered"},
+    {"인상", "raise,raised,hike,hiked"},
+    {"동결", "froze,freeze,unchanged"},
+    {"기준", "benchmark,base"},
+    {"헌재 헌법", "constitutional"},
+    {"위헌", "unconstitutional"},
+    {"결정 판결 판단", "ruled,ruling,decision"},
+    {"해킹 사이버", "hack,hacking,cyberattack,cyber"},
+    {"은행", "bank,banks"},
+    {"창고 물류", "warehouse,logistics"},
+    {"여객선 카페리", "ferry,passenger"},
+    {"전복 뒤집", "capsized,capsizes,overturned"},
+    {"구조", "rescue,rescued"},
+    {"버스", "bus"},
+    {"누출 유출", "leak,leaked,leaking"},
+    {"제재", "sanction,sanctions,sanctioned"},
+    {"독자", "unilateral,independent"},
+    {"지정", "designated,designation"},
+    {"개인", "individual,individuals"},
+    {"기관 단체", "entity,entities,organization,organizations"},
+    {"해커 해킹", "hacker,hackers"},
+    {"외교", "foreign ministry,diplomatic"},
+    {"정부", "government"},
+    {"산불", "wildfire,forest fire"},
+    {"진화", "extinguished,contained,firefighters"},
+}};
+
+struct GlossaryIndex {
+  std::unordered_map<uint32_t, std::vector<uint32_t>> by_term;    // term hash → concept ids
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_phrase;  // (stem, stem) → concept ids
+};
+
+uint64_t phrase_key(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
+
+const GlossaryIndex& glossary() {
+  static const GlossaryIndex index = [] {
+    GlossaryIndex g;
+    for (uint32_t id = 0; id < kGlossary.size(); ++id) {
+      std::string_view ko = kGlossary[id].ko;
+      while (!ko.empty()) {
+        const size_t sp = ko.find(' ');
+        g.by_term[hash32(ko.substr(0, sp))].push_back(id);
+        if (sp == std::string_view::npos) break;
+        ko.remove_prefix(sp + 1);
+      }
+      std::string_view en = kGlossary[id].en;
+      while (!en.empty()) {
+        const size_t comma = en.find(',');
+        const std::string_view entry = en.substr(0, comma);
+        const size_t sp = entry.find(' ');
+        if (sp == std::string_view::npos) {
+          g.by_term[hash32(stem(entry))].push_back(id);
+        } else {
+          g.by_phrase[phrase_key(hash32(stem(entry.substr(0, sp))),
+                                 hash32(stem(entry.substr(sp + 1))))]
+              .push_back(id);
+        }
+        if (comma == std::string_view::npos) break;
+        en.remove_prefix(comma + 1);
+      }
+    }
+    return g;
+  }();
+  return index;
+}
+
+// -------------------------------------------------------------- extraction
+
+enum class Side { flash, story };
+
+class Extractor {
+ public:
+  explicit Extractor(Side side) : side_(side) {}
+
+  void add_text(std::string_view normalized) {
+    uint32_t previous = 0;  // stem hash of the previous Latin word, for phrases
+    size_t start = 0;
+    std::string_view before;  // the previous raw token
+    while (start < normalized.size()) {
+      size_t end = normalized.find(' ', start);
+      if (end == std::string_view::npos) end = normalized.size();
+      const std::string_view token = normalized.substr(start, end - start);
+      start = end + 1;
+      if (token.empty()) continue;
+      add_token(token, before, previous);
+      before = token;
+    }
+  }
+
+  TermSet take() {
+    auto finish = [](std::vector<uint32_t>& v) {
+      std::sort(v.begin(), v.end());
+      v.erase(std::unique(v.begin(), v.end()), v.end());
+    };
+    finish(terms_.words);
+    finish(terms_.numbers);
+    finish(terms_.concepts);
+    return std::move(terms_);
+  }
+
+ private:
+  void add_concepts(uint32_t term) {
+    const auto& g = glossary();
+    if (auto it = g.by_term.find(term); it != g.by_term.end()) {
+      terms_.concepts.insert(terms_.concepts.end(), it->second.begin(), it->second.end());
+    }
+  }
+
+  void add_number(std::string_view digits) {
+    const bool long_number = digits.size() >= 2;
+    terms_.numbers.push_back(hash32(digits) | (long_number ? kLongNumberTag : kNumberTag));
+    terms_.long_number |= long_number;
+  }
+
+  void add_word(uint32_t h) {
+    terms_.words.push_back(h);
+    add_concepts(h);
+  }
+
+  void add_hangul(const std::vector<std::string_view>& cps, size_t from, size_t to) {
+    // [from, to) is a run of Hangul syllables.
+    if (to - from < 2) return;
+    auto pair = [&](size_t i) {
+      std::string p(cps[i]);
+      p.append(cps[i + 1]);
+      return p;
+    };
+    const std::string first = pair(from);
+    if (is_stop_word(first)) return;
+    if (side_ == Side::flash) {
+      add_word(hash32(first));
+      return;
+    }
+    for (size_t i = from; i + 1 < to; ++i) add_word(hash32(pair(i)));
+  }
+
+  void add_token(std::string_view token, std::string_view before, uint32_t& previous) {
+    // Numbers: every run of digits. A Korean day of the month (17일) goes:
+    // the English copy carries it in the dateline, which normalization cuts.
+    bool has_digit = false;
+    for (size_t i = 0; i < token.size();) {
+      if (!is_digit(token[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < token.size() && is_digit(token[j])) ++j;
+      has_digit = true;
+      const std::string_view digits = token.substr(i, j - i);
+      // 17일 is the 17th (the English copy has it in its dateline); 68일 is
+      // 68 days, a fact.
+      const bool day = token.substr(j).starts_with("일") && j - i <= 2 &&
+                       std::stoi(std::string(digits)) <= 31;
+      if (!day && digits != "1") add_number(digits);
+      i = j;
+    }
+    if (has_digit) {  // 2년을, 3억원, 52km: the number is the term, the unit is not
+      previous = 0;
+      return;
+    }
+    // A code point of three bytes or more (Hangul, Hanja) starts with a byte
+    // of 0xE0 or more; Latin tokens skip splitting into code points.
+    const bool hangul_or_hanja = std::any_of(token.begin(), token.end(), [](char c) {
+      return static_cast<unsigned char>(c) >= 0xE0;
+    });
+    if (hangul_or_hanja) {
+      const std::vector<std::string_view> cps = code_points(token);
+      previous = 0;
+      size_t run = 0;
+      for (size_t i = 0; i <= cps.size(); ++i) {
+        const bool syllable = i < cps.size() && is_hangul(cps[i]);
+        if (syllable) continue;
+        add_hangul(cps, run, i);
+        if (i < cps.size()) {
+          if (const std::string_view word = hanja_word(cps[i]); !word.empty()) {
+            const std::vector<std::string_view> wcps = code_points(word);
+            std::string p(wcps[0]);
+            p.append(wcps[1]);
+            add_word(hash32(p));
+          }
+        }
+        run = i + 1;
+      }
+      return;
+    }
+    // Latin: "n korea" is North Korea, "s korea" South Korea.
+    std::string_view word = token;
+    if (const std::string_view digits = number_word(word); !digits.empty()) {
+      add_number(digits);
+      previous = 0;
+      return;
+    }
+    if (word == "n" || word == "s" || word == "u") {
+      if (word == "s" && before == "u") add_phrase(previous, hash32("s"));  // U.S.
+      previous = word == "u" ? hash32("u") : 0;
+      return;
+    }
+    std::string s;
+    if (word == "korea" && (before == "n" || before == "s")) {
+      s = before == "n" ? "north" : "south";
+      const uint32_t h = hash32(stem(s));
+      add_phrase(previous, h);
+      add_word(h);
+      previous = h;
+    }
+    if (is_stop_word(word) || word.size() < 2) {
+      previous = 0;
+      return;
+    }
+    const uint32_t h = hash32(stem(word));
+    add_phrase(previous, h);
+    add_word(h);
+    previous = h;
+  }
+
+  void add_phrase(uint32_t first, uint32_t second) {
+    if (first == 0) return;
+    const auto& g = glossary();
+    if (auto it = g.by_phrase.find(phrase_key(first, second)); it != g.by_phrase.end()) {
+      terms_.concepts.insert(terms_.concepts.end(), it->second.begin(), it->second.end());
+    }
+  }
+
+  Side side_;
+  TermSet terms_;
+};
+
+size_t count_in(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  size_t n = 0;
+  for (const uint32_t v : a) n += std::binary_search(b.begin(), b.end(), v) ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+TermSet flash_terms(const NormalizedItem& item) {
+  Extractor head(Side::flash);
+  head.add_text(item.headline);
+  const TermSet headline = head.take();
+  Extractor x(Side::flash);
+  x.add_text(item.headline);
+  if (!item.paragraphs.empty()) x.add_text(item.paragraphs.front());
+  TermSet all = x.take();
+  all.headline_words = headline.words;
+  return all;
+}
+
+TermSet opening_terms(const NormalizedItem& item, size_t paragraphs) {
+  Extractor x(Side::story);
+  x.add_text(item.headline);
+  for (size_t i = 0; i < item.paragraphs.size() && i < paragraphs; ++i) {
+    x.add_text(item.paragraphs[i]);
+  }
+  return x.take();
+}
+
+void opening_and_whole_terms(const NormalizedItem& item, size_t paragraphs, TermSet& opening,
+                             TermSet& whole) {
+  Extractor x(Side::story);
+  x.add_text(item.headline);
+  size_t i = 0;
+  for (; i < item.paragraphs.size() && i < paragraphs; ++i) x.add_text(item.paragraphs[i]);
+  Extractor at_opening = x;  // the opening's terms so far; the rest goes on from here
+  opening = at_opening.take();
+  for (; i < item.paragraphs.size(); ++i) x.add_text(item.paragraphs[i]);
+  whole = x.take();
+}
+
+TermSet headline_terms(const NormalizedItem& item) {
+  Extractor x(Side::story);
+  x.add_text(item.headline);
+  return x.take();
+}
+
+double word_coverage(const TermSet& a, const TermSet& b) {
+  if (a.words.empty()) return 0;
+  return static_cast<double>(count_in(a.words, b.words)) / static_cast<double>(a.words.size());
+}
+
+double headline_coverage(const TermSet& flash, const TermSet& b) {
+  if (flash.headline_words.empty()) return 0;
+  return static_cast<double>(count_in(flash.headline_words, b.words)) /
+         static_cast<double>(flash.headline_words.size());
+}
+
+size_t words_found(const TermSet& a, const TermSet& b) { return count_in(a.words, b.words); }
+
+double concept_coverage(const TermSet& a, const TermSet& b) {
+  if (a.concepts.empty()) return 0;
+  return static_cast<double>(count_in(a.concepts, b.concepts)) /
+         static_cast<double>(a.concepts.size());
+}
+
+size_t numbers_missing(const TermSet& a, const TermSet& b) {
+  return a.numbers.size() - count_in(a.numbers, b.numbers);
+}
+
+std::vector<uint32_t> pack_terms(const TermSet& t) {
+  std::vector<uint32_t> out;
+  out.reserve(t.headline_words.size() + 1 + t.words.size() + t.numbers.size() + t.concepts.size());
+  out.insert(out.end(), t.headline_words.begin(), t.headline_words.end());
+  out.push_back(kHeadlineEnd);
+  out.insert(out.end(), t.words.begin(), t.words.end());
+  out.insert(out.end(), t.numbers.begin(), t.numbers.end());
+  for (const uint32_t c : t.concepts) out.push_back(c | kConceptTag);
+  return out;
+}
+
+TermSet unpack_terms(const std::vector<uint32_t>& packed) {
+  TermSet t;
+  const bool has_headline =
+      std::find(packed.begin(), packed.end(), kHeadlineEnd) != packed.end();
+  bool in_headline = has_headline;
+  for (const uint32_t v : packed) {
+    if (v == kHeadlineEnd) {
+      in_headline = false;
+    } else if (in_headline) {
+      t.headline_words.push_back(v);
+    } else if (v & kNumberTag) {
+      t.numbers.push_back(v);
+      t.long_number |= (v & kLongNumberTag) == kLongNumberTag;
+    } else if (v & kConceptTag) {
+      t.concepts.push_back(v & kValueMask);
+    } else {
+      t.words.push_back(v);
+    }
+  }
+  std::sort(t.headline_words.begin(), t.headline_words.end());
+  std::sort(t.words.begin(), t.words.end());
+  std::sort(t.numbers.begin(), t.numbers.end());
+  std::sort(t.concepts.begin(), t.concepts.end());
+  return t;
+}
+
+}  // namespace wiredesk

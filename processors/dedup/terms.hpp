@@ -1,0 +1,75 @@
+// Content terms of a wire item's opening, for linking a flash to the story
+// that follows it (design §3).
+//
+// WHY NOT SHINGLES. An (URGENT) / [속보] flash is a headline, or one or two
+// sentences; the full story 10-30 minutes later restates it in other words
+// ("fires ballistic missile toward East Sea: JCS" → "launches ballistic
+// missile into East Sea, South's military says"), with other particles on
+// its Korean numbers (징역 2년을 → 징역 2년과). Character n-grams of two such
+// texts barely overlap (lead containment 0.5-0.6 on the blind set), so the
+// flash rule linked neither of them. What stays is the vocabulary: the
+// names, nouns and numbers of the flash reappear in the story's headline and
+// first paragraphs. Terms are those words reduced so that inflection does
+// not matter:
+//  - Latin words: stop words dropped, a light suffix stripper (fires, fired,
+//    firing → fir), "n"/"s" before "korea" read as north/south;
+//  - Hangul words: the first two syllables (a word's particles and endings
+//    come after its stem: 탄도미사일을 → 탄도, 발사했다고 → 발사); on the
+//    story's side every two-syllable run of a word, so that a compound finds
+//    its part (단거리탄도미사일 holds 탄도); Hanja abbreviations of headlines
+//    (北, 美, 日, 中, 韓 …) read as the Hangul words they stand for;
+//  - numbers: each run of digits, apart ("5.6" → 5, 6; "741조원" → 741); a
+//    Korean day of the month (17일) is dropped, as the English dateline that
+//    carries it is, and so is a lone 1 (1명 is "a soldier" in English);
+//    English number words up to twelve read as digits.
+//
+// For a flash from a sister service (the Korean [속보], then the English full
+// story) the words cannot meet; a small bilingual glossary of breaking-news
+// concepts (missile, earthquake, budget, prison, the JCS …) maps both
+// languages' terms to concept ids, which with the numbers carry the link.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "processors/dedup/normalize.hpp"
+
+namespace wiredesk {
+
+struct TermSet {
+  std::vector<uint32_t> words;     // sorted, unique hashes
+  std::vector<uint32_t> headline_words;  // flashes: the words of the headline alone
+  std::vector<uint32_t> numbers;   // sorted, unique digit runs (as hashes)
+  std::vector<uint32_t> concepts;  // sorted, unique glossary concept ids
+  bool long_number = false;        // a number of two digits or more is among them
+  bool empty() const { return words.empty() && numbers.empty(); }
+};
+
+// The terms of a flash: its headline and its body (a sentence or two; at most
+// the first paragraph of a longer one). Word terms are stems / syllable pairs.
+TermSet flash_terms(const NormalizedItem& item);
+// The terms of an item's opening: headline and the first `paragraphs`
+// paragraphs, with every syllable pair of Hangul words.
+TermSet opening_terms(const NormalizedItem& item, size_t paragraphs = 2);
+// opening_terms(item, paragraphs) and opening_terms(item, all paragraphs) in
+// one pass over the text.
+void opening_and_whole_terms(const NormalizedItem& item, size_t paragraphs, TermSet& opening,
+                             TermSet& whole);
+// The terms of a headline alone (story side).
+TermSet headline_terms(const NormalizedItem& item);
+
+// Fraction of a's words (or concepts) that b has; 0 when a has none.
+double word_coverage(const TermSet& a, const TermSet& b);
+double headline_coverage(const TermSet& flash, const TermSet& b);  // of flash.headline_words
+size_t words_found(const TermSet& a, const TermSet& b);
+double concept_coverage(const TermSet& a, const TermSet& b);
+// How many of a's numbers b lacks.
+size_t numbers_missing(const TermSet& a, const TermSet& b);
+
+// Packs a flash's terms for the index: words, then numbers tagged in the top
+// bit, then concepts tagged in the next; unpack restores the three lists.
+std::vector<uint32_t> pack_terms(const TermSet& terms);
+TermSet unpack_terms(const std::vector<uint32_t>& packed);
+
+}  // namespace wiredesk

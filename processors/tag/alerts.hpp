@@ -1,0 +1,105 @@
+// Alert stage (design §4, §5): names the alert rules an item matches. It
+// runs after dedup and tag, so the verdict and topics are known. Kill
+// (canceled) and hold (withheld) notices always alert, whatever the rules.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "processors/core/stage.hpp"
+
+namespace wiredesk {
+
+inline constexpr std::string_view kKillNoticeRule = "kill-notice";
+inline constexpr std::string_view kHoldNoticeRule = "hold-notice";
+
+// Conditions on an item; every one that is set must hold. Lists match when
+// any element does (topics_all: when every element does).
+struct AlertCondition {
+  std::optional<int> urgency_max;               // urgency at or above: value ≤ this (1 is highest)
+  std::vector<std::string> topics_any;          // assigned topic ids
+  std::vector<std::string> topics_all;
+  std::vector<std::string> headline_prefixes;   // e.g. "(URGENT)", "[속보]"; ASCII case ignored
+  std::vector<std::string> sources;             // item source, ASCII case ignored
+  std::vector<std::string> languages;           // primary language subtag: en, ko
+  std::vector<Verdict> verdicts;
+  std::vector<PubStatus> pubstatus;
+};
+
+struct AlertRule {
+  std::string id;
+  std::string description;
+  AlertCondition when;              // all of these …
+  std::vector<AlertCondition> any;  // … and, when not empty, at least one of these
+};
+
+struct AlertRules {
+  std::vector<AlertRule> rules;
+};
+
+bool matches(const AlertCondition& condition, const ItemContext& ctx);
+bool matches(const AlertRule& rule, const ItemContext& ctx);
+
+struct AlertIssue {
+  std::string rule_id;
+  std::string message;
+};
+// Duplicate or reserved ids, bad urgency, and, when `topic_ids` is given,
+// topics that the taxonomy does not have.
+std::vector<AlertIssue> validate_alert_rules(const AlertRules& rules,
+                                             const std::vector<std::string>* topic_ids);
+
+std::optional<Verdict> verdict_from_string(std::string_view name);
+std::optional<PubStatus> pubstatus_from_string(std::string_view name);
+
+// alerts.per_story: `thread` pings a desk once per story and follows up
+// only when a later item raises the stakes; `every` gives one record per
+// item that matches one or more rules.
+enum class AlertMode { thread, every };
+std::optional<AlertMode> alert_mode_from_string(std::string_view name);
+std::string_view to_string(AlertMode mode);
+
+// Stable ids: the first alert of a story is named by the story alone, so two
+// replicas that race to alert it name it alike; a follow-up by its item.
+std::string first_alert_id(std::string_view story);
+std::string followup_alert_id(std::string_view story, std::string_view uri,
+                              std::string_view version);
+
+class AlertLedger;
+
+class Alerter final : public Stage {
+ public:
+  // Null rules: only kill and hold notices alert. Without a ledger, thread
+  // mode keeps its own (in memory: file mode, tests).
+  explicit Alerter(std::shared_ptr<const AlertRules> rules = nullptr);
+
+  // Set before use.
+  void set_mode(AlertMode mode) { mode_ = mode; }
+  void set_ledger(std::shared_ptr<AlertLedger> ledger);
+  AlertMode mode() const { return mode_; }
+  std::shared_ptr<AlertLedger> ledger() const { return ledger_; }
+  // Makes every change of a story's alert state (and every story the ledger
+  // forgets) a state write of the item being processed. Set after
+  // set_ledger() and before use.
+  void write_state();
+
+  std::string_view name() const override { return "alert"; }
+  StageStatus process(ItemContext& ctx) override;
+
+  void swap(std::shared_ptr<const AlertRules> rules);
+  std::shared_ptr<const AlertRules> snapshot() const;
+
+ private:
+  void gate_by_story(ItemContext& ctx);
+
+  std::atomic<std::shared_ptr<const AlertRules>> rules_;
+  AlertMode mode_ = AlertMode::thread;
+  std::shared_ptr<AlertLedger> ledger_;
+  std::shared_ptr<StateWriteBuffer> writes_;  // set by write_state()
+};
+
+}  // namespace wiredesk

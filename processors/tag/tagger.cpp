@@ -1,0 +1,478 @@
+#include "processors/tag/tagger.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cctype>
+#include <cmath>
+#include <optional>
+#include <stdexcept>
+
+#include <hs/hs.h>
+
+#include "processors/tag/korean_word.hpp"
+
+namespace wiredesk {
+
+ItemText item_text(const WireItem& item) {
+  return {item.slugline, item.headline(), item.body_text()};
+}
+
+namespace {
+
+// Between fields, so that no pattern matches across two of them: no term
+// contains U+001F, and '.' does not cross the line breaks.
+constexpr std::string_view kSeparator = "\n\x1f\n";
+
+struct RawHit {
+  uint32_t id;
+  uint32_t from;
+  uint32_t to;
+};
+
+struct Hit {
+  uint32_t id;
+  uint32_t start;
+  uint32_t end;
+  Field field;
+};
+
+struct Span {
+  uint32_t topic;
+  uint32_t start;
+  uint32_t end;
+};
+
+// A hit that counts for one target: before overlaps are resolved.
+struct Counted {
+  uint32_t topic;
+  Effect effect;
+  uint32_t start;
+  uint32_t end;
+  float weight;
+  uint64_t key;  // target × kFieldCount + field
+  int32_t paragraph;  // body paragraph of the hit, -1 outside the body
+  Field field;
+  bool support;
+};
+
+// A sense rule's term found: rule id and where (body paragraph, -1 for the
+// slugline and headline).
+struct Licence {
+  uint32_t rule;
+  int32_t scope;
+};
+
+// One Hyperscan scratch per thread, grown for each database it meets, and
+// the buffers of the last item, reused.
+struct ThreadState {
+  hs_scratch_t* scratch = nullptr;
+  uint64_t generation = 0;
+  std::vector<RawHit> raw;
+  std::vector<Hit> hits;
+  std::vector<Span> masks;
+  std::vector<Counted> counted;
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> breaks;  // offsets of the body's line breaks
+  std::vector<Licence> licences;
+
+  ThreadState() = default;
+  ThreadState(const ThreadState&) = delete;
+  ThreadState& operator=(const ThreadState&) = delete;
+  ~ThreadState() {
+    if (scratch) hs_free_scratch(scratch);
+  }
+
+  bool ready_for(const CompiledTaxonomy& taxonomy) {
+    if (scratch && generation == taxonomy.generation()) return true;
+    // Only ever grows, so it stays valid for databases met before.
+    if (hs_alloc_scratch(taxonomy.database(), &scratch) != HS_SUCCESS) return false;
+    generation = taxonomy.generation();
+    return true;
+  }
+};
+
+thread_local ThreadState t_state;
+
+int on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int,
+             void* context) {
+  auto* raw = static_cast<std::vector<RawHit>*>(context);
+  raw->push_back({id, static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
+  return 0;
+}
+
+// The scanned stream: slugline, separator, headline, separator, body.
+class Layout {
+ public:
+  explicit Layout(const ItemText& text) {
+    blocks_[0] = text.slugline;
+    blocks_[1] = kSeparator;
+    blocks_[2] = text.headline;
+    blocks_[3] = kSeparator;
+    blocks_[4] = text.body;
+    uint32_t at = 0;
+    for (int i = 0; i < 5; ++i) {
+      begin_[i] = at;
+      at += static_cast<uint32_t>(blocks_[i].size());
+    }
+  }
+
+  bool scan(const hs_database_t* db, hs_scratch_t* scratch, std::vector<RawHit>& raw) const {
+    const char* data[5];
+    unsigned int lengths[5];
+    for (int i = 0; i < 5; ++i) {
+      data[i] = blocks_[i].data();
+      lengths[i] = static_cast<unsigned int>(blocks_[i].size());
+    }
+    return hs_scan_vector(db, data, lengths, 5, 0, scratch, on_match, &raw) == HS_SUCCESS;
+  }
+
+  // The block holding the last byte of a match that ends at `end`.
+  int block_of(uint32_t end) const {
+    for (int i = 4; i > 0; --i) {
+      if (end > begin_[i]) return i;
+    }
+    return 0;
+  }
+
+  // Word boundary before `start` and after `end` (both global offsets in
+  // block `b`); a field edge counts as one.
+  bool boundary_before(int b, uint32_t start) const {
+    const uint32_t local = start - begin_[b];
+    return local == 0 || !is_word(blocks_[b][local - 1]);
+  }
+  bool boundary_after(int b, uint32_t end) const {
+    const uint32_t local = end - begin_[b];
+    return local >= blocks_[b].size() || !is_word(blocks_[b][local]);
+  }
+
+  bool korean_name(int b, uint32_t end) const {
+    return korean_name_ok(blocks_[b].substr(end - begin_[b]));
+  }
+
+  // The scanned text between two global offsets of one block.
+  std::string_view slice(uint32_t start, uint32_t end) const {
+    const int b = block_of(end);
+    return blocks_[b].substr(start - begin_[b], end - start);
+  }
+
+  bool korean_word(int b, uint32_t start, uint32_t end, int syllables) const {
+    const std::string_view block = blocks_[b];
+    const uint32_t from = start - begin_[b];
+    const uint32_t to = end - begin_[b];
+    return korean_word_ok(block.substr(0, from), block.substr(to), syllables);
+  }
+
+  // Index of the body paragraph (line) holding global offset `at`; -1 when
+  // `at` is not in the body. `breaks` holds the body's '\n' offsets.
+  int32_t paragraph_of(uint32_t at, const std::vector<uint32_t>& breaks) const {
+    if (at < begin_[4]) return -1;
+    const uint32_t local = at - begin_[4];
+    return static_cast<int32_t>(std::upper_bound(breaks.begin(), breaks.end(), local) -
+                                breaks.begin());
+  }
+  void line_breaks(std::vector<uint32_t>& out) const {
+    out.clear();
+    const std::string_view body = blocks_[4];
+    for (size_t i = 0; i < body.size(); ++i) {
+      if (body[i] == '\n' && (i == 0 || body[i - 1] != '\n')) out.push_back(static_cast<uint32_t>(i));
+    }
+  }
+
+  std::optional<Field> field_of(int b, uint32_t end, uint32_t lead_bytes) const {
+    switch (b) {
+      case 0: return Field::slugline;
+      case 2: return Field::headline;
+      case 4: return end - begin_[4] <= lead_bytes ? Field::lead : Field::body;
+      default: return std::nullopt;  // a separator: a regex that matched the gap itself
+    }
+  }
+
+ private:
+  static bool is_word(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || u == '_';
+  }
+
+  std::string_view blocks_[5];
+  uint32_t begin_[5] = {};
+};
+
+// Turns raw matches into hits: word boundaries checked for terms, the field
+// and the start of each match found.
+void resolve_hits(const CompiledTaxonomy& taxonomy, const Layout& layout, ThreadState& st) {
+  st.hits.clear();
+  const auto& patterns = taxonomy.patterns();
+  for (const RawHit& r : st.raw) {
+    const PatternInfo& p = patterns[r.id];
+    const int b = layout.block_of(r.to);
+    // A literal's start follows from its length; a regex's is known only
+    // when compiled with SOM (exclusions), else its end stands for it.
+    const uint32_t start = p.length ? r.to - p.length : (p.has_start ? r.from : r.to);
+    if (p.start_boundary && !layout.boundary_before(b, start)) continue;
+    if (p.end_boundary && !layout.boundary_after(b, r.to)) continue;
+    if (p.hangul_syllables && !layout.korean_word(b, start, r.to, p.hangul_syllables)) continue;
+    if ((p.hangul_name || p.latin_name) && !layout.korean_name(b, r.to)) continue;
+    const auto field = layout.field_of(b, r.to, taxonomy.lead_bytes());
+    if (!field) continue;
+    st.hits.push_back({r.id, start, r.to, *field});
+  }
+}
+
+void collect_masks(const CompiledTaxonomy& taxonomy, ThreadState& st) {
+  st.masks.clear();
+  const auto& patterns = taxonomy.patterns();
+  const auto& targets = taxonomy.targets();
+  for (const Hit& h : st.hits) {
+    const PatternInfo& p = patterns[h.id];
+    for (uint32_t k = p.first_target; k < p.first_target + p.target_count; ++k) {
+      if (targets[k].effect == Effect::mask) st.masks.push_back({targets[k].topic, h.start, h.end});
+    }
+  }
+}
+
+bool masked(const std::vector<Span>& masks, uint32_t topic, const Hit& h) {
+  return std::any_of(masks.begin(), masks.end(), [&](const Span& m) {
+    return m.topic == topic && h.start >= m.start && h.end <= m.end && h.end > m.start;
+  });
+}
+
+// 1 for the first hit of a pattern in a field, +0.5 for each further one up
+// to the cap: repetition is evidence, but with diminishing returns.
+double repeat_factor(uint32_t count, int cap) {
+  const uint32_t n = std::min<uint32_t>(count, static_cast<uint32_t>(cap));
+  return 1.0 + 0.5 * (n - 1);
+}
+
+}  // namespace
+
+namespace {
+std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& text,
+                              std::vector<TopicEvidence>* evidence);
+}  // namespace
+
+std::vector<TopicScore> score_topics(const CompiledTaxonomy& taxonomy, const ItemText& text) {
+  return score(taxonomy, text, nullptr);
+}
+
+std::vector<TopicEvidence> topic_evidence(const CompiledTaxonomy& taxonomy, const ItemText& text) {
+  std::vector<TopicEvidence> out;
+  score(taxonomy, text, &out);
+  return out;
+}
+
+namespace {
+std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& text,
+                              std::vector<TopicEvidence>* evidence) {
+  std::vector<TopicScore> out;
+  if (!taxonomy.database()) return out;
+  ThreadState& st = t_state;
+  if (!st.ready_for(taxonomy)) throw std::runtime_error("cannot allocate Hyperscan scratch");
+  const Layout layout(text);
+  st.raw.clear();
+  if (!layout.scan(taxonomy.database(), st.scratch, st.raw)) {
+    throw std::runtime_error("Hyperscan scan failed");
+  }
+  resolve_hits(taxonomy, layout, st);
+  collect_masks(taxonomy, st);
+  layout.line_breaks(st.breaks);
+  const auto& all_targets = taxonomy.targets();
+  st.licences.clear();
+  if (taxonomy.context_rules() > 0) {
+    for (const Hit& h : st.hits) {
+      const PatternInfo& p = taxonomy.patterns()[h.id];
+      for (uint32_t k = p.first_target; k < p.first_target + p.target_count; ++k) {
+        if (all_targets[k].effect != Effect::context) continue;
+        st.licences.push_back({all_targets[k].context, layout.paragraph_of(h.start, st.breaks)});
+      }
+    }
+  }
+  // A sense rule holds for a hit when one of its terms is in the hit's
+  // paragraph or in the headline; a headline hit may also find it in the
+  // first paragraph.
+  auto licensed = [&](uint32_t rule, int32_t scope) {
+    return std::any_of(st.licences.begin(), st.licences.end(), [&](const Licence& l) {
+      return l.rule == rule && (l.scope == scope || l.scope == -1 || (scope == -1 && l.scope == 0));
+    });
+  };
+
+  const auto& patterns = taxonomy.patterns();
+  const auto& targets = taxonomy.targets();
+  st.counted.clear();
+  for (const Hit& h : st.hits) {
+    const PatternInfo& p = patterns[h.id];
+    const auto field_bit = static_cast<uint8_t>(1u << static_cast<int>(h.field));
+    for (uint32_t k = p.first_target; k < p.first_target + p.target_count; ++k) {
+      const PatternTarget& t = targets[k];
+      if (t.effect == Effect::mask || t.effect == Effect::context || !(t.field_mask & field_bit)) {
+        continue;
+      }
+      if (masked(st.masks, t.topic, h)) continue;
+      const int32_t paragraph = layout.paragraph_of(h.start, st.breaks);
+      if (t.context != 0 && !licensed(t.context, paragraph)) continue;
+      st.counted.push_back({t.topic, t.effect, h.start, h.end, t.weight,
+                            uint64_t{k} * kFieldCount + static_cast<uint64_t>(h.field),
+                            paragraph, h.field, t.support});
+    }
+  }
+  // Overlapping terms of one topic count once, as the longest (then the
+  // heaviest): "ballistic missile" is one piece of evidence, not that plus
+  // "missile"; a term listed in two groups counts once.
+  std::sort(st.counted.begin(), st.counted.end(), [](const Counted& a, const Counted& b) {
+    if (a.topic != b.topic) return a.topic < b.topic;
+    if (a.effect != b.effect) return a.effect < b.effect;
+    if (a.start != b.start) return a.start < b.start;
+    if (a.end != b.end) return a.end > b.end;
+    return a.weight > b.weight;
+  });
+  // One key per counted (target, field): sorted, runs give repeat counts.
+  // Kept positive hits also count as mentions, by paragraph.
+  const size_t topic_count = taxonomy.topics().size();
+  std::vector<uint32_t> mentions(topic_count, 0);
+  std::vector<uint64_t> paragraph_bits(topic_count, 0);
+  std::vector<uint32_t> naming(topic_count, 0);
+  std::vector<uint32_t> naming_top(topic_count, 0);
+  std::vector<bool> established(topic_count, false);
+  st.keys.clear();
+  uint32_t reach = 0;  // furthest end of the kept hits of the current topic and effect
+  for (size_t i = 0; i < st.counted.size(); ++i) {
+    const Counted& c = st.counted[i];
+    const bool same_group =
+        i > 0 && st.counted[i - 1].topic == c.topic && st.counted[i - 1].effect == c.effect;
+    if (same_group && c.end <= reach) continue;  // inside a hit kept before
+    reach = same_group ? std::max(reach, c.end) : c.end;
+    st.keys.push_back(c.key);
+    if (evidence) {
+      evidence->push_back({c.topic, c.field, c.effect, c.weight,
+                           layout.slice(c.start, c.end)});
+    }
+    if (c.effect == Effect::add) {
+      ++mentions[c.topic];
+      if (!c.support) established[c.topic] = true;
+      if (c.paragraph >= 0) paragraph_bits[c.topic] |= uint64_t{1} << std::min(c.paragraph, 63);
+      if (c.weight >= taxonomy.naming_weight()) {
+        ++naming[c.topic];
+        if (c.field != Field::body) ++naming_top[c.topic];
+      }
+    }
+  }
+  std::sort(st.keys.begin(), st.keys.end());
+
+  std::vector<double> scores(topic_count, 0.0);
+  std::vector<std::array<double, 3>> where(topic_count, {0, 0, 0});
+  for (size_t i = 0; i < st.keys.size();) {
+    size_t j = i;
+    while (j < st.keys.size() && st.keys[j] == st.keys[i]) ++j;
+    const PatternTarget& t = targets[st.keys[i] / kFieldCount];
+    const auto field = static_cast<Field>(st.keys[i] % kFieldCount);
+    const double value = t.weight * taxonomy.topics()[t.topic].fields.of(field) *
+                         repeat_factor(static_cast<uint32_t>(j - i), taxonomy.repeat_cap());
+    scores[t.topic] += t.effect == Effect::subtract ? -value : value;
+    if (t.effect == Effect::add) {
+      const int slot = field == Field::slugline || field == Field::headline ? 0
+                       : field == Field::lead                             ? 1
+                                                                          : 2;
+      where[t.topic][slot] += value;
+    }
+    i = j;
+  }
+  for (uint32_t i = 0; i < scores.size(); ++i) {
+    if (scores[i] == 0 && mentions[i] == 0) continue;
+    TopicScore ts;
+    ts.topic = i;
+    ts.score = scores[i];
+    ts.headline = where[i][0];
+    ts.lead = where[i][1];
+    ts.body = where[i][2];
+    ts.mentions = mentions[i];
+    ts.paragraphs = static_cast<uint32_t>(std::popcount(paragraph_bits[i]));
+    ts.naming = naming[i];
+    ts.established = established[i];
+    ts.naming_top = naming_top[i];
+    out.push_back(ts);
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemText& text) {
+  const auto& topics = taxonomy.topics();
+  std::vector<int> relevance(topics.size(), -1);  // -1: not assigned
+  const std::vector<TopicScore> scores = score_topics(taxonomy, text);
+  double top = 0;
+  for (const TopicScore& s : scores) top = std::max(top, s.score);
+  for (const TopicScore& s : scores) {
+    const CompiledTopic& topic = topics[s.topic];
+    const double threshold = topic.threshold;
+    if (s.score < threshold || !s.established) continue;
+    // One mention makes a topic only when the term names it, and, outside
+    // the headline, only the main topic ("despite heavy snow" in a box-office
+    // story is not weather).
+    if (taxonomy.one_mention_needs_naming() && s.mentions <= 1 &&
+        (s.naming == 0 || (s.headline <= 0 && s.score < taxonomy.side_topic_share() * top))) {
+      continue;
+    }
+    // What the item is about: a topic named up top, a place in the headline
+    // or across paragraphs, anything else only with a fair share of the
+    // evidence of the item's main topic (TaxonomyDefaults).
+    if (topic.place) {
+      // A place named in the headline is where the story is; otherwise it
+      // must be named up top or across paragraphs, and carry a share of the
+      // item's evidence (the U.S. in one paragraph of a Seoul story is not).
+      if (s.headline <= 0 &&
+          (s.score < taxonomy.place_share() * top ||
+           (s.naming_top == 0 && static_cast<int>(s.paragraphs) < taxonomy.place_paragraphs()))) {
+        continue;
+      }
+    } else if (s.naming_top == 0 && s.score < taxonomy.side_topic_share() * top) {
+      continue;
+    }
+    relevance[s.topic] = static_cast<int>(std::lround(std::min(100.0, 50.0 * s.score / threshold)));
+  }
+  // A tagged child implies its parents, at least as relevant as the child.
+  const std::vector<int> own = relevance;
+  for (size_t i = 0; i < topics.size(); ++i) {
+    if (own[i] < 0) continue;
+    for (uint32_t a : topics[i].ancestors) relevance[a] = std::max(relevance[a], own[i]);
+  }
+  std::vector<uint32_t> order;
+  for (uint32_t i = 0; i < topics.size(); ++i) {
+    if (relevance[i] >= 0) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return relevance[a] > relevance[b]; });
+  std::vector<TopicMatch> out;
+  out.reserve(order.size());
+  for (uint32_t i : order) {
+    const CompiledTopic& t = topics[i];
+    out.push_back({t.id, t.name, t.kind, t.uri, relevance[i]});
+  }
+  return out;
+}
+
+Tagger::Tagger(std::shared_ptr<const CompiledTaxonomy> taxonomy) : taxonomy_(std::move(taxonomy)) {}
+
+StageStatus Tagger::prepare(ItemContext& ctx) const {
+  const auto taxonomy = taxonomy_.load(std::memory_order_acquire);
+  ctx.tagged = true;
+  if (!taxonomy) return StageStatus::next();
+  ctx.topics = tag_text(*taxonomy, item_text(ctx.item));
+  return StageStatus::next();
+}
+
+StageStatus Tagger::process(ItemContext& ctx) {
+  StageStatus status;
+  if (!ctx.tagged) status = prepare(ctx);
+  ctx.tagged = false;  // used up: a context processed again is tagged again
+  return status;
+}
+
+void Tagger::swap(std::shared_ptr<const CompiledTaxonomy> taxonomy) {
+  taxonomy_.store(std::move(taxonomy), std::memory_order_release);
+}
+
+std::shared_ptr<const CompiledTaxonomy> Tagger::snapshot() const {
+  return taxonomy_.load(std::memory_order_acquire);
+}
+
+}  // namespace wiredesk
