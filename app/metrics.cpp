@@ -71,6 +71,12 @@ Metrics::Metrics()
                          .Help("Failed offset commits.")
                          .Register(*registry_)
                          .Add({})),
+      late_items_(prometheus::BuildCounter()
+                      .Name("wiredesk_late_items_total")
+                      .Help("Items whose event time is older than the dedup window reaches back "
+                            "from the newest item seen: processed, flagged late.")
+                      .Register(*registry_)
+                      .Add({})),
       config_reloads_(prometheus::BuildCounter()
                           .Name("wiredesk_config_reloads_total")
                           .Help("Taxonomy and alert-rule files reloaded and swapped in.")
@@ -206,6 +212,8 @@ void Metrics::item_age(double seconds) { age_.Observe(seconds); }
 void Metrics::in_flight(size_t records) { in_flight_.Set(static_cast<double>(records)); }
 void Metrics::paused(bool paused) { paused_.Set(paused ? 1 : 0); }
 void Metrics::commit_error() { commit_errors_.Increment(); }
+
+void Metrics::late_item() { late_items_.Increment(); }
 
 void Metrics::dedup_index(size_t entries, size_t bytes) {
   index_entries_.Set(static_cast<double>(entries));

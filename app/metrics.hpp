@@ -34,6 +34,7 @@ class Metrics final : public Probe {
   void config_reloaded() override;
   void config_reload_failed() override;
   void dedup_index(size_t entries, size_t bytes) override;
+  void late_item() override;
   bool times_stages() const override { return true; }
   void stage_names(const std::vector<std::string>& names) override;
   void stage_seconds(size_t stage, Step step, double seconds) override;
@@ -69,6 +70,7 @@ class Metrics final : public Probe {
   prometheus::Family<prometheus::Counter>& produced_;
   prometheus::Family<prometheus::Counter>& produce_errors_;
   prometheus::Counter& commit_errors_;
+  prometheus::Counter& late_items_;
   prometheus::Counter& config_reloads_;
   prometheus::Counter& config_reload_failures_;
   prometheus::Histogram& latency_;

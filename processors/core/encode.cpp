@@ -196,6 +196,14 @@ std::string Encoder::enriched_value(const ItemContext& ctx) const {
     json::append_key(out, "similarity", wfirst);
     json::append_double(out, static_cast<double>(static_cast<int>(*ctx.similarity * 1000 + 0.5)) / 1000);
   }
+  if (ctx.correction) {
+    json::append_key(out, "correction", wfirst);
+    out += "true";
+  }
+  if (ctx.late) {
+    json::append_key(out, "late", wfirst);
+    out += "true";
+  }
   json::append_key(out, "topics", wfirst);
   write_topic_ids(out, ctx.topics);
   // The rules of the alert record this item produced: none when it produced

@@ -28,6 +28,8 @@ class Probe {
   // rejected and the previous set kept).
   virtual void config_reloaded() {}
   virtual void config_reload_failed() {}
+  // An item older than the dedup window (processed, flagged late).
+  virtual void late_item() {}
   // Size of the dedup index after a change: remembered items, estimated bytes.
   virtual void dedup_index(size_t /*entries*/, size_t /*bytes*/) {}
 

@@ -93,6 +93,11 @@ struct ItemContext {
   // Headline markers (normalize.hpp marker:: bits: flash, write-through,
   // correction, kill, hold, analysis), set by the dedup stage.
   uint8_t markers = 0;
+  // Set by the dedup stage: the item corrects an earlier one (a correction
+  // marker or editor's note), and its event time is older than the dedup
+  // window reaches back from the newest item seen (processed all the same).
+  bool correction = false;
+  bool late = false;
   // Set by prepare(): the stages' work on the item alone.
   std::shared_ptr<DedupWork> dedup_work;
   bool tagged = false;

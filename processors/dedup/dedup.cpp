@@ -1,7 +1,10 @@
 #include "processors/dedup/dedup.hpp"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <bit>
+#include <cctype>
 #include <cmath>
 #include <optional>
 
@@ -229,7 +232,134 @@ std::string uri_authority(std::string_view uri) {
   return std::string(uri.substr(0, first + 1 + end));
 }
 
+std::string_view ednote(const WireItem& item) {
+  for (const auto& m : item.passthrough) {
+    if (m.key == "ednote" || m.key == "ednotes") return m.json;
+  }
+  return {};
+}
+
+bool contains_folded(std::string_view text, std::string_view lower_word) {
+  if (lower_word.size() > text.size()) return false;
+  for (size_t i = 0; i + lower_word.size() <= text.size(); ++i) {
+    size_t k = 0;
+    while (k < lower_word.size() &&
+           std::tolower(static_cast<unsigned char>(text[i + k])) == lower_word[k]) {
+      ++k;
+    }
+    if (k == lower_word.size()) return true;
+  }
+  return false;
+}
+
+bool is_agency_id(std::string_view t) {
+  size_t letters = 0;
+  while (letters < t.size() && std::isupper(static_cast<unsigned char>(t[letters]))) ++letters;
+  if (letters < 2 || letters > 5 || t.size() - letters < 8) return false;
+  return std::all_of(t.begin() + static_cast<std::ptrdiff_t>(letters), t.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
 }  // namespace
+
+bool says_correction(const WireItem& item, uint8_t markers) {
+  if (markers & marker::correction) return true;
+  const std::string_view note = ednote(item);
+  return contains_folded(note, "correct") || note.find("정정") != std::string_view::npos ||
+         note.find("바로잡") != std::string_view::npos;
+}
+
+uint64_t headline_hash(std::string_view normalized_headline) {
+  if (normalized_headline.find(' ') == std::string_view::npos) return 0;
+  const uint64_t h = XXH3_64bits(normalized_headline.data(), normalized_headline.size());
+  return h == 0 ? 1 : h;
+}
+
+std::vector<uint64_t> quoted_headlines(const WireItem& item) {
+  static constexpr std::pair<std::string_view, std::string_view> kQuotes[] = {
+      {"\"", "\""},         {"'", "'"},             {"\u201c", "\u201d"}, {"\u2018", "\u2019"},
+      {"\u300c", "\u300d"},
+      {"\u300e", "\u300f"}, {"\u300a", "\u300b"}, {"\u3008", "\u3009"}};
+  std::vector<uint64_t> out;
+  auto scan = [&](std::string_view text) {
+    for (const auto& [open, close] : kQuotes) {
+      size_t at = 0;
+      while ((at = text.find(open, at)) != std::string_view::npos) {
+        const size_t begin = at + open.size();
+        const size_t end = text.find(close, begin);
+        if (end == std::string_view::npos) break;
+        const std::string_view quoted = text.substr(begin, end - begin);
+        at = end + close.size();
+        if (quoted.size() < 8 || quoted.size() > 400) continue;
+        const uint64_t h = headline_hash(normalize_item(quoted, {}).headline);
+        if (h != 0 && std::find(out.begin(), out.end(), h) == out.end()) out.push_back(h);
+      }
+    }
+  };
+  scan(item.body_text());
+  const std::string_view note = ednote(item);
+  if (!note.empty()) {
+    // The note is kept as JSON text: its quotes are escaped (\").
+    std::string unescaped(note);
+    for (size_t i = 0; (i = unescaped.find("\\\"", i)) != std::string::npos;) {
+      unescaped.erase(i, 1);
+      ++i;
+    }
+    if (unescaped.size() >= 2 && unescaped.front() == '"') {
+      unescaped = unescaped.substr(1, unescaped.size() - 2);
+    }
+    scan(unescaped);
+  }
+  return out;
+}
+
+std::vector<std::string> referenced_uris(const WireItem& item) {
+  std::vector<std::string> out;
+  const std::string_view own = item.uri;
+  const size_t colon = own.rfind(':');
+  const std::string_view scheme = colon == std::string_view::npos ? std::string_view{}
+                                                                  : own.substr(0, colon + 1);
+  auto add = [&](std::string uri) {
+    if (uri != own && std::find(out.begin(), out.end(), uri) == out.end()) {
+      out.push_back(std::move(uri));
+    }
+  };
+  auto scan = [&](std::string_view text) {
+    auto token_char = [](unsigned char c) {
+      return std::isalnum(c) || c == ':' || c == '.' || c == '-' || c == '_' || c == '/' ||
+             c == '#' || c == '?' || c == '=' || c == '&' || c == '%' || c == '~' || c == ',';
+    };
+    size_t i = 0;
+    while (i < text.size()) {
+      while (i < text.size() && !token_char(static_cast<unsigned char>(text[i]))) ++i;
+      size_t j = i;
+      while (j < text.size() && token_char(static_cast<unsigned char>(text[j]))) ++j;
+      std::string_view t = text.substr(i, j - i);
+      i = j;
+      while (!t.empty() && (t.back() == '.' || t.back() == ',' || t.back() == ':')) {
+        t.remove_suffix(1);
+      }
+      while (!t.empty() && t.front() == ',') t.remove_prefix(1);
+      if (t.starts_with("urn:") || t.starts_with("tag:") || t.starts_with("http://") ||
+          t.starts_with("https://")) {
+        add(std::string(t));
+      } else if (!scheme.empty()) {
+        // An id inside a longer token ("AEN20261201000300315," or "(AKR…)").
+        size_t a = 0;
+        while (a < t.size()) {
+          size_t b = t.find_first_of(":,./", a);
+          if (b == std::string_view::npos) b = t.size();
+          if (is_agency_id(t.substr(a, b - a))) add(std::string(scheme) + std::string(t.substr(a, b - a)));
+          a = b + 1;
+        }
+      }
+    }
+  };
+  scan(item.headline());
+  scan(item.body_text());
+  scan(ednote(item));
+  return out;
+}
 
 std::string source_family(const WireItem& item) {
   if (item.uri.starts_with("urn:yna:")) return "yonhap";
@@ -279,6 +409,12 @@ StageStatus Dedup::prepare(ItemContext& ctx) const {
   if (entry.markers & marker::flash) entry.flash_terms = pack_terms(flash_terms(normalized));
   // What flash_of() compares a flash with; most items meet a flash in the window.
   opening_and_whole_terms(normalized, 2, work->opening, work->whole);
+  work->correction = says_correction(item, entry.markers);
+  entry.headline_hash = headline_hash(normalized.headline);
+  if ((entry.markers & (marker::kill | marker::hold)) || item.pubstatus != PubStatus::usable) {
+    work->references = referenced_uris(item);
+    work->quoted = quoted_headlines(item);
+  }
   ctx.dedup_work = std::move(work);
   return StageStatus::next();
 }
@@ -294,8 +430,15 @@ StageStatus Dedup::process(ItemContext& ctx) {
   ctx.markers = work.normalized.markers.bits;
 
   Decision d;
+  bool notice_linked = false;
   {
     DedupIndex::Session session = index_->session();
+    // Older than the window reaches back from the newest item: judged all
+    // the same (against what is still remembered), flagged late.
+    const int64_t newest = session.newest_event_ms();
+    ctx.late = newest != INT64_MIN && entry.event_ms < newest - options_.window_ms;
+    if (ctx.late && probe_) probe_->late_item();
+    ctx.correction = work.correction;
     if (const IndexRecord* same = session.find(item.uri, item.version);
         same && same->same_origin(ctx.origin)) {
       apply_record(ctx, *same);  // a replay: the same item, judged as before
@@ -303,7 +446,38 @@ StageStatus Dedup::process(ItemContext& ctx) {
       return StageStatus::next();
     }
     const std::vector<const IndexRecord*> versions = session.find_uri(item.uri);
-    if (versions.empty()) {
+    // A kill or hold notice under a new uri acts on the item it names: by
+    // its uri or agency id, else by its exact headline (not another notice's).
+    if (versions.empty() && (!work.references.empty() || !work.quoted.empty())) {
+      const IndexRecord* named = nullptr;
+      auto newest = [&](const std::vector<const IndexRecord*>& records) {
+        for (const IndexRecord* r : records) {
+          if (r->markers & (marker::kill | marker::hold)) continue;
+          if (!named || r->event_ms > named->event_ms) named = r;
+        }
+      };
+      for (const auto& uri : work.references) {
+        newest(session.find_uri(uri));
+        if (named) break;
+      }
+      for (size_t i = 0; !named && i < work.quoted.size(); ++i) {
+        newest(session.find_headline(work.quoted[i]));
+      }
+      if (named) {
+        d.verdict = Verdict::update;
+        d.story = named->story ? *named->story : *named->uri;
+        d.story_family = *named->story_family;
+        d.of = *named->uri;
+        notice_linked = true;
+      }
+    }
+    if (notice_linked) {
+      // The notice is what it says, whatever its own pubstatus: a kill
+      // cancels the story, a hold withholds it.
+      const bool kill = (entry.markers & marker::kill) || item.pubstatus == PubStatus::canceled;
+      entry.pubstatus = kill ? PubStatus::canceled : PubStatus::withheld;
+      ctx.item.pubstatus = entry.pubstatus;
+    } else if (versions.empty()) {
       d = decide_by_content(session.candidates(fp), entry);
       // The story after a flash: linked by terms, which survive the rewording
       // that the shingles of a one-sentence flash do not. A copy of an

@@ -165,7 +165,34 @@ struct DedupWork {
   IndexEntry entry;
   TermSet opening;  // headline and first two paragraphs
   TermSet whole;    // headline and every paragraph
+  // A kill or hold notice: the uris its text names (referenced_uris()), and
+  // the headline hashes of what it quotes (quoted_headlines()).
+  std::vector<std::string> references;
+  std::vector<uint64_t> quoted;
+  bool correction = false;  // says_correction()
 };
+
+// Whether an item says it corrects an earlier one: a correction marker in
+// its headline ((CORRECTED), (정정), "(LEAD, ATTN: CORRECTS …)"), or a ninjs
+// editor's note (ednote) that says so.
+bool says_correction(const WireItem& item, uint8_t markers);
+
+// What a kill or hold notice under its own uri names, in the order found:
+// uris in its headline, body and editor's note (urn:…, tag:…, http…), and
+// agency ids that are uris under the notice's own scheme (the notice
+// urn:yna:AEN20261201009900315 naming AEN20261201000300315 names
+// urn:yna:AEN20261201000300315). Never the notice's own uri.
+std::vector<std::string> referenced_uris(const WireItem& item);
+
+// The hash a headline is found by (IndexEntry::headline_hash): of its
+// normalized text without markers; 0 (none) for a headline of one word.
+uint64_t headline_hash(std::string_view normalized_headline);
+
+// Headline hashes of the quoted passages of a notice's body and editor's note
+// ("…", '…' as Korean copy quotes headlines, “…”, ‘…’, 「…」, 『…』, 《…》,
+// 〈…〉), normalized as headlines are. A stray apostrophe only makes a passage
+// that matches no headline.
+std::vector<uint64_t> quoted_headlines(const WireItem& item);
 
 class Dedup final : public Stage {
  public:

@@ -20,9 +20,11 @@ using binary::Reader;
 using binary::Writer;
 using binary::read_enum;
 
-// 3: 8-bit body and lead MinHash values; 2: the same with 16-bit values;
-// 1: 16-bit values, without opening sketch, script and flash terms.
-constexpr uint8_t kFormat = 3;
+// 4: with the headline hash; 3: 8-bit body and lead MinHash values; 2: the
+// same with 16-bit values; 1: 16-bit values, without opening sketch, script
+// and flash terms.
+constexpr uint8_t kFormat = 4;
+constexpr uint8_t kFormatWithoutHeadline = 3;
 constexpr uint8_t kFormatWideValues = 2;
 constexpr uint8_t kFormatWithoutTerms = 1;
 constexpr size_t kMaxFlashTerms = 256;
@@ -33,6 +35,7 @@ constexpr size_t kFirstBodyBand = 2;
 constexpr size_t kFirstLeadBand = kFirstBodyBand + kBodyBands;
 constexpr size_t kFirstParagraph = kFirstLeadBand + kLeadBands;
 constexpr size_t kFirstOpeningBand = kFirstParagraph + kParagraphKeys;
+constexpr size_t kHeadlineTable = kFirstOpeningBand + kOpeningBands;
 
 uint64_t paragraph_table_key(uint32_t hash) { return hash * 0x9E3779B97F4A7C15ULL; }
 
@@ -106,6 +109,7 @@ std::string serialize(const IndexEntry& e) {
   for (size_t i = 0; i < e.flash_terms.size() && i < kMaxFlashTerms; ++i) {
     w.fixed<uint32_t>(e.flash_terms[i]);
   }
+  w.fixed<uint64_t>(e.headline_hash);
   return w.take();
 }
 
@@ -115,7 +119,8 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
   uint8_t format = 0;
   uint32_t scheme = 0;
   if (!r.u8(format) ||
-      (format != kFormat && format != kFormatWideValues && format != kFormatWithoutTerms) ||
+      (format != kFormat && format != kFormatWithoutHeadline && format != kFormatWideValues &&
+       format != kFormatWithoutTerms) ||
       !r.fixed(scheme) || scheme != kSketchScheme) {
     return std::nullopt;
   }
@@ -143,7 +148,7 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
   }
   // Formats 1 and 2 kept 16-bit values: their low byte is today's value.
   auto value = [&](uint8_t& v) {
-    if (format == kFormat) return r.u8(v);
+    if (format >= kFormatWithoutHeadline) return r.u8(v);
     uint16_t wide = 0;
     if (!r.fixed(wide)) return false;
     v = static_cast<uint8_t>(wide);
@@ -169,6 +174,7 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
       if (!r.fixed(t)) return std::nullopt;
     }
   }
+  if (format == kFormat && !r.fixed(e.headline_hash)) return std::nullopt;
   if (!r.done() || e.uri.empty()) return std::nullopt;
   return e;
 }
@@ -200,6 +206,7 @@ IndexEntry IndexRecord::to_entry() const {
   if (similarity >= 0) e.similarity = similarity;
   e.flash_terms = flash_terms;
   e.script = script;
+  e.headline_hash = headline_hash;
   return e;
 }
 
@@ -312,6 +319,10 @@ bool DedupIndex::table_key(const IndexRecord& r, size_t table, uint64_t& key) co
   if (table < kFirstParagraph) {
     key = lead_band_key(r.sketch, table - kFirstLeadBand);
     return r.sketch.lead_shingles > 0;
+  }
+  if (table == kHeadlineTable) {
+    key = r.headline_hash;
+    return r.headline_hash != 0;
   }
   if (table >= kFirstOpeningBand) {
     key = opening_band_key(r.sketch, table - kFirstOpeningBand);
@@ -530,6 +541,7 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   r.pubstatus = e.pubstatus;
   r.verdict = e.verdict;
   r.script = e.script;
+  r.headline_hash = e.headline_hash;
   r.flash_terms = e.flash_terms;
   r.live = true;
   ++live_;
@@ -633,6 +645,16 @@ const IndexRecord* DedupIndex::Session::find(std::string_view uri,
 std::vector<const IndexRecord*> DedupIndex::Session::find_uri(std::string_view uri) const {
   std::vector<const IndexRecord*> out;
   index_.walk(kUriTable, uri_hash(uri), [&](const IndexRecord& r) { return *r.uri == uri; },
+              [&](uint32_t s) { out.push_back(&index_.slots_[s]); });
+  return out;
+}
+
+int64_t DedupIndex::Session::newest_event_ms() const { return index_.newest_event_ms_; }
+
+std::vector<const IndexRecord*> DedupIndex::Session::find_headline(uint64_t hash) const {
+  std::vector<const IndexRecord*> out;
+  if (hash == 0) return out;
+  index_.walk(kHeadlineTable, hash, [&](const IndexRecord& r) { return r.headline_hash == hash; },
               [&](uint32_t s) { out.push_back(&index_.slots_[s]); });
   return out;
 }

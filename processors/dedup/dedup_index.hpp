@@ -60,6 +60,9 @@ struct IndexEntry {
   // the story that follows; empty for every other item.
   std::vector<uint32_t> flash_terms;
   uint8_t script = 0;         // kScriptLatin or kScriptCjk: what the text is written in
+  // Hash of the normalized headline without its markers (headline_hash()):
+  // what a kill notice quoting the headline finds the item by. 0: none.
+  uint64_t headline_hash = 0;
 
   std::string key() const;
 };
@@ -119,6 +122,7 @@ struct IndexRecord {
   int64_t offset = 0;
   int64_t event_ms = 0;
   uint64_t content_hash = 0;
+  uint64_t headline_hash = 0;
   Sketch sketch;
   float similarity = -1;  // < 0: none
   int32_t partition = 0;
@@ -197,6 +201,10 @@ class DedupIndex {
 
     const IndexRecord* find(std::string_view uri, std::string_view version) const;
     std::vector<const IndexRecord*> find_uri(std::string_view uri) const;
+    // The newest event time inserted so far (INT64_MIN: none).
+    int64_t newest_event_ms() const;
+    // Entries whose headline hashes to `hash` (newest first; a capped walk).
+    std::vector<const IndexRecord*> find_headline(uint64_t hash) const;
     // Entries with the same content hash, an LSH band (body or lead), a
     // whole paragraph or the same opening words: at most max_candidates,
     // ranked (IndexOptions).
@@ -226,7 +234,7 @@ class DedupIndex {
     uint32_t generation;
   };
   static constexpr size_t kTables =
-      2 + kBodyBands + kLeadBands + kParagraphKeys + kOpeningBands;
+      2 + kBodyBands + kLeadBands + kParagraphKeys + kOpeningBands + 1;  // + headlines
   static constexpr uint32_t kNil = UINT32_MAX;
   // next_ of an entry cut off a band or paragraph chain (in no chain).
   static constexpr uint32_t kCutOff = UINT32_MAX - 1;

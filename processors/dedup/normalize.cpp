@@ -119,6 +119,19 @@ MarkerMeaning numbered_marker(std::string_view s) {
 
 MarkerMeaning classify_marker_word(std::string_view s) {
   s = trim(s);
+  // An editor's note, "ATTN: CORRECTS death toll in para 3" or "ATTN:
+  // WITHDRAWN": a correction or a kill when it says so, else nothing.
+  if (s.starts_with("attn")) {
+    uint8_t bits = 0;
+    if (s.find("correct") != std::string_view::npos || s.find("정정") != std::string_view::npos) {
+      bits |= marker::correction;
+    }
+    if (s.find("withdraw") != std::string_view::npos || s.find("kill") != std::string_view::npos ||
+        s.find("삭제") != std::string_view::npos) {
+      bits |= marker::kill;
+    }
+    return {true, bits, 0};
+  }
   for (std::string_view w : {"urgent"sv, "flash"sv, "bulletin"sv, "breaking"sv, "breaking news"sv,
                              "newsflash"sv, "alert"sv, "속보"sv, "긴급"sv}) {
     if (s == w) return {true, marker::flash, 0};
@@ -157,7 +170,8 @@ MarkerMeaning classify_marker_word(std::string_view s) {
   return {};
 }
 
-// "(LEAD, ATTN: adds quotes)" counts as (LEAD): the first part decides.
+// "(LEAD, ATTN: adds quotes)" counts as (LEAD): the first part decides;
+// "(LEAD, ATTN: CORRECTS name, adds quotes)" is also a correction.
 MarkerMeaning classify_marker(std::string_view inner) {
   MarkerMeaning total;
   size_t start = 0;
@@ -165,6 +179,8 @@ MarkerMeaning classify_marker(std::string_view inner) {
   while (start <= inner.size()) {
     size_t end = inner.find_first_of(",;&/", start);
     if (end == std::string_view::npos) end = inner.size();
+    // An editor's note runs to the end of the group, commas and all.
+    if (trim(inner.substr(start)).starts_with("attn")) end = inner.size();
     const MarkerMeaning m = classify_marker_word(inner.substr(start, end - start));
     if (first && !m.known) return {};
     first = false;
@@ -183,11 +199,18 @@ void apply(HeadlineMarkers& h, const MarkerMeaning& m) {
   h.level = std::max(h.level, m.level);
 }
 
+// A marker group is short, unless it carries an editor's note (ATTN: …).
+size_t max_group_length(std::string_view group) {
+  return group.find("attn") != std::string_view::npos ? 160 : 48;
+}
+
 bool strip_leading_group(std::string_view& text, HeadlineMarkers& h) {
   for (const Bracket& b : kBrackets) {
     if (!text.starts_with(b.open)) continue;
     const size_t close = text.find(b.close, b.open.size());
-    if (close == std::string_view::npos || close > 48) return false;
+    if (close == std::string_view::npos || close > max_group_length(text.substr(0, close))) {
+      return false;
+    }
     const MarkerMeaning m = classify_marker(text.substr(b.open.size(), close - b.open.size()));
     if (!m.known) return false;
     apply(h, m);
@@ -202,7 +225,10 @@ bool strip_trailing_group(std::string_view& text, HeadlineMarkers& h) {
     if (!text.ends_with(b.close)) continue;
     const size_t inner_end = text.size() - b.close.size();
     const size_t open = text.rfind(b.open, inner_end);
-    if (open == std::string_view::npos || inner_end - open > 48) return false;
+    if (open == std::string_view::npos ||
+        inner_end - open > max_group_length(text.substr(open, inner_end - open))) {
+      return false;
+    }
     const size_t inner_begin = open + b.open.size();
     const MarkerMeaning m = classify_marker(text.substr(inner_begin, inner_end - inner_begin));
     if (!m.known) return false;

@@ -70,9 +70,10 @@ TEST(IndexSerialization, RoundTripKeepsEveryField) {
   e.sketch.opening_shingles = 41;
   e.script = kScriptCjk;
   e.flash_terms = {7, 0x80000009u, 0x40000003u};
+  e.headline_hash = 0x1234567890abcdefULL;
 
   const std::string bytes = serialize(e);
-  EXPECT_EQ(bytes[0], '\x03');
+  EXPECT_EQ(bytes[0], '\x04');
   EXPECT_LT(bytes.size(), 700u);
   const std::optional<IndexEntry> back = deserialize(bytes);
   ASSERT_TRUE(back);
@@ -101,7 +102,16 @@ TEST(IndexSerialization, RoundTripKeepsEveryField) {
   EXPECT_EQ(back->sketch.opening_shingles, e.sketch.opening_shingles);
   EXPECT_EQ(back->script, e.script);
   EXPECT_EQ(back->flash_terms, e.flash_terms);
+  EXPECT_EQ(back->headline_hash, e.headline_hash);
   EXPECT_EQ(serialize(*back), bytes);
+
+  // Format 3 is format 4 without the headline hash.
+  std::string format3 = bytes.substr(0, bytes.size() - 8);
+  format3[0] = 3;
+  const auto three = deserialize(format3);
+  ASSERT_TRUE(three);
+  EXPECT_EQ(three->headline_hash, 0u);
+  EXPECT_EQ(three->flash_terms, e.flash_terms);
 
   e.similarity.reset();
   EXPECT_FALSE(deserialize(serialize(e))->similarity);
@@ -113,7 +123,7 @@ TEST(IndexSerialization, RejectsWhatItCannotFullyRead) {
   EXPECT_FALSE(deserialize(bytes.substr(0, bytes.size() - 1)));  // truncated
   EXPECT_FALSE(deserialize(bytes + "x"));                         // trailing bytes
   std::string other_format = bytes;
-  other_format[0] = 4;
+  other_format[0] = 5;
   EXPECT_FALSE(deserialize(other_format));
   std::string other_scheme = bytes;
   other_scheme[1] ^= 0x55;
@@ -147,9 +157,11 @@ TEST(IndexSerialization, EarlierFormatsAreStillRead) {
   EXPECT_EQ(old->sketch.lead, today.sketch.lead);
   EXPECT_EQ(old->sketch.opening, today.sketch.opening);
   EXPECT_EQ(old->content_hash, today.content_hash);
-  // Written again, it is a format 3 entry of the same content.
+  // Written again, it is a format 4 entry of the same content (no headline
+  // hash: format 2 had none).
   const std::string again = serialize(*old);
-  EXPECT_EQ(again[0], 3);
+  EXPECT_EQ(again[0], 4);
+  EXPECT_EQ(old->headline_hash, 0u);
   EXPECT_LT(again.size(), format2.size());
   EXPECT_EQ(deserialize(again)->sketch.body, today.sketch.body);
 

@@ -21,6 +21,9 @@ struct Outcome {
   std::string story;
   std::string of;
   std::optional<double> similarity;
+  PubStatus pubstatus = PubStatus::usable;
+  bool correction = false;
+  bool late = false;
 };
 
 class CaptureStage final : public Stage {
@@ -32,6 +35,9 @@ class CaptureStage final : public Stage {
     last.story = ctx.story;
     last.of = ctx.of;
     last.similarity = ctx.similarity;
+    last.pubstatus = ctx.item.pubstatus;
+    last.correction = ctx.correction;
+    last.late = ctx.late;
     return StageStatus::next();
   }
   Outcome last;

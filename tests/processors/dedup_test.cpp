@@ -148,6 +148,130 @@ TEST(DedupFixtures, ReplayedRecordsKeepTheirFirstOutcome) {
   EXPECT_EQ(redelivered.of, "urn:yna:AEN20261102009800315");
 }
 
+std::string wire_item(const std::string& uri, const std::string& when, const std::string& headline,
+                      const std::string& body, const std::string& extra = "") {
+  return R"({"uri": ")" + uri + R"(", "version": "1", "versioncreated": ")" + when +
+         R"(", "language": "en", "headlines": [{"role": "main", "value": ")" + headline +
+         R"("}], "bodies": [{"role": "main", "contenttype": "text/plain", "value": ")" + body +
+         R"("}])" + extra + "}";
+}
+
+const char* kQuakeBody =
+    "POHANG, Dec. 1 (Yonhap) -- A magnitude 5.1 earthquake struck off the east coast city of "
+    "Pohang on Tuesday, the weather agency said, rattling buildings across the region. No "
+    "injuries were reported, and the agency said there was no risk of a tsunami.";
+
+TEST(Notices, ReferencesAreUrisAndAgencyIdsUnderTheNoticesOwnScheme) {
+  WireItem item;
+  item.uri = "urn:yna:AEN20261201009900315";
+  item.headlines = {{"main", "", "(KILL) Story AEN20261201000300315 withdrawn", {}}};
+  item.plain_body =
+      "Please kill the story (AEN20261201000300315), and urn:yna:AKR20261201012300001. "
+      "This notice is AEN20261201009900315.";
+  item.bodies = {{"main", "text/plain", item.plain_body, {}}};
+  EXPECT_EQ(referenced_uris(item),
+            (std::vector<std::string>{"urn:yna:AEN20261201000300315",
+                                      "urn:yna:AKR20261201012300001"}));
+}
+
+TEST(Notices, AKillNoticeUnderANewUriCancelsTheStoryItNames) {
+  DedupRunner runner;
+  const Outcome flash = runner.run(
+      wire_item("urn:yna:AEN20261201000100315", "2026-12-01T10:00:00+09:00",
+                "(URGENT) 5.1 quake strikes off Pohang", "A 5.1 quake struck off Pohang."),
+      1);
+  const Outcome full = runner.run(wire_item("urn:yna:AEN20261201000300315",
+                                            "2026-12-01T10:10:00+09:00",
+                                            "Magnitude 5.1 earthquake strikes off Pohang", kQuakeBody),
+                                  2);
+  const Outcome kill = runner.run(
+      wire_item("urn:yna:AEN20261201009900315", "2026-12-01T11:00:00+09:00",
+                "(KILL) Pohang quake story withdrawn",
+                "Editors: please kill AEN20261201000300315. The story was sent in error."),
+      3);
+  EXPECT_EQ(kill.verdict, Verdict::update);
+  EXPECT_EQ(kill.story, full.story);
+  EXPECT_EQ(kill.of, "urn:yna:AEN20261201000300315");
+  EXPECT_EQ(kill.pubstatus, PubStatus::canceled);  // whatever the notice's own pubstatus
+
+  const Outcome hold = runner.run(
+      wire_item("urn:yna:AEN20261201009800315", "2026-12-01T11:05:00+09:00",
+                "(HOLD) Pohang quake story", "Please hold urn:yna:AEN20261201000100315."),
+      4);
+  EXPECT_EQ(hold.story, flash.story);
+  EXPECT_EQ(hold.pubstatus, PubStatus::withheld);
+
+  // By the exact headline it quotes ('…' as Korean copy quotes, or "…"),
+  // markers and case aside; a look-alike headline is not it.
+  runner.run(wire_item("urn:yna:AEN20261201001000315", "2026-12-01T11:06:00+09:00",
+                       "Magnitude 5.1 earthquake strikes off Ulsan",
+                       "ULSAN, Dec. 1 (Yonhap) -- A quake struck off Ulsan on Tuesday."),
+             7);
+  const Outcome by_headline = runner.run(
+      wire_item("urn:yna:AEN20261201009600315", "2026-12-01T11:08:00+09:00",
+                "(ATTN: WITHDRAWN) quake story",
+                "The story 'MAGNITUDE 5.1 EARTHQUAKE STRIKES OFF POHANG' sent at 10:10 is withdrawn."),
+      8);
+  EXPECT_EQ(by_headline.verdict, Verdict::update);
+  EXPECT_EQ(by_headline.of, "urn:yna:AEN20261201000300315");
+  EXPECT_EQ(by_headline.pubstatus, PubStatus::canceled);
+
+  // A notice naming nothing known stands alone; a story that merely says
+  // "withdrawn" is no notice.
+  const Outcome orphan = runner.run(
+      wire_item("urn:yna:AEN20261201009700315", "2026-12-01T11:10:00+09:00",
+                "(KILL) Story withdrawn", "Please kill AEN20261130000100315."),
+      5);
+  EXPECT_EQ(orphan.verdict, Verdict::fresh);
+  EXPECT_EQ(orphan.story, "urn:yna:AEN20261201009700315");
+  const Outcome story = runner.run(
+      wire_item("urn:yna:AEN20261201004400315", "2026-12-01T11:20:00+09:00",
+                "Ruling party withdraws pension bill",
+                "The ruling party withdrew its bill AEN20261201000300315 on Tuesday."),
+      6);
+  EXPECT_EQ(story.verdict, Verdict::fresh);
+  EXPECT_EQ(story.pubstatus, PubStatus::usable);
+}
+
+TEST(Notices, CorrectionsAreFlaggedByMarkerAttnNoteOrEdnote) {
+  DedupRunner runner;
+  const Outcome a = runner.run(
+      wire_item("urn:yna:AEN20261201000500315", "2026-12-01T10:00:00+09:00",
+                "(LEAD, ATTN: CORRECTS magnitude in para 1, adds quote) Quake strikes off Pohang",
+                kQuakeBody),
+      1);
+  EXPECT_TRUE(a.correction);
+  const Outcome b = runner.run(
+      wire_item("urn:yna:AEN20261201000600315", "2026-12-01T10:05:00+09:00",
+                "Typhoon nears Jeju", "JEJU, Dec. 1 (Yonhap) -- A typhoon neared the island.",
+                R"(, "ednote": "This item corrects the typhoon's name in the first paragraph.")"),
+      2);
+  EXPECT_TRUE(b.correction);
+  const Outcome c = runner.run(
+      wire_item("urn:yna:AEN20261201000700315", "2026-12-01T10:06:00+09:00",
+                "Court corrects sentencing error", "SEOUL, Dec. 1 (Yonhap) -- A court said."),
+      3);
+  EXPECT_FALSE(c.correction);  // the word in a headline is no marker
+}
+
+TEST(Notices, AnItemOlderThanTheWindowIsProcessedAndFlaggedLate) {
+  DedupRunner runner;
+  // The runner's clock is 2026-12-02 21:00 UTC; the window 72 h.
+  runner.run(wire_item("urn:x:new", "2026-12-02T20:00:00+09:00", "Today's story",
+                       "SEOUL, Dec. 2 (Yonhap) -- Something happened today."),
+             1);
+  const Outcome old = runner.run(wire_item("urn:x:old", "2026-11-28T10:00:00+09:00",
+                                           "An archive story", "SEOUL, Dec. 1 (Yonhap) -- Old."),
+                                 2);
+  EXPECT_TRUE(old.accepted);
+  EXPECT_TRUE(old.late);
+  const Outcome recent = runner.run(
+      wire_item("urn:x:recent", "2026-11-30T10:00:00+09:00", "A story from two days ago",
+                "SEOUL, Dec. 4 (Yonhap) -- Something happened yesterday."),
+      3);
+  EXPECT_FALSE(recent.late);
+}
+
 // With write_state(), every index change an item makes is an output of that
 // item on the index topic — an entry for what it inserted, a tombstone for
 // what it pushed out — and with no index topic (file mode) none is written.

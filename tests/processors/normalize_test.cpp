@@ -29,6 +29,25 @@ TEST(NormalizeText, SameResultThroughAsciiAndUnicodePaths) {
   EXPECT_EQ(normalize_text("US-led “talks”"), "us led talks");
 }
 
+// An editor's note inside a marker group runs to its end, commas and all,
+// and says whether the item corrects or withdraws; other notes add nothing.
+TEST(ParseHeadline, AttnNotesCarryCorrectionsAndKills) {
+  const HeadlineMarkers a =
+      parse_headline("(LEAD, ATTN: CORRECTS death toll in para 3, adds quotes) Quake kills 3");
+  EXPECT_EQ(a.bits, marker::write_through | marker::correction);
+  EXPECT_EQ(a.level, 1);
+  EXPECT_EQ(a.text, "quake kills 3");
+  EXPECT_EQ(parse_headline("(ATTN: WITHDRAWN) Seoul shares").bits, marker::kill);
+  EXPECT_EQ(parse_headline("(LEAD, ATTN: ADDS details in paras 5-8) x").bits,
+            marker::write_through);
+  // A long note is still one group.
+  const HeadlineMarkers b = parse_headline(
+      "(2nd LD, ATTN: CORRECTS name of the ministry spokesperson in para 4; ADDS background in "
+      "paras 9-11) Seoul proposes talks");
+  EXPECT_EQ(b.bits, marker::write_through | marker::correction);
+  EXPECT_EQ(b.text, "seoul proposes talks");
+}
+
 TEST(ParseHeadline, EnglishYonhapMarkers) {
   HeadlineMarkers lead = parse_headline("(LEAD) N. Korea fires missile");
   EXPECT_EQ(lead.bits, marker::write_through);
