@@ -39,12 +39,24 @@ void IndexTable::apply(const void* raw) {
     if (!key) return;
     if (auto story = story_of_alert_state_key(*key)) {
       if (ledger_) ledger_->erase(*story);
+    } else if (auto viewed = story_of_story_view_key(*key)) {
+      if (story_view_) story_view_->erase(*viewed);
     } else {
       index_->erase(*key);
     }
     return;
   }
   const std::string_view value(static_cast<const char*>(m->payload()), m->len());
+  if (key && story_of_story_view_key(*key)) {
+    auto state = StoryState::from_json(value);
+    if (!state) {
+      spdlog::warn("story view: unreadable state at {}/{}/{}", m->topic_name(), m->partition(),
+                   m->offset());
+      return;
+    }
+    if (story_view_) story_view_->apply_remote(std::move(*state));
+    return;
+  }
   if (key && story_of_alert_state_key(*key)) {
     auto state = deserialize_story_alerts(value);
     if (!state) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "processors/core/story_view.hpp"
 #include "processors/tag/alert_ledger.hpp"
 #include "processors/dedup/dedup_index.hpp"
 #include "processors/decode/record.hpp"
@@ -48,6 +49,10 @@ class IndexTable {
   void start_following();
   void stop();
 
+  // The story view's states travel in the same topic (story_view_key).
+  // Set before restore().
+  void set_story_view(std::shared_ptr<StoryView> view) { story_view_ = std::move(view); }
+
   bool restored() const { return restored_.load(); }
   size_t restored_entries() const { return restored_entries_; }
   double restore_seconds() const { return restore_seconds_; }
@@ -60,6 +65,7 @@ class IndexTable {
   IndexTableOptions options_;
   std::shared_ptr<DedupIndex> index_;
   std::shared_ptr<AlertLedger> ledger_;
+  std::shared_ptr<StoryView> story_view_;
   Metrics* metrics_;
   std::unique_ptr<Impl> impl_;
   std::atomic<bool> restored_{false};

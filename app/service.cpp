@@ -18,6 +18,7 @@
 #include "consumers/kafka_source.hpp"
 #include "processors/dedup/dedup.hpp"
 #include "processors/core/engine.hpp"
+#include "producers/kafka_admin.hpp"
 #include "producers/kafka_sink.hpp"
 
 namespace wiredesk {
@@ -67,6 +68,7 @@ class Service final : public EngineObserver {
     stages_.dedup->set_probe(&metrics_);
     stages_.dedup->write_state();
     stages_.alerter->write_state();
+    stages_.story_view->write_state();
     IndexTableOptions options;
     options.topic = config.dedup.index_topic;
     options.consumer_properties = consumer_properties(config);
@@ -75,6 +77,7 @@ class Service final : public EngineObserver {
     options.window_ms = config.dedup.window.count();
     index_table_ = std::make_unique<IndexTable>(options, stages_.dedup->shared_index(),
                                                 stages_.alerter->ledger(), &metrics_);
+    index_table_->set_story_view(stages_.story_view);
   }
 
   int run() {
@@ -96,6 +99,16 @@ class Service final : public EngineObserver {
       sink_hooks.retry_blocked_ms = static_cast<int>(config_.limits.blocked_retry.count());
       sink_hooks.rerouted = [this](uint64_t) { metrics_.dead_lettered(Reason::produce_failed); };
       sink_ = std::make_unique<KafkaSink>(producer_properties(config_), std::move(sink_hooks));
+
+      // The story view is a compacted topic; made when missing.
+      if (!config_.output.stories.empty()) {
+        auto admin = producer_properties(config_);
+        admin.erase("transactional.id");
+        for (const auto& e : create_topics(
+                 admin, {{config_.output.stories, 1, -1, {{"cleanup.policy", "compact"}}}}, 15000)) {
+          spdlog::warn("story view topic: {}", e);
+        }
+      }
 
       // The dedup index is restored before any input is taken.
       if (index_table_) {

@@ -17,6 +17,7 @@ PipelineOptions pipeline_options(const Config& config) {
   o.topics.duplicates_enabled = config.output.duplicates_enabled;
   o.topics.alerts = config.output.alerts;
   o.topics.dlq = config.output.dlq;
+  o.topics.stories = config.output.stories;
   for (const auto& [topic, source] : config.input.sources) o.source_by_topic[topic] = source;
   return o;
 }
@@ -39,7 +40,8 @@ Stages make_stages(const Config& config, const TagStages& tag) {
   ledger.window_ms = config.dedup.window.count();
   tag.alerter->set_ledger(std::make_shared<AlertLedger>(ledger));
   tag.alerter->set_mode(config.alerts_per_story == "every" ? AlertMode::every : AlertMode::thread);
-  return {std::make_shared<Dedup>(dedup), tag.tagger, tag.alerter};
+  return {std::make_shared<Dedup>(dedup), tag.tagger, tag.alerter,
+          std::make_shared<StoryView>(config.dedup.window.count())};
 }
 
 namespace {

@@ -7,6 +7,7 @@
 
 #include "app/reloader.hpp"
 #include "config/config.hpp"
+#include "processors/core/story_view.hpp"
 #include "processors/dedup/dedup.hpp"
 #include "processors/core/pipeline.hpp"
 
@@ -25,7 +26,8 @@ struct Stages {
   std::shared_ptr<Dedup> dedup;
   std::shared_ptr<Tagger> tagger;
   std::shared_ptr<Alerter> alerter;
-  std::vector<std::shared_ptr<Stage>> list() const { return {dedup, tagger, alerter}; }
+  std::shared_ptr<StoryView> story_view;
+  std::vector<std::shared_ptr<Stage>> list() const { return {dedup, tagger, alerter, story_view}; }
 };
 Stages make_stages(const Config& config, const TagStages& tag);
 

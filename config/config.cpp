@@ -432,13 +432,19 @@ void parse_config_into(const std::string& text, const std::string& path,
   }
 
   const YAML::Node output = root["output"];
-  l.unknown_keys(output, "output", {"items", "duplicates", "duplicates_enabled", "alerts", "dlq"});
+  l.unknown_keys(output, "output",
+                 {"items", "duplicates", "duplicates_enabled", "alerts", "dlq", "stories"});
   if (output && output.IsMap()) {
     l.string(output["items"], "output.items", c.output.items);
     l.string(output["duplicates"], "output.duplicates", c.output.duplicates);
     l.boolean(output["duplicates_enabled"], "output.duplicates_enabled", c.output.duplicates_enabled);
     l.string(output["alerts"], "output.alerts", c.output.alerts);
     l.string(output["dlq"], "output.dlq", c.output.dlq);
+    if (output["stories"] && output["stories"].IsNull()) {
+      c.output.stories.clear();
+    } else {
+      l.string(output["stories"], "output.stories", c.output.stories, false);
+    }
   }
 
   l.scalar(root["delivery"], "delivery", [&](const std::string& v) {

@@ -46,6 +46,7 @@ struct OutputConfig {
   bool duplicates_enabled = true;              // output.duplicates_enabled
   std::string alerts = "news.alerts";          // output.alerts
   std::string dlq = "news.dlq";                // output.dlq
+  std::string stories = "news.stories";        // output.stories; empty: no story view
 };
 
 enum class Delivery { at_least_once, exactly_once };

@@ -294,6 +294,13 @@ void Encoder::encode(const ItemContext& ctx, std::vector<OutputRecord>& out) con
     out.push_back(
         OutputRecord{topics_.alerts, story, headers(ctx), alert_value(ctx), ValueKind::json});
   }
+  if (!topics_.stories.empty() && !ctx.story_view.empty()) {
+    out.push_back(OutputRecord{topics_.stories,
+                               story,
+                               {{std::string(header::origin), ctx.origin.to_string()}},
+                               ctx.story_view,
+                               ValueKind::json});
+  }
 }
 
 void Encoder::encode_state(std::vector<StateWrite>& writes, std::vector<OutputRecord>& out) const {

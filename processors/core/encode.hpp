@@ -20,6 +20,8 @@ struct OutputTopics {
   // The index topic for ItemContext::state_writes; empty: they are dropped
   // (file mode has no shared state).
   std::string state;
+  // The story view (compacted, keyed by story); empty: not written.
+  std::string stories;
 };
 
 class Encoder {

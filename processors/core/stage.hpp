@@ -98,6 +98,9 @@ struct ItemContext {
   // window reaches back from the newest item seen (processed all the same).
   bool correction = false;
   bool late = false;
+  // The story's record for the stories topic after this item (StoryView);
+  // empty when the item changed no story (a duplicate) or no view runs.
+  std::string story_view;
   // Set by prepare(): the stages' work on the item alone.
   std::shared_ptr<DedupWork> dedup_work;
   bool tagged = false;

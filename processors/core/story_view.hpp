@@ -1,0 +1,72 @@
+// The story view (design: news.stories): one record per story, keyed by its
+// id, with what a desk dashboard shows — the latest version's headline and
+// status, its topics, the first and last update times, how many items the
+// story has had and their uris. A stage after the alerts: every item that
+// is not a duplicate updates its story's record, which is produced to the
+// stories topic (compacted) and kept as state in the index topic like the
+// dedup index and the alert ledger, so it survives restarts and is shared
+// by replicas.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "processors/core/stage.hpp"
+
+namespace wiredesk {
+
+struct StoryState {
+  std::string story;
+  std::string headline;  // of the latest item
+  PubStatus status = PubStatus::usable;
+  std::vector<std::string> topics;
+  int64_t first_ms = 0;  // event time of the first item
+  int64_t last_ms = 0;   // of the latest
+  uint32_t versions = 0; // items (uri + version) of the story
+  // The story's items, oldest first, at most kMaxItems (the first kept).
+  std::vector<std::pair<std::string, std::string>> items;  // uri, version
+
+  static constexpr size_t kMaxItems = 64;
+  // The record on the stories topic, and the state in the index topic.
+  std::string to_json() const;
+  static std::optional<StoryState> from_json(std::string_view json);
+};
+
+// Key of a story's state in the index topic ("\story:" + id: no index entry
+// key starts with a backslash).
+std::string story_view_key(std::string_view story);
+std::optional<std::string> story_of_story_view_key(std::string_view key);
+
+class StoryView final : public Stage {
+ public:
+  // Stories not updated for `window_ms` of event time are forgotten.
+  explicit StoryView(int64_t window_ms = 72LL * 3600 * 1000) : window_ms_(window_ms) {}
+
+  std::string_view name() const override { return "story"; }
+  StageStatus process(ItemContext& ctx) override;
+
+  // Every change is also a state write of the item (see Dedup::write_state).
+  void write_state() { write_state_ = true; }
+  // A state read back from the index topic: kept unless the story has a
+  // state with more items already.
+  void apply_remote(StoryState state);
+  void erase(std::string_view story);
+  std::optional<StoryState> get(std::string_view story) const;
+  size_t size() const;
+
+ private:
+  int64_t window_ms_;
+  bool write_state_ = false;
+  mutable std::mutex mu_;
+  std::map<std::string, StoryState, std::less<>> stories_;
+  int64_t newest_ms_ = 0;
+  uint32_t updates_since_sweep_ = 0;
+};
+
+}  // namespace wiredesk
