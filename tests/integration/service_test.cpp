@@ -121,6 +121,51 @@ TEST_F(ServiceTest, FixturesEachEndInExactlyOnePlaceWithHeaders) {
   EXPECT_EQ(client_.committed(t.group, t.in, 1).at(0), static_cast<int64_t>(values.size()));
 }
 
+// The story view on a real broker: a story's record on the stories topic
+// after each of its items, and after a restart the count goes on where it
+// stopped (the state came back from the index topic).
+TEST_F(ServiceTest, TheStoryViewIsKeyedByStoryAndSurvivesARestart) {
+  Topics t;
+  client_.create_topic(t.in, 1);
+  create_outputs(t);
+  auto item = [](const std::string& uri, const std::string& time, const std::string& headline,
+                 const std::string& extra) {
+    return R"({"uri": ")" + uri + R"(", "version": "1", "versioncreated": "2026-12-01T)" + time +
+           R"(:00+09:00", "language": "en", "headlines": [{"role": "main", "value": ")" +
+           headline +
+           R"("}], "bodies": [{"role": "main", "contenttype": "text/plain", "value": "SEOUL, Dec. 1 (Yonhap) -- North Korea fired a short-range ballistic missile into the East Sea on Tuesday, the Joint Chiefs of Staff said, the third launch this month. The missile flew about 350 kilometers, the JCS said.)" +
+           extra + R"("}]})";
+  };
+  const std::string story = "urn:yna:AEN20261201000300315";
+  client_.produce(t.in, {item(story, "10:00", "N. Korea fires ballistic missile into East Sea", ""),
+                         item("urn:yna:AEN20261201000500315", "10:40",
+                              "(LEAD) N. Korea fires ballistic missile into East Sea",
+                              " It was the first launch since Nov. 3.")});
+  const int port = wiredesk::testing::free_port();
+  {
+    ServiceProcess service(env(t, port));
+    service.start();
+    ASSERT_NO_FATAL_FAILURE(wait_ready(service, port));
+    const auto views = client_.consume({t.stories}, 2, 60s);
+    ASSERT_EQ(views.size(), 2u);
+    EXPECT_EQ(views[1].key, story);
+    EXPECT_THAT(views[1].value, ::testing::HasSubstr("\"versions\":2"));
+    EXPECT_EQ(service.stop(), 0) << service.log_path();
+  }
+  client_.produce(t.in, {item("urn:yna:AEN20261201000700315", "11:30",
+                              "(2nd LD) N. Korea fires ballistic missile into East Sea",
+                              " It was the first launch since Nov. 3. Seoul condemned it.")});
+  ServiceProcess again(env(t, port));
+  again.start();
+  ASSERT_NO_FATAL_FAILURE(wait_ready(again, port));
+  const auto views = client_.consume({t.stories}, 3, 60s);
+  EXPECT_EQ(again.stop(), 0) << again.log_path();
+  ASSERT_EQ(views.size(), 3u);
+  EXPECT_EQ(views[2].key, story);
+  EXPECT_THAT(views[2].value, ::testing::HasSubstr("\"versions\":3"));
+  EXPECT_THAT(views[2].value, ::testing::HasSubstr("(2nd LD)"));
+}
+
 TEST_F(ServiceTest, AMessageOverTheSizeLimitIsDeadLetteredUnchanged) {
   Topics t;
   // Topics that accept the 1.2 MB message, as a broker configured for large

@@ -81,6 +81,7 @@ struct TestTopics {
   std::string duplicates = unique_name("dups");
   std::string alerts = unique_name("alerts");
   std::string dlq = unique_name("dlq");
+  std::string stories = unique_name("stories");
   std::string index = unique_name("index");
   std::string group = unique_name("group");
 };
