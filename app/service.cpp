@@ -68,7 +68,7 @@ class Service final : public EngineObserver {
     stages_.dedup->set_probe(&metrics_);
     stages_.dedup->write_state();
     stages_.alerter->write_state();
-    stages_.story_view->write_state();
+    if (stages_.story_view) stages_.story_view->write_state();
     IndexTableOptions options;
     options.topic = config.dedup.index_topic;
     options.consumer_properties = consumer_properties(config);

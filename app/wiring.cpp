@@ -40,8 +40,10 @@ Stages make_stages(const Config& config, const TagStages& tag) {
   ledger.window_ms = config.dedup.window.count();
   tag.alerter->set_ledger(std::make_shared<AlertLedger>(ledger));
   tag.alerter->set_mode(config.alerts_per_story == "every" ? AlertMode::every : AlertMode::thread);
-  return {std::make_shared<Dedup>(dedup), tag.tagger, tag.alerter,
-          std::make_shared<StoryView>(config.dedup.window.count())};
+  // No story view configured: no stage, no state.
+  std::shared_ptr<StoryView> view;
+  if (!config.output.stories.empty()) view = std::make_shared<StoryView>(config.dedup.window.count());
+  return {std::make_shared<Dedup>(dedup), tag.tagger, tag.alerter, view};
 }
 
 namespace {

@@ -26,8 +26,12 @@ struct Stages {
   std::shared_ptr<Dedup> dedup;
   std::shared_ptr<Tagger> tagger;
   std::shared_ptr<Alerter> alerter;
-  std::shared_ptr<StoryView> story_view;
-  std::vector<std::shared_ptr<Stage>> list() const { return {dedup, tagger, alerter, story_view}; }
+  std::shared_ptr<StoryView> story_view;  // null: output.stories is off
+  std::vector<std::shared_ptr<Stage>> list() const {
+    std::vector<std::shared_ptr<Stage>> stages{dedup, tagger, alerter};
+    if (story_view) stages.push_back(story_view);
+    return stages;
+  }
 };
 Stages make_stages(const Config& config, const TagStages& tag);
 

@@ -155,7 +155,9 @@ StageStatus StoryView::process(ItemContext& ctx) {
   if (write_state_) ctx.state_writes.push_back({story_view_key(story), ctx.story_view, false});
 
   newest_ms_ = std::max(newest_ms_, event);
-  if (++updates_since_sweep_ >= kSweepEvery) {
+  // A sweep looks at every story: run it once per half as many updates as
+  // there are stories, so that its cost per item stays constant.
+  if (++updates_since_sweep_ >= std::max<size_t>(kSweepEvery, stories_.size() / 2)) {
     updates_since_sweep_ = 0;
     for (auto it = stories_.begin(); it != stories_.end();) {
       if (it->second.last_ms < newest_ms_ - window_ms_) {
@@ -179,12 +181,12 @@ void StoryView::apply_remote(StoryState state) {
 
 void StoryView::erase(std::string_view story) {
   std::lock_guard lock(mu_);
-  if (auto it = stories_.find(story); it != stories_.end()) stories_.erase(it);
+  if (auto it = stories_.find(std::string(story)); it != stories_.end()) stories_.erase(it);
 }
 
 std::optional<StoryState> StoryView::get(std::string_view story) const {
   std::lock_guard lock(mu_);
-  auto it = stories_.find(story);
+  auto it = stories_.find(std::string(story));
   if (it == stories_.end()) return std::nullopt;
   return it->second;
 }

@@ -9,7 +9,7 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
+#include <unordered_map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -64,7 +64,7 @@ class StoryView final : public Stage {
   int64_t window_ms_;
   bool write_state_ = false;
   mutable std::mutex mu_;
-  std::map<std::string, StoryState, std::less<>> stories_;
+  std::unordered_map<std::string, StoryState> stories_;
   int64_t newest_ms_ = 0;
   uint32_t updates_since_sweep_ = 0;
 };

@@ -38,5 +38,20 @@ TEST(Connection, ScramWithALibrdkafkaThatKafkaFourRefusesIsWarnedAbout) {
   EXPECT_TRUE(connection_warnings(c).empty());
 }
 
+// The story view is a stage only when its topic is configured: turned off,
+// it keeps no state and costs nothing.
+TEST(Stages, TheStoryViewRunsOnlyWhenItsTopicIsSet) {
+  Config c;
+  c.taxonomy = std::string(WIREDESK_SOURCE_DIR) + "/config/taxonomy.yaml";
+  c.alerts = std::string(WIREDESK_SOURCE_DIR) + "/config/alerts.yaml";
+  const auto on = make_stages(c);
+  ASSERT_EQ(on.size(), 4u);
+  EXPECT_EQ(on.back()->name(), "story");
+  c.output.stories.clear();
+  const auto off = make_stages(c);
+  ASSERT_EQ(off.size(), 3u);
+  EXPECT_EQ(off.back()->name(), "alert");
+}
+
 }  // namespace
 }  // namespace wiredesk
