@@ -27,6 +27,20 @@ int main(int argc, char** argv) {
                    "threads that decode, fingerprint and tag (default 0: one per core); the "
                    "dedup decision and the output stay in input order");
 
+  wiredesk::ReplayOptions replay;
+  auto* rep = cli.add_subcommand(
+      "replay", "reprocess a time range of the input topics (offsets for times; no group is "
+                "joined, nothing is committed): a dry run to stdout, or to the output topics "
+                "under --output-prefix");
+  rep->add_option("--from", replay.from, "start: RFC 3339, or a duration ago (2h, 30m)")
+      ->required();
+  rep->add_option("--to", replay.to, "end: RFC 3339, or a duration ago (default: now)");
+  rep->add_option("--topics", replay.topics, "input topics (default: input.topics)")
+      ->delimiter(',');
+  rep->add_option("--output-prefix", replay.output_prefix,
+                  "produce to PREFIX + each output topic (default: dry run to stdout)");
+  rep->add_option("--workers", replay.workers, "worker threads (default 0: one per core)");
+
   auto* check = cli.add_subcommand("check-config", "validate the configuration and exit");
 
   CLI11_PARSE(cli, argc, argv);
@@ -34,5 +48,6 @@ int main(int argc, char** argv) {
   if (*run) return wiredesk::command_run(common);
   if (*proc) return wiredesk::command_process(common, process);
   if (*check) return wiredesk::command_check_config(common);
+  if (*rep) return wiredesk::command_replay(common, replay);
   return 2;
 }

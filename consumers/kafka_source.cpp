@@ -8,6 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "consumers/kafka_record.hpp"
 #include "kafka/handles.hpp"
 #include "processors/core/pipeline.hpp"
 
@@ -158,14 +159,7 @@ bool KafkaSource::poll(InputRecord& record, int timeout_ms) {
       spdlog::warn("kafka consume: {}", m->errstr());
       return false;
   }
-  record.origin = Origin{m->topic_name(), m->partition(), m->offset()};
-  if (const std::string* key = m->key()) {
-    record.key = *key;
-  } else {
-    record.key.reset();
-  }
-  record.value = std::string_view(static_cast<const char*>(m->payload()), m->len());
-  record.received_ms = now_ms();
+  fill_input_record(*m, record);
   return true;
 }
 

@@ -1,5 +1,7 @@
 #include "app/wiring.hpp"
 
+#include "app/commands.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -51,6 +53,19 @@ TEST(Stages, TheStoryViewRunsOnlyWhenItsTopicIsSet) {
   const auto off = make_stages(c);
   ASSERT_EQ(off.size(), 3u);
   EXPECT_EQ(off.back()->name(), "alert");
+}
+
+TEST(Replay, TimesAreRfc3339OrADurationAgo) {
+  const int64_t now = 1796245200000;  // 2026-12-02T21:00:00Z
+  int64_t t = 0;
+  ASSERT_TRUE(parse_replay_time("2h", now, t));
+  EXPECT_EQ(t, now - 2 * 3600 * 1000);
+  ASSERT_TRUE(parse_replay_time("2026-12-02T20:30:00Z", now, t));
+  EXPECT_EQ(t, now - 30 * 60 * 1000);
+  ASSERT_TRUE(parse_replay_time("2026-12-03T06:00:00+09:00", now, t));
+  EXPECT_EQ(t, now);
+  EXPECT_FALSE(parse_replay_time("yesterday", now, t));
+  EXPECT_FALSE(parse_replay_time("", now, t));
 }
 
 }  // namespace

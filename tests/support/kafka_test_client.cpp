@@ -261,6 +261,22 @@ bool wait_ready(ServiceProcess& service, int http_port, std::chrono::seconds tim
   return false;
 }
 
+std::pair<int, std::string> run_wiredesk(const std::map<std::string, std::string>& env,
+                                         const std::string& args, const std::string& stderr_path) {
+  std::string cmd = "env";
+  for (const auto& [k, v] : env) cmd += " '" + k + "=" + v + "'";
+  cmd += std::string(" ") + WIREDESK_BINARY + " --config " + WIREDESK_SOURCE_DIR +
+         "/config/wiredesk.yaml " + args + " 2>" + stderr_path;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) return {-1, ""};
+  std::string out;
+  std::array<char, 65536> buf;
+  size_t n = 0;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
 std::pair<int, std::string> http_get(const std::string& address, const std::string& path) {
   const std::string cmd = "curl -s -m 5 -w '\\n%{http_code}' http://" + address + path;
   std::unique_ptr<FILE, decltype(&pclose)> pipe(popen(cmd.c_str(), "r"), &pclose);

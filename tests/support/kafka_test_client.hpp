@@ -95,6 +95,11 @@ void create_outputs(KafkaTestClient& client, const TestTopics& t);
 bool wait_ready(ServiceProcess& service, int http_port,
                 std::chrono::seconds timeout = std::chrono::seconds(90));
 
+// Runs `wiredesk --config <repo config> ARGS` to completion with WIREDESK_…
+// overrides; returns {exit code, stdout}. stderr goes to `stderr_path`.
+std::pair<int, std::string> run_wiredesk(const std::map<std::string, std::string>& env,
+                                         const std::string& args, const std::string& stderr_path);
+
 // GET http://address/path with curl; returns {status, body}.
 std::pair<int, std::string> http_get(const std::string& address, const std::string& path);
 // A TCP port that was free a moment ago.
