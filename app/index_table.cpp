@@ -9,6 +9,7 @@
 
 #include "app/metrics.hpp"
 #include "kafka/handles.hpp"
+#include "kafka/log.hpp"
 #include "producers/kafka_admin.hpp"
 
 namespace wiredesk {
@@ -101,6 +102,8 @@ bool IndexTable::restore(int timeout_ms) {
       return false;
     }
   }
+  // librdkafka's log lines through the logger, not raw to stderr.
+  conf->set("event_cb", static_cast<RdKafka::EventCb*>(&kafka::log_events()), err);
   impl_->consumer.reset(RdKafka::KafkaConsumer::create(conf.get(), err));
   if (!impl_->consumer) {
     spdlog::error("dedup index reader: {}", err);

@@ -9,6 +9,9 @@ int main(int argc, char** argv) {
   cli.set_version_flag("--version", std::string("wiredesk ") + wiredesk::kVersion + " (" +
                                         wiredesk::kGitRevision + ")");
   cli.require_subcommand(1);
+  // Global options (--config) are taken before or after the subcommand:
+  // subcommands created below inherit this and pass them up.
+  cli.fallthrough();
 
   wiredesk::CommonOptions common;
   cli.add_option("-c,--config", common.config_path,

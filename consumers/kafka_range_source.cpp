@@ -8,6 +8,7 @@
 
 #include "consumers/kafka_record.hpp"
 #include "kafka/handles.hpp"
+#include "kafka/log.hpp"
 
 namespace wiredesk {
 
@@ -41,6 +42,10 @@ KafkaRangeSource::KafkaRangeSource(const std::map<std::string, std::string>& pro
     if (conf->set(k, v, err) != RdKafka::Conf::CONF_OK) {
       throw std::runtime_error("kafka consumer property " + k + ": " + err);
     }
+  }
+  if (conf->set("event_cb", static_cast<RdKafka::EventCb*>(&kafka::log_events()), err) !=
+      RdKafka::Conf::CONF_OK) {
+    throw std::runtime_error("kafka consumer callbacks: " + err);
   }
   impl_->consumer.reset(RdKafka::KafkaConsumer::create(conf.get(), err));
   if (!impl_->consumer) throw std::runtime_error("kafka consumer: " + err);

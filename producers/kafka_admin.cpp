@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "kafka/handles.hpp"
+#include "kafka/log.hpp"
 
 namespace wiredesk {
 
@@ -13,6 +14,7 @@ std::vector<std::string> create_topics(const std::map<std::string, std::string>&
   std::vector<std::string> errors;
   char errstr[512];
   kafka::Conf conf(rd_kafka_conf_new());
+  rd_kafka_conf_set_log_cb(conf.get(), kafka::c_log_cb);
   for (const auto& [k, v] : properties) {
     if (rd_kafka_conf_set(conf.get(), k.c_str(), v.c_str(), errstr, sizeof errstr) !=
         RD_KAFKA_CONF_OK) {

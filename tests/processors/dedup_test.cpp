@@ -233,6 +233,31 @@ TEST(Notices, AKillNoticeUnderANewUriCancelsTheStoryItNames) {
   EXPECT_EQ(story.pubstatus, PubStatus::usable);
 }
 
+// A hold notice under its own uri withholds the story it names; a later
+// usable version of the held item lifts the hold (an update, usable again).
+TEST(Notices, AHoldThenARelease) {
+  DedupRunner runner;
+  const Outcome story = runner.run(
+      wire_item("urn:yna:AEN20261201002000315", "2026-12-01T10:00:00+09:00",
+                "Magnitude 5.1 earthquake strikes off Pohang", kQuakeBody),
+      1);
+  const Outcome hold = runner.run(
+      wire_item("urn:yna:AEN20261201009500315", "2026-12-01T10:20:00+09:00",
+                "(HOLD) Pohang quake story",
+                "Editors: please hold AEN20261201002000315 pending confirmation."),
+      2);
+  EXPECT_EQ(hold.verdict, Verdict::update);
+  EXPECT_EQ(hold.story, story.story);
+  EXPECT_EQ(hold.pubstatus, PubStatus::withheld);
+  std::string release = wire_item("urn:yna:AEN20261201002000315", "2026-12-01T10:50:00+09:00",
+                                  "Magnitude 5.1 earthquake strikes off Pohang", kQuakeBody);
+  release.replace(release.find("\"version\": \"1\""), 14, "\"version\": \"2\"");
+  const Outcome released = runner.run(release, 3);
+  EXPECT_EQ(released.verdict, Verdict::update);
+  EXPECT_EQ(released.story, story.story);
+  EXPECT_EQ(released.pubstatus, PubStatus::usable);
+}
+
 TEST(Notices, CorrectionsAreFlaggedByMarkerAttnNoteOrEdnote) {
   DedupRunner runner;
   const Outcome a = runner.run(
