@@ -117,7 +117,13 @@ std::optional<StoryState> StoryState::from_json(std::string_view text) {
   } catch (const simdjson::simdjson_error&) {
     return std::nullopt;
   }
-  if (s.story.empty()) return std::nullopt;
+  // Times a wire item can have (1970 to 2200): anything else is not a state
+  // wiredesk wrote.
+  constexpr int64_t kLatest = 7258118400000;  // 2200-01-01
+  if (s.story.empty() || s.first_ms < 0 || s.last_ms < 0 || s.first_ms > kLatest ||
+      s.last_ms > kLatest || s.items.size() > kMaxItems) {
+    return std::nullopt;
+  }
   return s;
 }
 

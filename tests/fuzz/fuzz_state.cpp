@@ -1,6 +1,6 @@
 // libFuzzer target: what the service reads back from its compacted index
 // topic on start and from other replicas while running — dedup index entries
-// and story alert states. Another version, a truncated or corrupted value must
+// story alert states and story view states. Another version, a truncated or corrupted value must
 // be refused (nullopt), never crash; whatever is accepted serializes back to
 // the same bytes and can be applied to an index or a ledger.
 #include <cstdint>
@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "processors/core/story_view.hpp"
 #include "processors/tag/alert_ledger.hpp"
 #include "processors/dedup/dedup_index.hpp"
 
@@ -53,6 +54,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     AlertLedger ledger(options);
     ledger.apply_remote(*state);
     ledger.apply_remote(*reread);
+  }
+
+  if (auto view = StoryState::from_json(bytes)) {
+    const std::string again = view->to_json();
+    auto reread = StoryState::from_json(again);
+    if (!reread) finding("a story view state does not read back");
+    if (reread->to_json() != again) finding("a story view state changes on a round trip");
+    StoryView views;
+    views.apply_remote(*view);
+    views.apply_remote(*reread);
+    views.erase(view->story);
   }
   return 0;
 }

@@ -21,6 +21,7 @@
 #include <simdjson.h>
 
 #include "config/taxonomy_loader.hpp"
+#include "processors/core/story_view.hpp"
 #include "processors/tag/alert_ledger.hpp"
 #include "processors/tag/alerts.hpp"
 #include "processors/dedup/dedup.hpp"
@@ -170,9 +171,12 @@ int main(int argc, char** argv) {
   auto alerter = std::make_shared<Alerter>(alert_rules.rules);
   alerter->set_ledger(ledger);
   NullProbe probe;
-  Pipeline run(PipelineOptions{},
+  PipelineOptions run_options;
+  run_options.topics.stories = "news.stories";  // story view states as seeds too
+  Pipeline run(run_options,
                {std::make_shared<Dedup>(DedupOptions{}, index),
-                std::make_shared<Tagger>(taxonomy.taxonomy), alerter},
+                std::make_shared<Tagger>(taxonomy.taxonomy), alerter,
+                std::make_shared<StoryView>()},
                probe, clock);
   for (size_t i = 0; i < all_items.size() && state.count() < 400; ++i) {
     InputRecord in;
@@ -180,6 +184,9 @@ int main(int argc, char** argv) {
     in.value = all_items[i];
     std::vector<OutputRecord> records;
     run.process(in, records);
+    for (const auto& r : records) {
+      if (r.topic == "news.stories" && i % 4 == 0) state.write(r.value);
+    }
     now += 60'000;
   }
 
