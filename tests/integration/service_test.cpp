@@ -230,6 +230,23 @@ TEST_F(ServiceTest, ReplayOfATimeRangeWritesWhatTheServiceWrote) {
       env(t, port), "replay --from 3h --to 2h --topics " + t.in, log);
   EXPECT_EQ(empty_code, 0) << log;
   EXPECT_EQ(empty_out, "");
+
+  // Into the output topics under a prefix: the same records, the live topics
+  // untouched.
+  const std::string prefix = unique_name("replay") + ".";
+  for (const auto& topic : {t.items, t.duplicates, t.dlq}) client_.create_topic(prefix + topic, 1);
+  const auto [prefixed_code, prefixed_out] = wiredesk::testing::run_wiredesk(
+      env(t, port), "replay --from 1h --topics " + t.in + " --output-prefix " + prefix, log);
+  ASSERT_EQ(prefixed_code, 0) << log;
+  EXPECT_EQ(prefixed_out, "");
+  const auto written = client_.consume({prefix + t.items, prefix + t.duplicates, prefix + t.dlq},
+                                       values.size(), 60s, 1s);
+  EXPECT_EQ(written.size(), values.size());
+  std::set<std::string> origins;
+  for (const auto& r : written) origins.insert(origin_of(r));
+  EXPECT_EQ(origins.size(), values.size());
+  EXPECT_EQ(client_.consume({t.items, t.duplicates, t.dlq}, values.size() + 1, 5s).size(),
+            values.size());
 }
 
 TEST_F(ServiceTest, AMessageOverTheSizeLimitIsDeadLetteredUnchanged) {
