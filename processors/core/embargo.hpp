@@ -1,0 +1,78 @@
+// Items held until their embargo lifts (issue 10, work in progress: the store
+// and its clock; not yet wired into the engine).
+//
+// An item whose `embargoed` time is after the clock is not released: its
+// finished output records are held here, keyed by uri|version, and (in the
+// service) written to the compacted topic wiredesk.embargo so that they
+// survive restarts and are known to every replica. When the clock reaches
+// the embargo they are released in embargo order. A kill of the held item
+// drops it; a repeat of a held item neither releases nor duplicates it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "processors/decode/record.hpp"
+
+namespace wiredesk {
+
+struct HeldItem {
+  std::string key;         // uri|version
+  std::string uri;
+  int64_t release_ms = 0;  // the embargo
+  Origin origin;           // the input record: its partition's owner releases it
+  std::vector<OutputRecord> records;  // produced at release, in this order
+
+  // The value in wiredesk.embargo (JSON).
+  std::string to_json() const;
+  static std::optional<HeldItem> from_json(std::string_view json);
+};
+
+// The clock embargoes are judged by. Wall time in the service; in file mode
+// either wall time or event time: the latest event time seen so far, which
+// an old or late item never moves back.
+class EmbargoClock {
+ public:
+  enum class Kind { wall, event };
+  explicit EmbargoClock(Kind kind = Kind::wall) : kind_(kind) {}
+  void saw_event(int64_t event_ms) {
+    if (event_ms > latest_event_) latest_event_ = event_ms;
+  }
+  int64_t now(int64_t wall_ms) const { return kind_ == Kind::wall ? wall_ms : latest_event_; }
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+  int64_t latest_event_ = 0;
+};
+
+class EmbargoStore {
+ public:
+  // Holds an item; false when its key is held already (a repeat).
+  bool hold(HeldItem item);
+  // Removes and returns every item whose embargo is at or before now_ms, in
+  // embargo order (then by key).
+  std::vector<HeldItem> due(int64_t now_ms);
+  // A kill: drops every held version of `uri`; returns their keys.
+  std::vector<std::string> drop_uri(std::string_view uri);
+  // Read back from wiredesk.embargo (restore, other replicas): the same as
+  // hold(); a tombstone erases.
+  void apply_remote(HeldItem item) { hold(std::move(item)); }
+  void erase(std::string_view key);
+
+  bool held(std::string_view key) const { return by_key_.count(std::string(key)) > 0; }
+  size_t size() const { return by_key_.size(); }
+  std::optional<int64_t> next_release() const;
+
+ private:
+  // (release time, key) → item, in release order.
+  std::map<std::pair<int64_t, std::string>, HeldItem> by_release_;
+  std::unordered_map<std::string, int64_t> by_key_;  // key → release time
+};
+
+}  // namespace wiredesk
