@@ -95,7 +95,10 @@ int command_process(const CommonOptions& common, const ProcessOptions& options) 
   std::ios::sync_with_stdio(false);
   auto stages = stages_or_report(*config);
   if (!stages) return 1;
-  Pipeline pipeline(pipeline_options(*config), std::move(*stages), null_probe());
+  PipelineOptions process_options = pipeline_options(*config);
+  process_options.embargo_clock = std::make_shared<EmbargoClock>(
+      options.clock == "event" ? EmbargoClock::Kind::event : EmbargoClock::Kind::wall);
+  Pipeline pipeline(process_options, std::move(*stages), null_probe());
   // The same engine as `wiredesk run`, over the file and stdout.
   PullInput input(std::move(source));
   JsonLinesSink sink(std::cout);
@@ -107,6 +110,12 @@ int command_process(const CommonOptions& common, const ProcessOptions& options) 
   engine.run(stop);
   const bool ok = engine.drain(std::chrono::seconds(10)) && !engine.failed();
   spdlog::debug("processed {} input records", input.taken());
+  // At the end of a file, items still under embargo stay held: counted, not
+  // flushed.
+  if (engine.held() > 0) {
+    spdlog::info("{} items still under embargo at the end of the input (not written); {} released",
+                 engine.held(), engine.released());
+  }
   return ok ? 0 : 1;
 }
 

@@ -16,6 +16,7 @@ struct ProcessOptions {
   std::string input = "-";
   std::string topic;
   size_t workers = 0;  // threads that prepare records; 0: one per core
+  std::string clock = "wall";  // embargoes by wall time, or by event time (a recorded wire)
 };
 
 struct ReplayOptions {

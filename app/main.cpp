@@ -26,6 +26,10 @@ int main(int argc, char** argv) {
   proc->add_option("input", process.input, "FILE, DIRECTORY or - (default)");
   proc->add_option("--topic", process.topic,
                    "input topic name recorded as origin (default: first of input.topics)");
+  proc->add_option("--clock", process.clock,
+                   "what embargoes are judged by: wall (default) or event (the latest event "
+                   "time seen: a recorded wire replays the same way every time)")
+      ->check(CLI::IsMember({"wall", "event"}));
   proc->add_option("--workers", process.workers,
                    "threads that decode, fingerprint and tag (default 0: one per core); the "
                    "dedup decision and the output stay in input order");

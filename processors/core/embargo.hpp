@@ -1,5 +1,9 @@
-// Items held until their embargo lifts (issue 10, work in progress: the store
-// and its clock; not yet wired into the engine).
+// Items held until their embargo lifts (issue 10). The pipeline takes an
+// embargoed item's records out of its output (Pipeline::Summary::held), the
+// engine holds them here and releases them when the clock reaches the
+// embargo. `wiredesk process` does this in memory; the service's topic
+// (wiredesk.embargo: restore, follow, release by the partition's owner) is
+// not wired yet.
 //
 // An item whose `embargoed` time is after the clock is not released: its
 // finished output records are held here, keyed by uri|version, and (in the
@@ -58,6 +62,22 @@ class EmbargoStore {
   // Removes and returns every item whose embargo is at or before now_ms, in
   // embargo order (then by key).
   std::vector<HeldItem> due(int64_t now_ms);
+  // The same, only items `mine` accepts; the others stay held (another
+  // replica owns their partition and releases them).
+  template <class Mine>
+  std::vector<HeldItem> due(int64_t now_ms, Mine&& mine) {
+    std::vector<HeldItem> out;
+    for (auto it = by_release_.begin(); it != by_release_.end() && it->first.first <= now_ms;) {
+      if (!mine(it->second)) {
+        ++it;
+        continue;
+      }
+      by_key_.erase(it->first.second);
+      out.push_back(std::move(it->second));
+      it = by_release_.erase(it);
+    }
+    return out;
+  }
   // A kill: drops every held version of `uri`; returns their keys.
   std::vector<std::string> drop_uri(std::string_view uri);
   // Read back from wiredesk.embargo (restore, other replicas): the same as

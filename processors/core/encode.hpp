@@ -22,6 +22,9 @@ struct OutputTopics {
   std::string state;
   // The story view (compacted, keyed by story); empty: not written.
   std::string stories;
+  // Items held under embargo (compacted, keyed by uri|version); empty: held
+  // in memory only (file mode).
+  std::string embargo;
 };
 
 class Encoder {

@@ -32,6 +32,7 @@ bool Engine::done() const {
 }
 
 bool Engine::step() {
+  release_due();
   if (failed_ || done()) return false;
   if (input_.failed() || output_.failed()) {
     fail("fatal client error");
@@ -78,6 +79,7 @@ bool Engine::step() {
     commit(tracker_.committable(), false);
     last_commit_ = Steady::now();
   }
+  release_due();  // the clock may have moved with the records just finished
   return !failed_ && !done();
 }
 
@@ -88,16 +90,20 @@ void Engine::finish_one() {
   Pipeline::Summary summary;
   Origin origin;
   if (!pool_.next(out_, summary, origin)) return;
-  if (options_.transactions && !in_txn_) {
-    if (options_.transactions->begin() != TxnResult::ok) {
-      fail("cannot begin a transaction");
-      return;
-    }
-    in_txn_ = true;
-    txn_records_ = 0;
-    txn_start_ = Steady::now();
-  }
+  if (!begin_if_needed()) return;
   ++txn_records_;
+  if (summary.held) {
+    embargo_.hold(std::move(*summary.held));
+    observer_.embargo_held(embargo_.size());
+  }
+  if (!summary.killed_uri.empty() && embargo_.size() > 0) {
+    // A kill of a held item: it is never released.
+    const std::string& topic = pipeline_.options().topics.embargo;
+    for (const auto& key : embargo_.drop_uri(summary.killed_uri)) {
+      if (!topic.empty()) out_.push_back(OutputRecord{topic, key, {}, {}, ValueKind::tombstone});
+    }
+    observer_.embargo_held(embargo_.size());
+  }
   const PartitionKey partition{origin.topic, origin.partition};
   tracker_.started(partition, origin.offset, out_.size());
   if (!summary.accepted && !out_.empty()) observer_.dead_lettered(out_.front(), origin);
@@ -111,6 +117,53 @@ void Engine::finish_one() {
       return;
     }
   }
+}
+
+bool Engine::begin_if_needed() {
+  if (!options_.transactions || in_txn_) return true;
+  if (options_.transactions->begin() != TxnResult::ok) {
+    fail("cannot begin a transaction");
+    return false;
+  }
+  in_txn_ = true;
+  txn_records_ = 0;
+  txn_start_ = Steady::now();
+  return true;
+}
+
+// Records that no input offset waits for (a release): acknowledged like the
+// others, tracked by no partition.
+void Engine::produce_untracked(const std::vector<OutputRecord>& records) {
+  if (records.empty() || !begin_if_needed()) return;
+  const uint64_t token = next_token_++;
+  in_flight_.emplace(token, InFlight{{"", -1}, 0, records.size(), Steady::now(), 0});
+  for (const auto& r : records) {
+    if (!output_.produce(r, token)) {
+      fail("cannot produce a released item to " + r.topic);
+      return;
+    }
+  }
+}
+
+// Items whose embargo has lifted, in embargo order, with the tombstone that
+// ends their hold in the embargo topic. Only the owner of the partition an
+// item came from releases it (another replica holds it too, from the topic).
+void Engine::release_due() {
+  if (embargo_.size() == 0 || failed_) return;
+  const int64_t now = pipeline_.embargo_now();
+  const auto owned = input_.assignment();
+  const std::string& topic = pipeline_.options().topics.embargo;
+  auto mine = [&](const HeldItem& h) {
+    const PartitionKey from{h.origin.topic, h.origin.partition};
+    return owned.empty() || std::find(owned.begin(), owned.end(), from) != owned.end();
+  };
+  for (auto& h : embargo_.due(now, mine)) {
+    if (!topic.empty()) h.records.push_back(OutputRecord{topic, h.key, {}, {}, ValueKind::tombstone});
+    produce_untracked(h.records);
+    ++released_;
+    observer_.embargo_released(static_cast<double>(now - h.release_ms) / 1000.0);
+  }
+  observer_.embargo_held(embargo_.size());
 }
 
 void Engine::finish_pending() {

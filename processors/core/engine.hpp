@@ -62,6 +62,9 @@ class EngineObserver {
   virtual void held(const PartitionKey& /*partition*/, bool /*held*/) {}
   // Once per turn of the loop: the owner's own upkeep (a reload, a check).
   virtual void tick() {}
+  // Items held under embargo now, and one released (seconds after its embargo).
+  virtual void embargo_held(size_t /*items*/) {}
+  virtual void embargo_released(double /*late_seconds*/) {}
 
 };
 
@@ -90,6 +93,9 @@ class Engine final : public OutputEvents {
   void revoke(const std::vector<PartitionKey>& partitions);
 
   bool failed() const { return failed_; }
+  // Items held under embargo (they stay held at the end of a file).
+  size_t held() const { return embargo_.size(); }
+  size_t released() const { return released_; }
   size_t blocked_partitions() const { return blocked_.size(); }
   size_t workers() const { return pool_.workers(); }
 
@@ -114,6 +120,9 @@ class Engine final : public OutputEvents {
   void commit(const std::vector<CommitPoint>& points, bool sync);
   void finish_transaction();
   void fail(const std::string& why);
+  void release_due();
+  bool begin_if_needed();
+  void produce_untracked(const std::vector<OutputRecord>& records);
   bool done() const;
 
   Pipeline& pipeline_;
@@ -134,6 +143,8 @@ class Engine final : public OutputEvents {
   size_t txn_records_ = 0;
   Steady::time_point txn_start_;
   bool failed_ = false;
+  EmbargoStore embargo_;
+  size_t released_ = 0;
 };
 
 }  // namespace wiredesk

@@ -126,12 +126,42 @@ Pipeline::Summary Pipeline::finish(Prepared& p, std::vector<OutputRecord>& out) 
   for (const auto& t : ctx.topics) probe_.topic_assigned(t.id);
   if (ctx.alert) probe_.alert_record(ctx.alerts, ctx.alert->reason);
   if (ctx.alert_suppressed) probe_.alert_suppressed(ctx.alerts);
+  const size_t first = out.size();
   timed(stages_.size() + 1, Probe::Step::process, [&] {
     encoder_.encode(ctx, out);
-    encoder_.encode_state(ctx.state_writes, out);
     return true;
   });
-  return {true, event_time_ms(ctx.item)};
+  Summary summary{true, event_time_ms(ctx.item)};
+  if (ctx.item.pubstatus == PubStatus::canceled) {
+    summary.killed_uri = ctx.of.empty() ? ctx.item.uri : ctx.of;
+  }
+  if (options_.embargo_clock) {
+    options_.embargo_clock->saw_event(summary.event_ms);
+    int64_t embargo = 0;
+    // A duplicate is not held: its original decides (design §3).
+    if (ctx.verdict != Verdict::duplicate && !ctx.item.embargoed.empty() &&
+        parse_rfc3339_ms(ctx.item.embargoed, embargo) && embargo > embargo_now()) {
+      HeldItem h;
+      h.uri = ctx.item.uri;
+      h.key = ctx.item.uri + "|" + ctx.item.version;
+      h.release_ms = embargo;
+      h.origin = ctx.origin;
+      for (size_t i = first; i < out.size(); ++i) h.records.push_back(std::move(out[i]));
+      out.resize(first);
+      if (!options_.topics.embargo.empty()) {
+        out.push_back(OutputRecord{options_.topics.embargo, h.key,
+                                   {{std::string(header::origin), ctx.origin.to_string()}},
+                                   h.to_json(), ValueKind::json});
+      }
+      summary.held = std::move(h);
+    }
+  }
+  encoder_.encode_state(ctx.state_writes, out);
+  return summary;
+}
+
+int64_t Pipeline::embargo_now() const {
+  return options_.embargo_clock ? options_.embargo_clock->now(clock_()) : clock_();
 }
 
 }  // namespace wiredesk

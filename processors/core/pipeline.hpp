@@ -11,6 +11,7 @@
 #include "processors/decode/decode.hpp"
 #include "processors/core/encode.hpp"
 #include "processors/core/probe.hpp"
+#include "processors/core/embargo.hpp"
 #include "processors/core/stage.hpp"
 
 namespace wiredesk {
@@ -18,6 +19,9 @@ namespace wiredesk {
 struct PipelineOptions {
   DecodeOptions decode;
   OutputTopics topics;
+  // What embargoes are judged by (wall time unless told); null: embargoes
+  // are ignored and every item is released at once.
+  std::shared_ptr<EmbargoClock> embargo_clock;
   // input topic → source name used when an item names none
   std::unordered_map<std::string, std::string> source_by_topic;
 };
@@ -39,6 +43,11 @@ class Pipeline {
   struct Summary {
     bool accepted = false;   // false: dead-lettered
     int64_t event_ms = 0;    // item's versioncreated (0 when unknown)
+    // An item under embargo: its records, taken out of the output (which
+    // then holds, when the embargo topic is set, the record that keeps it).
+    std::optional<HeldItem> held;
+    // A kill: the uri of the item it cancels (held versions of it are dropped).
+    std::string killed_uri;
   };
   Summary process(const InputRecord& input, std::vector<OutputRecord>& out);
 
@@ -55,6 +64,10 @@ class Pipeline {
   Summary finish(Prepared& prepared, std::vector<OutputRecord>& out);
 
   const Encoder& encoder() const { return encoder_; }
+  // The embargo clock's now (wall clock, or the latest event time seen).
+  int64_t embargo_now() const;
+  const PipelineOptions& options() const { return options_; }
+  bool embargoes() const { return options_.embargo_clock != nullptr; }
 
  private:
   template <class Fn>

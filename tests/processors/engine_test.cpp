@@ -236,5 +236,68 @@ TEST(Engine, AnOutputThatCannotTakeRecordsStopsTheEngine) {
   EXPECT_LE(rig.input.committed(kP0), 0);
 }
 
+// An item with its own uri, event time and embargo (a fixture item edited).
+std::string timed_item(const std::string& uri, const std::string& when,
+                       const std::string& embargoed, const std::string& pubstatus = "usable",
+                       const std::string& version = "1") {
+  std::string v = item(uri);
+  auto set = [&v](const std::string& field, const std::string& value) {
+    const std::string key = "\"" + field + "\": \"";
+    const auto at = v.find(key);
+    if (at == std::string::npos) {
+      v.insert(v.size() - 1, ", " + key + value + "\"");
+    } else {
+      const auto start = at + key.size();
+      v.replace(start, v.find('"', start) - start, value);
+    }
+  };
+  set("versioncreated", when);
+  set("firstcreated", when);
+  set("pubstatus", pubstatus);
+  set("version", version);
+  if (!embargoed.empty()) set("embargoed", embargoed);
+  return v;
+}
+
+// Embargo by event time (a recorded wire): held items come out when the
+// clock passes their embargo, in embargo order; a kill before that drops
+// one for good; what is still held at the end stays held.
+TEST(Engine, EmbargoedItemsAreReleasedInEmbargoOrderAndAKillDropsOne) {
+  EngineOptions options;
+  options.workers = 1;
+  options.window = 1;
+  options.commit_interval = std::chrono::milliseconds(0);
+  PipelineOptions popts;
+  popts.embargo_clock = std::make_shared<EmbargoClock>(EmbargoClock::Kind::event);
+  Pipeline pipeline(popts, {}, null_probe(), [] { return kNow; });
+  MemoryInput input;
+  MemoryOutput output;
+  input.append("wire.items", 0, timed_item("urn:a", "2026-12-01T10:00:00Z", "2026-12-01T12:00:00Z"));
+  input.append("wire.items", 0, timed_item("urn:b", "2026-12-01T10:05:00Z", "2026-12-01T11:00:00Z"));
+  input.append("wire.items", 0, timed_item("urn:k", "2026-12-01T10:06:00Z", "2026-12-01T11:30:00Z"));
+  input.append("wire.items", 0,
+               timed_item("urn:k", "2026-12-01T10:20:00Z", "", "canceled", "2"));  // kill of k
+  input.append("wire.items", 0, timed_item("urn:late", "2026-12-01T10:30:00Z", "2026-12-09T00:00:00Z"));
+  input.append("wire.items", 0, timed_item("urn:c", "2026-12-01T13:00:00Z", ""));
+  input.close();
+  Engine engine(pipeline, input, output, options);
+  const std::atomic<bool> stop{false};
+  engine.run(stop);
+  ASSERT_TRUE(engine.drain(std::chrono::seconds(5)));
+
+  std::vector<std::string> uris;
+  for (const auto& p : output.produced()) {
+    if (p.record.topic == "news.items") {
+      const auto at = p.record.value.find("\"uri\":\"");
+      uris.push_back(p.record.value.substr(at + 7, p.record.value.find('"', at + 7) - at - 7));
+    }
+  }
+  // The kill is written at once; c moves the clock past b's and a's embargo.
+  EXPECT_EQ(uris, (std::vector<std::string>{"urn:k", "urn:c", "urn:b", "urn:a"}));
+  EXPECT_EQ(engine.held(), 1u);  // urn:late
+  EXPECT_EQ(engine.released(), 2u);
+  EXPECT_EQ(input.committed({"wire.items", 0}), 6);
+}
+
 }  // namespace
 }  // namespace wiredesk
