@@ -132,7 +132,8 @@ StageStatus StoryView::process(ItemContext& ctx) {
   if (ctx.verdict == Verdict::duplicate) return StageStatus::next();
   const WireItem& item = ctx.item;
   const std::string& story = ctx.story.empty() ? item.uri : ctx.story;
-  const int64_t event = event_time_ms(item) > 0 ? event_time_ms(item) : ctx.received_ms;
+  const int64_t parsed = event_time_ms(item);  // parses a timestamp: once per item
+  const int64_t event = parsed > 0 ? parsed : ctx.received_ms;
   std::lock_guard lock(mu_);
   StoryState& s = stories_[story];
   const bool known = std::any_of(s.items.begin(), s.items.end(), [&](const auto& i) {
