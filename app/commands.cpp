@@ -13,6 +13,7 @@
 #include "app/logging.hpp"
 #include "app/service.hpp"
 #include "app/wiring.hpp"
+#include "config/defaults.hpp"
 #include "consumers/file_source.hpp"
 #include "consumers/kafka_range_source.hpp"
 #include "processors/core/engine.hpp"
@@ -24,8 +25,7 @@ namespace wiredesk {
 
 void CommonOptions::resolve() {
   if (!config_path.empty()) return;
-  const char* env = std::getenv("WIREDESK_CONFIG");
-  config_path = env && *env ? env : "config/wiredesk.yaml";
+  config_path = default_config_path(std::getenv("WIREDESK_CONFIG"));
 }
 
 namespace {
@@ -76,6 +76,37 @@ int command_check_config(const CommonOptions& common) {
   std::cout << "; brokers " << config->kafka.bootstrap_servers << " ("
             << connection_summary(*config) << ")\n";
   for (const auto& w : connection_warnings(*config)) std::cerr << "warning: " << w << "\n";
+  return 0;
+}
+
+int command_config_show(const CommonOptions& common) {
+  auto config = load_or_report(common);
+  if (!config) return 1;
+  std::cout << "# effective configuration: " << common.config_path
+            << " and the WIREDESK_* environment; secrets masked\n"
+            << config_to_yaml(*config);
+  return 0;
+}
+
+int command_config_defaults(const std::string& name) {
+  bool found = false;
+  for (const EmbeddedFile& f : embedded_files()) {
+    if (!name.empty() && f.name != name) continue;
+    if (name.empty()) std::cout << "# ---- " << kBuiltinScheme << f.name << "\n";
+    std::cout << f.text;
+    if (!f.text.empty() && f.text.back() != '\n') std::cout << "\n";
+    found = true;
+  }
+  if (!found) {
+    std::cerr << "error: no embedded file '" << name << "' (";
+    const char* sep = "";
+    for (const EmbeddedFile& f : embedded_files()) {
+      std::cerr << sep << f.name;
+      sep = ", ";
+    }
+    std::cerr << ")\n";
+    return 2;
+  }
   return 0;
 }
 

@@ -8,7 +8,9 @@
 namespace wiredesk {
 
 struct CommonOptions {
-  std::string config_path;  // --config, else $WIREDESK_CONFIG, else config/wiredesk.yaml
+  // --config, else $WIREDESK_CONFIG, else /etc/wiredesk/wiredesk.yaml when it
+  // exists, else the embedded defaults (builtin:wiredesk.yaml).
+  std::string config_path;
   void resolve();
 };
 
@@ -34,5 +36,10 @@ int command_run(const CommonOptions& common);
 int command_replay(const CommonOptions& common, const ReplayOptions& options);
 int command_process(const CommonOptions& common, const ProcessOptions& options);
 int command_check_config(const CommonOptions& common);
+// `config show`: the effective configuration (file + environment), secrets
+// masked.
+int command_config_show(const CommonOptions& common);
+// `config defaults [NAME]`: the embedded default files (all, or one by name).
+int command_config_defaults(const std::string& name);
 
 }  // namespace wiredesk

@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
 
   wiredesk::CommonOptions common;
   cli.add_option("-c,--config", common.config_path,
-                 "configuration file (default: $WIREDESK_CONFIG, else config/wiredesk.yaml)");
+                 "configuration file (default: $WIREDESK_CONFIG, else /etc/wiredesk/wiredesk.yaml "
+                 "when it exists, else the defaults built in)");
 
   auto* run = cli.add_subcommand("run", "run the Kafka service: consume, process, produce");
 
@@ -50,11 +51,23 @@ int main(int argc, char** argv) {
 
   auto* check = cli.add_subcommand("check-config", "validate the configuration and exit");
 
+  auto* config = cli.add_subcommand("config", "show the effective configuration or the defaults");
+  config->require_subcommand(1);
+  auto* show = config->add_subcommand(
+      "show", "print the effective configuration (file and WIREDESK_* environment), secrets masked");
+  std::string default_name;
+  auto* defaults = config->add_subcommand(
+      "defaults", "print the default files built into the binary (wiredesk.yaml, taxonomy.yaml, "
+                  "alerts.yaml), to start a configuration from");
+  defaults->add_option("name", default_name, "one of them (default: all, each under a header)");
+
   CLI11_PARSE(cli, argc, argv);
   common.resolve();
   if (*run) return wiredesk::command_run(common);
   if (*proc) return wiredesk::command_process(common, process);
   if (*check) return wiredesk::command_check_config(common);
   if (*rep) return wiredesk::command_replay(common, replay);
+  if (*show) return wiredesk::command_config_show(common);
+  if (*defaults) return wiredesk::command_config_defaults(default_name);
   return 2;
 }

@@ -12,6 +12,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "config/defaults.hpp"
 #include "config/yaml_key.hpp"
 
 extern char** environ;
@@ -295,7 +296,11 @@ bool valid_listen(const std::string& listen) {
 }
 
 std::string resolve_relative(const std::string& base_file, const std::string& path) {
-  if (path.empty()) return path;
+  if (path.empty() || is_builtin(path)) return path;
+  // Beside the embedded configuration are the embedded taxonomy and rules.
+  if (is_builtin(base_file) && !std::filesystem::path(path).is_absolute()) {
+    return std::string(kBuiltinScheme) + path;
+  }
   std::filesystem::path p(path);
   if (p.is_absolute()) return path;
   return (std::filesystem::path(base_file).parent_path() / p).lexically_normal().string();
@@ -350,14 +355,13 @@ void parse_config_into(const std::string& text, const std::string& path,
 }  // namespace
 
 LoadedConfig load_config(const std::string& path, const std::vector<std::string>& env) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  if (!read_text_file(path, text)) {
     LoadedConfig loaded;
     loaded.config.file = path;
     loaded.errors.push_back({path, "", "cannot read the file"});
     return loaded;
   }
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   return parse_config(text, path, env);
 }
 

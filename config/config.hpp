@@ -105,10 +105,13 @@ struct Config {
   // workers: threads that decode, fingerprint and tag records ahead of the
   // in-order dedup decision (processors/core/parallel.hpp); 0: one per core.
   size_t workers = 0;
-  std::string taxonomy;  // taxonomy: path of the taxonomy file (relative to this file)
-  // alerts.rules: path of the alert-rule file (relative to this file); the
-  // short form `alerts: FILE` sets only this.
-  std::string alerts;
+  // taxonomy: path of the taxonomy file (relative to this file; "": none).
+  // Unset: the embedded default (config/defaults.hpp).
+  std::string taxonomy = "builtin:taxonomy.yaml";
+  // alerts.rules: path of the alert-rule file (relative to this file; "":
+  // none); the short form `alerts: FILE` sets only this. Unset: the embedded
+  // default.
+  std::string alerts = "builtin:alerts.yaml";
   // alerts.per_story: thread (one alert per story, follow-ups when a later
   // item raises the stakes) | every (one record per matching item).
   std::string alerts_per_story = "thread";
@@ -126,6 +129,10 @@ LoadedConfig load_config(const std::string& path, const std::vector<std::string>
 // The same on YAML text; `path` names it in errors and anchors relative paths.
 LoadedConfig parse_config(const std::string& text, const std::string& path,
                           const std::vector<std::string>& env);
+
+// The effective configuration as YAML that load_config reads back: every
+// key, secrets (is_secret_property) masked. `wiredesk config show`.
+std::string config_to_yaml(const Config& config);
 
 // The process environment as "NAME=value" strings.
 std::vector<std::string> process_environment();

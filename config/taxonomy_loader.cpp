@@ -8,6 +8,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "config/defaults.hpp"
 #include "config/yaml_key.hpp"
 
 namespace wiredesk {
@@ -19,13 +20,6 @@ std::string RulesFileError::to_string() const {
 }
 
 namespace {
-
-bool read_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
 
 std::string at_line(const YAML::Node& node) {
   const auto mark = node.Mark();
@@ -336,7 +330,7 @@ TaxonomyLoad parse_taxonomy(const std::string& yaml, const std::string& file) {
 
 TaxonomyLoad load_taxonomy(const std::string& path) {
   std::string text;
-  if (!read_file(path, text)) {
+  if (!read_text_file(path, text)) {
     TaxonomyLoad load;
     load.errors.push_back({path, "", "", "cannot read the file"});
     return load;
@@ -441,7 +435,7 @@ AlertRulesLoad parse_alert_rules(const std::string& yaml, const std::string& fil
 
 AlertRulesLoad load_alert_rules(const std::string& path, const CompiledTaxonomy* taxonomy) {
   std::string text;
-  if (!read_file(path, text)) {
+  if (!read_text_file(path, text)) {
     AlertRulesLoad load;
     load.errors.push_back({path, "", "", "cannot read the file"});
     return load;

@@ -5,10 +5,7 @@
 set -u
 bin=$1
 src=$2
-fail=0
-check() {  # NAME CONDITION-EXIT-CODE
-  if [ "$2" -eq 0 ]; then echo "ok: $1"; else echo "FAILED: $1"; fail=1; fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../support/check.sh"
 
 "$bin" check-config --config "$src/config/wiredesk.yaml" >/dev/null 2>&1
 check "--config after the subcommand is taken" $?
@@ -18,6 +15,28 @@ check "--config after the subcommand names the file that is read" $?
 "$bin" --config /nonexistent/wiredesk.yaml check-config >/dev/null 2>&1
 [ $? -ne 0 ]
 check "--config before the subcommand still works" $?
+
+# Embedded defaults: from a directory with no configuration beside it.
+elsewhere=$(mktemp -d)
+(cd "$elsewhere" && env -u WIREDESK_CONFIG "$bin" check-config) >/dev/null 2>&1
+check "check-config runs from another directory on the embedded defaults" $?
+records=$(cd "$elsewhere" && env -u WIREDESK_CONFIG "$bin" process "$src/tests/fixtures/items.jsonl" 2>/dev/null | grep -c '"topic"')
+[ "$records" -gt 0 ]
+check "process runs from another directory ($records records)" $?
+(cd "$elsewhere" && env -u WIREDESK_CONFIG "$bin" config defaults taxonomy.yaml) | cmp -s - "$src/config/taxonomy.yaml"
+check "config defaults NAME prints the embedded file" $?
+shown=$(cd "$elsewhere" && WIREDESK_KAFKA__COMMON__SASL_PASSWORD=hunter2 "$bin" config show 2>&1)
+! grep -q hunter2 <<<"$shown" && grep -q 'sasl.password: "\*\*\*\*\*\*\*\*"' <<<"$shown"
+check "config show masks a secret from the environment" $?
+printf 'output:\n  items: desk.items\n' > "$elsewhere/mine.yaml"
+(cd / && "$bin" config show --config "$elsewhere/mine.yaml") | grep -q '^  items: desk.items$'
+check "config show --config FILE shows that file over the defaults" $?
+(cd / && WIREDESK_CONFIG="$elsewhere/mine.yaml" "$bin" config show) | grep -q '^  items: desk.items$'
+check "WIREDESK_CONFIG names the file" $?
+"$bin" config defaults nope >/dev/null 2>&1
+[ $? -eq 2 ]
+check "config defaults refuses an unknown name" $?
+rm -rf "$elsewhere"
 
 # A service whose brokers do not answer: librdkafka logs connection
 # failures; with JSON logs every stderr line must be a JSON object.

@@ -1,5 +1,7 @@
 #include "config/config.hpp"
 
+#include "config/defaults.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -10,6 +12,7 @@ namespace wiredesk {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 class ConfigTest : public ::testing::Test {
  protected:
@@ -42,6 +45,87 @@ TEST_F(ConfigTest, TheShippedDefaultsLoadAndRunLocally) {
   EXPECT_EQ(c.shutdown_timeout, std::chrono::seconds(10));
   EXPECT_THAT(c.alerts, ::testing::EndsWith("config/alerts.yaml"));
   EXPECT_EQ(c.alerts_per_story, "thread");
+}
+
+std::string read_source(const std::string& relative) {
+  std::ifstream in(std::string(WIREDESK_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST(EmbeddedDefaults, AreTheFilesOfConfigByteForByte) {
+  for (const char* name : {"wiredesk.yaml", "taxonomy.yaml", "alerts.yaml"}) {
+    const auto text = builtin_text(std::string("builtin:") + name);
+    ASSERT_TRUE(text) << name;
+    EXPECT_EQ(*text, read_source(std::string("config/") + name)) << name;
+  }
+  EXPECT_FALSE(builtin_text("builtin:nope.yaml"));
+  EXPECT_FALSE(builtin_text("wiredesk.yaml"));  // a path on disk is not embedded
+  std::string out;
+  EXPECT_FALSE(read_text_file("builtin:nope.yaml", out));
+}
+
+TEST(EmbeddedDefaults, LoadWithNoFileAndNameTheEmbeddedRules) {
+  auto loaded = load_config("builtin:wiredesk.yaml", {});
+  for (const auto& e : loaded.errors) ADD_FAILURE() << e.to_string();
+  EXPECT_EQ(loaded.config.taxonomy, "builtin:taxonomy.yaml");
+  EXPECT_EQ(loaded.config.alerts, "builtin:alerts.yaml");
+  EXPECT_EQ(loaded.config.output.items, "news.items");
+}
+
+TEST(EmbeddedDefaults, TheConfigFileIsTheNamedOneThenTheSystemOneThenTheEmbeddedOne) {
+  const auto system = std::filesystem::temp_directory_path() /
+                      ("wiredesk-system-" + std::to_string(::getpid()) + ".yaml");
+  std::filesystem::remove(system);
+  EXPECT_EQ(default_config_path(nullptr, system.string()), "builtin:wiredesk.yaml");
+  EXPECT_EQ(default_config_path("", system.string()), "builtin:wiredesk.yaml");
+  std::ofstream(system) << "{}\n";
+  EXPECT_EQ(default_config_path(nullptr, system.string()), system.string());
+  EXPECT_EQ(default_config_path("/x/mine.yaml", system.string()), "/x/mine.yaml");
+  std::filesystem::remove(system);
+}
+
+TEST_F(ConfigTest, AFileWithoutRulePathsKeepsTheEmbeddedOnesAndResolvesItsOwnBesideIt) {
+  auto bare = load_config(write("kafka:\n  bootstrap_servers: b:9092\n"), {});
+  for (const auto& e : bare.errors) ADD_FAILURE() << e.to_string();
+  EXPECT_EQ(bare.config.taxonomy, "builtin:taxonomy.yaml");
+  EXPECT_EQ(bare.config.alerts, "builtin:alerts.yaml");
+
+  auto own = load_config(write("taxonomy: t.yaml\nalerts: \"\"\n"), {});
+  for (const auto& e : own.errors) ADD_FAILURE() << e.to_string();
+  EXPECT_EQ(own.config.taxonomy, (path_.parent_path() / "t.yaml").string());
+  EXPECT_EQ(own.config.alerts, "");  // "" turns the rules off
+
+  auto named = load_config(write("taxonomy: builtin:taxonomy.yaml\n"), {});
+  EXPECT_EQ(named.config.taxonomy, "builtin:taxonomy.yaml");
+}
+
+TEST_F(ConfigTest, ShowPrintsWhatLoadsBackWithSecretsMasked) {
+  auto loaded = load_config(
+      write("kafka:\n  common:\n    sasl.username: desk\n    sasl.password: hunter2\n"
+            "dedup:\n  window: 36h\n  duplicate_similarity: 0.7\nworkers: 3\n"
+            "delivery: exactly-once\noutput:\n  stories: \"\"\n"),
+      {"WIREDESK_LIMITS__BLOCKED_RETRY=1500ms"});
+  ASSERT_TRUE(loaded.ok());
+  const std::string yaml = config_to_yaml(loaded.config);
+  EXPECT_THAT(yaml, Not(HasSubstr("hunter2")));
+  EXPECT_THAT(yaml, HasSubstr("sasl.username: desk"));
+
+  auto again = parse_config(yaml, "builtin:wiredesk.yaml", {});
+  for (const auto& e : again.errors) ADD_FAILURE() << e.to_string() << "\n" << yaml;
+  const Config& a = loaded.config;
+  const Config& b = again.config;
+  EXPECT_EQ(b.kafka.common.at("sasl.password"), "********");
+  EXPECT_EQ(b.kafka.common.at("sasl.username"), "desk");
+  EXPECT_EQ(b.dedup.window, a.dedup.window);
+  EXPECT_EQ(b.dedup.duplicate_similarity, a.dedup.duplicate_similarity);
+  EXPECT_EQ(b.limits.blocked_retry, std::chrono::milliseconds(1500));
+  EXPECT_EQ(b.workers, 3u);
+  EXPECT_EQ(b.delivery, Delivery::exactly_once);
+  EXPECT_EQ(b.output.stories, "");
+  EXPECT_EQ(b.taxonomy, a.taxonomy);
+  EXPECT_EQ(b.alerts, a.alerts);
+  EXPECT_EQ(b.input.sources, a.input.sources);
+  EXPECT_EQ(b.kafka.producer, a.kafka.producer);
 }
 
 TEST_F(ConfigTest, AlertsTakeTheShortAndTheLongFormAndThePerStoryMode) {
