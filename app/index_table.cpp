@@ -16,7 +16,8 @@ namespace wiredesk {
 
 struct IndexTable::Impl {
   std::unique_ptr<RdKafka::KafkaConsumer> consumer;
-  std::vector<int32_t> partitions;
+  std::vector<int32_t> partitions;  // of the index topic
+  std::vector<std::pair<std::string, int32_t>> all;  // every partition read
 };
 
 IndexTable::IndexTable(IndexTableOptions options, std::shared_ptr<DedupIndex> index,
@@ -36,6 +37,10 @@ void IndexTable::apply(const void* raw) {
   const auto* m = static_cast<const RdKafka::Message*>(raw);
   if (m->err() != RdKafka::ERR_NO_ERROR) return;
   const std::string* key = m->key();
+  if (!options_.embargo_topic.empty() && m->topic_name() == options_.embargo_topic) {
+    apply_embargo(raw);
+    return;
+  }
   if (!m->payload()) {  // tombstone
     if (!key) return;
     if (auto story = story_of_alert_state_key(*key)) {
@@ -77,12 +82,34 @@ void IndexTable::apply(const void* raw) {
   index_->apply_remote(*entry);
 }
 
+void IndexTable::apply_embargo(const void* raw) {
+  const auto* m = static_cast<const RdKafka::Message*>(raw);
+  const std::string* key = m->key();
+  if (!embargo_ || !key) return;
+  if (!m->payload()) {
+    embargo_->end(*key);
+    return;
+  }
+  auto held = HeldItem::from_json({static_cast<const char*>(m->payload()), m->len()});
+  if (!held || held->key != *key) {
+    spdlog::warn("embargo: unreadable held item at {}/{}/{}", m->topic_name(), m->partition(),
+                 m->offset());
+    return;
+  }
+  embargo_->hold(std::move(*held));
+}
+
 bool IndexTable::restore(int timeout_ms) {
   const auto started = std::chrono::steady_clock::now();
-  TopicSpec spec{options_.topic, options_.partitions, -1,
-                 {{"cleanup.policy", "compact,delete"},
-                  {"retention.ms", std::to_string(options_.window_ms)}}};
-  for (const auto& e : create_topics(options_.admin_properties, {spec}, timeout_ms)) {
+  std::vector<TopicSpec> specs{{options_.topic, options_.partitions, -1,
+                                 {{"cleanup.policy", "compact,delete"},
+                                  {"retention.ms", std::to_string(options_.window_ms)}}}};
+  // Held items are kept until released or killed, however far off the
+  // embargo: compaction only.
+  if (!options_.embargo_topic.empty()) {
+    specs.push_back({options_.embargo_topic, options_.partitions, -1, {{"cleanup.policy", "compact"}}});
+  }
+  for (const auto& e : create_topics(options_.admin_properties, specs, timeout_ms)) {
     spdlog::error("dedup index topic: {}", e);
     return false;
   }
@@ -110,33 +137,42 @@ bool IndexTable::restore(int timeout_ms) {
     return false;
   }
 
-  RdKafka::Metadata* md = nullptr;
-  std::unique_ptr<RdKafka::Topic> topic(
-      RdKafka::Topic::create(impl_->consumer.get(), options_.topic, nullptr, err));
-  if (impl_->consumer->metadata(false, topic.get(), &md, timeout_ms) != RdKafka::ERR_NO_ERROR) {
-    spdlog::error("dedup index topic {}: no metadata", options_.topic);
-    return false;
-  }
-  std::unique_ptr<RdKafka::Metadata> holder(md);
-  for (const auto* t : *md->topics()) {
-    for (const auto* p : *t->partitions()) impl_->partitions.push_back(p->id());
-  }
-  if (impl_->partitions.empty()) {
-    spdlog::error("dedup index topic {} has no partitions", options_.topic);
-    return false;
-  }
-
-  std::map<int32_t, int64_t> end;
-  kafka::PartitionList assignment;
-  for (int32_t p : impl_->partitions) {
-    int64_t low = 0, high = 0;
-    if (impl_->consumer->query_watermark_offsets(options_.topic, p, &low, &high, timeout_ms) !=
-        RdKafka::ERR_NO_ERROR) {
-      spdlog::error("dedup index topic {}: cannot read its end offsets", options_.topic);
+  std::vector<std::string> topics{options_.topic};
+  if (!options_.embargo_topic.empty()) topics.push_back(options_.embargo_topic);
+  for (const auto& name : topics) {
+    RdKafka::Metadata* md = nullptr;
+    std::unique_ptr<RdKafka::Topic> topic(
+        RdKafka::Topic::create(impl_->consumer.get(), name, nullptr, err));
+    if (impl_->consumer->metadata(false, topic.get(), &md, timeout_ms) != RdKafka::ERR_NO_ERROR) {
+      spdlog::error("state topic {}: no metadata", name);
       return false;
     }
-    if (high > low) end[p] = high;
-    assignment.add(options_.topic, p, RdKafka::Topic::OFFSET_BEGINNING);
+    std::unique_ptr<RdKafka::Metadata> holder(md);
+    size_t found = 0;
+    for (const auto* t : *md->topics()) {
+      for (const auto* p : *t->partitions()) {
+        impl_->all.emplace_back(name, p->id());
+        if (name == options_.topic) impl_->partitions.push_back(p->id());
+        ++found;
+      }
+    }
+    if (found == 0) {
+      spdlog::error("state topic {} has no partitions", name);
+      return false;
+    }
+  }
+
+  std::map<std::pair<std::string, int32_t>, int64_t> end;
+  kafka::PartitionList assignment;
+  for (const auto& [name, p] : impl_->all) {
+    int64_t low = 0, high = 0;
+    if (impl_->consumer->query_watermark_offsets(name, p, &low, &high, timeout_ms) !=
+        RdKafka::ERR_NO_ERROR) {
+      spdlog::error("state topic {}: cannot read its end offsets", name);
+      return false;
+    }
+    if (high > low) end[{name, p}] = high;
+    assignment.add(name, p, RdKafka::Topic::OFFSET_BEGINNING);
   }
   impl_->consumer->assign(assignment.get());
 
@@ -152,16 +188,17 @@ bool IndexTable::restore(int timeout_ms) {
       // read_committed: the end may be an aborted or open transaction's
       // marker; the position tells when everything before it was read.
       kafka::PartitionList parts;
-      for (const auto& [p, high] : end) parts.add(options_.topic, p);
+      for (const auto& [tp, high] : end) parts.add(tp.first, tp.second);
       impl_->consumer->position(parts.get());
       for (auto* tp : parts) {
-        if (tp->offset() >= end[tp->partition()]) end.erase(tp->partition());
+        const std::pair<std::string, int32_t> at{tp->topic(), tp->partition()};
+        if (tp->offset() >= end[at]) end.erase(at);
       }
       continue;
     }
     apply(m.get());
     ++applied;
-    auto it = end.find(m->partition());
+    auto it = end.find({m->topic_name(), m->partition()});
     if (it != end.end() && m->offset() + 1 >= it->second) end.erase(it);
   }
   restored_entries_ = applied;

@@ -3,7 +3,8 @@
 // on start (before /readyz turns ready) and follows it while running, so the
 // index survives restarts and is shared by all replicas. The alert ledger
 // (which stories alerted on which rules, design §5) travels in the same
-// topic under its own keys (alert_state_key).
+// topic under its own keys (alert_state_key), the story view's states under
+// theirs. The embargo topic (held items) is read by the same reader.
 #pragma once
 
 #include <atomic>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "processors/core/embargo.hpp"
 #include "processors/core/story_view.hpp"
 #include "processors/tag/alert_ledger.hpp"
 #include "processors/dedup/dedup_index.hpp"
@@ -30,6 +32,10 @@ struct IndexTableOptions {
   std::map<std::string, std::string> admin_properties;
   int64_t window_ms = 0;  // retention of the topic (cleanup.policy=compact,delete)
   int partitions = 1;     // when the topic is created
+  // The embargo topic (compacted by item, no retention): restored and
+  // followed with the index topic, into the inbox set_embargo_inbox() gives.
+  // Empty: none.
+  std::string embargo_topic;
 };
 
 class IndexTable {
@@ -52,6 +58,9 @@ class IndexTable {
   // The story view's states travel in the same topic (story_view_key).
   // Set before restore().
   void set_story_view(std::shared_ptr<StoryView> view) { story_view_ = std::move(view); }
+  // Holds read from the embargo topic go to the engine through `inbox`.
+  // Set before restore().
+  void set_embargo_inbox(std::shared_ptr<EmbargoInbox> inbox) { embargo_ = std::move(inbox); }
 
   bool restored() const { return restored_.load(); }
   size_t restored_entries() const { return restored_entries_; }
@@ -60,12 +69,14 @@ class IndexTable {
  private:
   struct Impl;
   void apply(const void* message);
+  void apply_embargo(const void* message);
   void follow_loop();
 
   IndexTableOptions options_;
   std::shared_ptr<DedupIndex> index_;
   std::shared_ptr<AlertLedger> ledger_;
   std::shared_ptr<StoryView> story_view_;
+  std::shared_ptr<EmbargoInbox> embargo_;
   Metrics* metrics_;
   std::unique_ptr<Impl> impl_;
   std::atomic<bool> restored_{false};

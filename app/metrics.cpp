@@ -77,6 +77,23 @@ Metrics::Metrics()
                             "from the newest item seen: processed, flagged late.")
                       .Register(*registry_)
                       .Add({})),
+      embargo_held_(prometheus::BuildGauge()
+                        .Name("wiredesk_embargo_held_items")
+                        .Help("Items held under embargo (this instance's view of the embargo "
+                              "topic).")
+                        .Register(*registry_)
+                        .Add({})),
+      embargo_releases_(prometheus::BuildCounter()
+                            .Name("wiredesk_embargo_releases_total")
+                            .Help("Items released when their embargo lifted.")
+                            .Register(*registry_)
+                            .Add({})),
+      embargo_delay_(prometheus::BuildHistogram()
+                         .Name("wiredesk_embargo_release_delay_seconds")
+                         .Help("Time from an item's embargo to its release.")
+                         .Register(*registry_)
+                         .Add({}, prometheus::Histogram::BucketBoundaries{
+                                      0.05, 0.1, 0.25, 0.5, 1, 2, 5, 30, 300})),
       config_reloads_(prometheus::BuildCounter()
                           .Name("wiredesk_config_reloads_total")
                           .Help("Taxonomy and alert-rule files reloaded and swapped in.")
@@ -214,6 +231,13 @@ void Metrics::paused(bool paused) { paused_.Set(paused ? 1 : 0); }
 void Metrics::commit_error() { commit_errors_.Increment(); }
 
 void Metrics::late_item() { late_items_.Increment(); }
+
+void Metrics::embargo_held(size_t items) { embargo_held_.Set(static_cast<double>(items)); }
+
+void Metrics::embargo_released(double late_seconds) {
+  embargo_releases_.Increment();
+  embargo_delay_.Observe(std::max(late_seconds, 0.0));
+}
 
 void Metrics::dedup_index(size_t entries, size_t bytes) {
   index_entries_.Set(static_cast<double>(entries));

@@ -50,6 +50,9 @@ class Metrics final : public Probe {
   void in_flight(size_t records);
   void paused(bool paused);
   void commit_error();
+  // Items held under embargo now; one released, seconds after its embargo.
+  void embargo_held(size_t items);
+  void embargo_released(double late_seconds);
   // Parses librdkafka statistics JSON and sets consumer lag gauges.
   void consumer_statistics(const std::string& json);
   // The partitions this member owns now: lag series of others are removed.
@@ -71,6 +74,9 @@ class Metrics final : public Probe {
   prometheus::Family<prometheus::Counter>& produce_errors_;
   prometheus::Counter& commit_errors_;
   prometheus::Counter& late_items_;
+  prometheus::Gauge& embargo_held_;
+  prometheus::Counter& embargo_releases_;
+  prometheus::Histogram& embargo_delay_;
   prometheus::Counter& config_reloads_;
   prometheus::Counter& config_reload_failures_;
   prometheus::Histogram& latency_;

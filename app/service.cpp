@@ -53,6 +53,11 @@ class KafkaTransactions final : public TransactionPort {
 PipelineOptions service_pipeline_options(const Config& config) {
   PipelineOptions options = pipeline_options(config);
   options.topics.state = config.dedup.index_topic;
+  // Embargoes by the wall clock, held items in the embargo topic.
+  if (!config.embargo.topic.empty()) {
+    options.embargo_clock = std::make_shared<EmbargoClock>(EmbargoClock::Kind::wall);
+    options.topics.embargo = config.embargo.topic;
+  }
   return options;
 }
 
@@ -75,9 +80,14 @@ class Service final : public EngineObserver {
     options.admin_properties = producer_properties(config);
     options.admin_properties.erase("transactional.id");
     options.window_ms = config.dedup.window.count();
+    options.embargo_topic = config.embargo.topic;
     index_table_ = std::make_unique<IndexTable>(options, stages_.dedup->shared_index(),
                                                 stages_.alerter->ledger(), &metrics_);
     index_table_->set_story_view(stages_.story_view);
+    if (!config.embargo.topic.empty()) {
+      embargo_inbox_ = std::make_shared<EmbargoInbox>();
+      index_table_->set_embargo_inbox(embargo_inbox_);
+    }
   }
 
   int run() {
@@ -143,6 +153,7 @@ class Service final : public EngineObserver {
       options.workers = config_.workers;
       options.window = 256;
       options.transactions = transactions_.get();
+      options.embargo_inbox = embargo_inbox_;
       options.commit_interval = std::chrono::duration_cast<std::chrono::milliseconds>(
           config_.kafka.commit_interval);
       options.max_in_flight = config_.limits.max_in_flight;
@@ -175,6 +186,10 @@ class Service final : public EngineObserver {
   void in_flight(size_t records) override { metrics_.in_flight(records); }
   void paused(bool paused) override { metrics_.paused(paused); }
   void commit_failed() override { metrics_.commit_error(); }
+  void embargo_held(size_t items) override { metrics_.embargo_held(items); }
+  void embargo_released(double late_seconds) override {
+    metrics_.embargo_released(late_seconds);
+  }
   void held(const PartitionKey& /*partition*/, bool held) override {
     blocked_partitions_.fetch_add(held ? 1 : -1);
   }
@@ -285,6 +300,7 @@ class Service final : public EngineObserver {
   Stages stages_;
   Pipeline pipeline_;
   std::unique_ptr<IndexTable> index_table_;
+  std::shared_ptr<EmbargoInbox> embargo_inbox_;
   std::unique_ptr<HttpServer> http_;
   std::unique_ptr<KafkaSink> sink_;
   std::unique_ptr<KafkaSource> source_;

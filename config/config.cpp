@@ -405,7 +405,7 @@ void parse_config_into(const std::string& text, const std::string& path,
   l.apply_env(root, env);
 
   l.unknown_keys(root, "",
-                 {"kafka", "input", "output", "delivery", "http", "dedup", "limits", "log",
+                 {"kafka", "input", "output", "delivery", "http", "dedup", "embargo", "limits", "log",
                   "language", "shutdown_timeout", "workers", "taxonomy", "alerts"});
 
   const YAML::Node kafka = root["kafka"];
@@ -484,6 +484,16 @@ void parse_config_into(const std::string& text, const std::string& path,
     if (c.dedup.window.count() <= 0) l.error("dedup.window", "must be positive");
   }
 
+  const YAML::Node embargo = root["embargo"];
+  l.unknown_keys(embargo, "embargo", {"topic"});
+  if (embargo && embargo.IsMap()) {
+    if (embargo["topic"] && embargo["topic"].IsNull()) {
+      c.embargo.topic.clear();
+    } else {
+      l.string(embargo["topic"], "embargo.topic", c.embargo.topic, false);
+    }
+  }
+
   const YAML::Node limits = root["limits"];
   l.unknown_keys(limits, "limits",
                  {"max_message_bytes", "max_depth", "max_in_flight", "blocked_retry"});
@@ -530,7 +540,7 @@ void parse_config_into(const std::string& text, const std::string& path,
   c.alerts = resolve_relative(path, c.alerts);
 
   const std::set<std::string> outputs = {c.output.items, c.output.duplicates, c.output.alerts,
-                                         c.output.dlq};
+                                         c.output.dlq, c.embargo.topic, c.dedup.index_topic};
   for (const auto& t : c.input.topics) {
     if (outputs.count(t)) l.error("input.topics", "topic '" + t + "' is also an output topic");
   }

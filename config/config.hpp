@@ -76,6 +76,13 @@ struct DedupConfig {
   size_t max_entries = 4'000'000;
 };
 
+struct EmbargoConfig {
+  // embargo.topic: where items held under embargo are kept (compacted by
+  // item) until released, so that they survive restarts and every replica
+  // knows them. Empty: the service does not hold embargoed items.
+  std::string topic = "wiredesk.embargo";
+};
+
 struct LimitsConfig {
   size_t max_message_bytes = 1 << 20;  // limits.max_message_bytes
   int max_depth = 64;                  // limits.max_depth
@@ -98,6 +105,7 @@ struct Config {
   Delivery delivery = Delivery::at_least_once;  // delivery
   HttpConfig http;
   DedupConfig dedup;
+  EmbargoConfig embargo;
   LimitsConfig limits;
   LogConfig log;
   std::string language = "en";  // language: default for items without one

@@ -79,6 +79,9 @@ std::string config_to_yaml(const Config& c) {
   out << YAML::Key << "max_entries" << YAML::Value << c.dedup.max_entries;
   out << YAML::EndMap;
 
+  out << YAML::Key << "embargo" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "topic" << YAML::Value << c.embargo.topic << YAML::EndMap;
+
   out << YAML::Key << "limits" << YAML::Value << YAML::BeginMap;
   out << YAML::Key << "max_message_bytes" << YAML::Value << c.limits.max_message_bytes;
   out << YAML::Key << "max_depth" << YAML::Value << c.limits.max_depth;

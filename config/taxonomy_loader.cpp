@@ -378,9 +378,16 @@ void read_rule(Reader& r, const YAML::Node& node, size_t index, AlertRule& rule)
   if (r.string(node["id"], "id", rule.id) && !rule.id.empty()) r.in(rule.id);
   else r.error("missing required field 'id'" + at_line(node));
   std::set<std::string> known = kConditionKeys;
-  known.insert({"id", "description", "any"});
+  known.insert({"id", "description", "any", "embargoed"});
   r.unknown_keys(node, "", known);
   r.string(node["description"], "description", rule.description);
+  std::string embargoed = "exclude";
+  r.string(node["embargoed"], "embargoed", embargoed);
+  if (embargoed == "include") {
+    rule.embargoed_include = true;
+  } else if (embargoed != "exclude") {
+    r.error("embargoed: expected include or exclude, got '" + embargoed + "'");
+  }
   read_condition(r, node, "", rule.when);
   const YAML::Node any = node["any"];
   if (!any) return;

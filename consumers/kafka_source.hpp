@@ -55,6 +55,7 @@ class KafkaSource final : public InputPort {
   bool commit(const std::vector<CommitPoint>& points, bool sync) override;
 
   std::vector<PartitionKey> assignment() const override;
+  bool shares_partitions() const override { return true; }
   // Leaves the group (revoking hook runs). Idempotent.
   void close();
   // Set when librdkafka reports a fatal error.

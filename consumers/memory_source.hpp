@@ -69,6 +69,10 @@ class MemoryInput final : public InputPort {
     for (const auto& [k, p] : partitions_) keys.push_back(k);
     return keys;
   }
+  bool shares_partitions() const override { return shares_partitions_; }
+  // Act as one member of a group: partitions not added are another's.
+  void set_shares_partitions(bool shares) { shares_partitions_ = shares; }
+  void remove_partition(const PartitionKey& p) { partitions_.erase(p); }
   bool seek_to_committed(int /*timeout_ms*/) override {
     for (auto& [k, p] : partitions_) p.position = std::max<int64_t>(p.committed, 0);
     ++rewinds_;
@@ -97,6 +101,7 @@ class MemoryInput final : public InputPort {
   bool closed_ = false;
   bool paused_ = false;
   bool refuse_commits_ = false;
+  bool shares_partitions_ = false;
   size_t taken_ = 0;
   size_t commits_ = 0;
   size_t rewinds_ = 0;

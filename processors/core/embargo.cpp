@@ -2,6 +2,8 @@
 
 #include <simdjson.h>
 
+#include <utility>
+
 #include "processors/decode/json_writer.hpp"
 
 namespace wiredesk {
@@ -152,6 +154,22 @@ void EmbargoStore::erase(std::string_view key) {
 std::optional<int64_t> EmbargoStore::next_release() const {
   if (by_release_.empty()) return std::nullopt;
   return by_release_.begin()->first.first;
+}
+
+void EmbargoInbox::hold(HeldItem item) {
+  std::string key = item.key;
+  std::lock_guard lock(mutex_);
+  updates_.push_back({std::move(key), std::move(item)});
+}
+
+void EmbargoInbox::end(std::string key) {
+  std::lock_guard lock(mutex_);
+  updates_.push_back({std::move(key), std::nullopt});
+}
+
+std::vector<EmbargoInbox::Update> EmbargoInbox::take() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(updates_, {});
 }
 
 }  // namespace wiredesk

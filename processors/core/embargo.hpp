@@ -1,9 +1,10 @@
 // Items held until their embargo lifts (issue 10). The pipeline takes an
 // embargoed item's records out of its output (Pipeline::Summary::held), the
 // engine holds them here and releases them when the clock reaches the
-// embargo. `wiredesk process` does this in memory; the service's topic
-// (wiredesk.embargo: restore, follow, release by the partition's owner) is
-// not wired yet.
+// embargo. `wiredesk process` does this in memory; the service also writes
+// every hold to the compacted topic wiredesk.embargo and reads it back
+// (restore at start, other replicas while running) through an EmbargoInbox;
+// the owner of the input partition an item came from releases it.
 //
 // An item whose `embargoed` time is after the clock is not released: its
 // finished output records are held here, keyed by uri|version, and (in the
@@ -15,6 +16,7 @@
 
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -93,6 +95,24 @@ class EmbargoStore {
   // (release time, key) → item, in release order.
   std::map<std::pair<int64_t, std::string>, HeldItem> by_release_;
   std::unordered_map<std::string, int64_t> by_key_;  // key → release time
+};
+
+// What the embargo topic says, handed from its reader's thread (the index
+// table's follower) to the engine's: a hold (a value) or the end of one (a
+// tombstone: released or killed).
+class EmbargoInbox {
+ public:
+  struct Update {
+    std::string key;
+    std::optional<HeldItem> item;  // empty: a tombstone
+  };
+  void hold(HeldItem item);
+  void end(std::string key);
+  std::vector<Update> take();
+
+ private:
+  std::mutex mutex_;
+  std::vector<Update> updates_;
 };
 
 }  // namespace wiredesk

@@ -265,6 +265,10 @@ std::string Encoder::alert_value(const ItemContext& ctx) const {
   }
   json::append_key(out, "processed", first);
   json::append_string(out, json::format_time_ms(ctx.processed_ms));
+  if (!item.embargoed.empty()) {  // the desk sees what it may not run yet
+    json::append_key(out, "embargoed", first);
+    json::append_string(out, item.embargoed);
+  }
   if (!ctx.alert->followup_of.empty()) {
     json::append_key(out, "followup_of", first);
     json::append_string(out, ctx.alert->followup_of);

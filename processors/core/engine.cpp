@@ -101,6 +101,7 @@ void Engine::finish_one() {
     const std::string& topic = pipeline_.options().topics.embargo;
     for (const auto& key : embargo_.drop_uri(summary.killed_uri)) {
       if (!topic.empty()) out_.push_back(OutputRecord{topic, key, {}, {}, ValueKind::tombstone});
+      ended(key);
     }
     observer_.embargo_held(embargo_.size());
   }
@@ -149,21 +150,47 @@ void Engine::produce_untracked(const std::vector<OutputRecord>& records) {
 // ends their hold in the embargo topic. Only the owner of the partition an
 // item came from releases it (another replica holds it too, from the topic).
 void Engine::release_due() {
+  take_embargo_updates();
   if (embargo_.size() == 0 || failed_) return;
   const int64_t now = pipeline_.embargo_now();
-  const auto owned = input_.assignment();
+  if (const auto next = embargo_.next_release(); !next || *next > now) return;
+  const bool shared = input_.shares_partitions();
+  const auto owned = shared ? input_.assignment() : std::vector<PartitionKey>{};
   const std::string& topic = pipeline_.options().topics.embargo;
   auto mine = [&](const HeldItem& h) {
     const PartitionKey from{h.origin.topic, h.origin.partition};
-    return owned.empty() || std::find(owned.begin(), owned.end(), from) != owned.end();
+    return !shared || std::find(owned.begin(), owned.end(), from) != owned.end();
   };
   for (auto& h : embargo_.due(now, mine)) {
     if (!topic.empty()) h.records.push_back(OutputRecord{topic, h.key, {}, {}, ValueKind::tombstone});
+    ended(h.key);
     produce_untracked(h.records);
     ++released_;
     observer_.embargo_released(static_cast<double>(now - h.release_ms) / 1000.0);
   }
   observer_.embargo_held(embargo_.size());
+}
+
+// The embargo topic read back: holds made by this or another instance, and
+// their ends. A hold this engine has ended already is stale (its tombstone
+// is on its way); the tombstone, once read, closes the key.
+void Engine::take_embargo_updates() {
+  if (!options_.embargo_inbox) return;
+  auto updates = options_.embargo_inbox->take();
+  if (updates.empty()) return;
+  for (auto& u : updates) {
+    if (!u.item) {
+      embargo_.erase(u.key);
+      ended_.erase(u.key);
+    } else if (!ended_.count(u.key)) {
+      embargo_.apply_remote(std::move(*u.item));
+    }
+  }
+  observer_.embargo_held(embargo_.size());
+}
+
+void Engine::ended(const std::string& key) {
+  if (options_.embargo_inbox) ended_.insert(key);
 }
 
 void Engine::finish_pending() {

@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "processors/core/offset_tracker.hpp"
@@ -42,6 +43,9 @@ struct EngineOptions {
   size_t txn_max_records = 1000;
   std::chrono::milliseconds txn_max_age{100};
   std::chrono::milliseconds txn_idle_age{20};
+  // The service: holds and their ends read back from the embargo topic
+  // (restore, other replicas). Null: only this engine's own holds.
+  std::shared_ptr<EmbargoInbox> embargo_inbox;
 };
 
 // What the engine tells its owner (metrics, logs, readiness). Every method
@@ -121,6 +125,8 @@ class Engine final : public OutputEvents {
   void finish_transaction();
   void fail(const std::string& why);
   void release_due();
+  void take_embargo_updates();
+  void ended(const std::string& key);
   bool begin_if_needed();
   void produce_untracked(const std::vector<OutputRecord>& records);
   bool done() const;
@@ -144,6 +150,9 @@ class Engine final : public OutputEvents {
   Steady::time_point txn_start_;
   bool failed_ = false;
   EmbargoStore embargo_;
+  // Holds this engine released or dropped whose tombstone has not been read
+  // back from the embargo topic yet: their hold, read back late, is stale.
+  std::unordered_set<std::string> ended_;
   size_t released_ = 0;
 };
 

@@ -146,8 +146,17 @@ Pipeline::Summary Pipeline::finish(Prepared& p, std::vector<OutputRecord>& out) 
       h.key = ctx.item.uri + "|" + ctx.item.version;
       h.release_ms = embargo;
       h.origin = ctx.origin;
-      for (size_t i = first; i < out.size(); ++i) h.records.push_back(std::move(out[i]));
-      out.resize(first);
+      // The item's records wait; its alert too, unless a rule says
+      // `embargoed: include`.
+      size_t kept = first;
+      for (size_t i = first; i < out.size(); ++i) {
+        if (ctx.alert_during_embargo && out[i].topic == options_.topics.alerts) {
+          out[kept++] = std::move(out[i]);
+        } else {
+          h.records.push_back(std::move(out[i]));
+        }
+      }
+      out.resize(kept);
       if (!options_.topics.embargo.empty()) {
         out.push_back(OutputRecord{options_.topics.embargo, h.key,
                                    {{std::string(header::origin), ctx.origin.to_string()}},

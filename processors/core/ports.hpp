@@ -38,6 +38,9 @@ class InputPort {
   // Commits the given next-offsets; synchronous when `sync`. False on error.
   virtual bool commit(const std::vector<CommitPoint>& /*points*/, bool /*sync*/) { return true; }
   virtual std::vector<PartitionKey> assignment() const { return {}; }
+  // True for a consumer-group member: other instances own the partitions
+  // assignment() does not list. False: every partition is this input's.
+  virtual bool shares_partitions() const { return false; }
   // Rewinds every assigned partition to its committed offset (after an
   // aborted transaction). False when it cannot.
   virtual bool seek_to_committed(int /*timeout_ms*/) { return false; }

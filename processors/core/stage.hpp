@@ -86,6 +86,9 @@ struct ItemContext {
   std::vector<std::string> alerts;   // names of the alert rules that matched
   std::optional<AlertNotice> alert;  // the alert record this item produces, if any
   bool alert_suppressed = false;     // matched rules, but its story had alerted on them
+  // A matched rule says `embargoed: include`: under embargo, the alert goes
+  // out at once while the item is held.
+  bool alert_during_embargo = false;
   // State this item's decisions changed (index entries, alert states,
   // tombstones), written by stages that were asked to (write_state()).
   std::vector<StateWrite> state_writes;

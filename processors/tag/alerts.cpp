@@ -207,11 +207,15 @@ StageStatus Alerter::process(ItemContext& ctx) {
   ctx.alerts.clear();
   ctx.alert.reset();
   ctx.alert_suppressed = false;
+  ctx.alert_during_embargo = false;
   if (ctx.item.pubstatus == PubStatus::canceled) ctx.alerts.emplace_back(kKillNoticeRule);
   if (ctx.item.pubstatus == PubStatus::withheld) ctx.alerts.emplace_back(kHoldNoticeRule);
   if (const auto rules = rules_.load(std::memory_order_acquire)) {
     for (const auto& rule : rules->rules) {
-      if (matches(rule, ctx) && !contains(ctx.alerts, rule.id)) ctx.alerts.push_back(rule.id);
+      if (matches(rule, ctx) && !contains(ctx.alerts, rule.id)) {
+        ctx.alerts.push_back(rule.id);
+        ctx.alert_during_embargo |= rule.embargoed_include;
+      }
     }
   }
   // A copy or a resend never pings the desk.

@@ -35,6 +35,10 @@ struct AlertRule {
   std::string description;
   AlertCondition when;              // all of these …
   std::vector<AlertCondition> any;  // … and, when not empty, at least one of these
+  // embargoed: include — an item held under embargo alerts at once (the desk
+  // is told what is coming, the item itself still waits); exclude (default):
+  // its alert is held with it and released at the embargo.
+  bool embargoed_include = false;
 };
 
 struct AlertRules {

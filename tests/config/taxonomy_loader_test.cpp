@@ -204,6 +204,23 @@ rules:
   EXPECT_THAT(errors, Contains(HasSubstr("alerts.yaml: rule any-empty: 'any' must be a non-empty")));
 }
 
+TEST(AlertRulesLoaderTest, EmbargoedIsIncludeOrExclude) {
+  const AlertRulesLoad ok = parse_alert_rules(
+      "rules:\n  - id: early\n    urgency_max: 1\n    embargoed: include\n"
+      "  - id: later\n    urgency_max: 2\n    embargoed: exclude\n  - id: plain\n",
+      "alerts.yaml", nullptr);
+  ASSERT_TRUE(ok.ok());
+  ASSERT_EQ(ok.rules->rules.size(), 3u);
+  EXPECT_TRUE(ok.rules->rules[0].embargoed_include);
+  EXPECT_FALSE(ok.rules->rules[1].embargoed_include);
+  EXPECT_FALSE(ok.rules->rules[2].embargoed_include);  // the default: held with the item
+
+  const AlertRulesLoad bad =
+      parse_alert_rules("rules:\n  - id: r\n    embargoed: sometimes\n", "alerts.yaml", nullptr);
+  EXPECT_THAT(messages(bad.errors),
+              Contains(HasSubstr("rule r: embargoed: expected include or exclude, got 'sometimes'")));
+}
+
 // YAML allows a list or a mapping as a key; the loaders report it as an
 // unknown field instead of throwing (a fuzz finding: fuzz/corpus/rules/list-as-key).
 TEST(AlertRulesLoaderTest, AListOrMappingAsAKeyIsAnUnknownField) {

@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <fstream>
 #include <random>
@@ -166,6 +167,136 @@ TEST_F(ServiceTest, TheStoryViewIsKeyedByStoryAndSurvivesARestart) {
   EXPECT_EQ(views[2].key, story);
   EXPECT_THAT(views[2].value, ::testing::HasSubstr("\"versions\":3"));
   EXPECT_THAT(views[2].value, ::testing::HasSubstr("(2nd LD)"));
+}
+
+// An item with an embargo (RFC 3339 UTC, empty: none) and a pubstatus; its
+// body is one of a few unrelated stories, picked by its headline, so that
+// items with different headlines are not near-duplicates of each other.
+std::string embargo_item(const std::string& uri, const std::string& version,
+                         const std::string& headline, const std::string& embargoed,
+                         const std::string& pubstatus = "usable") {
+  static const std::map<std::string, std::string> kBodies = {
+      {"Budget", "The finance ministry proposed a 677 trillion won budget for next year, up 5.2 percent, with welfare and defense spending taking the largest shares of the increase."},
+      {"Rate", "The Bank of Korea held its benchmark interest rate at 3.25 percent for a third straight meeting, citing household debt and a weak won against the dollar."},
+      {"Port", "Dockworkers at Busan port returned to work after a four-day walkout over overtime pay, and container traffic was expected to recover by the weekend."},
+      {"Merger", "Talks between the two shipbuilders on a merger of their offshore units broke down after they failed to agree on the valuation of a drilling yard in Geoje."},
+      {"Chip", "Semiconductor exports rose 18 percent on-year in November to a record 12.4 billion dollars, led by high-bandwidth memory shipped to data centers."},
+  };
+  std::string body = "No details were given.";
+  for (const auto& [word, text] : kBodies) {
+    if (headline.find(word) != std::string::npos) body = text;
+  }
+  std::string v = R"({"uri": ")" + uri + R"(", "version": ")" + version +
+                  R"(", "versioncreated": "2026-12-01T10:00:00+09:00", "pubstatus": ")" +
+                  pubstatus + R"(", "language": "en", "headlines": [{"role": "main", "value": ")" +
+                  headline + R"("}], "bodies": [{"role": "main", "contenttype": "text/plain", "value": "SEOUL, Dec. 1 (Yonhap) -- )" +
+                  body + R"("}])";
+  if (!embargoed.empty()) v += R"(, "embargoed": ")" + embargoed + "\"";
+  return v + "}";
+}
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string rfc3339(int64_t ms) {
+  const std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[40];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  return std::string(buf) + "." + std::to_string(1000 + ms % 1000).substr(1) + "Z";
+}
+
+std::string uri_of(const Consumed& r) {
+  const auto at = r.value.find("\"uri\":\"");
+  if (at == std::string::npos) return "";
+  return r.value.substr(at + 7, r.value.find('"', at + 7) - at - 7);
+}
+
+// Embargoed items wait in the embargo topic: one lifts while the service
+// runs and comes out within a second of its embargo; one lifts while the
+// service is stopped and comes out once when it is back. Nothing is
+// written twice.
+TEST_F(ServiceTest, AnEmbargoLiftsWhileRunningAndAcrossARestart) {
+  Topics t;
+  client_.create_topic(t.in, 1);
+  create_outputs(t);
+  const int64_t start = now_ms();
+  const int64_t soon = start + 8000, later = start + 20000;
+  client_.produce(t.in, {embargo_item("urn:test:soon", "1", "Budget plan unveiled", rfc3339(soon)),
+                         embargo_item("urn:test:later", "1", "Rate decision announced", rfc3339(later)),
+                         embargo_item("urn:test:now", "1", "Port strike ends", "")});
+  const int port = wiredesk::testing::free_port();
+  {
+    ServiceProcess service(env(t, port));
+    service.start();
+    ASSERT_NO_FATAL_FAILURE(wait_ready(service, port));
+    const auto first = client_.consume({t.items}, 2, 40s);
+    ASSERT_EQ(first.size(), 2u) << service.log_path();
+    EXPECT_EQ(uri_of(first[0]), "urn:test:now");
+    EXPECT_EQ(uri_of(first[1]), "urn:test:soon");
+    EXPECT_GE(first[1].timestamp_ms, soon);
+    EXPECT_LE(first[1].timestamp_ms, soon + 1000) << "released more than a second late";
+    const auto metrics = wiredesk::testing::http_get("127.0.0.1:" + std::to_string(port), "/metrics").second;
+    EXPECT_THAT(metrics, ::testing::HasSubstr("wiredesk_embargo_held_items 1"));
+    EXPECT_THAT(metrics, ::testing::HasSubstr("wiredesk_embargo_releases_total 1"));
+    EXPECT_THAT(metrics, ::testing::HasSubstr("wiredesk_embargo_release_delay_seconds_count 1"));
+    EXPECT_EQ(service.stop(), 0) << service.log_path();
+  }
+  while (now_ms() < later + 500) std::this_thread::sleep_for(200ms);
+  ServiceProcess again(env(t, port));
+  again.start();
+  ASSERT_NO_FATAL_FAILURE(wait_ready(again, port));
+  const auto all = client_.consume({t.items}, 3, 30s, 3s);  // and nothing more
+  EXPECT_EQ(again.stop(), 0) << again.log_path();
+  std::vector<std::string> uris;
+  for (const auto& r : all) uris.push_back(uri_of(r));
+  EXPECT_EQ(uris, (std::vector<std::string>{"urn:test:now", "urn:test:soon", "urn:test:later"}));
+  // The hold is gone from the compacted topic: a tombstone follows it.
+  const auto held = client_.consume({t.embargo}, 4, 10s, 1s);
+  std::map<std::string, bool> open;
+  for (const auto& r : held) open[r.key.value_or("")] = !r.value.empty();
+  EXPECT_EQ(open.size(), 2u);
+  for (const auto& [key, is_open] : open) EXPECT_FALSE(is_open) << key << " still held";
+}
+
+// A kill of an embargoed item before its embargo drops it: it is never
+// released, the cancel goes out at once. A kill after the release is the
+// usual cancel of a published story.
+TEST_F(ServiceTest, AKillBeforeTheEmbargoDropsTheItemAndAfterItCancelsIt) {
+  Topics t;
+  client_.create_topic(t.in, 1);
+  create_outputs(t);
+  const int64_t start = now_ms();
+  const int64_t dropped_at = start + 10000, released_at = start + 4000;
+  const std::string dropped = "urn:test:dropped", released = "urn:test:released";
+  client_.produce(t.in,
+                  {embargo_item(dropped, "1", "Merger talks collapse", rfc3339(dropped_at)),
+                   embargo_item(released, "1", "Chip exports rise", rfc3339(released_at)),
+                   embargo_item(dropped, "2", "(KILL) Merger talks collapse", "", "canceled")});
+  const int port = wiredesk::testing::free_port();
+  ServiceProcess service(env(t, port));
+  service.start();
+  ASSERT_NO_FATAL_FAILURE(wait_ready(service, port));
+  const auto first = client_.consume({t.items}, 2, 30s);
+  ASSERT_EQ(first.size(), 2u) << service.log_path();
+  EXPECT_EQ(uri_of(first[0]), dropped);  // the cancel, at once
+  EXPECT_THAT(first[0].value, ::testing::HasSubstr("\"pubstatus\":\"canceled\""));
+  EXPECT_EQ(uri_of(first[1]), released);
+  EXPECT_GE(first[1].timestamp_ms, released_at);
+
+  client_.produce(t.in, {embargo_item(released, "2", "(KILL) Chip exports rise", "", "canceled")});
+  while (now_ms() < dropped_at + 1500) std::this_thread::sleep_for(200ms);
+  const auto all = client_.consume({t.items}, 3, 10s, 2s);  // and nothing more
+  EXPECT_EQ(service.stop(), 0) << service.log_path();
+  ASSERT_EQ(all.size(), 3u);  // the dropped item never came out
+  EXPECT_EQ(uri_of(all[2]), released);
+  EXPECT_THAT(all[2].value, ::testing::HasSubstr("\"pubstatus\":\"canceled\""));
+  const auto alerts = client_.consume({t.alerts}, 2, 5s, 1s);
+  EXPECT_EQ(alerts.size(), 2u);  // one per kill
 }
 
 // `wiredesk replay` over the range the service has processed writes what the

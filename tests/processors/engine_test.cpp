@@ -6,10 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "consumers/memory_source.hpp"
+#include "processors/tag/alerts.hpp"
 #include "producers/memory_sink.hpp"
 #include "support/fixtures.hpp"
 
@@ -259,6 +261,17 @@ std::string timed_item(const std::string& uri, const std::string& when,
   return v;
 }
 
+// The uris of the items produced to news.items, in order.
+std::vector<std::string> item_uris(const MemoryOutput& output) {
+  std::vector<std::string> uris;
+  for (const auto& p : output.produced()) {
+    if (p.record.topic != "news.items") continue;
+    const auto at = p.record.value.find("\"uri\":\"");
+    uris.push_back(p.record.value.substr(at + 7, p.record.value.find('"', at + 7) - at - 7));
+  }
+  return uris;
+}
+
 // Embargo by event time (a recorded wire): held items come out when the
 // clock passes their embargo, in embargo order; a kill before that drops
 // one for good; what is still held at the end stays held.
@@ -285,18 +298,107 @@ TEST(Engine, EmbargoedItemsAreReleasedInEmbargoOrderAndAKillDropsOne) {
   engine.run(stop);
   ASSERT_TRUE(engine.drain(std::chrono::seconds(5)));
 
-  std::vector<std::string> uris;
-  for (const auto& p : output.produced()) {
-    if (p.record.topic == "news.items") {
-      const auto at = p.record.value.find("\"uri\":\"");
-      uris.push_back(p.record.value.substr(at + 7, p.record.value.find('"', at + 7) - at - 7));
-    }
-  }
   // The kill is written at once; c moves the clock past b's and a's embargo.
-  EXPECT_EQ(uris, (std::vector<std::string>{"urn:k", "urn:c", "urn:b", "urn:a"}));
+  EXPECT_EQ(item_uris(output), (std::vector<std::string>{"urn:k", "urn:c", "urn:b", "urn:a"}));
   EXPECT_EQ(engine.held(), 1u);  // urn:late
   EXPECT_EQ(engine.released(), 2u);
   EXPECT_EQ(input.committed({"wire.items", 0}), 6);
+}
+
+// The service's embargo topic read back (EmbargoInbox): holds of this
+// instance and of others. Only the owner of an item's input partition
+// releases it; a hold read back after its release is stale; a tombstone
+// ends a hold another instance released.
+TEST(Engine, HoldsReadBackFromTheEmbargoTopicAreReleasedOnceByThePartitionOwner) {
+  EngineOptions options;
+  options.workers = 1;
+  options.window = 1;
+  options.commit_interval = std::chrono::milliseconds(0);
+  options.embargo_inbox = std::make_shared<EmbargoInbox>();
+  PipelineOptions popts;
+  popts.embargo_clock = std::make_shared<EmbargoClock>(EmbargoClock::Kind::event);
+  popts.topics.embargo = "wiredesk.embargo";
+  Pipeline pipeline(popts, {}, null_probe(), [] { return kNow; });
+  MemoryInput input;
+  input.set_shares_partitions(true);  // partition 1 belongs to another instance
+  MemoryOutput output;
+  auto held = [](const std::string& uri, int32_t partition, const std::string& release) {
+    HeldItem h;
+    h.uri = uri;
+    h.key = uri + "|1";
+    EXPECT_TRUE(parse_rfc3339_ms(release, h.release_ms));
+    h.origin = Origin{"wire.items", partition, 7};
+    h.records.push_back(OutputRecord{"news.items", uri, {}, "{\"uri\":\"" + uri + "\"}"});
+    return h;
+  };
+  options.embargo_inbox->hold(held("urn:restored", 0, "2026-12-01T10:30:00Z"));
+  options.embargo_inbox->hold(held("urn:other", 1, "2026-12-01T10:10:00Z"));
+  input.append("wire.items", 0, timed_item("urn:a", "2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z"));
+  input.append("wire.items", 0, timed_item("urn:c", "2026-12-01T12:00:00Z", ""));
+  input.close();
+  Engine engine(pipeline, input, output, options);
+  const std::atomic<bool> stop{false};
+  engine.run(stop);
+  ASSERT_TRUE(engine.drain(std::chrono::seconds(5)));
+
+  auto items = [&] { return item_uris(output); };
+  EXPECT_EQ(items(), (std::vector<std::string>{"urn:c", "urn:restored", "urn:a"}));
+  EXPECT_EQ(engine.released(), 2u);
+  EXPECT_EQ(engine.held(), 1u);  // urn:other: its partition is another's
+
+  // urn:a's hold as the topic holds it, read back after its release: stale.
+  std::optional<HeldItem> echo;
+  std::vector<std::string> tombstones;
+  for (const auto& p : output.produced()) {
+    if (p.record.topic != "wiredesk.embargo") continue;
+    if (p.record.kind == ValueKind::tombstone) tombstones.push_back(*p.record.key);
+    else echo = HeldItem::from_json(p.record.value);
+  }
+  ASSERT_TRUE(echo);
+  EXPECT_EQ(echo->key, "urn:a|1");
+  EXPECT_EQ(tombstones, (std::vector<std::string>{"urn:restored|1", "urn:a|1"}));
+  options.embargo_inbox->hold(*echo);
+  engine.step();
+  EXPECT_EQ(engine.held(), 1u);
+  EXPECT_EQ(items().size(), 3u);
+  // The other instance released urn:other: its tombstone ends the hold here.
+  options.embargo_inbox->end("urn:other|1");
+  engine.step();
+  EXPECT_EQ(engine.held(), 0u);
+  EXPECT_EQ(items().size(), 3u);
+}
+
+// An embargoed item's alert waits with it, unless a rule that matched says
+// `embargoed: include`: then the desk is alerted at once (the alert names
+// the embargo) and only the item waits.
+TEST(Pipeline, AnEmbargoedItemsAlertWaitsUnlessItsRuleIncludesEmbargoedItems) {
+  for (const bool include : {false, true}) {
+    auto rules = std::make_shared<AlertRules>();
+    rules->rules.emplace_back();
+    rules->rules.back().id = "everything";
+    rules->rules.back().embargoed_include = include;
+    PipelineOptions popts;
+    popts.embargo_clock = std::make_shared<EmbargoClock>(EmbargoClock::Kind::event);
+    Pipeline pipeline(popts, {std::make_shared<Alerter>(rules)}, null_probe(), [] { return kNow; });
+    const std::string value =
+        timed_item("urn:e", "2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z");
+    std::vector<OutputRecord> out;
+    const auto summary = pipeline.process(InputRecord{{"wire.items", 0, 0}, {}, value, kNow}, out);
+    ASSERT_TRUE(summary.held) << include;
+    auto on = [](const std::vector<OutputRecord>& records, const std::string& topic) {
+      return std::count_if(records.begin(), records.end(),
+                           [&](const OutputRecord& r) { return r.topic == topic; });
+    };
+    EXPECT_EQ(on(summary.held->records, "news.items"), 1) << include;
+    EXPECT_EQ(on(out, "news.items"), 0) << include;
+    EXPECT_EQ(on(out, "news.alerts"), include ? 1 : 0);
+    EXPECT_EQ(on(summary.held->records, "news.alerts"), include ? 0 : 1);
+    if (include) {
+      const auto alert = std::find_if(out.begin(), out.end(),
+                                      [](const OutputRecord& r) { return r.topic == "news.alerts"; });
+      EXPECT_NE(alert->value.find("\"embargoed\":\"2026-12-01T11:00:00Z\""), std::string::npos);
+    }
+  }
 }
 
 }  // namespace

@@ -239,6 +239,7 @@ std::map<std::string, std::string> service_env(const TestTopics& t, int http_por
       {"WIREDESK_OUTPUT__DLQ", t.dlq},
       {"WIREDESK_OUTPUT__STORIES", t.stories},
       {"WIREDESK_DEDUP__INDEX_TOPIC", t.index},
+      {"WIREDESK_EMBARGO__TOPIC", t.embargo},
       {"WIREDESK_HTTP__LISTEN", "127.0.0.1:" + std::to_string(http_port)},
       {"WIREDESK_LOG__FORMAT", "json"},
       {"WIREDESK_SHUTDOWN_TIMEOUT", "10s"},

@@ -83,6 +83,7 @@ struct TestTopics {
   std::string dlq = unique_name("dlq");
   std::string stories = unique_name("stories");
   std::string index = unique_name("index");
+  std::string embargo = unique_name("embargo");
   std::string group = unique_name("group");
 };
 
