@@ -2,6 +2,7 @@
 
 #include <librdkafka/rdkafkacpp.h>
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
@@ -99,8 +100,18 @@ void IndexTable::apply_embargo(const void* raw) {
   embargo_->hold(std::move(*held));
 }
 
-bool IndexTable::restore(int timeout_ms) {
+bool IndexTable::restore(int timeout_ms, const std::atomic<bool>* stop) {
   const auto started = std::chrono::steady_clock::now();
+  const auto deadline = started + std::chrono::milliseconds(timeout_ms);
+  auto stopped = [stop] { return stop && stop->load(); };
+  // Each broker request gets at most 2 s, then is tried again until the
+  // deadline: a stop is seen while no broker answers.
+  auto attempt_ms = [&] {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    return static_cast<int>(std::clamp<int64_t>(left.count(), 1, 2000));
+  };
+  auto give_up = [&] { return stopped() || std::chrono::steady_clock::now() >= deadline; };
   std::vector<TopicSpec> specs{{options_.topic, options_.partitions, -1,
                                  {{"cleanup.policy", "compact,delete"},
                                   {"retention.ms", std::to_string(options_.window_ms)}}}};
@@ -109,9 +120,14 @@ bool IndexTable::restore(int timeout_ms) {
   if (!options_.embargo_topic.empty()) {
     specs.push_back({options_.embargo_topic, options_.partitions, -1, {{"cleanup.policy", "compact"}}});
   }
-  for (const auto& e : create_topics(options_.admin_properties, specs, timeout_ms)) {
-    spdlog::error("dedup index topic: {}", e);
-    return false;
+  specs.insert(specs.end(), options_.also_create.begin(), options_.also_create.end());
+  for (std::vector<std::string> errors;;) {
+    errors = create_topics(options_.admin_properties, specs, attempt_ms());
+    if (errors.empty()) break;
+    if (give_up()) {
+      for (const auto& e : errors) spdlog::error("dedup index topic: {}", e);
+      return false;
+    }
   }
 
   std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
@@ -143,9 +159,11 @@ bool IndexTable::restore(int timeout_ms) {
     RdKafka::Metadata* md = nullptr;
     std::unique_ptr<RdKafka::Topic> topic(
         RdKafka::Topic::create(impl_->consumer.get(), name, nullptr, err));
-    if (impl_->consumer->metadata(false, topic.get(), &md, timeout_ms) != RdKafka::ERR_NO_ERROR) {
-      spdlog::error("state topic {}: no metadata", name);
-      return false;
+    while (impl_->consumer->metadata(false, topic.get(), &md, attempt_ms()) != RdKafka::ERR_NO_ERROR) {
+      if (give_up()) {
+        spdlog::error("state topic {}: no metadata", name);
+        return false;
+      }
     }
     std::unique_ptr<RdKafka::Metadata> holder(md);
     size_t found = 0;
@@ -166,19 +184,21 @@ bool IndexTable::restore(int timeout_ms) {
   kafka::PartitionList assignment;
   for (const auto& [name, p] : impl_->all) {
     int64_t low = 0, high = 0;
-    if (impl_->consumer->query_watermark_offsets(name, p, &low, &high, timeout_ms) !=
-        RdKafka::ERR_NO_ERROR) {
-      spdlog::error("state topic {}: cannot read its end offsets", name);
-      return false;
+    while (impl_->consumer->query_watermark_offsets(name, p, &low, &high, attempt_ms()) !=
+           RdKafka::ERR_NO_ERROR) {
+      if (give_up()) {
+        spdlog::error("state topic {}: cannot read its end offsets", name);
+        return false;
+      }
     }
     if (high > low) end[{name, p}] = high;
     assignment.add(name, p, RdKafka::Topic::OFFSET_BEGINNING);
   }
   impl_->consumer->assign(assignment.get());
 
-  const auto deadline = started + std::chrono::milliseconds(timeout_ms);
   size_t applied = 0;
   while (!end.empty()) {
+    if (stopped()) return false;
     if (std::chrono::steady_clock::now() > deadline) {
       spdlog::error("dedup index: restore did not reach the end of {} in time", options_.topic);
       return false;

@@ -21,6 +21,7 @@
 #include "processors/tag/alert_ledger.hpp"
 #include "processors/dedup/dedup_index.hpp"
 #include "processors/decode/record.hpp"
+#include "producers/kafka_admin.hpp"
 
 namespace wiredesk {
 
@@ -36,6 +37,9 @@ struct IndexTableOptions {
   // followed with the index topic, into the inbox set_embargo_inbox() gives.
   // Empty: none.
   std::string embargo_topic;
+  // More topics to create when missing (the story view), with the state
+  // topics, under the same deadline and stop.
+  std::vector<TopicSpec> also_create;
 };
 
 class IndexTable {
@@ -49,8 +53,9 @@ class IndexTable {
 
   // Creates the topic when it is missing, then reads it from the beginning to
   // the end it had when restore started. False (with a logged reason) when
-  // the topic cannot be read within timeout_ms.
-  bool restore(int timeout_ms);
+  // the topic cannot be read within timeout_ms, or when `stop` is set (a
+  // SIGTERM while no broker answers): it is checked at least every 2 s.
+  bool restore(int timeout_ms, const std::atomic<bool>* stop = nullptr);
   // Follows the topic in a background thread: other replicas' entries.
   void start_following();
   void stop();

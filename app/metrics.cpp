@@ -207,6 +207,14 @@ void Metrics::config_reloaded() { config_reloads_.Increment(); }
 void Metrics::config_reload_failed() { config_reload_failures_.Increment(); }
 void Metrics::consumed(const std::string& topic) { labelled(consumed_, "topic", topic).Increment(); }
 void Metrics::produced(const std::string& topic) { labelled(produced_, "topic", topic).Increment(); }
+void Metrics::declare_outputs(const std::vector<std::string>& topics) {
+  for (const auto& topic : topics) {
+    if (topic.empty()) continue;
+    labelled(produced_, "topic", topic);
+    labelled(produce_errors_, "topic", topic);
+  }
+}
+
 void Metrics::produce_error(const std::string& topic) {
   labelled(produce_errors_, "topic", topic).Increment();
 }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include <prometheus/counter.h>
 #include <prometheus/family.h>
@@ -42,6 +43,10 @@ class Metrics final : public Probe {
   void dedup_restored(double seconds, size_t entries, size_t bytes);
   void dedup_index_lag(int64_t records);
 
+  // The output topics: their produced and produce-error series exist at 0
+  // from the start, so a rate or an alert on them has data before the
+  // first error.
+  void declare_outputs(const std::vector<std::string>& topics);
   void consumed(const std::string& topic);
   void produced(const std::string& topic);
   void produce_error(const std::string& topic);

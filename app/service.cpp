@@ -81,6 +81,10 @@ class Service final : public EngineObserver {
     options.admin_properties.erase("transactional.id");
     options.window_ms = config.dedup.window.count();
     options.embargo_topic = config.embargo.topic;
+    // The story view is a compacted topic; made when missing.
+    if (!config.output.stories.empty()) {
+      options.also_create.push_back({config.output.stories, 1, -1, {{"cleanup.policy", "compact"}}});
+    }
     index_table_ = std::make_unique<IndexTable>(options, stages_.dedup->shared_index(),
                                                 stages_.alerter->ledger(), &metrics_);
     index_table_->set_story_view(stages_.story_view);
@@ -109,22 +113,20 @@ class Service final : public EngineObserver {
       sink_hooks.retry_blocked_ms = static_cast<int>(config_.limits.blocked_retry.count());
       sink_hooks.rerouted = [this](uint64_t) { metrics_.dead_lettered(Reason::produce_failed); };
       sink_ = std::make_unique<KafkaSink>(producer_properties(config_), std::move(sink_hooks));
-
-      // The story view is a compacted topic; made when missing.
-      if (!config_.output.stories.empty()) {
-        auto admin = producer_properties(config_);
-        admin.erase("transactional.id");
-        for (const auto& e : create_topics(
-                 admin, {{config_.output.stories, 1, -1, {{"cleanup.policy", "compact"}}}}, 15000)) {
-          spdlog::warn("story view topic: {}", e);
-        }
-      }
+      metrics_.declare_outputs({config_.output.items,
+                                config_.output.duplicates_enabled ? config_.output.duplicates : "",
+                                config_.output.alerts, config_.output.dlq, config_.output.stories,
+                                config_.dedup.index_topic, config_.embargo.topic});
 
       // The dedup index is restored before any input is taken.
       if (index_table_) {
         const auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(
             config_.dedup.restore_timeout);
-        if (!index_table_->restore(static_cast<int>(timeout.count()))) {
+        if (!index_table_->restore(static_cast<int>(timeout.count()), &g_stop)) {
+          if (g_stop.load()) {
+            spdlog::info("stopped before the dedup index was restored");
+            return 0;
+          }
           spdlog::critical("cannot restore the dedup index from {}", config_.dedup.index_topic);
           return 1;
         }

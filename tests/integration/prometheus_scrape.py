@@ -48,10 +48,7 @@ EXPECTED_FIRING = {"WiredeskDeadLetterRateHigh"}
 DEADLINE = 30            # seconds for the data to show up once the wire is in
 # Metrics known to have no series in a healthy run, with the reason; their
 # queries are reported, not failed. Remove an entry once it is fixed.
-KNOWN_GAPS = {
-    "wiredesk_produce_errors_total":
-        "app/metrics.cpp adds a topic's series on its first produce error only",
-}
+KNOWN_GAPS = {}
 
 passes, failures = [], []
 
