@@ -144,6 +144,42 @@ std::vector<std::string> EmbargoStore::drop_uri(std::string_view uri) {
   return keys;
 }
 
+namespace {
+
+bool version_before(std::string_view a, std::string_view b) {
+  auto number = [](std::string_view v, uint64_t& out) {
+    if (v.empty() || v.size() > 18) return false;
+    out = 0;
+    for (char c : v) {
+      if (c < '0' || c > '9') return false;
+      out = out * 10 + static_cast<uint64_t>(c - '0');
+    }
+    return true;
+  };
+  uint64_t x = 0, y = 0;
+  if (number(a, x) && number(b, y)) return x < y;
+  return a < b;
+}
+
+}  // namespace
+
+std::vector<std::string> EmbargoStore::drop_older(std::string_view uri, std::string_view version) {
+  std::vector<std::string> keys;
+  for (auto it = by_release_.begin(); it != by_release_.end();) {
+    const std::string& key = it->first.second;
+    // key: uri|version
+    if (it->second.uri == uri && key.size() > uri.size() &&
+        version_before(std::string_view(key).substr(uri.size() + 1), version)) {
+      keys.push_back(key);
+      by_key_.erase(key);
+      it = by_release_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  return keys;
+}
+
 void EmbargoStore::erase(std::string_view key) {
   auto it = by_key_.find(std::string(key));
   if (it == by_key_.end()) return;

@@ -82,6 +82,10 @@ class EmbargoStore {
   }
   // A kill: drops every held version of `uri`; returns their keys.
   std::vector<std::string> drop_uri(std::string_view uri);
+  // A newer version of `uri` (held or not) supersedes the held versions
+  // before it (the embargo moved or was lifted): drops them; returns their
+  // keys. Versions compare as numbers when both are, else as text.
+  std::vector<std::string> drop_older(std::string_view uri, std::string_view version);
   // Read back from wiredesk.embargo (restore, other replicas): the same as
   // hold(); a tombstone erases.
   void apply_remote(HeldItem item) { hold(std::move(item)); }

@@ -92,18 +92,18 @@ void Engine::finish_one() {
   if (!pool_.next(out_, summary, origin)) return;
   if (!begin_if_needed()) return;
   ++txn_records_;
+  // A newer version supersedes the held ones before it: the embargo moved
+  // or was lifted.
+  if (!summary.uri.empty() && embargo_.size() > 0) {
+    end_holds(embargo_.drop_older(summary.uri, summary.version));
+  }
   if (summary.held) {
     embargo_.hold(std::move(*summary.held));
     observer_.embargo_held(embargo_.size());
   }
   if (!summary.killed_uri.empty() && embargo_.size() > 0) {
     // A kill of a held item: it is never released.
-    const std::string& topic = pipeline_.options().topics.embargo;
-    for (const auto& key : embargo_.drop_uri(summary.killed_uri)) {
-      if (!topic.empty()) out_.push_back(OutputRecord{topic, key, {}, {}, ValueKind::tombstone});
-      ended(key);
-    }
-    observer_.embargo_held(embargo_.size());
+    end_holds(embargo_.drop_uri(summary.killed_uri));
   }
   const PartitionKey partition{origin.topic, origin.partition};
   tracker_.started(partition, origin.offset, out_.size());
@@ -185,6 +185,18 @@ void Engine::take_embargo_updates() {
     } else if (!ended_.count(u.key)) {
       embargo_.apply_remote(std::move(*u.item));
     }
+  }
+  observer_.embargo_held(embargo_.size());
+}
+
+// Holds dropped without a release: a tombstone for each, with the record
+// being finished.
+void Engine::end_holds(const std::vector<std::string>& keys) {
+  if (keys.empty()) return;
+  const std::string& topic = pipeline_.options().topics.embargo;
+  for (const auto& key : keys) {
+    if (!topic.empty()) out_.push_back(OutputRecord{topic, key, {}, {}, ValueKind::tombstone});
+    ended(key);
   }
   observer_.embargo_held(embargo_.size());
 }

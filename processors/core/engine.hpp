@@ -127,6 +127,7 @@ class Engine final : public OutputEvents {
   void release_due();
   void take_embargo_updates();
   void ended(const std::string& key);
+  void end_holds(const std::vector<std::string>& keys);
   bool begin_if_needed();
   void produce_untracked(const std::vector<OutputRecord>& records);
   bool done() const;

@@ -135,6 +135,10 @@ Pipeline::Summary Pipeline::finish(Prepared& p, std::vector<OutputRecord>& out) 
   if (ctx.item.pubstatus == PubStatus::canceled) {
     summary.killed_uri = ctx.of.empty() ? ctx.item.uri : ctx.of;
   }
+  if (ctx.verdict != Verdict::duplicate && options_.embargo_clock) {
+    summary.uri = ctx.item.uri;
+    summary.version = ctx.item.version;
+  }
   if (options_.embargo_clock) {
     options_.embargo_clock->saw_event(summary.event_ms);
     int64_t embargo = 0;

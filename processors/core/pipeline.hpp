@@ -48,6 +48,10 @@ class Pipeline {
     std::optional<HeldItem> held;
     // A kill: the uri of the item it cancels (held versions of it are dropped).
     std::string killed_uri;
+    // An accepted item that is not a duplicate: its uri and version (older
+    // held versions of it are superseded).
+    std::string uri;
+    std::string version;
   };
   Summary process(const InputRecord& input, std::vector<OutputRecord>& out);
 

@@ -19,6 +19,22 @@ HeldItem held(const std::string& uri, const std::string& version, int64_t releas
   return h;
 }
 
+TEST(EmbargoStore, ANewerVersionDropsOnlyTheVersionsBeforeIt) {
+  EmbargoStore store;
+  store.hold(held("urn:a", "2", 1000));
+  store.hold(held("urn:a", "10", 1000));
+  store.hold(held("urn:ab", "1", 1000));  // another uri sharing a prefix
+  store.hold(held("urn:b", "r1", 1000));
+  store.hold(held("urn:b", "r3", 1000));
+  // 2 < 9 < 10 as numbers, not as text.
+  EXPECT_EQ(store.drop_older("urn:a", "9"), std::vector<std::string>{"urn:a|2"});
+  EXPECT_TRUE(store.held("urn:a|10"));
+  EXPECT_TRUE(store.held("urn:ab|1"));
+  EXPECT_EQ(store.drop_older("urn:b", "r2"), std::vector<std::string>{"urn:b|r1"});  // as text
+  EXPECT_TRUE(store.drop_older("urn:a", "10").empty());  // the same version is not older
+  EXPECT_EQ(store.size(), 3u);
+}
+
 TEST(EmbargoStore, ReleasesInEmbargoOrderAndNeverEarly) {
   EmbargoStore store;
   EXPECT_TRUE(store.hold(held("urn:b", "1", 2000)));

@@ -401,5 +401,47 @@ TEST(Pipeline, AnEmbargoedItemsAlertWaitsUnlessItsRuleIncludesEmbargoedItems) {
   }
 }
 
+// A newer version of a held item supersedes it: an embargo moved later
+// releases only the new version, at the new time; a version without an
+// embargo goes out at once and the held one never does. A redelivery of the
+// held version changes nothing.
+TEST(Engine, ANewerVersionSupersedesAHeldOne) {
+  EngineOptions options;
+  options.workers = 1;
+  options.window = 1;
+  options.commit_interval = std::chrono::milliseconds(0);
+  PipelineOptions popts;
+  popts.embargo_clock = std::make_shared<EmbargoClock>(EmbargoClock::Kind::event);
+  popts.topics.embargo = "wiredesk.embargo";
+  Pipeline pipeline(popts, {}, null_probe(), [] { return kNow; });
+  MemoryInput input;
+  MemoryOutput output;
+  input.append("wire.items", 0, timed_item("urn:m", "2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z"));
+  input.append("wire.items", 0, timed_item("urn:m", "2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z"));
+  input.append("wire.items", 0,
+               timed_item("urn:m", "2026-12-01T10:10:00Z", "2026-12-01T12:00:00Z", "usable", "2"));
+  input.append("wire.items", 0, timed_item("urn:l", "2026-12-01T10:20:00Z", "2026-12-01T11:00:00Z"));
+  input.append("wire.items", 0,
+               timed_item("urn:l", "2026-12-01T10:30:00Z", "", "usable", "2"));  // lifted
+  input.append("wire.items", 0, timed_item("urn:t", "2026-12-01T11:30:00Z", ""));
+  input.append("wire.items", 0, timed_item("urn:u", "2026-12-01T12:30:00Z", ""));
+  input.close();
+  Engine engine(pipeline, input, output, options);
+  const std::atomic<bool> stop{false};
+  engine.run(stop);
+  ASSERT_TRUE(engine.drain(std::chrono::seconds(5)));
+  EXPECT_EQ(item_uris(output), (std::vector<std::string>{"urn:l", "urn:t", "urn:u", "urn:m"}));
+  size_t versions_of_m = 0;
+  for (const auto& p : output.produced()) {
+    if (p.record.topic == "news.items" && p.record.value.find("\"uri\":\"urn:m\"") != std::string::npos) {
+      ++versions_of_m;
+      EXPECT_NE(p.record.value.find("\"version\":\"2\""), std::string::npos) << p.record.value;
+    }
+  }
+  EXPECT_EQ(versions_of_m, 1u);
+  EXPECT_EQ(engine.released(), 1u);
+  EXPECT_EQ(engine.held(), 0u);
+}
+
 }  // namespace
 }  // namespace wiredesk
