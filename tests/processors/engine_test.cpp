@@ -272,17 +272,30 @@ std::vector<std::string> item_uris(const MemoryOutput& output) {
   return uris;
 }
 
-// Embargo by event time (a recorded wire): held items come out when the
-// clock passes their embargo, in embargo order; a kill before that drops
-// one for good; what is still held at the end stays held.
-TEST(Engine, EmbargoedItemsAreReleasedInEmbargoOrderAndAKillDropsOne) {
+// One record at a time, every acknowledged offset committed at once.
+EngineOptions serial_options() {
   EngineOptions options;
   options.workers = 1;
   options.window = 1;
   options.commit_interval = std::chrono::milliseconds(0);
+  return options;
+}
+
+// Embargoes by event time (a recorded wire), held items in `embargo_topic`
+// ("": in memory only).
+PipelineOptions event_clock(const std::string& embargo_topic = "") {
   PipelineOptions popts;
   popts.embargo_clock = std::make_shared<EmbargoClock>(EmbargoClock::Kind::event);
-  Pipeline pipeline(popts, {}, null_probe(), [] { return kNow; });
+  popts.topics.embargo = embargo_topic;
+  return popts;
+}
+
+// Embargo by event time (a recorded wire): held items come out when the
+// clock passes their embargo, in embargo order; a kill before that drops
+// one for good; what is still held at the end stays held.
+TEST(Engine, EmbargoedItemsAreReleasedInEmbargoOrderAndAKillDropsOne) {
+  EngineOptions options = serial_options();
+  Pipeline pipeline(event_clock(), {}, null_probe(), [] { return kNow; });
   MemoryInput input;
   MemoryOutput output;
   input.append("wire.items", 0, timed_item("urn:a", "2026-12-01T10:00:00Z", "2026-12-01T12:00:00Z"));
@@ -310,15 +323,9 @@ TEST(Engine, EmbargoedItemsAreReleasedInEmbargoOrderAndAKillDropsOne) {
 // releases it; a hold read back after its release is stale; a tombstone
 // ends a hold another instance released.
 TEST(Engine, HoldsReadBackFromTheEmbargoTopicAreReleasedOnceByThePartitionOwner) {
-  EngineOptions options;
-  options.workers = 1;
-  options.window = 1;
-  options.commit_interval = std::chrono::milliseconds(0);
+  EngineOptions options = serial_options();
   options.embargo_inbox = std::make_shared<EmbargoInbox>();
-  PipelineOptions popts;
-  popts.embargo_clock = std::make_shared<EmbargoClock>(EmbargoClock::Kind::event);
-  popts.topics.embargo = "wiredesk.embargo";
-  Pipeline pipeline(popts, {}, null_probe(), [] { return kNow; });
+  Pipeline pipeline(event_clock("wiredesk.embargo"), {}, null_probe(), [] { return kNow; });
   MemoryInput input;
   input.set_shares_partitions(true);  // partition 1 belongs to another instance
   MemoryOutput output;
@@ -377,9 +384,8 @@ TEST(Pipeline, AnEmbargoedItemsAlertWaitsUnlessItsRuleIncludesEmbargoedItems) {
     rules->rules.emplace_back();
     rules->rules.back().id = "everything";
     rules->rules.back().embargoed_include = include;
-    PipelineOptions popts;
-    popts.embargo_clock = std::make_shared<EmbargoClock>(EmbargoClock::Kind::event);
-    Pipeline pipeline(popts, {std::make_shared<Alerter>(rules)}, null_probe(), [] { return kNow; });
+    Pipeline pipeline(event_clock(), {std::make_shared<Alerter>(rules)}, null_probe(),
+                      [] { return kNow; });
     const std::string value =
         timed_item("urn:e", "2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z");
     std::vector<OutputRecord> out;
@@ -406,14 +412,8 @@ TEST(Pipeline, AnEmbargoedItemsAlertWaitsUnlessItsRuleIncludesEmbargoedItems) {
 // embargo goes out at once and the held one never does. A redelivery of the
 // held version changes nothing.
 TEST(Engine, ANewerVersionSupersedesAHeldOne) {
-  EngineOptions options;
-  options.workers = 1;
-  options.window = 1;
-  options.commit_interval = std::chrono::milliseconds(0);
-  PipelineOptions popts;
-  popts.embargo_clock = std::make_shared<EmbargoClock>(EmbargoClock::Kind::event);
-  popts.topics.embargo = "wiredesk.embargo";
-  Pipeline pipeline(popts, {}, null_probe(), [] { return kNow; });
+  const EngineOptions options = serial_options();
+  Pipeline pipeline(event_clock("wiredesk.embargo"), {}, null_probe(), [] { return kNow; });
   MemoryInput input;
   MemoryOutput output;
   input.append("wire.items", 0, timed_item("urn:m", "2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z"));
