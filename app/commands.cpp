@@ -246,6 +246,9 @@ int command_replay(const CommonOptions& common, const ReplayOptions& options) {
       if (!topic->empty()) *topic = options.output_prefix + *topic;
     }
   }
+  // Embargoes as the service judges them (wall clock): an item still under
+  // embargo is not written, and stays held at the end of the range (counted).
+  pipeline_opts.embargo_clock = std::make_shared<EmbargoClock>(EmbargoClock::Kind::wall);
   Pipeline pipeline(pipeline_opts, std::move(*stages), null_probe());
   std::unique_ptr<KafkaRangeSource> source;
   std::unique_ptr<OutputPort> sink;
@@ -282,7 +285,9 @@ int command_replay(const CommonOptions& common, const ReplayOptions& options) {
             << json::format_time_ms(from) << " to "
             << (to ? json::format_time_ms(*to) : std::string("the end")) << " in "
             << static_cast<int>(progress.seconds() * 10) / 10.0 << " s"
-            << (options.output_prefix.empty() ? " (dry run)" : "") << "; " << counts << "\n";
+            << (options.output_prefix.empty() ? " (dry run)" : "") << "; " << counts;
+  if (engine.held() > 0) std::cerr << "; " << engine.held() << " still under embargo (not written)";
+  std::cerr << "\n";
   return ok ? 0 : 1;
 }
 

@@ -49,6 +49,10 @@ bool parse_duration(const std::string& text, std::chrono::milliseconds& out) {
   else if (unit == "h") ms = value * 3'600'000;
   else if (unit == "d") ms = value * 86'400'000;
   else return false;
+  // Beyond ~30,000 years (or not a number) is not a duration: refused before
+  // the conversion, which would be undefined (a fuzz finding:
+  // fuzz/corpus/rules/duration-overflow).
+  if (!(ms >= 0 && ms <= 1e15)) return false;
   out = std::chrono::milliseconds(static_cast<int64_t>(ms));
   return true;
 }

@@ -266,6 +266,10 @@ TEST(Durations, ParseUnits) {
   EXPECT_EQ(d.count(), 90000);
   EXPECT_FALSE(parse_duration("10 years", d));
   EXPECT_FALSE(parse_duration("-1s", d));
+  EXPECT_FALSE(parse_duration("1e99", d));  // not representable: refused, not undefined
+  EXPECT_FALSE(parse_duration("1e300h", d));
+  EXPECT_FALSE(parse_duration("nan", d));
+  EXPECT_FALSE(parse_duration("infs", d));
 }
 
 TEST(SecretProperties, AreRecognised) {

@@ -214,14 +214,19 @@ std::vector<Consumed> await_all(KafkaTestClient& client, const Names& n, const S
   return out;
 }
 
+// The sum of every series the pattern matches (its labels may be a
+// wildcard: the output topics' series all exist from the start, at 0); -1
+// when none does.
 double metric(int port, const std::string& pattern) {
   const auto body =
       wiredesk::testing::http_get("127.0.0.1:" + std::to_string(port), "/metrics").second;
-  std::smatch m;
-  if (std::regex_search(body, m, std::regex("\n" + pattern + " ([0-9.e+-]+)"))) {
-    return std::stod(m[1]);
+  const std::regex re("\n" + pattern + " ([0-9.e+-]+)");
+  double sum = -1;
+  for (auto it = std::sregex_iterator(body.begin(), body.end(), re); it != std::sregex_iterator();
+       ++it) {
+    sum = (sum < 0 ? 0 : sum) + std::stod((*it)[1]);
   }
-  return -1;
+  return sum;
 }
 
 int readyz(int port) {

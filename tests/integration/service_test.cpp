@@ -311,7 +311,11 @@ TEST_F(ServiceTest, ReplayOfATimeRangeWritesWhatTheServiceWrote) {
   for (const auto& f : wiredesk::testing::bad_fixture_files()) {
     values.push_back(wiredesk::testing::read_file(f.string()));
   }
+  // And one item under embargo until 2099: held by the service and by the
+  // replay alike, written by neither.
   client_.produce(t.in, values);
+  client_.produce(t.in, {embargo_item("urn:test:embargoed", "1", "Budget plan unveiled",
+                                      "2099-01-01T00:00:00Z")});
   const int port = wiredesk::testing::free_port();
   std::map<std::string, std::string> original;  // origin → topic verdict story
   {
@@ -332,6 +336,7 @@ TEST_F(ServiceTest, ReplayOfATimeRangeWritesWhatTheServiceWrote) {
   const auto [code, out] = wiredesk::testing::run_wiredesk(
       env(t, port), "replay --from 1h --topics " + t.in, log);
   ASSERT_EQ(code, 0) << log;
+  EXPECT_THAT(wiredesk::testing::read_file(log), ::testing::HasSubstr("1 still under embargo"));
   std::map<std::string, std::string> replayed;
   simdjson::ondemand::parser parser;
   std::istringstream lines(out);
