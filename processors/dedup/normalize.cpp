@@ -40,9 +40,22 @@ bool starts_with_any(std::string_view s, std::initializer_list<std::string_view>
                      [&](std::string_view p) { return s.starts_with(p); });
 }
 
+// One pass over `s` whatever the number of needles: a byte that starts no
+// needle is passed over with one table lookup.
 bool contains_any(std::string_view s, std::initializer_list<std::string_view> needles) {
-  return std::any_of(needles.begin(), needles.end(),
-                     [&](std::string_view n) { return s.find(n) != std::string_view::npos; });
+  std::array<bool, 256> starts{};
+  for (const std::string_view n : needles) {
+    if (n.empty()) return true;
+    starts[static_cast<unsigned char>(n.front())] = true;
+  }
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!starts[static_cast<unsigned char>(s[i])]) continue;
+    const std::string_view rest = s.substr(i);
+    for (const std::string_view n : needles) {
+      if (n.front() == s[i] && rest.starts_with(n)) return true;
+    }
+  }
+  return false;
 }
 
 size_t count_words(std::string_view normalized) {
@@ -58,6 +71,47 @@ struct FreeDeleter {
 bool is_word_codepoint(utf8proc_int32_t cp) {
   const utf8proc_category_t cat = utf8proc_category(cp);
   return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
+}
+
+// Code points that NFKC, case folding and the removal of ignorables all
+// leave as they are, and that compose with nothing before or after them:
+// Hangul syllables (already composed; a trailing jamo that would compose
+// with one is not in this set), CJK unified ideographs (the compatibility
+// ideographs that NFKC maps are elsewhere) and the punctuation of Korean
+// copy. `FoldCase.FastPathAgreesWithUtf8proc` checks every one against
+// utf8proc.
+bool kept_by_fold(uint32_t cp) {
+  return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x00B7 ||
+         cp == 0x2013 || cp == 0x2014 || cp == 0x2018 || cp == 0x2019 || cp == 0x201C ||
+         cp == 0x201D || cp == 0x3001 || cp == 0x3002 || (cp >= 0x3008 && cp <= 0x3011);
+}
+
+// Whether fold_case may keep `utf8` as it is but for lower-casing ASCII
+// letters: printable ASCII and code points kept by the fold, well formed.
+bool folds_as_ascii_and_kept(std::string_view utf8) {
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  const size_t n = utf8.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char b = p[i];
+    if (b < 0x80) {
+      if (b < 0x20 || b == 0x7f) return false;  // controls: utf8proc's STRIPCC rules
+      ++i;
+      continue;
+    }
+    uint32_t cp = 0;
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      cp = ((b & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
+      i += 2;
+    } else if (b >= 0xE0 && b < 0xF0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+               (p[i + 2] & 0xC0) == 0x80) {
+      cp = ((b & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+      i += 3;
+    } else {
+      return false;  // four-byte or malformed: utf8proc decides
+    }
+    if (!kept_by_fold(cp)) return false;
+  }
+  return true;
 }
 
 // ------------------------------------------------------- headline markers
@@ -451,6 +505,13 @@ std::string fold_case(std::string_view utf8) {
     }
     return out;
   }
+  if (folds_as_ascii_and_kept(utf8)) {  // Korean copy: ASCII and Hangul syllables
+    std::string out(utf8);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
   utf8proc_uint8_t* mapped = nullptr;
   const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT |
                                                       UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
@@ -484,6 +545,15 @@ std::string fold_punctuation(std::string_view folded) {
       }
       ++i;
       continue;
+    }
+    if (p[i] >= 0xEA && p[i] <= 0xED && i + 2 < size && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80) {  // a Hangul syllable is a letter (Lo)
+      const uint32_t c = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+      if (c >= 0xAC00 && c <= 0xD7A3) {
+        emit(std::string_view(&folded[static_cast<size_t>(i)], 3));
+        i += 3;
+        continue;
+      }
     }
     utf8proc_int32_t cp = 0;
     const utf8proc_ssize_t len = utf8proc_iterate(p + i, size - i, &cp);

@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <numeric>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
+
+#include "processors/dedup/short_words.hpp"
 
 namespace wiredesk {
 
@@ -28,16 +31,15 @@ uint32_t hash32(std::string_view s) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Code points of a UTF-8 token (valid UTF-8: normalize output).
-std::vector<std::string_view> code_points(std::string_view s) {
-  std::vector<std::string_view> out;
+// Code points of a UTF-8 token (valid UTF-8: normalize output), into `out`.
+void code_points(std::string_view s, std::vector<std::string_view>& out) {
+  out.clear();
   for (size_t i = 0; i < s.size();) {
     const auto b = static_cast<unsigned char>(s[i]);
     const size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
     out.push_back(s.substr(i, std::min(n, s.size() - i)));
     i += n;
   }
-  return out;
 }
 
 bool is_hangul(std::string_view cp) {
@@ -49,18 +51,19 @@ bool is_hangul(std::string_view cp) {
 
 // Headline Hanja that stand for a word.
 std::string_view hanja_word(std::string_view cp) {
-  static const std::unordered_map<std::string_view, std::string_view> kMap = {
-      {"北"sv, "북한"sv}, {"南"sv, "남한"sv}, {"美"sv, "미국"sv}, {"日"sv, "일본"sv},
-      {"中"sv, "중국"sv}, {"韓"sv, "한국"sv}, {"露"sv, "러시아"sv}, {"英"sv, "영국"sv},
-      {"獨"sv, "독일"sv}, {"佛"sv, "프랑스"sv}, {"與"sv, "여당"sv}, {"野"sv, "야당"sv},
-      {"軍"sv, "군대"sv}, {"檢"sv, "검찰"sv}, {"警"sv, "경찰"sv}, {"尹"sv, "윤석"sv},
-      {"李"sv, "이재"sv}, {"金"sv, "김정"sv}, {"核"sv, "핵무"sv}, {"靑"sv, "청와"sv}};
-  const auto it = kMap.find(cp);
-  return it == kMap.end() ? std::string_view() : it->second;
+  static const ShortWords kHanja = {"北"sv, "南"sv, "美"sv, "日"sv, "中"sv, "韓"sv, "露"sv,
+                                    "英"sv, "獨"sv, "佛"sv, "與"sv, "野"sv, "軍"sv, "檢"sv,
+                                    "警"sv, "尹"sv, "李"sv, "金"sv, "核"sv, "靑"sv};
+  static constexpr std::string_view kWords[] = {
+      "북한"sv, "남한"sv, "미국"sv, "일본"sv, "중국"sv, "한국"sv, "러시아"sv,
+      "영국"sv, "독일"sv, "프랑스"sv, "여당"sv, "야당"sv, "군대"sv, "검찰"sv,
+      "경찰"sv, "윤석"sv, "이재"sv, "김정"sv, "핵무"sv, "청와"sv};
+  const int i = kHanja.index_of(cp);
+  return i < 0 ? std::string_view() : kWords[i];
 }
 
 bool is_stop_word(std::string_view w) {
-  static const std::unordered_set<std::string_view> kStop = {
+  static const ShortWords kStop = {
       "a"sv,      "an"sv,    "the"sv,   "of"sv,     "in"sv,    "on"sv,     "to"sv,    "for"sv,
       "at"sv,     "by"sv,    "with"sv,  "from"sv,   "into"sv,  "toward"sv, "towards"sv,
       "and"sv,    "or"sv,    "as"sv,    "is"sv,     "was"sv,   "are"sv,    "were"sv,  "be"sv,
@@ -77,18 +80,19 @@ bool is_stop_word(std::string_view w) {
       "지난"sv,   "이번"sv,  "관련"sv,  "대해"sv,   "대한"sv,  "위해"sv,   "따르"sv,  "것으"sv,
       "것이"sv,   "것은"sv,  "있는"sv,  "했다고"sv, "연합"sv,  "기자"sv,   "속보"sv,  "그러"sv,
       "하지"sv,   "또한"sv,  "이어"sv,  "한편"sv};
-  return kStop.count(w) > 0;
+  return kStop.contains(w);
 }
 
 // "two" → "2": English copy spells out small numbers that Korean writes in
 // digits. "one" stays a word (one of, no one).
 std::string_view number_word(std::string_view w) {
-  static const std::unordered_map<std::string_view, std::string_view> kWords = {
-      {"two"sv, "2"sv},   {"three"sv, "3"sv}, {"four"sv, "4"sv},   {"five"sv, "5"sv},
-      {"six"sv, "6"sv},   {"seven"sv, "7"sv}, {"eight"sv, "8"sv},  {"nine"sv, "9"sv},
-      {"ten"sv, "10"sv},  {"eleven"sv, "11"sv}, {"twelve"sv, "12"sv}};
-  const auto it = kWords.find(w);
-  return it == kWords.end() ? std::string_view() : it->second;
+  static const ShortWords kWords = {"two"sv,   "three"sv, "four"sv,  "five"sv,
+                                    "six"sv,   "seven"sv, "eight"sv, "nine"sv,
+                                    "ten"sv,   "eleven"sv, "twelve"sv};
+  static constexpr std::string_view kDigits[] = {"2"sv, "3"sv, "4"sv,  "5"sv,  "6"sv, "7"sv,
+                                                 "8"sv, "9"sv, "10"sv, "11"sv, "12"sv};
+  const int i = kWords.index_of(w);
+  return i < 0 ? std::string_view() : kDigits[i];
 }
 
 bool ends_with(std::string_view w, std::string_view s) {
@@ -97,24 +101,51 @@ bool ends_with(std::string_view w, std::string_view s) {
 
 // A light suffix stripper for English news words: fires, fired, firing →
 // fir; launches, launched → launch; killed → kill. Both sides of every
-// comparison go through it, so its stems need not be words.
-std::string stem(std::string_view w) {
-  std::string s(w);
-  if (s.size() > 4 && ends_with(s, "ies")) {
-    s.resize(s.size() - 3);
-    s.push_back('y');
-  } else if (s.size() > 5 && ends_with(s, "ing")) {
-    s.resize(s.size() - 3);
-  } else if (s.size() > 4 && ends_with(s, "ed")) {
-    s.resize(s.size() - 2);
-  } else if (s.size() > 4 && (ends_with(s, "ches") || ends_with(s, "shes") ||
-                               ends_with(s, "sses") || ends_with(s, "xes"))) {
-    s.resize(s.size() - 2);
-  } else if (s.size() > 3 && ends_with(s, "s") && !ends_with(s, "ss") && !ends_with(s, "us")) {
-    s.resize(s.size() - 1);
+// comparison go through it, so its stems need not be words. A stem is a
+// prefix of the word, with a 'y' after it when "ies" went (cities → city).
+struct Stem {
+  std::string_view prefix;
+  bool y = false;
+};
+
+Stem stem_of(std::string_view w) {
+  Stem s{w};
+  std::string_view& p = s.prefix;
+  if (p.size() > 4 && ends_with(p, "ies")) {
+    p.remove_suffix(3);
+    s.y = true;
+    return s;  // ends in 'y': the final 'e' rule below cannot apply
   }
-  if (s.size() > 3 && s.back() == 'e') s.pop_back();
+  if (p.size() > 5 && ends_with(p, "ing")) {
+    p.remove_suffix(3);
+  } else if (p.size() > 4 && ends_with(p, "ed")) {
+    p.remove_suffix(2);
+  } else if (p.size() > 4 && (ends_with(p, "ches") || ends_with(p, "shes") ||
+                               ends_with(p, "sses") || ends_with(p, "xes"))) {
+    p.remove_suffix(2);
+  } else if (p.size() > 3 && ends_with(p, "s") && !ends_with(p, "ss") && !ends_with(p, "us")) {
+    p.remove_suffix(1);
+  }
+  if (p.size() > 3 && p.back() == 'e') p.remove_suffix(1);
   return s;
+}
+
+std::string stem(std::string_view w) {
+  const Stem s = stem_of(w);
+  std::string out(s.prefix);
+  if (s.y) out.push_back('y');
+  return out;
+}
+
+// hash32(stem(w)) without building the string.
+uint32_t stem_hash(std::string_view w) {
+  const Stem s = stem_of(w);
+  if (!s.y) return hash32(s.prefix);
+  char bytes[64];
+  if (s.prefix.size() >= sizeof bytes) return hash32(stem(w));
+  std::memcpy(bytes, s.prefix.data(), s.prefix.size());
+  bytes[s.prefix.size()] = 'y';
+  return hash32(std::string_view(bytes, s.prefix.size() + 1));
 }
 
 // -------------------------------------------------------------- glossary
@@ -312,14 +343,13 @@ class Extractor {
   }
 
   void add_hangul(const std::vector<std::string_view>& cps, size_t from, size_t to) {
-    // [from, to) is a run of Hangul syllables.
+    // [from, to) is a run of Hangul syllables: adjacent in the token, so a
+    // pair is the bytes from one syllable's start to the next one's end.
     if (to - from < 2) return;
     auto pair = [&](size_t i) {
-      std::string p(cps[i]);
-      p.append(cps[i + 1]);
-      return p;
+      return std::string_view(cps[i].data(), cps[i].size() + cps[i + 1].size());
     };
-    const std::string first = pair(from);
+    const std::string_view first = pair(from);
     if (is_stop_word(first)) return;
     if (side_ == Side::flash) {
       add_word(hash32(first));
@@ -344,7 +374,9 @@ class Extractor {
       // 17일 is the 17th (the English copy has it in its dateline); 68일 is
       // 68 days, a fact.
       const bool day = token.substr(j).starts_with("일") && j - i <= 2 &&
-                       std::stoi(std::string(digits)) <= 31;
+                       std::accumulate(digits.begin(), digits.end(), 0, [](int n, char c) {
+                         return n * 10 + (c - '0');
+                       }) <= 31;
       if (!day && digits != "1") add_number(digits);
       i = j;
     }
@@ -358,7 +390,8 @@ class Extractor {
       return static_cast<unsigned char>(c) >= 0xE0;
     });
     if (hangul_or_hanja) {
-      const std::vector<std::string_view> cps = code_points(token);
+      std::vector<std::string_view>& cps = cps_;
+      code_points(token, cps);
       previous = 0;
       size_t run = 0;
       for (size_t i = 0; i <= cps.size(); ++i) {
@@ -367,10 +400,7 @@ class Extractor {
         add_hangul(cps, run, i);
         if (i < cps.size()) {
           if (const std::string_view word = hanja_word(cps[i]); !word.empty()) {
-            const std::vector<std::string_view> wcps = code_points(word);
-            std::string p(wcps[0]);
-            p.append(wcps[1]);
-            add_word(hash32(p));
+            add_word(hash32(word.substr(0, 6)));  // its first two syllables
           }
         }
         run = i + 1;
@@ -389,10 +419,8 @@ class Extractor {
       previous = word == "u" ? hash32("u") : 0;
       return;
     }
-    std::string s;
     if (word == "korea" && (before == "n" || before == "s")) {
-      s = before == "n" ? "north" : "south";
-      const uint32_t h = hash32(stem(s));
+      const uint32_t h = stem_hash(before == "n" ? "north"sv : "south"sv);
       add_phrase(previous, h);
       add_word(h);
       previous = h;
@@ -401,7 +429,7 @@ class Extractor {
       previous = 0;
       return;
     }
-    const uint32_t h = hash32(stem(word));
+    const uint32_t h = stem_hash(word);
     add_phrase(previous, h);
     add_word(h);
     previous = h;
@@ -417,6 +445,7 @@ class Extractor {
 
   Side side_;
   TermSet terms_;
+  std::vector<std::string_view> cps_;  // scratch: the code points of a token
 };
 
 size_t count_in(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {

@@ -1,6 +1,10 @@
 #include "processors/dedup/normalize.hpp"
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <string>
 
 namespace wiredesk {
 namespace {
@@ -15,6 +19,52 @@ TEST(FoldCase, NfkcAndCaseFoldingForNonAscii) {
   EXPECT_EQ(fold_case("ﬁrst"), "first");                         // ligature
   EXPECT_EQ(fold_case("\u1112\u1161\u11ab"), "한");                // jamo compose to a syllable
   EXPECT_EQ(fold_case("soft\u00ADhyphen"), "softhyphen");         // default ignorable dropped
+}
+
+// What fold_case does without its fast paths: utf8proc over the whole text.
+std::string fold_by_utf8proc(const std::string& s) {
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                                                      UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                                                      UTF8PROC_IGNORE | UTF8PROC_STRIPCC);
+  const utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                   static_cast<utf8proc_ssize_t>(s.size()), &mapped, options);
+  std::string out = n < 0 ? s : std::string(reinterpret_cast<char*>(mapped), static_cast<size_t>(n));
+  std::free(mapped);
+  return out;
+}
+
+std::string utf8_of(utf8proc_int32_t cp) {
+  utf8proc_uint8_t bytes[4];
+  const auto n = utf8proc_encode_char(cp, bytes);
+  return std::string(reinterpret_cast<char*>(bytes), static_cast<size_t>(n));
+}
+
+// Korean copy takes a path that skips utf8proc when every code point is
+// printable ASCII or one the fold keeps as it is. Every code point of the
+// Basic Multilingual Plane, between ASCII letters, must fold as utf8proc
+// folds it, whichever path the text takes.
+TEST(FoldCase, FastPathAgreesWithUtf8procOnEveryCodePointOfTheBmp) {
+  size_t mismatches = 0;
+  for (utf8proc_int32_t cp = 0x80; cp <= 0xFFFD; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates are not UTF-8
+    const std::string text = "Ab" + utf8_of(cp) + "Cd" + utf8_of(cp) + "한";
+    if (fold_case(text) != fold_by_utf8proc(text)) {
+      ADD_FAILURE() << "U+" << std::hex << cp;
+      if (++mismatches > 10) break;
+    }
+  }
+}
+
+TEST(FoldCase, KoreanParagraphsFoldAsUtf8procFoldsThem) {
+  for (const std::string text : {
+           "북한이 17일 오전 동해상으로 탄도미사일(SRBM) 1발을 발사했다고 합동참모본부가 밝혔다.",
+           "‘서울·경기’ 지역에 “호우 경보” — 北 美 韓",
+           "「정부」는 〈발표〉에서 《예산안》을 제출했다。",
+           "한\u11ab 글", "KOSPI ２,５００선 회복…외국인 순매수", "탭\t문자\r"}) {
+    EXPECT_EQ(fold_case(text), fold_by_utf8proc(text)) << text;
+  }
 }
 
 TEST(FoldPunctuation, KeepsLettersMarksNumbersAndFoldsTheRest) {

@@ -1,0 +1,64 @@
+// A fixed set of short words (stop words, date words, number words), looked
+// up once per token of every item. A word of up to 16 bytes is two 64-bit
+// integers, so a lookup is one multiply-shift hash and integer compares: no
+// string hashing, no memcmp, no allocation. Longer words are never members.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+namespace wiredesk {
+
+class ShortWords {
+ public:
+  static constexpr size_t kMaxBytes = 16;
+
+  // Words longer than kMaxBytes are refused (std::invalid_argument): a set
+  // that silently never matched one of its words would be a quiet bug.
+  ShortWords(std::initializer_list<std::string_view> words);
+
+  // The position of `word` in the constructor's list, or -1.
+  int index_of(std::string_view word) const {
+    if (word.size() > kMaxBytes || word.empty()) return -1;
+    const Key k = key_of(word);
+    for (size_t i = slot_of(k);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.index < 0) return -1;
+      if (s.key.lo == k.lo && s.key.hi == k.hi && s.key.size == k.size) return s.index;
+    }
+  }
+  bool contains(std::string_view word) const { return index_of(word) >= 0; }
+
+ private:
+  struct Key {
+    uint64_t lo = 0;
+    uint64_t hi = 0;
+    uint64_t size = 0;
+  };
+  struct Slot {
+    Key key;
+    int index = -1;
+  };
+
+  static Key key_of(std::string_view word) {
+    char bytes[kMaxBytes] = {};
+    std::memcpy(bytes, word.data(), word.size());
+    Key k;
+    std::memcpy(&k.lo, bytes, 8);
+    std::memcpy(&k.hi, bytes + 8, 8);
+    k.size = word.size();
+    return k;
+  }
+  size_t slot_of(const Key& k) const {
+    const uint64_t h = (k.lo * 0x9E3779B97F4A7C15ull) ^ (k.hi * 0xC2B2AE3D27D4EB4Full) ^ k.size;
+    return static_cast<size_t>((h ^ (h >> 29)) & mask_);
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+};
+
+}  // namespace wiredesk
