@@ -405,7 +405,7 @@ StageStatus Dedup::prepare(ItemContext& ctx) const {
   entry.level = normalized.markers.level;
   entry.pubstatus = item.pubstatus;
   entry.origin = ctx.origin;
-  entry.script = shingle_size(normalized.text()) == kCjkShingle ? kScriptCjk : kScriptLatin;
+  entry.script = fp.cjk ? kScriptCjk : kScriptLatin;
   if (entry.markers & marker::flash) entry.flash_terms = pack_terms(flash_terms(normalized));
   // What flash_of() compares a flash with; most items meet a flash in the window.
   opening_and_whole_terms(normalized, 2, work->opening, work->whole);
@@ -567,19 +567,22 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const Ded
     const bool backed = missing == 0 && flash.long_number;
     const bool corroborated = backed && flash.numbers.size() >= 2;
     if (f->script == item.script) {
-      const double cov = word_coverage(flash, opening);
+      if (!numbers_ok) continue;
       const size_t found = words_found(flash, opening);
+      const double cov = flash.words.empty() ? 0.0  // word_coverage(flash, opening)
+                                             : static_cast<double>(found) /
+                                                   static_cast<double>(flash.words.size());
       const double needed = corroborated ? options_.flash_term_coverage_with_numbers
                                          : options_.flash_term_coverage;
       // A flash of a few words covers by chance: the words found must be
       // enough to tell a story (fewer when numbers back them).
       const size_t enough = corroborated ? options_.flash_min_words - 1 : options_.flash_min_words;
+      if (cov < needed || found < enough || cov <= best_same) continue;
       // What the opening leaves out the story tells further down; a story
       // on another event of the kind lacks the flash's own words anywhere
-      // (unless the numbers tell it is the one).
-      const double anywhere = word_coverage(flash, whole);
-      if (numbers_ok && cov >= needed && found >= enough &&
-          (backed || anywhere >= options_.flash_whole_coverage) && cov > best_same) {
+      // (unless the numbers tell it is the one). Asked last: the whole
+      // story's terms are the longest list.
+      if (backed || word_coverage(flash, whole) >= options_.flash_whole_coverage) {
         best_same = cov;
         same_script = f;
       }

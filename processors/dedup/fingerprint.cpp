@@ -37,8 +37,8 @@ bool is_cjk(uint32_t cp) {
 
 // Byte offset of every code point start, plus the end. Input is valid UTF-8
 // (normalize output); continuation bytes are skipped without decoding.
-std::vector<uint32_t> codepoint_offsets(std::string_view s) {
-  std::vector<uint32_t> offsets;
+void codepoint_offsets(std::string_view s, std::vector<uint32_t>& offsets) {
+  offsets.clear();
   offsets.reserve(s.size() + 1);
   for (size_t i = 0; i < s.size(); ++i) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
@@ -46,7 +46,6 @@ std::vector<uint32_t> codepoint_offsets(std::string_view s) {
     }
   }
   offsets.push_back(static_cast<uint32_t>(s.size()));
-  return offsets;
 }
 
 uint32_t decode_at(std::string_view s, size_t i) {
@@ -140,7 +139,8 @@ int shingle_size(std::string_view normalized) {
 std::vector<uint64_t> shingle_hashes(std::string_view normalized, int n) {
   std::vector<uint64_t> hashes;
   if (normalized.empty() || n <= 0) return hashes;
-  const std::vector<uint32_t> offsets = codepoint_offsets(normalized);
+  thread_local std::vector<uint32_t> offsets;
+  codepoint_offsets(normalized, offsets);
   const size_t codepoints = offsets.size() - 1;
   const auto width = static_cast<size_t>(n);
   if (codepoints <= width) {
@@ -149,9 +149,11 @@ std::vector<uint64_t> shingle_hashes(std::string_view normalized, int n) {
   }
   const size_t windows = codepoints - width + 1;
   // Distinct hashes through a small open-addressing set: linear time, where
-  // sorting took 40 % of fingerprinting.
+  // sorting took 40 % of fingerprinting. The table is the thread's, all
+  // zero between calls.
   const size_t capacity = std::bit_ceil(windows * 2);
-  std::vector<uint64_t> table(capacity, 0);
+  thread_local std::vector<uint64_t> table;
+  if (table.size() < capacity) table.assign(capacity, 0);
   bool zero_seen = false;
   hashes.reserve(windows);
   for (size_t i = 0; i < windows; ++i) {
@@ -171,6 +173,17 @@ std::vector<uint64_t> shingle_hashes(std::string_view normalized, int n) {
         break;
       }
     }
+  }
+  // Empty the table in reverse order of insertion: when a hash goes, every
+  // slot its probe passed over at insertion still holds an earlier hash, so
+  // the probe finds it the same way.
+  const size_t mask = capacity - 1;
+  for (auto it = hashes.rbegin(); it != hashes.rend(); ++it) {
+    const uint64_t h = *it;
+    if (h == 0) continue;
+    size_t slot = static_cast<size_t>(h) & mask;
+    while (table[slot] != h) slot = (slot + 1) & mask;
+    table[slot] = 0;
   }
   return hashes;
 }
@@ -272,7 +285,9 @@ Fingerprint fingerprint(const NormalizedItem& item) {
   Fingerprint fp;
   const std::string text = item.text();
   fp.content_hash = content_hash(text);
-  const std::vector<uint64_t> body = text_shingles(text);
+  const int body_width = shingle_size(text);
+  fp.cjk = body_width == kCjkShingle;
+  const std::vector<uint64_t> body = shingle_hashes(text, body_width);
   minhash(body, fp.sketch.body);
   fp.sketch.body_shingles = static_cast<uint32_t>(body.size());
 

@@ -96,6 +96,7 @@ struct Sketch {
 struct Fingerprint {
   uint64_t content_hash = 0;  // XXH3-64 of NormalizedItem::text(); 0 when there is no text
   Sketch sketch;
+  bool cjk = false;  // the text is mostly Hangul or other CJK (shingle_size is kCjkShingle)
 };
 
 Fingerprint fingerprint(const NormalizedItem& item);
