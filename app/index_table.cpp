@@ -1,10 +1,13 @@
 #include "app/index_table.hpp"
 
+#include <pthread.h>
+
 #include <librdkafka/rdkafkacpp.h>
 
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
+#include <thread>
 
 #include <spdlog/spdlog.h>
 
@@ -155,28 +158,38 @@ bool IndexTable::restore(int timeout_ms, const std::atomic<bool>* stop) {
 
   std::vector<std::string> topics{options_.topic};
   if (!options_.embargo_topic.empty()) topics.push_back(options_.embargo_topic);
+  // A topic just created may show no partitions (or an error) in the first
+  // metadata answers, until its leaders are elected: asked again until it
+  // shows them or the restore gives up.
   for (const auto& name : topics) {
-    RdKafka::Metadata* md = nullptr;
     std::unique_ptr<RdKafka::Topic> topic(
         RdKafka::Topic::create(impl_->consumer.get(), name, nullptr, err));
-    while (impl_->consumer->metadata(false, topic.get(), &md, attempt_ms()) != RdKafka::ERR_NO_ERROR) {
+    std::vector<int32_t> ids;
+    while (ids.empty()) {
+      RdKafka::Metadata* md = nullptr;
+      RdKafka::ErrorCode code =
+          impl_->consumer->metadata(false, topic.get(), &md, attempt_ms());
+      if (code == RdKafka::ERR_NO_ERROR) {
+        const std::unique_ptr<RdKafka::Metadata> holder(md);
+        for (const auto* t : *md->topics()) {
+          if (t->err() != RdKafka::ERR_NO_ERROR) {
+            code = t->err();
+            continue;
+          }
+          for (const auto* p : *t->partitions()) ids.push_back(p->id());
+        }
+      }
+      if (!ids.empty()) break;
       if (give_up()) {
-        spdlog::error("state topic {}: no metadata", name);
+        spdlog::error("state topic {}: no partitions in its metadata ({})", name,
+                      RdKafka::err2str(code));
         return false;
       }
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
-    std::unique_ptr<RdKafka::Metadata> holder(md);
-    size_t found = 0;
-    for (const auto* t : *md->topics()) {
-      for (const auto* p : *t->partitions()) {
-        impl_->all.emplace_back(name, p->id());
-        if (name == options_.topic) impl_->partitions.push_back(p->id());
-        ++found;
-      }
-    }
-    if (found == 0) {
-      spdlog::error("state topic {} has no partitions", name);
-      return false;
+    for (const int32_t id : ids) {
+      impl_->all.emplace_back(name, id);
+      if (name == options_.topic) impl_->partitions.push_back(id);
     }
   }
 
@@ -232,7 +245,10 @@ bool IndexTable::restore(int timeout_ms, const std::atomic<bool>* stop) {
 
 void IndexTable::start_following() {
   if (!impl_->consumer || follower_.joinable()) return;
-  follower_ = std::thread([this] { follow_loop(); });
+  follower_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "wd-index");
+    follow_loop();
+  });
 }
 
 void IndexTable::follow_loop() {

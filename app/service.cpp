@@ -1,5 +1,7 @@
 #include "app/service.hpp"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -172,7 +174,10 @@ class Service final : public EngineObserver {
                  config_.http.listen, eos_ ? "exactly-once" : "at-least-once",
                  engine_->workers());
     for (const auto& w : connection_warnings(config_)) spdlog::warn("{}", w);
-    watchdog_ = std::thread([this] { watch_brokers(); });
+    watchdog_ = std::thread([this] {
+      pthread_setname_np(pthread_self(), "wd-watchdog");
+      watch_brokers();
+    });
     engine_->run(g_stop);
     return shutdown();
   }

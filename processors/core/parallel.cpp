@@ -1,5 +1,7 @@
 #include "processors/core/parallel.hpp"
 
+#include <pthread.h>
+
 #include <algorithm>
 
 #include <sched.h>
@@ -16,7 +18,12 @@ ParallelPipeline::ParallelPipeline(Pipeline& pipeline, size_t workers, size_t wi
     workers = allowed > 0 ? static_cast<size_t>(allowed)
                           : std::max(1u, std::thread::hardware_concurrency());
   }
-  for (size_t i = 0; i < workers; ++i) threads_.emplace_back([this] { work(); });
+  for (size_t i = 0; i < workers; ++i) {
+    threads_.emplace_back([this] {
+      pthread_setname_np(pthread_self(), "wd-prepare");  // as top -H and /proc show it
+      work();
+    });
+  }
 }
 
 ParallelPipeline::~ParallelPipeline() {

@@ -40,22 +40,9 @@ bool starts_with_any(std::string_view s, std::initializer_list<std::string_view>
                      [&](std::string_view p) { return s.starts_with(p); });
 }
 
-// One pass over `s` whatever the number of needles: a byte that starts no
-// needle is passed over with one table lookup.
 bool contains_any(std::string_view s, std::initializer_list<std::string_view> needles) {
-  std::array<bool, 256> starts{};
-  for (const std::string_view n : needles) {
-    if (n.empty()) return true;
-    starts[static_cast<unsigned char>(n.front())] = true;
-  }
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (!starts[static_cast<unsigned char>(s[i])]) continue;
-    const std::string_view rest = s.substr(i);
-    for (const std::string_view n : needles) {
-      if (n.front() == s[i] && rest.starts_with(n)) return true;
-    }
-  }
-  return false;
+  return std::any_of(needles.begin(), needles.end(),
+                     [&](std::string_view n) { return s.find(n) != std::string_view::npos; });
 }
 
 size_t count_words(std::string_view normalized) {
