@@ -17,7 +17,7 @@ struct CommonOptions {
 struct ProcessOptions {
   std::string input = "-";
   std::string topic;
-  size_t workers = 0;  // threads that prepare records; 0: one per core
+  size_t workers = 0;  // threads that prepare records; 0: one fewer than cores, at least 1
   std::string clock = "wall";  // embargoes by wall time, or by event time (a recorded wire)
 };
 

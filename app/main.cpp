@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
                    "time seen: a recorded wire replays the same way every time)")
       ->check(CLI::IsMember({"wall", "event"}));
   proc->add_option("--workers", process.workers,
-                   "threads that decode, fingerprint and tag (default 0: one per core); the "
+                   "threads that decode, fingerprint and tag (default 0: one fewer than cores, at least 1); the "
                    "dedup decision and the output stay in input order");
 
   wiredesk::ReplayOptions replay;
@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
       ->delimiter(',');
   rep->add_option("--output-prefix", replay.output_prefix,
                   "produce to PREFIX + each output topic (default: dry run to stdout)");
-  rep->add_option("--workers", replay.workers, "worker threads (default 0: one per core)");
+  rep->add_option("--workers", replay.workers, "worker threads (default 0: one fewer than cores, at least 1)");
 
   auto* check = cli.add_subcommand("check-config", "validate the configuration and exit");
 

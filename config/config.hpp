@@ -111,7 +111,7 @@ struct Config {
   std::string language = "en";  // language: default for items without one
   std::chrono::milliseconds shutdown_timeout = std::chrono::seconds(10);  // shutdown_timeout
   // workers: threads that decode, fingerprint and tag records ahead of the
-  // in-order dedup decision (processors/core/parallel.hpp); 0: one per core.
+  // in-order dedup decision (processors/core/parallel.hpp); 0: one fewer than cores (at least 1).
   size_t workers = 0;
   // taxonomy: path of the taxonomy file (relative to this file; "": none).
   // Unset: the embedded default (config/defaults.hpp).

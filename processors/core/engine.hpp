@@ -27,7 +27,7 @@
 namespace wiredesk {
 
 struct EngineOptions {
-  size_t workers = 0;    // worker threads (0: one per core)
+  size_t workers = 0;    // worker threads (0: one fewer than cores, at least 1)
   size_t window = 256;   // records between being taken and being finished
   // Set for exactly-once: the engine then commits offsets in transactions.
   TransactionPort* transactions = nullptr;

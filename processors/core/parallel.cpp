@@ -15,8 +15,12 @@ ParallelPipeline::ParallelPipeline(Pipeline& pipeline, size_t workers, size_t wi
     cpu_set_t set;
     CPU_ZERO(&set);
     const int allowed = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 0;
-    workers = allowed > 0 ? static_cast<size_t>(allowed)
-                          : std::max(1u, std::thread::hardware_concurrency());
+    const size_t cores = allowed > 0 ? static_cast<size_t>(allowed)
+                                     : std::max(1u, std::thread::hardware_concurrency());
+    // The caller's thread prepares records too while it waits (next()), so
+    // one worker fewer than cores keeps every core busy without a thread
+    // more than there are cores (measured: benchmarks/README.md).
+    workers = std::max<size_t>(1, cores - 1);
   }
   for (size_t i = 0; i < workers; ++i) {
     threads_.emplace_back([this] {
@@ -64,8 +68,24 @@ bool ParallelPipeline::next(std::vector<OutputRecord>& out, Pipeline::Summary& s
   if (pending_ == 0) return false;
   Slot& slot = slots_[head_];
   {
+    // Rather than wait for the oldest record, the caller prepares queued
+    // ones itself (the oldest among them when no worker has taken it yet):
+    // on a machine with as many workers as cores, its thread would
+    // otherwise idle whenever the workers fall behind.
     std::unique_lock lock(mu_);
-    done_cv_.wait(lock, [&] { return slot.done; });
+    while (!slot.done) {
+      if (queue_.empty()) {
+        done_cv_.wait(lock);
+        continue;
+      }
+      const size_t i = queue_.front();
+      queue_.pop_front();
+      lock.unlock();
+      if (!caller_decoder_) caller_decoder_ = std::make_unique<Decoder>(pipeline_.decode_options());
+      prepare(i, *caller_decoder_);
+      ++prepared_by_caller_;
+      lock.lock();
+    }
   }
   origin = slot.input.origin;
   summary = pipeline_.finish(slot.prepared, out);
@@ -98,15 +118,20 @@ void ParallelPipeline::work() {
       i = queue_.front();
       queue_.pop_front();
     }
-    Slot& slot = slots_[i];
-    // Only this worker touches the slot until it is marked done.
-    slot.prepared = pipeline_.prepare(decoder, slot.input);
-    {
-      std::lock_guard lock(mu_);
-      slot.done = true;
-    }
-    done_cv_.notify_one();
+    prepare(i, decoder);
   }
+}
+
+void ParallelPipeline::prepare(size_t i, Decoder& decoder) {
+  Slot& slot = slots_[i];
+  // Only the thread that took the slot from the queue touches it until it is
+  // marked done.
+  slot.prepared = pipeline_.prepare(decoder, slot.input);
+  {
+    std::lock_guard lock(mu_);
+    slot.done = true;
+  }
+  done_cv_.notify_one();
 }
 
 }  // namespace wiredesk

@@ -2,12 +2,14 @@
 // fingerprinted, tagged) on worker threads, many at once, and finished (the
 // dedup decision, alerts, encoding) on the caller's thread one at a time in
 // the order they were submitted, so that order per input partition holds
-// and the stages' process() never runs concurrently.
+// and the stages' process() never runs concurrently. While the oldest record
+// is not prepared yet, the caller's thread prepares queued ones too.
 #pragma once
 
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -19,7 +21,7 @@ namespace wiredesk {
 
 class ParallelPipeline {
  public:
-  // `workers` threads (0: one per core this process may run on); at most
+  // `workers` threads (0: one fewer than the cores this process may run on, at least 1); at most
   // `window` records between submit() and their turn in next().
   ParallelPipeline(Pipeline& pipeline, size_t workers, size_t window);
   ~ParallelPipeline();
@@ -41,6 +43,8 @@ class ParallelPipeline {
   void discard_all();
 
   size_t workers() const { return threads_.size(); }
+  // Records next() prepared on the caller's thread so far.
+  size_t prepared_by_caller() const { return prepared_by_caller_; }
 
  private:
   struct Slot {
@@ -51,6 +55,7 @@ class ParallelPipeline {
     bool done = false;  // guarded by mu_
   };
   void work();
+  void prepare(size_t slot, Decoder& decoder);
 
   Pipeline& pipeline_;
   std::vector<Slot> slots_;
@@ -62,6 +67,8 @@ class ParallelPipeline {
   std::deque<size_t> queue_;  // slots to prepare
   bool stop_ = false;
   std::vector<std::thread> threads_;
+  std::unique_ptr<Decoder> caller_decoder_;
+  size_t prepared_by_caller_ = 0;  // caller's thread only  // next() prepares records too, on the caller's thread
 };
 
 }  // namespace wiredesk
