@@ -1,13 +1,37 @@
 // wiredesk: real-time news-wire stream processor.
 #include <CLI/CLI.hpp>
 
+#include <string>
+
+#ifdef WIREDESK_JEMALLOC
+#include <jemalloc/jemalloc.h>
+#endif
+
 #include "app/commands.hpp"
 #include "app/version.hpp"
+
+namespace {
+
+// The allocator this binary runs on, for --version.
+std::string allocator() {
+#ifdef WIREDESK_JEMALLOC
+  const char* version = nullptr;
+  size_t size = sizeof version;
+  if (mallctl("version", &version, &size, nullptr, 0) == 0 && version) {
+    return std::string("jemalloc ") + version;
+  }
+  return "jemalloc";
+#else
+  return "system malloc";
+#endif
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App cli{"wiredesk: news-wire stream processor (Kafka in, deduplicated and tagged items out)"};
   cli.set_version_flag("--version", std::string("wiredesk ") + wiredesk::kVersion + " (" +
-                                        wiredesk::kGitRevision + ")");
+                                        wiredesk::kGitRevision + "), " + allocator());
   cli.require_subcommand(1);
   // Global options (--config) are taken before or after the subcommand:
   // subcommands created below inherit this and pass them up.

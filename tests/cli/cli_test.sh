@@ -16,6 +16,16 @@ check "--config after the subcommand names the file that is read" $?
 [ $? -ne 0 ]
 check "--config before the subcommand still works" $?
 
+# --version names the allocator, and it is the one the binary links
+# (jemalloc by default; the sanitizer builds keep the system's).
+version=$("$bin" --version)
+if ldd "$bin" | grep -q libjemalloc; then
+  grep -Eq '^wiredesk .*, jemalloc [0-9]' <<<"$version"
+else
+  grep -Eq '^wiredesk .*, system malloc$' <<<"$version"
+fi
+check "--version names the allocator it runs on ($version)" $?
+
 # Embedded defaults: from a directory with no configuration beside it.
 elsewhere=$(mktemp -d)
 (cd "$elsewhere" && env -u WIREDESK_CONFIG "$bin" check-config) >/dev/null 2>&1
