@@ -171,7 +171,9 @@ int main(int argc, char** argv) {
     produce_all();
   }
 
-  // LOAD_TRACE=FILE: one line per item, "produce-ms readable-latency-ms".
+  // LOAD_TRACE=FILE: one line per item, "produce-ms readable-latency-ms
+  // create-time-latency-ms" (the last: to the output record's CreateTime,
+  // which wiredesk's producer sets).
   std::unique_ptr<std::ofstream> trace;
   if (const char* path = std::getenv("LOAD_TRACE")) trace = std::make_unique<std::ofstream>(path);
   std::set<std::string> origins;
@@ -198,7 +200,10 @@ int main(int argc, char** argv) {
     if (index >= 0 && index < count) {
       latencies_ms.push_back(static_cast<double>(m->timestamp().timestamp - produced_ms[index]));
       readable_ms.push_back(static_cast<double>(wall_ms() - produced_ms[index]));
-      if (trace) *trace << produced_ms[index] << ' ' << readable_ms.back() << '\n';
+      if (trace) {
+        *trace << produced_ms[index] << ' ' << readable_ms.back() << ' ' << latencies_ms.back()
+               << '\n';
+      }
     }
   }
   const double total_s = std::chrono::duration<double>(Clock::now() - t0).count();
