@@ -5,7 +5,7 @@
 
 namespace wiredesk {
 
-ShortWords::ShortWords(std::initializer_list<std::string_view> words) {
+ShortWords::ShortWords(std::span<const std::string_view> words) {
   size_t capacity = 8;
   while (capacity < words.size() * 4) capacity *= 2;  // load ≤ 1/4: short probes
   slots_.resize(capacity);

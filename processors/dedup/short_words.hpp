@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -18,7 +19,9 @@ class ShortWords {
 
   // Words longer than kMaxBytes are refused (std::invalid_argument): a set
   // that silently never matched one of its words would be a quiet bug.
-  ShortWords(std::initializer_list<std::string_view> words);
+  explicit ShortWords(std::span<const std::string_view> words);
+  ShortWords(std::initializer_list<std::string_view> words)
+      : ShortWords(std::span<const std::string_view>(words.begin(), words.size())) {}
 
   // The position of `word` in the constructor's list, or -1.
   int index_of(std::string_view word) const {
