@@ -1,5 +1,8 @@
 #include "processors/dedup/fingerprint.hpp"
 
+// Inlined: hashing a shingle or a token of a few bytes is mostly call and
+// setup overhead; the hash values are the same.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
@@ -246,12 +249,14 @@ uint64_t key_token_bits(std::string_view normalized) {
   uint64_t bits = 0;
   size_t start = 0;
   while (start < normalized.size()) {
-    size_t end = normalized.find(' ', start);
-    if (end == std::string_view::npos) end = normalized.size();
+    // One pass finds the token's end and whether it holds a digit.
+    bool has_digit = false;
+    size_t end = start;
+    for (; end < normalized.size() && normalized[end] != ' '; ++end) {
+      has_digit |= normalized[end] >= '0' && normalized[end] <= '9';
+    }
     std::string_view token = normalized.substr(start, end - start);
     start = end + 1;
-    const bool has_digit =
-        std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (has_digit) token = strip_korean_particle(token);
     if (has_digit || is_date_word(token)) {
       bits |= uint64_t{1} << (XXH3_64bits(token.data(), token.size()) & 63);

@@ -46,14 +46,30 @@ class ShortWords {
     int index = -1;
   };
 
+  // Two integers that, with the size, tell every word of 1 to 16 bytes
+  // apart: overlapping fixed-size loads of its first and last bytes (which
+  // between them cover every byte), so no call to memcpy of a variable size.
   static Key key_of(std::string_view word) {
-    char bytes[kMaxBytes] = {};
-    std::memcpy(bytes, word.data(), word.size());
+    const char* p = word.data();
+    const size_t n = word.size();
     Key k;
-    std::memcpy(&k.lo, bytes, 8);
-    std::memcpy(&k.hi, bytes + 8, 8);
-    k.size = word.size();
+    k.size = n;
+    if (n >= 8) {
+      k.lo = load<uint64_t>(p);
+      k.hi = load<uint64_t>(p + n - 8);
+    } else if (n >= 4) {
+      k.lo = load<uint32_t>(p) | (uint64_t{load<uint32_t>(p + n - 4)} << 32);
+    } else {  // 1 to 3 bytes: the first, middle and last are all of them
+      k.lo = static_cast<unsigned char>(p[0]) | (uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+             (uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
+    }
     return k;
+  }
+  template <class T>
+  static T load(const char* p) {
+    T v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
   }
   size_t slot_of(const Key& k) const {
     const uint64_t h = (k.lo * 0x9E3779B97F4A7C15ull) ^ (k.hi * 0xC2B2AE3D27D4EB4Full) ^ k.size;

@@ -1,5 +1,8 @@
 #include "processors/dedup/terms.hpp"
 
+// Inlined: hashing a shingle or a token of a few bytes is mostly call and
+// setup overhead; the hash values are the same.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
