@@ -131,17 +131,7 @@ std::vector<HeldItem> EmbargoStore::due(int64_t now_ms) {
 }
 
 std::vector<std::string> EmbargoStore::drop_uri(std::string_view uri) {
-  std::vector<std::string> keys;
-  for (auto it = by_release_.begin(); it != by_release_.end();) {
-    if (it->second.uri == uri) {
-      keys.push_back(it->first.second);
-      by_key_.erase(it->first.second);
-      it = by_release_.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  return keys;
+  return drop_if([&](const HeldItem& h) { return h.uri == uri; });
 }
 
 namespace {
@@ -164,20 +154,11 @@ bool version_before(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::vector<std::string> EmbargoStore::drop_older(std::string_view uri, std::string_view version) {
-  std::vector<std::string> keys;
-  for (auto it = by_release_.begin(); it != by_release_.end();) {
-    const std::string& key = it->first.second;
+  return drop_if([&](const HeldItem& h) {
     // key: uri|version
-    if (it->second.uri == uri && key.size() > uri.size() &&
-        version_before(std::string_view(key).substr(uri.size() + 1), version)) {
-      keys.push_back(key);
-      by_key_.erase(key);
-      it = by_release_.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  return keys;
+    return h.uri == uri && h.key.size() > uri.size() &&
+           version_before(std::string_view(h.key).substr(uri.size() + 1), version);
+  });
 }
 
 void EmbargoStore::erase(std::string_view key) {
@@ -196,15 +177,21 @@ void EmbargoInbox::hold(HeldItem item) {
   std::string key = item.key;
   std::lock_guard lock(mutex_);
   updates_.push_back({std::move(key), std::move(item)});
+  pending_.store(true, std::memory_order_release);
 }
 
 void EmbargoInbox::end(std::string key) {
   std::lock_guard lock(mutex_);
   updates_.push_back({std::move(key), std::nullopt});
+  pending_.store(true, std::memory_order_release);
 }
 
 std::vector<EmbargoInbox::Update> EmbargoInbox::take() {
+  // The engine asks twice per step; almost always there is nothing, and
+  // then it takes no lock.
+  if (!pending_.load(std::memory_order_acquire)) return {};
   std::lock_guard lock(mutex_);
+  pending_.store(false, std::memory_order_relaxed);
   return std::exchange(updates_, {});
 }
 

@@ -14,6 +14,7 @@
 // drops it; a repeat of a held item neither releases nor duplicates it.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -96,6 +97,22 @@ class EmbargoStore {
   std::optional<int64_t> next_release() const;
 
  private:
+  // Drops every held item `drop(item)` accepts; returns their keys.
+  template <class Drop>
+  std::vector<std::string> drop_if(Drop&& drop) {
+    std::vector<std::string> keys;
+    for (auto it = by_release_.begin(); it != by_release_.end();) {
+      if (!drop(it->second)) {
+        ++it;
+        continue;
+      }
+      keys.push_back(it->first.second);
+      by_key_.erase(it->first.second);
+      it = by_release_.erase(it);
+    }
+    return keys;
+  }
+
   // (release time, key) → item, in release order.
   std::map<std::pair<int64_t, std::string>, HeldItem> by_release_;
   std::unordered_map<std::string, int64_t> by_key_;  // key → release time
@@ -117,6 +134,7 @@ class EmbargoInbox {
  private:
   std::mutex mutex_;
   std::vector<Update> updates_;
+  std::atomic<bool> pending_{false};  // updates_ is not empty
 };
 
 }  // namespace wiredesk
