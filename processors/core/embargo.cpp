@@ -20,35 +20,29 @@ std::string HeldItem::to_json() const {
   json::append_key(out, "origin", first);
   json::append_string(out, origin.to_string());
   json::append_key(out, "records", first);
-  out.push_back('[');
-  for (size_t i = 0; i < records.size(); ++i) {
-    const OutputRecord& r = records[i];
-    if (i) out.push_back(',');
+  json::append_array(out, records, [](std::string& o, const OutputRecord& r) {
     bool rfirst = true;
-    out.push_back('{');
-    json::append_key(out, "topic", rfirst);
-    json::append_string(out, r.topic);
+    o.push_back('{');
+    json::append_key(o, "topic", rfirst);
+    json::append_string(o, r.topic);
     if (r.key) {
-      json::append_key(out, "key", rfirst);
-      json::append_string(out, *r.key);
+      json::append_key(o, "key", rfirst);
+      json::append_string(o, *r.key);
     }
-    json::append_key(out, "headers", rfirst);
-    out.push_back('[');
-    for (size_t h = 0; h < r.headers.size(); ++h) {
-      if (h) out.push_back(',');
-      out.push_back('[');
-      json::append_string(out, r.headers[h].key);
-      out.push_back(',');
-      json::append_string(out, r.headers[h].value);
-      out.push_back(']');
-    }
-    out.push_back(']');
+    json::append_key(o, "headers", rfirst);
+    json::append_array(o, r.headers, [](std::string& oh, const auto& h) {
+      oh.push_back('[');
+      json::append_string(oh, h.key);
+      oh.push_back(',');
+      json::append_string(oh, h.value);
+      oh.push_back(']');
+    });
     // Held records are items and alerts: JSON text, kept as a string.
-    json::append_key(out, "value", rfirst);
-    json::append_string(out, r.value);
-    out.push_back('}');
-  }
-  out += "]}";
+    json::append_key(o, "value", rfirst);
+    json::append_string(o, r.value);
+    o.push_back('}');
+  });
+  out.push_back('}');
   return out;
 }
 

@@ -42,12 +42,7 @@ std::string StoryState::to_json() const {
   json::append_key(out, "status", first);
   json::append_string(out, to_string(status));
   json::append_key(out, "topics", first);
-  out.push_back('[');
-  for (size_t i = 0; i < topics.size(); ++i) {
-    if (i) out.push_back(',');
-    json::append_string(out, topics[i]);
-  }
-  out.push_back(']');
+  json::append_array(out, topics, json::append_string);
   json::append_key(out, "first_update", first);
   json::append_string(out, json::format_time_ms(first_ms));
   json::append_key(out, "last_update", first);
@@ -66,16 +61,14 @@ std::string StoryState::to_json() const {
   }
   out.push_back(']');
   json::append_key(out, "items", first);
-  out.push_back('[');
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out.push_back(',');
-    out += "{\"uri\":";
-    json::append_string(out, items[i].first);
-    out += ",\"version\":";
-    json::append_string(out, items[i].second);
-    out.push_back('}');
-  }
-  out += "]}";
+  json::append_array(out, items, [](std::string& o, const auto& item) {
+    o += "{\"uri\":";
+    json::append_string(o, item.first);
+    o += ",\"version\":";
+    json::append_string(o, item.second);
+    o.push_back('}');
+  });
+  out.push_back('}');
   return out;
 }
 

@@ -15,6 +15,19 @@ void append_string(std::string& out, std::string_view s);
 // Appends `"key":` to out, with a leading comma unless `first`.
 void append_key(std::string& out, std::string_view key, bool& first);
 
+// Appends `[e0,e1,…]`, each element written by `write(out, element)`.
+template <class Range, class Write>
+void append_array(std::string& out, const Range& elements, Write&& write) {
+  out.push_back('[');
+  bool first = true;
+  for (const auto& e : elements) {
+    if (!first) out.push_back(',');
+    first = false;
+    write(out, e);
+  }
+  out.push_back(']');
+}
+
 void append_int(std::string& out, int64_t v);
 void append_double(std::string& out, double v);
 
