@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -36,6 +37,32 @@ IndexTable::IndexTable(IndexTableOptions options, std::shared_ptr<DedupIndex> in
 }
 
 IndexTable::~IndexTable() { stop(); }
+
+namespace {
+
+// Whether the cluster knows topic `name`; nullopt when no broker answered.
+// (The reader never has topics created by asking for their metadata:
+// librdkafka's consumers default to allow.auto.create.topics=false.)
+std::optional<bool> topic_exists(RdKafka::KafkaConsumer& consumer, const std::string& name,
+                                 int timeout_ms) {
+  std::string err;
+  const std::unique_ptr<RdKafka::Topic> topic(RdKafka::Topic::create(&consumer, name, nullptr, err));
+  if (!topic) return std::nullopt;
+  RdKafka::Metadata* md = nullptr;
+  const RdKafka::ErrorCode code = consumer.metadata(false, topic.get(), &md, timeout_ms);
+  if (code == RdKafka::ERR__UNKNOWN_TOPIC || code == RdKafka::ERR_UNKNOWN_TOPIC_OR_PART) {
+    return false;
+  }
+  if (code != RdKafka::ERR_NO_ERROR) return std::nullopt;
+  const std::unique_ptr<RdKafka::Metadata> holder(md);
+  for (const auto* t : *md->topics()) {
+    if (t->topic() != name) continue;
+    return t->err() != RdKafka::ERR_UNKNOWN_TOPIC_OR_PART && t->err() != RdKafka::ERR__UNKNOWN_TOPIC;
+  }
+  return false;
+}
+
+}  // namespace
 
 void IndexTable::apply(const void* raw) {
   const auto* m = static_cast<const RdKafka::Message*>(raw);
@@ -124,15 +151,6 @@ bool IndexTable::restore(int timeout_ms, const std::atomic<bool>* stop) {
     specs.push_back({options_.embargo_topic, options_.partitions, -1, {{"cleanup.policy", "compact"}}});
   }
   specs.insert(specs.end(), options_.also_create.begin(), options_.also_create.end());
-  for (std::vector<std::string> errors;;) {
-    errors = create_topics(options_.admin_properties, specs, attempt_ms());
-    if (errors.empty()) break;
-    if (give_up()) {
-      for (const auto& e : errors) spdlog::error("dedup index topic: {}", e);
-      return false;
-    }
-  }
-
   std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
   std::string err;
   auto props = options_.consumer_properties;
@@ -158,6 +176,29 @@ bool IndexTable::restore(int timeout_ms, const std::atomic<bool>* stop) {
 
   std::vector<std::string> topics{options_.topic};
   if (!options_.embargo_topic.empty()) topics.push_back(options_.embargo_topic);
+  // Topics that exist already are left as they are: where operators create
+  // them, the service may hold no right to create topics, and Kafka refuses
+  // a CreateTopics for that even when the topic exists.
+  std::vector<TopicSpec> missing;
+  for (const auto& spec : specs) {
+    std::optional<bool> exists;
+    while (!(exists = topic_exists(*impl_->consumer, spec.name, attempt_ms()))) {
+      if (give_up()) {
+        spdlog::error("state topic {}: no metadata", spec.name);
+        return false;
+      }
+    }
+    if (!*exists) missing.push_back(spec);
+  }
+  for (std::vector<std::string> errors; !missing.empty();) {
+    errors = create_topics(options_.admin_properties, missing, attempt_ms());
+    if (errors.empty()) break;
+    if (give_up()) {
+      for (const auto& e : errors) spdlog::error("dedup index topic: {}", e);
+      return false;
+    }
+  }
+
   // A topic just created may show no partitions (or an error) in the first
   // metadata answers, until its leaders are elected: asked again until it
   // shows them or the restore gives up.
