@@ -13,31 +13,12 @@
 #include "consumers/kafka_source.hpp"
 #include "kafka/handles.hpp"
 #include "producers/kafka_sink.hpp"
+#include "support/mock_cluster.hpp"
 
 namespace wiredesk {
 namespace {
 
-class MockCluster {
- public:
-  MockCluster() {
-    char err[256];
-    rd_kafka_conf_t* conf = rd_kafka_conf_new();
-    rd_kafka_conf_set(conf, "test.mock.num.brokers", "1", err, sizeof err);
-    rk_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
-    cluster_ = rd_kafka_handle_mock_cluster(rk_);
-    bootstraps_ = rd_kafka_mock_cluster_bootstraps(cluster_);
-  }
-  ~MockCluster() { rd_kafka_destroy(rk_); }
-  void create_topic(const std::string& name, int partitions) {
-    rd_kafka_mock_topic_create(cluster_, name.c_str(), partitions, 1);
-  }
-  const std::string& bootstraps() const { return bootstraps_; }
-
- private:
-  rd_kafka_t* rk_;
-  rd_kafka_mock_cluster_t* cluster_;
-  std::string bootstraps_;
-};
+using testing::MockCluster;
 
 std::map<std::string, std::string> consumer_props(const std::string& bootstrap) {
   return {{"bootstrap.servers", bootstrap}, {"group.id", "g"},
