@@ -174,8 +174,8 @@ class Layout {
   void line_breaks(std::vector<uint32_t>& out) const {
     out.clear();
     const std::string_view body = blocks_[4];
-    for (size_t i = 0; i < body.size(); ++i) {
-      if (body[i] == '\n' && (i == 0 || body[i - 1] != '\n')) out.push_back(static_cast<uint32_t>(i));
+    for (size_t i = body.find('\n'); i != std::string_view::npos; i = body.find('\n', i + 1)) {
+      if (i == 0 || body[i - 1] != '\n') out.push_back(static_cast<uint32_t>(i));
     }
   }
 
