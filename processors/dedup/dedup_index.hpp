@@ -292,7 +292,7 @@ class DedupIndex {
   size_t migrated_ = 0;     // old buckets moved so far
   detail::ChunkedVector<std::array<uint32_t, kTables>> next_;  // per slot, per table
   std::vector<HeapItem> heap_;   // min-heap by event time, lazily pruned
-  std::vector<HeapItem> flashes_;  // flash entries in insertion order, lazily pruned
+  std::vector<HeapItem> flashes_;  // flash entries by event time, pruned from the front
   int64_t newest_event_ms_ = INT64_MIN;
   std::unordered_set<std::string> names_;  // source families and topics
   mutable std::vector<uint32_t> seen_;     // per-slot stamp for candidate de-duplication

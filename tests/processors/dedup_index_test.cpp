@@ -5,6 +5,7 @@
 #include <random>
 #include <set>
 
+#include "processors/core/markers.hpp"
 #include "processors/decode/decode.hpp"
 #include "support/fixtures.hpp"
 
@@ -218,6 +219,32 @@ TEST(DedupIndex, ErasesByKey) {
   EXPECT_FALSE(index.get("urn:a|x", "1"));
   EXPECT_TRUE(index.get("urn:a|x", "2"));
   EXPECT_EQ(index.size(), 1u);
+}
+
+// Flashes of a time range, newest first (the later arrival first among
+// equal times), whatever order they arrived in; an erased one is not among
+// them, nor is anything that is not a flash.
+TEST(DedupIndex, FlashesOfAWindowComeNewestFirstWhateverTheirArrivalOrder) {
+  DedupIndex index(options_at(kT0 + 10 * kHour));
+  auto flash = [&](const std::string& uri, int64_t at, unsigned seed) {
+    IndexEntry e = entry(uri, at, seed);
+    e.markers = marker::flash;
+    index.apply_remote(e);
+  };
+  flash("urn:f2", kT0 + 2 * kHour, 1);
+  flash("urn:f1", kT0 + 1 * kHour, 2);  // arrives after a newer one
+  flash("urn:f3a", kT0 + 3 * kHour, 3);
+  flash("urn:f3b", kT0 + 3 * kHour, 4);  // the same time, later
+  flash("urn:f5", kT0 + 5 * kHour, 5);   // after the window
+  flash("urn:f0", kT0, 6);               // before it
+  index.apply_remote(entry("urn:story", kT0 + 2 * kHour, 7));
+  ASSERT_TRUE(index.erase(index_key("urn:f2", "1")));
+  auto session = index.session();
+  std::vector<std::string> uris;
+  for (const IndexRecord* r : session.flashes(kT0 + 1 * kHour, kT0 + 4 * kHour)) {
+    uris.push_back(*r->uri);
+  }
+  EXPECT_EQ(uris, (std::vector<std::string>{"urn:f3b", "urn:f3a", "urn:f1"}));
 }
 
 TEST(DedupIndex, WindowEvictsByEventTime) {
