@@ -65,7 +65,7 @@ bool is_word_codepoint(utf8proc_int32_t cp) {
 // Hangul syllables (already composed; a trailing jamo that would compose
 // with one is not in this set), CJK unified ideographs (the compatibility
 // ideographs that NFKC maps are elsewhere) and the punctuation of Korean
-// copy. `FoldCase.FastPathAgreesWithUtf8proc` checks every one against
+// copy. `FoldCase.FastPathAgreesWithUtf8procOnEveryCodePointOfTheBmp` checks them against
 // utf8proc.
 bool kept_by_fold(uint32_t cp) {
   return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x00B7 ||
