@@ -10,6 +10,7 @@
 #include <cstring>
 #include <limits>
 
+#include "processors/core/utf8.hpp"
 #include "processors/dedup/short_words.hpp"
 
 namespace wiredesk {
@@ -31,7 +32,7 @@ uint64_t mix64(uint64_t x) {
 }
 
 bool is_cjk(uint32_t cp) {
-  return (cp >= 0xAC00 && cp <= 0xD7A3) ||  // Hangul syllables
+  return utf8::is_hangul_syllable(cp) ||
          (cp >= 0x1100 && cp <= 0x11FF) ||  // Hangul jamo
          (cp >= 0x3130 && cp <= 0x318F) ||  // Hangul compatibility jamo
          (cp >= 0x3040 && cp <= 0x30FF) ||  // kana
@@ -51,19 +52,11 @@ void codepoint_offsets(std::string_view s, std::vector<uint32_t>& offsets) {
   offsets.push_back(static_cast<uint32_t>(s.size()));
 }
 
+// The code point at byte i; a byte that starts no well-formed sequence
+// stands for itself (normalize output is valid UTF-8, so none does).
 uint32_t decode_at(std::string_view s, size_t i) {
-  const auto b = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(s[k])); };
-  const uint32_t c = b(i);
-  if (c < 0x80) return c;
-  if (c >= 0xF0 && i + 3 < s.size()) {
-    return ((c & 0x07) << 18) | ((b(i + 1) & 0x3F) << 12) | ((b(i + 2) & 0x3F) << 6) |
-           (b(i + 3) & 0x3F);
-  }
-  if (c >= 0xE0 && i + 2 < s.size()) {
-    return ((c & 0x0F) << 12) | ((b(i + 1) & 0x3F) << 6) | (b(i + 2) & 0x3F);
-  }
-  if (c >= 0xC0 && i + 1 < s.size()) return ((c & 0x1F) << 6) | (b(i + 1) & 0x3F);
-  return c;
+  uint32_t cp = 0;
+  return utf8::decode(s, i, cp) ? cp : static_cast<unsigned char>(s[i]);
 }
 
 bool is_date_word(std::string_view t) {

@@ -1,5 +1,7 @@
 #include "processors/dedup/normalize.hpp"
 
+#include "processors/core/utf8.hpp"
+
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -68,7 +70,7 @@ bool is_word_codepoint(utf8proc_int32_t cp) {
 // copy. `FoldCase.FastPathAgreesWithUtf8procOnEveryCodePointOfTheBmp` checks them against
 // utf8proc.
 bool kept_by_fold(uint32_t cp) {
-  return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x00B7 ||
+  return utf8::is_hangul_syllable(cp) || (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x00B7 ||
          cp == 0x2013 || cp == 0x2014 || cp == 0x2018 || cp == 0x2019 || cp == 0x201C ||
          cp == 0x201D || cp == 0x3001 || cp == 0x3002 || (cp >= 0x3008 && cp <= 0x3011);
 }
@@ -86,17 +88,10 @@ bool folds_as_ascii_and_kept(std::string_view utf8) {
       continue;
     }
     uint32_t cp = 0;
-    if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
-      cp = ((b & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
-      i += 2;
-    } else if (b >= 0xE0 && b < 0xF0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
-               (p[i + 2] & 0xC0) == 0x80) {
-      cp = ((b & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-      i += 3;
-    } else {
-      return false;  // four-byte or malformed: utf8proc decides
-    }
+    const size_t len = utf8::decode(p + i, n - i, cp);
+    if (len == 0 || len == 4) return false;  // malformed or four-byte: utf8proc decides
     if (!kept_by_fold(cp)) return false;
+    i += len;
   }
   return true;
 }
@@ -533,14 +528,10 @@ std::string fold_punctuation(std::string_view folded) {
       ++i;
       continue;
     }
-    if (p[i] >= 0xEA && p[i] <= 0xED && i + 2 < size && (p[i + 1] & 0xC0) == 0x80 &&
-        (p[i + 2] & 0xC0) == 0x80) {  // a Hangul syllable is a letter (Lo)
-      const uint32_t c = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-      if (c >= 0xAC00 && c <= 0xD7A3) {
-        emit(std::string_view(&folded[static_cast<size_t>(i)], 3));
-        i += 3;
-        continue;
-      }
+    if (utf8::hangul_syllable_at(folded, static_cast<size_t>(i))) {  // a letter (Lo)
+      emit(std::string_view(&folded[static_cast<size_t>(i)], 3));
+      i += 3;
+      continue;
     }
     utf8proc_int32_t cp = 0;
     const utf8proc_ssize_t len = utf8proc_iterate(p + i, size - i, &cp);

@@ -12,6 +12,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "processors/core/utf8.hpp"
 #include "processors/dedup/short_words.hpp"
 
 namespace wiredesk {
@@ -75,12 +76,7 @@ void code_points(std::string_view s, std::vector<std::string_view>& out) {
   }
 }
 
-bool is_hangul(std::string_view cp) {
-  if (cp.size() != 3) return false;
-  const auto b = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(cp[k])); };
-  const uint32_t c = ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-  return c >= 0xAC00 && c <= 0xD7A3;
-}
+bool is_hangul(std::string_view cp) { return cp.size() == 3 && utf8::hangul_syllable_at(cp, 0); }
 
 // Headline Hanja that stand for a word.
 std::string_view hanja_word(std::string_view cp) {

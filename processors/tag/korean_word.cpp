@@ -3,20 +3,15 @@
 #include <array>
 #include <cstdint>
 
+#include "processors/core/utf8.hpp"
+
 namespace wiredesk {
 
 namespace {
 
 using std::string_view_literals::operator""sv;
 
-bool is_hangul_at(std::string_view s, size_t i) {
-  if (i + 3 > s.size()) return false;
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0xEA || b0 > 0xED) return false;
-  const uint32_t cp = ((b0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
-                      (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-  return cp >= 0xAC00 && cp <= 0xD7A3;
-}
+bool is_hangul_at(std::string_view s, size_t i) { return utf8::hangul_syllable_at(s, i); }
 
 // The Hangul syllables at the start of `s` (the rest of the word).
 std::string_view hangul_run(std::string_view s) {

@@ -10,6 +10,8 @@
 
 #include <hs/hs.h>
 
+#include "processors/core/utf8.hpp"
+
 namespace wiredesk {
 
 std::string_view to_string(Field f) {
@@ -285,11 +287,7 @@ namespace {
 size_t hangul_syllable_count(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i + 2 < s.size(); ++i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0xEA || b0 > 0xED) continue;
-    const uint32_t cp = ((b0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
-                        (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-    if (cp >= 0xAC00 && cp <= 0xD7A3) {
+    if (utf8::hangul_syllable_at(s, i)) {
       ++n;
       i += 2;
     }
