@@ -559,7 +559,7 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const Ded
       continue;
     }
     if (item.source_family != *f->source_family && item.source_family != *f->story_family) continue;
-    const TermSet flash = unpack_terms(f->flash_terms);
+    const TermView flash = TermView::of_packed(f->flash_terms);
     const size_t missing = numbers_missing(flash, opening);
     const bool numbers_ok = missing == 0 || (missing == 1 && flash.numbers.size() >= 4);
     // Numbers back a link: all of the flash's there, one of two digits or

@@ -2,6 +2,7 @@
 
 #include "processors/core/binary.hpp"
 #include "processors/core/markers.hpp"
+#include "processors/dedup/terms.hpp"
 
 #include <xxhash.h>
 
@@ -542,7 +543,9 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   r.verdict = e.verdict;
   r.script = e.script;
   r.headline_hash = e.headline_hash;
-  r.flash_terms = e.flash_terms;
+  // As TermView::of_packed reads them: the flash is read in place for every
+  // item of its window.
+  r.flash_terms = e.flash_terms.empty() ? e.flash_terms : canonical_terms(e.flash_terms);
   r.live = true;
   ++live_;
   r.followed = 0;
@@ -692,12 +695,15 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
                   index_.hits_[s] = kSameContent;
                 });
   }
+  // Only entries with a sketch of that part are linked into its band tables
+  // (table_key), so a band match need not check the entry's shingle count,
+  // which sits on another cache line than the band: one line per node walked.
   if (fp.sketch.body_shingles > 0) {
     for (size_t b = 0; b < kBodyBands; ++b) {
       const uint64_t key = body_band_key(fp.sketch, b);
       index_.walk_band(kFirstBodyBand + b, key,
                   [&](const IndexRecord& r) {
-                    return r.sketch.body_shingles > 0 && body_band_key(r.sketch, b) == key;
+                    return body_band_key(r.sketch, b) == key;
                   },
                   visit);
     }
@@ -707,7 +713,7 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
       const uint64_t key = lead_band_key(fp.sketch, b);
       index_.walk_band(kFirstLeadBand + b, key,
                   [&](const IndexRecord& r) {
-                    return r.sketch.lead_shingles > 0 && lead_band_key(r.sketch, b) == key;
+                    return lead_band_key(r.sketch, b) == key;
                   },
                   visit);
     }
@@ -717,7 +723,7 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
       const uint64_t key = opening_band_key(fp.sketch, b);
       index_.walk_band(kFirstOpeningBand + b, key,
                   [&](const IndexRecord& r) {
-                    return r.sketch.opening_shingles > 0 && opening_band_key(r.sketch, b) == key;
+                    return opening_band_key(r.sketch, b) == key;
                   },
                   visit);
     }

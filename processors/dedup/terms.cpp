@@ -473,9 +473,17 @@ class Extractor {
   std::vector<std::string_view> cps_;  // scratch: the code points of a token
 };
 
-size_t count_in(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+size_t count_in(std::span<const uint32_t> a, std::span<const uint32_t> b) {
   size_t n = 0;
   for (const uint32_t v : a) n += std::binary_search(b.begin(), b.end(), v) ? 1 : 0;
+  return n;
+}
+
+// Concepts compare without their tag (a packed list keeps it).
+size_t count_concepts_in(std::span<const uint32_t> a, std::span<const uint32_t> b) {
+  const auto less = [](uint32_t x, uint32_t y) { return (x & kValueMask) < (y & kValueMask); };
+  size_t n = 0;
+  for (const uint32_t v : a) n += std::binary_search(b.begin(), b.end(), v, less) ? 1 : 0;
   return n;
 }
 
@@ -520,26 +528,26 @@ TermSet headline_terms(const NormalizedItem& item) {
   return x.take();
 }
 
-double word_coverage(const TermSet& a, const TermSet& b) {
+double word_coverage(const TermView& a, const TermView& b) {
   if (a.words.empty()) return 0;
   return static_cast<double>(count_in(a.words, b.words)) / static_cast<double>(a.words.size());
 }
 
-double headline_coverage(const TermSet& flash, const TermSet& b) {
+double headline_coverage(const TermView& flash, const TermView& b) {
   if (flash.headline_words.empty()) return 0;
   return static_cast<double>(count_in(flash.headline_words, b.words)) /
          static_cast<double>(flash.headline_words.size());
 }
 
-size_t words_found(const TermSet& a, const TermSet& b) { return count_in(a.words, b.words); }
+size_t words_found(const TermView& a, const TermView& b) { return count_in(a.words, b.words); }
 
-double concept_coverage(const TermSet& a, const TermSet& b) {
+double concept_coverage(const TermView& a, const TermView& b) {
   if (a.concepts.empty()) return 0;
-  return static_cast<double>(count_in(a.concepts, b.concepts)) /
+  return static_cast<double>(count_concepts_in(a.concepts, b.concepts)) /
          static_cast<double>(a.concepts.size());
 }
 
-size_t numbers_missing(const TermSet& a, const TermSet& b) {
+size_t numbers_missing(const TermView& a, const TermView& b) {
   return a.numbers.size() - count_in(a.numbers, b.numbers);
 }
 
@@ -578,6 +586,27 @@ TermSet unpack_terms(const std::vector<uint32_t>& packed) {
   std::sort(t.numbers.begin(), t.numbers.end());
   std::sort(t.concepts.begin(), t.concepts.end());
   return t;
+}
+
+std::vector<uint32_t> canonical_terms(const std::vector<uint32_t>& packed) {
+  return pack_terms(unpack_terms(packed));
+}
+
+TermView TermView::of_packed(std::span<const uint32_t> packed) {
+  TermView v;
+  size_t i = 0;
+  const auto run = [&](auto in_part) {
+    const size_t from = i;
+    while (i < packed.size() && in_part(packed[i])) ++i;
+    return packed.subspan(from, i - from);
+  };
+  v.headline_words = run([](uint32_t t) { return t != kHeadlineEnd; });
+  if (i < packed.size()) ++i;  // the end mark
+  v.words = run([](uint32_t t) { return (t & ~kValueMask) == 0; });
+  v.numbers = run([](uint32_t t) { return (t & kNumberTag) != 0; });
+  v.concepts = packed.subspan(i);
+  for (const uint32_t n : v.numbers) v.long_number |= (n & kLongNumberTag) == kLongNumberTag;
+  return v;
 }
 
 }  // namespace wiredesk

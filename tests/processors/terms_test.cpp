@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "processors/dedup/fingerprint.hpp"
 #include "processors/dedup/normalize.hpp"
 
@@ -74,6 +76,45 @@ TEST(Terms, PackedTermsComeBackAsTheyWere) {
   EXPECT_TRUE(t.long_number);  // 741
   EXPECT_EQ(back.long_number, t.long_number);
   EXPECT_FALSE(t.concepts.empty());  // 예산, 국회, 통과, 본회의
+}
+
+// A flash's packed terms read in place give the lists unpack_terms gives,
+// and so the same coverage, also for a list packed in another order (as a
+// record of the index topic may be): canonical_terms puts it in order.
+TEST(Terms, PackedTermsReadInPlaceAsUnpacked) {
+  const TermSet flash = flash_terms(text("[속보] 北 탄도미사일 2발 동해상 발사…합참 \"12시 7분\"", ""));
+  const TermSet story = opening_terms(text("북한, 동해상으로 탄도미사일 2발 발사",
+                                          "합동참모본부는 북한이 낮 12시 7분께 탄도미사일 2발을 "
+                                          "동해상으로 발사했다고 밝혔다."));
+  ASSERT_FALSE(flash.numbers.empty());
+  ASSERT_FALSE(flash.concepts.empty());
+  std::vector<uint32_t> packed = pack_terms(flash);
+  const auto expect_same = [&](const TermView& v) {
+    const TermSet u = unpack_terms(packed);
+    EXPECT_TRUE(std::equal(v.words.begin(), v.words.end(), u.words.begin(), u.words.end()));
+    EXPECT_TRUE(std::equal(v.numbers.begin(), v.numbers.end(), u.numbers.begin(), u.numbers.end()));
+    EXPECT_TRUE(std::equal(v.headline_words.begin(), v.headline_words.end(),
+                           u.headline_words.begin(), u.headline_words.end()));
+    EXPECT_EQ(v.concepts.size(), u.concepts.size());
+    EXPECT_EQ(v.long_number, u.long_number);
+    EXPECT_EQ(word_coverage(v, story), word_coverage(u, story));
+    EXPECT_EQ(words_found(v, story), words_found(u, story));
+    EXPECT_EQ(concept_coverage(v, story), concept_coverage(u, story));
+    EXPECT_GT(concept_coverage(v, story), 0.0);
+    EXPECT_EQ(numbers_missing(v, story), numbers_missing(u, story));
+    EXPECT_EQ(headline_coverage(v, story), headline_coverage(u, story));
+  };
+  expect_same(TermView::of_packed(packed));
+  // Reversed parts and no headline mark: unpack_terms still reads it, and
+  // canonical_terms gives the form of_packed reads.
+  std::vector<uint32_t> shuffled;
+  for (auto it = packed.rbegin(); it != packed.rend(); ++it) {
+    if (*it != packed[flash.headline_words.size()]) shuffled.push_back(*it);  // drop the mark
+  }
+  packed = shuffled;
+  const std::vector<uint32_t> canonical = canonical_terms(packed);
+  EXPECT_NE(canonical, packed);
+  expect_same(TermView::of_packed(canonical));
 }
 
 TEST(KeyTokens, AKoreanParticleAfterANumberIsNotPartOfIt) {
