@@ -542,23 +542,29 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const Ded
   const IndexEntry& item = work.entry;
   constexpr uint8_t kNotAStory = marker::flash | marker::distinct | marker::kill | marker::hold;
   if (item.markers & kNotAStory) return nullptr;
+  // A story follows its flash within flash_story_window; a write-through or
+  // correction within the whole flash_window.
+  const int64_t reach = (item.markers & kRewrite)
+                            ? options_.flash_window_ms
+                            : std::min(options_.flash_story_window_ms, options_.flash_window_ms);
   const std::vector<const IndexRecord*> flashes =
-      session.flashes(item.event_ms - options_.flash_window_ms, item.event_ms);
+      session.flashes(item.event_ms - reach, item.event_ms);
   if (flashes.empty()) return nullptr;
+  // Families compare by address: records point to the index's one copy.
+  const std::string* family = session.interned(item.source_family);
+  if (!family) return nullptr;
   const TermSet& opening = work.opening;
   const TermSet& whole = work.whole;
   const IndexRecord* same_script = nullptr;
   const IndexRecord* other_script = nullptr;
   double best_same = 0;
   double best_other = 0;
+  // Hundreds of flashes may lie in the window: the cheap tests come first,
+  // and the uri (another cache line) is compared only for a flash that
+  // would link.
   for (const IndexRecord* f : flashes) {
-    if (*f->uri == item.uri || f->flash_terms.empty()) continue;
-    if (!(item.markers & kRewrite) &&
-        item.event_ms - f->event_ms > std::min(options_.flash_story_window_ms,
-                                               options_.flash_window_ms)) {
-      continue;
-    }
-    if (item.source_family != *f->source_family && item.source_family != *f->story_family) continue;
+    if (f->flash_terms.empty()) continue;
+    if (family != f->source_family && family != f->story_family) continue;
     const TermView flash = TermView::of_packed(f->flash_terms);
     const size_t missing = numbers_missing(flash, opening);
     const bool numbers_ok = missing == 0 || (missing == 1 && flash.numbers.size() >= 4);
@@ -582,7 +588,8 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const Ded
       // on another event of the kind lacks the flash's own words anywhere
       // (unless the numbers tell it is the one). Asked last: the whole
       // story's terms are the longest list.
-      if (backed || word_coverage(flash, whole) >= options_.flash_whole_coverage) {
+      if ((backed || word_coverage(flash, whole) >= options_.flash_whole_coverage) &&
+          *f->uri != item.uri) {
         best_same = cov;
         same_script = f;
       }
@@ -594,7 +601,8 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const Ded
           flash.numbers.size() >= 2
               ? flash.concepts.size() >= options_.flash_min_concepts
               : flash.concepts.size() >= options_.flash_min_concepts + 2 && cov >= 0.75;
-      if (numbers_ok && evidence && cov >= options_.flash_concept_coverage && cov > best_other) {
+      if (numbers_ok && evidence && cov >= options_.flash_concept_coverage && cov > best_other &&
+          *f->uri != item.uri) {
         best_other = cov;
         other_script = f;
       }

@@ -777,6 +777,11 @@ std::vector<const IndexRecord*> DedupIndex::Session::flashes(int64_t from_ms,
   return out;
 }
 
+const std::string* DedupIndex::Session::interned(std::string_view name) const {
+  const auto it = index_.names_.find(std::string(name));
+  return it == index_.names_.end() ? nullptr : &*it;
+}
+
 bool DedupIndex::Session::insert(const IndexEntry& entry) {
   if (index_.find_locked(entry.uri, entry.version)) return false;
   index_.insert_locked(entry, &evicted_);

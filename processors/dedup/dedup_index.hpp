@@ -209,6 +209,10 @@ class DedupIndex {
     // whole paragraph or the same opening words: at most max_candidates,
     // ranked (IndexOptions).
     std::vector<const IndexRecord*> candidates(const Fingerprint& fp) const;
+    // The index's own copy of a source family or topic name, which records
+    // point to (IndexRecord::source_family): compared by address. nullptr
+    // when no record has it.
+    const std::string* interned(std::string_view name) const;
     // Flashes ((URGENT), [속보]) with an event time in [from_ms, to_ms],
     // newest first.
     std::vector<const IndexRecord*> flashes(int64_t from_ms, int64_t to_ms) const;
