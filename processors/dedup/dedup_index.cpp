@@ -778,7 +778,7 @@ std::vector<const IndexRecord*> DedupIndex::Session::flashes(int64_t from_ms,
 }
 
 const std::string* DedupIndex::Session::interned(std::string_view name) const {
-  const auto it = index_.names_.find(std::string(name));
+  const auto it = index_.names_.find(name);
   return it == index_.names_.end() ? nullptr : &*it;
 }
 

@@ -298,7 +298,12 @@ class DedupIndex {
   std::vector<HeapItem> heap_;   // min-heap by event time, lazily pruned
   std::vector<HeapItem> flashes_;  // flash entries by event time, pruned from the front
   int64_t newest_event_ms_ = INT64_MIN;
-  std::unordered_set<std::string> names_;  // source families and topics
+  // Source families and topics; found by string_view (no string per lookup).
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, NameHash, std::equal_to<>> names_;
   mutable std::vector<uint32_t> seen_;     // per-slot stamp for candidate de-duplication
   mutable std::vector<uint16_t> hits_;     // per-slot buckets shared, valid where seen_ is current
   mutable uint32_t stamp_ = 0;

@@ -473,15 +473,11 @@ class Extractor {
   std::vector<std::string_view> cps_;  // scratch: the code points of a token
 };
 
-size_t count_in(std::span<const uint32_t> a, std::span<const uint32_t> b) {
-  size_t n = 0;
-  for (const uint32_t v : a) n += std::binary_search(b.begin(), b.end(), v) ? 1 : 0;
-  return n;
-}
-
-// Concepts compare without their tag (a packed list keeps it).
-size_t count_concepts_in(std::span<const uint32_t> a, std::span<const uint32_t> b) {
-  const auto less = [](uint32_t x, uint32_t y) { return (x & kValueMask) < (y & kValueMask); };
+// How many of a's values b holds, compared under `mask`: concepts compare
+// without their tag, which a packed list keeps.
+size_t count_in(std::span<const uint32_t> a, std::span<const uint32_t> b,
+                uint32_t mask = ~uint32_t{0}) {
+  const auto less = [mask](uint32_t x, uint32_t y) { return (x & mask) < (y & mask); };
   size_t n = 0;
   for (const uint32_t v : a) n += std::binary_search(b.begin(), b.end(), v, less) ? 1 : 0;
   return n;
@@ -543,7 +539,7 @@ size_t words_found(const TermView& a, const TermView& b) { return count_in(a.wor
 
 double concept_coverage(const TermView& a, const TermView& b) {
   if (a.concepts.empty()) return 0;
-  return static_cast<double>(count_concepts_in(a.concepts, b.concepts)) /
+  return static_cast<double>(count_in(a.concepts, b.concepts, kValueMask)) /
          static_cast<double>(a.concepts.size());
 }
 
