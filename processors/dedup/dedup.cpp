@@ -409,6 +409,7 @@ StageStatus Dedup::prepare(ItemContext& ctx) const {
   if (entry.markers & marker::flash) entry.flash_terms = pack_terms(flash_terms(normalized));
   // What flash_of() compares a flash with; most items meet a flash in the window.
   opening_and_whole_terms(normalized, 2, work->opening, work->whole);
+  work->opening_digest = digest_terms(work->opening);
   work->correction = says_correction(item, entry.markers);
   entry.headline_hash = headline_hash(normalized.headline);
   if ((entry.markers & (marker::kill | marker::hold)) || item.pubstatus != PubStatus::usable) {
@@ -547,24 +548,50 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const Ded
   const int64_t reach = (item.markers & kRewrite)
                             ? options_.flash_window_ms
                             : std::min(options_.flash_story_window_ms, options_.flash_window_ms);
-  const std::vector<const IndexRecord*> flashes =
-      session.flashes(item.event_ms - reach, item.event_ms);
+  const std::span<const FlashRef> flashes = session.flashes(item.event_ms - reach, item.event_ms);
   if (flashes.empty()) return nullptr;
   // Families compare by address: records point to the index's one copy.
   const std::string* family = session.interned(item.source_family);
   if (!family) return nullptr;
   const TermSet& opening = work.opening;
   const TermSet& whole = work.whole;
+  const TermDigest& digest = work.opening_digest;
   const IndexRecord* same_script = nullptr;
   const IndexRecord* other_script = nullptr;
   double best_same = 0;
   double best_other = 0;
-  // Hundreds of flashes may lie in the window: the cheap tests come first,
-  // and the uri (another cache line) is compared only for a flash that
-  // would link.
-  for (const IndexRecord* f : flashes) {
-    if (f->flash_terms.empty()) continue;
-    if (family != f->source_family && family != f->story_family) continue;
+  // The least coverage and words that can link in the item's script.
+  const double least_coverage =
+      std::min(options_.flash_term_coverage, options_.flash_term_coverage_with_numbers);
+  const size_t least_words = std::min(options_.flash_min_words, options_.flash_min_words - 1);
+  // Hundreds of flashes may lie in the window, newest first: the tests on
+  // the flash list's own entry come first (family, then what the terms'
+  // Bloom filters prove missing), the record and its terms only for a flash
+  // that may link, and its uri only for one that would.
+  for (auto it = flashes.rbegin(); it != flashes.rend(); ++it) {
+    const FlashRef& ref = *it;
+    if (!ref.has_terms) continue;
+    if (family != ref.source_family && family != ref.story_family) continue;
+    const TermDigest& d = ref.terms;
+    const size_t lacking = numbers_lacking(d, digest);
+    if (lacking > 1 || (lacking == 1 && d.number_count < 4)) continue;  // numbers_ok is false
+    const bool same = ref.script == item.script;
+    if (same) {
+      const size_t most = d.word_count - words_lacking(d, digest);
+      const double most_cov = d.word_count == 0 ? 0.0
+                                                : static_cast<double>(most) /
+                                                      static_cast<double>(d.word_count);
+      if (most_cov < least_coverage || most < least_words || most_cov <= best_same) continue;
+    } else {
+      if (item.event_ms - ref.event_ms > options_.flash_cross_window_ms) continue;
+      const size_t most = d.concept_count - concepts_lacking(d, digest);
+      const double most_cov = d.concept_count == 0 ? 0.0
+                                                   : static_cast<double>(most) /
+                                                         static_cast<double>(d.concept_count);
+      if (most_cov < options_.flash_concept_coverage || most_cov <= best_other) continue;
+    }
+    const IndexRecord* f = session.record(ref);
+    if (!f) continue;
     const TermView flash = TermView::of_packed(f->flash_terms);
     const size_t missing = numbers_missing(flash, opening);
     const bool numbers_ok = missing == 0 || (missing == 1 && flash.numbers.size() >= 4);
@@ -572,7 +599,7 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const Ded
     // more (a time, a toll, a sum); two of them back it strongly.
     const bool backed = missing == 0 && flash.long_number;
     const bool corroborated = backed && flash.numbers.size() >= 2;
-    if (f->script == item.script) {
+    if (same) {
       if (!numbers_ok) continue;
       const size_t found = words_found(flash, opening);
       const double cov = flash.words.empty() ? 0.0  // word_coverage(flash, opening)
@@ -593,7 +620,7 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const Ded
         best_same = cov;
         same_script = f;
       }
-    } else if (item.event_ms - f->event_ms <= options_.flash_cross_window_ms) {
+    } else {
       const double cov = concept_coverage(flash, opening);
       // Numbers are what two languages share for sure; without two of them
       // the concepts must say more.

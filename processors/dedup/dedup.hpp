@@ -165,6 +165,7 @@ struct DedupWork {
   IndexEntry entry;
   TermSet opening;  // headline and first two paragraphs
   TermSet whole;    // headline and every paragraph
+  TermDigest opening_digest;  // of `opening`
   // A kill or hold notice: the uris its text names (referenced_uris()), and
   // the headline hashes of what it quotes (quoted_headlines()).
   std::vector<std::string> references;

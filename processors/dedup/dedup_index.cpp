@@ -291,7 +291,7 @@ size_t DedupIndex::memory_bytes() const {
   return slots_.capacity() * sizeof(IndexRecord) + free_.capacity() * sizeof(uint32_t) +
          (buckets_ + old_buckets_) * kTables * sizeof(uint32_t) +
          next_.capacity() * sizeof(std::array<uint32_t, kTables>) +
-         heap_.capacity() * sizeof(HeapItem) + seen_.capacity() * sizeof(uint32_t) + hits_.capacity() * sizeof(uint16_t) +
+         heap_.capacity() * sizeof(HeapItem) + flashes_.capacity() * sizeof(FlashRef) + seen_.capacity() * sizeof(uint32_t) + hits_.capacity() * sizeof(uint16_t) +
          string_bytes_;
 }
 
@@ -552,10 +552,19 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   if (r.markers & marker::flash) {
     // Kept in event order (arrival order among equal times): a window is a
     // range, found by binary search, whatever the number of flashes.
+    FlashRef f;
+    f.event_ms = e.event_ms;
+    f.slot = slot;
+    f.generation = r.generation;
+    f.source_family = r.source_family;
+    f.story_family = r.story_family;
+    f.terms = digest_terms(TermView::of_packed(r.flash_terms));
+    f.script = r.script;
+    f.has_terms = !r.flash_terms.empty();
     const auto at = std::upper_bound(
         flashes_.begin(), flashes_.end(), e.event_ms,
-        [](int64_t t, const HeapItem& f) { return t < f.event_ms; });
-    flashes_.insert(at, {e.event_ms, slot, r.generation});
+        [](int64_t t, const FlashRef& f) { return t < f.event_ms; });
+    flashes_.insert(at, f);
   }
   if (!e.of.empty() && !(e.markers & marker::flash)) {
     // A story that follows a flash: the flash's story has come in this script.
@@ -752,11 +761,10 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
   return out;
 }
 
-std::vector<const IndexRecord*> DedupIndex::Session::flashes(int64_t from_ms,
-                                                              int64_t to_ms) const {
+std::span<const FlashRef> DedupIndex::Session::flashes(int64_t from_ms, int64_t to_ms) const {
   auto& list = index_.flashes_;
-  const auto before = [](const HeapItem& f, int64_t t) { return f.event_ms < t; };
-  const auto after = [](int64_t t, const HeapItem& f) { return t < f.event_ms; };
+  const auto before = [](const FlashRef& f, int64_t t) { return f.event_ms < t; };
+  const auto after = [](int64_t t, const FlashRef& f) { return t < f.event_ms; };
   // Forget flashes older than any item still remembered: the front of the
   // list. (One scan per item over every flash of the window, touching each
   // entry, was a quarter of the time at a million items.)
@@ -764,17 +772,14 @@ std::vector<const IndexRecord*> DedupIndex::Session::flashes(int64_t from_ms,
     const int64_t horizon = index_.newest_event_ms_ - index_.options_.window_ms;
     list.erase(list.begin(), std::lower_bound(list.begin(), list.end(), horizon, before));
   }
-  // Newest first (the later arrival first among equal times); a flash gone
-  // from the index (evicted, replaced, erased) is passed over.
   const auto lo = std::lower_bound(list.begin(), list.end(), from_ms, before);
   const auto hi = std::upper_bound(lo, list.end(), to_ms, after);
-  std::vector<const IndexRecord*> out;
-  for (auto it = hi; it != lo;) {
-    --it;
-    const IndexRecord& r = index_.slots_[it->slot];
-    if (r.live && r.generation == it->generation) out.push_back(&r);
-  }
-  return out;
+  return {lo, hi};
+}
+
+const IndexRecord* DedupIndex::Session::record(const FlashRef& flash) const {
+  const IndexRecord& r = index_.slots_[flash.slot];
+  return r.live && r.generation == flash.generation ? &r : nullptr;
 }
 
 const std::string* DedupIndex::Session::interned(std::string_view name) const {

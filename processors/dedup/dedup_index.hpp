@@ -27,12 +27,14 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
 #include "processors/dedup/fingerprint.hpp"
+#include "processors/dedup/terms.hpp"
 #include "processors/decode/record.hpp"
 #include "processors/core/stage.hpp"
 #include "processors/decode/wire_item.hpp"
@@ -142,6 +144,20 @@ struct IndexRecord {
   IndexEntry to_entry() const;
 };
 
+// A flash in the index's list of flashes by event time: what the flash
+// lookup tests before it reads the record (hundreds of flashes lie in an
+// item's window; this list is read in order, their records are not).
+struct FlashRef {
+  int64_t event_ms = 0;
+  uint32_t slot = 0;
+  uint32_t generation = 0;
+  const std::string* source_family = nullptr;  // as in the record
+  const std::string* story_family = nullptr;
+  TermDigest terms;  // of the record's flash_terms
+  uint8_t script = 0;
+  bool has_terms = false;  // flash_terms not empty
+};
+
 namespace detail {
 // A vector that grows by fixed chunks: elements never move, so growing past
 // a million entries copies nothing (a std::vector would copy ~800 MB at once).
@@ -214,8 +230,13 @@ class DedupIndex {
     // when no record has it.
     const std::string* interned(std::string_view name) const;
     // Flashes ((URGENT), [속보]) with an event time in [from_ms, to_ms],
-    // newest first.
-    std::vector<const IndexRecord*> flashes(int64_t from_ms, int64_t to_ms) const;
+    // oldest first (the later arrival last among equal times). Entries of
+    // flashes gone from the index are among them: record() tells. Valid
+    // until the next insert.
+    std::span<const FlashRef> flashes(int64_t from_ms, int64_t to_ms) const;
+    // The flash's record; nullptr when it has left the index (evicted,
+    // replaced, erased).
+    const IndexRecord* record(const FlashRef& flash) const;
     // Local insert; fires on_change when the session closes. An entry whose
     // key is present is not inserted (returns false). Entries it evicts are
     // gone: do not use pointers returned before it.
@@ -296,7 +317,7 @@ class DedupIndex {
   size_t migrated_ = 0;     // old buckets moved so far
   detail::ChunkedVector<std::array<uint32_t, kTables>> next_;  // per slot, per table
   std::vector<HeapItem> heap_;   // min-heap by event time, lazily pruned
-  std::vector<HeapItem> flashes_;  // flash entries by event time, pruned from the front
+  std::vector<FlashRef> flashes_;  // by event time, pruned from the front
   int64_t newest_event_ms_ = INT64_MIN;
   // Source families and topics; found by string_view (no string per lookup).
   struct NameHash {

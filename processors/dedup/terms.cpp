@@ -588,6 +588,25 @@ std::vector<uint32_t> canonical_terms(const std::vector<uint32_t>& packed) {
   return pack_terms(unpack_terms(packed));
 }
 
+TermDigest digest_terms(const TermView& terms) {
+  // Term values are hashes already; a multiply spreads their tag bits too.
+  const auto bit = [](uint32_t v, unsigned bits) {
+    return (uint64_t{v} * 0x9E37'79B9'7F4A'7C15ull) >> (64 - bits);
+  };
+  TermDigest d;
+  for (const uint32_t w : terms.words) {
+    const uint64_t b = bit(w, 7);
+    d.words[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  for (const uint32_t n : terms.numbers) d.numbers |= uint64_t{1} << bit(n, 6);
+  for (const uint32_t c : terms.concepts) d.concepts |= uint64_t{1} << bit(c & kValueMask, 6);
+  d.word_count = static_cast<uint32_t>(terms.words.size());
+  d.number_count = static_cast<uint32_t>(terms.numbers.size());
+  d.concept_count = static_cast<uint32_t>(terms.concepts.size());
+  d.long_number = terms.long_number;
+  return d;
+}
+
 TermView TermView::of_packed(std::span<const uint32_t> packed) {
   TermView v;
   size_t i = 0;

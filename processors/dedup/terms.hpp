@@ -29,6 +29,8 @@
 // languages' terms to concept ids, which with the numbers carry the link.
 #pragma once
 
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -90,6 +92,35 @@ size_t words_found(const TermView& a, const TermView& b);
 double concept_coverage(const TermView& a, const TermView& b);
 // How many of a's numbers b lacks.
 size_t numbers_missing(const TermView& a, const TermView& b);
+
+// Bloom filters of a term list's words, numbers and concepts, with the
+// list sizes: a lower bound on how many terms another list lacks, without
+// reading either list. The flash lookup passes over most flashes of its
+// window on these alone (they sit in the index's flash list, one cache line
+// each, where the flash's record and terms would cost two or three misses).
+struct TermDigest {
+  std::array<uint64_t, 2> words{};
+  uint64_t numbers = 0;
+  uint64_t concepts = 0;  // by untagged value, as concept_coverage compares
+  uint32_t word_count = 0;
+  uint32_t number_count = 0;
+  uint32_t concept_count = 0;
+  bool long_number = false;
+};
+TermDigest digest_terms(const TermView& terms);
+
+// At least how many of a's words (numbers, concepts) b lacks: each filter bit
+// a has and b has not stands for one term or more of a's that b cannot hold.
+inline size_t words_lacking(const TermDigest& a, const TermDigest& b) {
+  return static_cast<size_t>(std::popcount(a.words[0] & ~b.words[0]) +
+                             std::popcount(a.words[1] & ~b.words[1]));
+}
+inline size_t numbers_lacking(const TermDigest& a, const TermDigest& b) {
+  return static_cast<size_t>(std::popcount(a.numbers & ~b.numbers));
+}
+inline size_t concepts_lacking(const TermDigest& a, const TermDigest& b) {
+  return static_cast<size_t>(std::popcount(a.concepts & ~b.concepts));
+}
 
 // Packs a flash's terms for the index: the headline's words, an end mark,
 // the words, then numbers tagged in the top bit, then concepts tagged in the

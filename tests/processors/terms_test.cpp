@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <random>
 
 #include "processors/dedup/fingerprint.hpp"
 #include "processors/dedup/normalize.hpp"
@@ -115,6 +117,49 @@ TEST(Terms, PackedTermsReadInPlaceAsUnpacked) {
   const std::vector<uint32_t> canonical = canonical_terms(packed);
   EXPECT_NE(canonical, packed);
   expect_same(TermView::of_packed(canonical));
+}
+
+// The flash lookup passes over a flash on its digest alone: the filters'
+// counts must never exceed what the lists say is missing, and they must
+// still tell unrelated lists apart (or they would pass over nothing).
+TEST(Terms, DigestsBoundWhatIsMissingFromBelow) {
+  std::mt19937 rng(11);
+  const auto list = [&](size_t n, uint32_t tag, uint32_t range) {
+    std::vector<uint32_t> v;
+    for (size_t i = 0; i < n; ++i) v.push_back((rng() % range) | tag);
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    return v;
+  };
+  size_t lacking_total = 0;
+  size_t missing_total = 0;
+  for (int trial = 0; trial < 2000; ++trial) {
+    // Small ranges so that the lists share some values.
+    TermSet flash;
+    flash.words = list(2 + rng() % 12, 0, 300);
+    flash.numbers = list(rng() % 5, 0x8000'0000u, 40);
+    flash.concepts = list(rng() % 5, 0, 30);
+    TermSet story;
+    story.words = list(10 + rng() % 60, 0, 300);
+    story.numbers = list(rng() % 8, 0x8000'0000u, 40);
+    story.concepts = list(rng() % 8, 0, 30);
+    const std::vector<uint32_t> packed = pack_terms(flash);
+    const TermView f = TermView::of_packed(packed);
+    const TermDigest fd = digest_terms(f);
+    const TermDigest sd = digest_terms(story);
+    ASSERT_EQ(fd.word_count, f.words.size());
+    const size_t words_missing = f.words.size() - words_found(f, story);
+    ASSERT_LE(words_lacking(fd, sd), words_missing);
+    ASSERT_LE(numbers_lacking(fd, sd), numbers_missing(f, story));
+    const auto concepts_found = static_cast<size_t>(
+        std::lround(concept_coverage(f, story) * static_cast<double>(f.concepts.size())));
+    ASSERT_LE(concepts_lacking(fd, sd), f.concepts.size() - concepts_found);
+    EXPECT_EQ(words_lacking(fd, digest_terms(f)), 0u);
+    lacking_total += words_lacking(fd, sd);
+    missing_total += words_missing;
+  }
+  // Most missing words show: a story's 10-70 words set a fraction of 128 bits.
+  EXPECT_GT(static_cast<double>(lacking_total), 0.5 * static_cast<double>(missing_total));
 }
 
 TEST(KeyTokens, AKoreanParticleAfterANumberIsNotPartOfIt) {
