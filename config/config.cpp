@@ -484,7 +484,7 @@ void parse_config_into(const std::string& text, const std::string& path,
                c.dedup.update_containment);
     l.duration(dedup["flash_window"], "dedup.flash_window", c.dedup.flash_window);
     l.integer(dedup["max_entries"], "dedup.max_entries", c.dedup.max_entries, 1000,
-              1'000'000'000);
+              16'000'000);  // the most the index addresses (DedupIndex::kMaxEntries)
     if (c.dedup.window.count() <= 0) l.error("dedup.window", "must be positive");
   }
 

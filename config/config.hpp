@@ -72,7 +72,8 @@ struct DedupConfig {
   double update_containment = 0.50;
   // dedup.flash_window: how long after an (URGENT) flash its story may follow.
   std::chrono::milliseconds flash_window = std::chrono::hours(3);
-  // dedup.max_entries: hard cap on remembered items (oldest go first).
+  // dedup.max_entries: hard cap on remembered items (oldest go first), at
+  // most 16,000,000.
   size_t max_entries = 4'000'000;
 };
 

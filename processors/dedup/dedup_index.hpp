@@ -90,7 +90,9 @@ std::optional<IndexEntry> deserialize(std::string_view bytes);
 
 struct IndexOptions {
   int64_t window_ms = 72LL * 3600 * 1000;  // dedup.window: event time remembered
-  size_t max_entries = 4'000'000;          // hard cap; the oldest go first (0: none)
+  // Hard cap; the oldest go first (0, or more than 16,000,000: 16,000,000,
+  // the most the index addresses).
+  size_t max_entries = 4'000'000;
   // The window follows the newest event time seen, but never more than this
   // ahead of the wall clock, so that one item with a wrong far-future time
   // cannot empty the index (0: no limit).
@@ -260,9 +262,24 @@ class DedupIndex {
   };
   static constexpr size_t kTables =
       2 + kBodyBands + kLeadBands + kParagraphKeys + kOpeningBands + 1;  // + headlines
+  // A chain link (a bucket head or a next_ value) is the slot it leads to
+  // in its low 24 bits and the top 8 bits of that entry's key in the table
+  // above them. A walk passes over an entry of another key that shares the
+  // bucket on the link alone: reading its record to compare the key was a
+  // cache miss per node, most of the cost of a lookup.
+  static constexpr uint32_t kSlotBits = 24;
+  static constexpr uint32_t kSlotMask = (1u << kSlotBits) - 1;
   static constexpr uint32_t kNil = UINT32_MAX;
   // next_ of an entry cut off a band or paragraph chain (in no chain).
   static constexpr uint32_t kCutOff = UINT32_MAX - 1;
+  // Slots stay below kCutOff's slot bits; live_ may pass max_entries by one.
+  static constexpr size_t kMaxEntries = 16'000'000;
+  static uint32_t slot_of(uint32_t link) { return link & kSlotMask; }
+  static uint32_t tag_of(uint64_t key) { return static_cast<uint32_t>(key >> 56); }
+  static uint32_t tag_of_link(uint32_t link) { return link >> kSlotBits; }
+  static uint32_t link_to(uint32_t slot, uint64_t key) {
+    return tag_of(key) << kSlotBits | slot;
+  }
 
   // All below: call with mu_ held.
   const IndexRecord* find_locked(std::string_view uri, std::string_view version) const;
@@ -273,7 +290,12 @@ class DedupIndex {
   void evict_oldest(std::vector<std::string>& keys);
   void enforce_limits(std::vector<std::string>& keys);
   void advance_watermark(int64_t event_ms);
+  // An entry's key in a table, and whether it is in that table at all.
   bool table_key(const IndexRecord& r, size_t table, uint64_t& key) const;
+  // The key alone, for an entry known to be in the table (no second cache
+  // line for the test), and where in the record it is read from.
+  static uint64_t key_of(const IndexRecord& r, size_t table);
+  static const void* key_address(const IndexRecord& r, size_t table);
   void link(uint32_t slot);
   void unlink(uint32_t slot);
   uint32_t* bucket_head(size_t table, uint64_t key);
@@ -315,6 +337,8 @@ class DedupIndex {
   size_t buckets_ = 0;
   size_t old_buckets_ = 0;  // 0: not migrating
   size_t migrated_ = 0;     // old buckets moved so far
+  std::vector<uint32_t> move_slots_;  // migrate()'s scratch: chain entries
+  std::vector<uint32_t> move_ends_;   // and where each chain's run ends
   detail::ChunkedVector<std::array<uint32_t, kTables>> next_;  // per slot, per table
   std::vector<HeapItem> heap_;   // min-heap by event time, lazily pruned
   std::vector<FlashRef> flashes_;  // by event time, pruned from the front

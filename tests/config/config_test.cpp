@@ -195,6 +195,16 @@ TEST_F(ConfigTest, ReportsEachErrorWithFileAndKey) {
   EXPECT_EQ(loaded.errors.size(), 9u) << all;
 }
 
+// The dedup index addresses 16,000,000 entries (DedupIndex::kMaxEntries).
+TEST_F(ConfigTest, MaxEntriesIsAtMostWhatTheIndexAddresses) {
+  const auto file = write("dedup:\n  max_entries: 16000000\n");
+  EXPECT_TRUE(load_config(file, {}).errors.empty());
+  const auto over = write("dedup:\n  max_entries: 16000001\n");
+  const auto loaded = load_config(over, {});
+  ASSERT_EQ(loaded.errors.size(), 1u);
+  EXPECT_THAT(loaded.errors[0].to_string(), HasSubstr("dedup.max_entries: must be between"));
+}
+
 TEST_F(ConfigTest, UnknownEnvironmentKeyIsAnError) {
   const auto file = write("{}\n");
   auto loaded = load_config(file, {"WIREDESK_KAFKA__BOOTSTRAP=x"});

@@ -247,6 +247,19 @@ TEST(DedupIndex, FlashesOfAWindowComeInEventOrderWhateverTheirArrivalOrder) {
   EXPECT_EQ(uris, (std::vector<std::string>{"urn:f1", "urn:f3a", "urn:f3b"}));
 }
 
+// Links keep a slot in 24 bits: "no cap" and caps past what they address
+// become the most they do.
+TEST(DedupIndex, MaxEntriesIsAtMostWhatLinksAddress) {
+  for (const size_t asked : {size_t{0}, size_t{20'000'000}}) {
+    IndexOptions o;
+    o.max_entries = asked;
+    EXPECT_EQ(DedupIndex(o).options().max_entries, 16'000'000u);
+  }
+  IndexOptions o;
+  o.max_entries = 5;
+  EXPECT_EQ(DedupIndex(o).options().max_entries, 5u);
+}
+
 TEST(DedupIndex, WindowEvictsByEventTime) {
   IndexOptions o = options_at(kT0 + 200 * kHour);
   o.window_ms = 72 * kHour;
