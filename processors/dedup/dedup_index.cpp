@@ -476,19 +476,64 @@ void DedupIndex::walk(size_t table, uint64_t key, size_t limit, Match&& match,
   }
 }
 
-template <class Match, class Visit>
-void DedupIndex::walk_band(size_t table, uint64_t key, Match&& match, Visit&& visit) {
+template <class Visit>
+void DedupIndex::walk_bands(std::span<const BandWalk> walks, Visit&& visit) {
+  const size_t n = walks.size();
   const size_t limit = band_limit();
-  const uint32_t tag = tag_of(key);
-  size_t steps = 0;
-  uint32_t last = kNil;
-  uint32_t s = *bucket_head(table, key);
-  for (; s != kNil && steps < limit; last = s, s = next_[slot_of(s)][table], ++steps) {
-    if (tag_of_link(s) == tag && match(slots_[slot_of(s)])) visit(slot_of(s));
+  walk_at_.resize(n);
+  walk_last_.assign(n, kNil);
+  walk_found_.clear();
+  for (size_t w = 0; w < n; ++w) {
+    __builtin_prefetch(bucket_head(walks[w].table, walks[w].key));
+  }
+  for (size_t w = 0; w < n; ++w) {
+    walk_at_[w] = *bucket_head(walks[w].table, walks[w].key);
+    if (walk_at_[w] != kNil) __builtin_prefetch(&next_[slot_of(walk_at_[w])][walks[w].table]);
+  }
+  // Step k of every chain before step k + 1 of any: the loads of one step
+  // do not wait on each other.
+  bool more = true;
+  for (size_t step = 0; more && step < limit; ++step) {
+    more = false;
+    for (size_t w = 0; w < n; ++w) {
+      const uint32_t at = walk_at_[w];
+      if (at == kNil) continue;
+      const size_t table = walks[w].table;
+      const uint32_t slot = slot_of(at);
+      if (tag_of_link(at) == tag_of(walks[w].key)) {
+        __builtin_prefetch(key_address(slots_[slot], table));
+        walk_found_.push_back({static_cast<uint32_t>(w), slot});
+      }
+      walk_last_[w] = at;
+      const uint32_t next = next_[slot][table];
+      walk_at_[w] = next;
+      if (next != kNil) {
+        __builtin_prefetch(&next_[slot_of(next)][table]);
+        more = true;
+      }
+    }
   }
   // What lies past the newest max_band_chain entries no walk will see:
   // unhook it, so that the chain, and evicting from it, stay short.
-  if (s != kNil && last != kNil) cut_after(table, slot_of(last));
+  for (size_t w = 0; w < n; ++w) {
+    if (walk_at_[w] != kNil && walk_last_[w] != kNil) {
+      cut_after(walks[w].table, slot_of(walk_last_[w]));
+    }
+  }
+  // Visited in the order of `walks`, each chain newest first, as one walk
+  // after the other would (the found entries are in step order).
+  walk_start_.assign(n + 1, 0);
+  for (const auto& [w, slot] : walk_found_) ++walk_start_[w + 1];
+  for (size_t w = 0; w < n; ++w) walk_start_[w + 1] += walk_start_[w];
+  walk_sorted_.resize(walk_found_.size());
+  walk_fill_.assign(walk_start_.begin(), walk_start_.end() - 1);
+  for (const auto& [w, slot] : walk_found_) walk_sorted_[walk_fill_[w]++] = slot;
+  for (size_t w = 0; w < n; ++w) {
+    for (uint32_t i = walk_start_[w]; i < walk_start_[w + 1]; ++i) {
+      const uint32_t slot = walk_sorted_[i];
+      if (key_of(slots_[slot], walks[w].table) == walks[w].key) visit(slot);
+    }
+  }
 }
 
 // ------------------------------------------------------ insert and remove
@@ -733,46 +778,33 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
                 });
   }
   // Only entries with a sketch of that part are linked into its band tables
-  // (table_key), so a band match need not check the entry's shingle count,
-  // which sits on another cache line than the band: one line per node walked.
+  // (table_key), so a band match is its key alone (key_of), which reads the
+  // one cache line of the entry that holds the band.
+  auto& walks = index_.band_walks_;
+  walks.clear();
   if (fp.sketch.body_shingles > 0) {
     for (size_t b = 0; b < kBodyBands; ++b) {
-      const uint64_t key = body_band_key(fp.sketch, b);
-      index_.walk_band(kFirstBodyBand + b, key,
-                  [&](const IndexRecord& r) {
-                    return body_band_key(r.sketch, b) == key;
-                  },
-                  visit);
+      walks.push_back({kFirstBodyBand + b, body_band_key(fp.sketch, b)});
     }
   }
   if (fp.sketch.lead_shingles > 0) {
     for (size_t b = 0; b < kLeadBands; ++b) {
-      const uint64_t key = lead_band_key(fp.sketch, b);
-      index_.walk_band(kFirstLeadBand + b, key,
-                  [&](const IndexRecord& r) {
-                    return lead_band_key(r.sketch, b) == key;
-                  },
-                  visit);
+      walks.push_back({kFirstLeadBand + b, lead_band_key(fp.sketch, b)});
     }
   }
   if (fp.sketch.opening_shingles > 0) {
     for (size_t b = 0; b < kOpeningBands; ++b) {
-      const uint64_t key = opening_band_key(fp.sketch, b);
-      index_.walk_band(kFirstOpeningBand + b, key,
-                  [&](const IndexRecord& r) {
-                    return opening_band_key(r.sketch, b) == key;
-                  },
-                  visit);
+      walks.push_back({kFirstOpeningBand + b, opening_band_key(fp.sketch, b)});
     }
   }
   // A paragraph may sit in any of the kParagraphKeys slots of another entry.
   for (const uint32_t paragraph : fp.sketch.paragraphs) {
     if (paragraph == 0) continue;
     for (size_t t = 0; t < kParagraphKeys; ++t) {
-      index_.walk_band(kFirstParagraph + t, paragraph_table_key(paragraph),
-                  [&](const IndexRecord& r) { return r.sketch.paragraphs[t] == paragraph; }, visit);
+      walks.push_back({kFirstParagraph + t, paragraph_table_key(paragraph)});
     }
   }
+  index_.walk_bands(walks, visit);
   const size_t keep = index_.options_.max_candidates;
   if (keep > 0 && found.size() > keep) {
     std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(),

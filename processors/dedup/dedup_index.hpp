@@ -308,10 +308,16 @@ class DedupIndex {
   void walk(size_t table, uint64_t key, Match&& match, Visit&& visit) const;
   template <class Match, class Visit>
   void walk(size_t table, uint64_t key, size_t limit, Match&& match, Visit&& visit) const;
-  // A band or paragraph chain: its newest max_band_chain entries, and what
-  // lies past them is cut off (cut_after).
-  template <class Match, class Visit>
-  void walk_band(size_t table, uint64_t key, Match&& match, Visit&& visit);
+  // Band and paragraph chains: the newest max_band_chain entries of each,
+  // walked together (their cache misses overlap); then, in the order of
+  // `walks` and newest first in each, visit(slot) for the entries whose key
+  // is the walk's. What lies past max_band_chain is cut off (cut_after).
+  struct BandWalk {
+    size_t table;
+    uint64_t key;
+  };
+  template <class Visit>
+  void walk_bands(std::span<const BandWalk> walks, Visit&& visit);
   // Ends the chain after `node`; the entries past it are marked kCutOff.
   void cut_after(size_t table, uint32_t node);
   size_t band_limit() const {
@@ -339,6 +345,10 @@ class DedupIndex {
   size_t migrated_ = 0;     // old buckets moved so far
   std::vector<uint32_t> move_slots_;  // migrate()'s scratch: chain entries
   std::vector<uint32_t> move_ends_;   // and where each chain's run ends
+  // walk_bands()'s scratch.
+  std::vector<BandWalk> band_walks_;
+  std::vector<uint32_t> walk_at_, walk_last_, walk_start_, walk_fill_, walk_sorted_;
+  std::vector<std::pair<uint32_t, uint32_t>> walk_found_;  // (walk, slot) in step order
   detail::ChunkedVector<std::array<uint32_t, kTables>> next_;  // per slot, per table
   std::vector<HeapItem> heap_;   // min-heap by event time, lazily pruned
   std::vector<FlashRef> flashes_;  // by event time, pruned from the front
