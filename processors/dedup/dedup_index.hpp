@@ -349,6 +349,12 @@ class DedupIndex {
   std::vector<BandWalk> band_walks_;
   std::vector<uint32_t> walk_at_, walk_last_, walk_start_, walk_fill_, walk_sorted_;
   std::vector<std::pair<uint32_t, uint32_t>> walk_found_;  // (walk, slot) in step order
+  struct RankedCandidate {
+    uint16_t hits;
+    int64_t event_ms;
+    uint32_t slot;
+  };
+  std::vector<RankedCandidate> ranked_;  // candidates()'s scratch
   detail::ChunkedVector<std::array<uint32_t, kTables>> next_;  // per slot, per table
   std::vector<HeapItem> heap_;   // min-heap by event time, lazily pruned
   std::vector<FlashRef> flashes_;  // by event time, pruned from the front
