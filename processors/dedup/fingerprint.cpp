@@ -91,8 +91,43 @@ std::string_view strip_korean_particle(std::string_view token) {
   return token;
 }
 
+// codepoint_offsets and shingle_size in one pass: the offsets, and the
+// shingle width the text's script asks for.
+int scan_text(std::string_view s, std::vector<uint32_t>& offsets) {
+  offsets.clear();
+  offsets.reserve(s.size() + 1);
+  size_t cjk = 0;
+  size_t other = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if ((byte & 0xC0) == 0x80) continue;
+    offsets.push_back(static_cast<uint32_t>(i));
+    if (byte == ' ') continue;
+    if (byte < 0x80 || !is_cjk(decode_at(s, i))) {
+      ++other;  // ASCII is never CJK
+    } else {
+      ++cjk;
+    }
+  }
+  offsets.push_back(static_cast<uint32_t>(s.size()));
+  // A Hangul syllable is worth about two Latin letters.
+  return cjk * 2 >= other ? kCjkShingle : kLatinShingle;
+}
+
+std::vector<uint64_t> hash_windows(std::string_view normalized,
+                                   const std::vector<uint32_t>& offsets, int n);
+
+// The shingles of a text at the width its script asks for (`width`), with
+// one pass to find code points and script instead of two.
+std::vector<uint64_t> shingles_of(std::string_view text, int& width) {
+  thread_local std::vector<uint32_t> offsets;
+  width = scan_text(text, offsets);
+  return hash_windows(text, offsets, width);
+}
+
 std::vector<uint64_t> text_shingles(std::string_view text) {
-  return shingle_hashes(text, shingle_size(text));
+  int width = 0;
+  return shingles_of(text, width);
 }
 
 template <class T>
@@ -117,26 +152,21 @@ uint64_t content_hash(std::string_view normalized) {
 }
 
 int shingle_size(std::string_view normalized) {
-  size_t cjk = 0;
-  size_t other = 0;
-  for (size_t i = 0; i < normalized.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(normalized[i]);
-    if ((byte & 0xC0) == 0x80 || byte == ' ') continue;
-    if (is_cjk(decode_at(normalized, i))) {
-      ++cjk;
-    } else {
-      ++other;
-    }
-  }
-  // A Hangul syllable is worth about two Latin letters.
-  return cjk * 2 >= other ? kCjkShingle : kLatinShingle;
+  std::vector<uint32_t> offsets;
+  return scan_text(normalized, offsets);
 }
 
 std::vector<uint64_t> shingle_hashes(std::string_view normalized, int n) {
-  std::vector<uint64_t> hashes;
-  if (normalized.empty() || n <= 0) return hashes;
   thread_local std::vector<uint32_t> offsets;
   codepoint_offsets(normalized, offsets);
+  return hash_windows(normalized, offsets, n);
+}
+
+namespace {
+std::vector<uint64_t> hash_windows(std::string_view normalized,
+                                   const std::vector<uint32_t>& offsets, int n) {
+  std::vector<uint64_t> hashes;
+  if (normalized.empty() || n <= 0) return hashes;
   const size_t codepoints = offsets.size() - 1;
   const auto width = static_cast<size_t>(n);
   if (codepoints <= width) {
@@ -183,6 +213,7 @@ std::vector<uint64_t> shingle_hashes(std::string_view normalized, int n) {
   }
   return hashes;
 }
+}  // namespace
 
 void minhash(std::span<const uint64_t> shingles, std::span<uint16_t> out) {
   constexpr size_t kMaxBins = 256;
@@ -283,9 +314,9 @@ Fingerprint fingerprint(const NormalizedItem& item) {
   Fingerprint fp;
   const std::string text = item.text();
   fp.content_hash = content_hash(text);
-  const int body_width = shingle_size(text);
+  int body_width = 0;
+  const std::vector<uint64_t> body = shingles_of(text, body_width);
   fp.cjk = body_width == kCjkShingle;
-  const std::vector<uint64_t> body = shingle_hashes(text, body_width);
   minhash(body, fp.sketch.body);
   fp.sketch.body_shingles = static_cast<uint32_t>(body.size());
 
