@@ -408,7 +408,7 @@ StageStatus Dedup::prepare(ItemContext& ctx) const {
   entry.script = fp.cjk ? kScriptCjk : kScriptLatin;
   if (entry.markers & marker::flash) entry.flash_terms = pack_terms(flash_terms(normalized));
   // What flash_of() compares a flash with; most items meet a flash in the window.
-  opening_and_whole_terms(normalized, 2, work->opening, work->whole);
+  work->opening = opening_terms(normalized, 2);
   work->opening_digest = digest_terms(work->opening);
   work->correction = says_correction(item, entry.markers);
   entry.headline_hash = headline_hash(normalized.headline);
@@ -538,7 +538,15 @@ Dedup::Decision Dedup::decide_by_version(const std::vector<const IndexRecord*>& 
   return d;
 }
 
-const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const DedupWork& work,
+const TermSet& DedupWork::whole_terms() {
+  if (!whole_made) {
+    whole = opening_terms(normalized, SIZE_MAX);
+    whole_made = true;
+  }
+  return whole;
+}
+
+const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork& work,
                                    double& coverage) const {
   const IndexEntry& item = work.entry;
   constexpr uint8_t kNotAStory = marker::flash | marker::distinct | marker::kill | marker::hold;
@@ -554,7 +562,6 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const Ded
   const std::string* family = session.interned(item.source_family);
   if (!family) return nullptr;
   const TermSet& opening = work.opening;
-  const TermSet& whole = work.whole;
   const TermDigest& digest = work.opening_digest;
   const IndexRecord* same_script = nullptr;
   const IndexRecord* other_script = nullptr;
@@ -615,7 +622,7 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, const Ded
       // on another event of the kind lacks the flash's own words anywhere
       // (unless the numbers tell it is the one). Asked last: the whole
       // story's terms are the longest list.
-      if ((backed || word_coverage(flash, whole) >= options_.flash_whole_coverage) &&
+      if ((backed || word_coverage(flash, work.whole_terms()) >= options_.flash_whole_coverage) &&
           *f->uri != item.uri) {
         best_same = cov;
         same_script = f;

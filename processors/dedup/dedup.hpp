@@ -164,8 +164,13 @@ struct DedupWork {
   Fingerprint fp;
   IndexEntry entry;
   TermSet opening;  // headline and first two paragraphs
-  TermSet whole;    // headline and every paragraph
   TermDigest opening_digest;  // of `opening`
+  // Headline and every paragraph: the longest list, asked only when an
+  // item's opening already covers a flash of its script (a few items in a
+  // hundred), so made then (whole_terms()), not for every item.
+  TermSet whole;
+  bool whole_made = false;
+  const TermSet& whole_terms();
   // A kill or hold notice: the uris its text names (referenced_uris()), and
   // the headline hashes of what it quotes (quoted_headlines()).
   std::vector<std::string> references;
@@ -232,7 +237,7 @@ class Dedup final : public Stage {
   Decision decide_by_content(const std::vector<const IndexRecord*>& candidates,
                              const IndexEntry& item) const;
   // The flash this item is the story of, when it is one (see DedupOptions).
-  const IndexRecord* flash_of(const DedupIndex::Session& session, const DedupWork& work,
+  const IndexRecord* flash_of(const DedupIndex::Session& session, DedupWork& work,
                               double& coverage) const;
 
   DedupOptions options_;

@@ -506,18 +506,6 @@ TermSet opening_terms(const NormalizedItem& item, size_t paragraphs) {
   return x.take();
 }
 
-void opening_and_whole_terms(const NormalizedItem& item, size_t paragraphs, TermSet& opening,
-                             TermSet& whole) {
-  Extractor x(Side::story);
-  x.add_text(item.headline);
-  size_t i = 0;
-  for (; i < item.paragraphs.size() && i < paragraphs; ++i) x.add_text(item.paragraphs[i]);
-  Extractor at_opening = x;  // the opening's terms so far; the rest goes on from here
-  opening = at_opening.take();
-  for (; i < item.paragraphs.size(); ++i) x.add_text(item.paragraphs[i]);
-  whole = x.take();
-}
-
 TermSet headline_terms(const NormalizedItem& item) {
   Extractor x(Side::story);
   x.add_text(item.headline);

@@ -55,10 +55,6 @@ TermSet flash_terms(const NormalizedItem& item);
 // The terms of an item's opening: headline and the first `paragraphs`
 // paragraphs, with every syllable pair of Hangul words.
 TermSet opening_terms(const NormalizedItem& item, size_t paragraphs = 2);
-// opening_terms(item, paragraphs) and opening_terms(item, all paragraphs) in
-// one pass over the text.
-void opening_and_whole_terms(const NormalizedItem& item, size_t paragraphs, TermSet& opening,
-                             TermSet& whole);
 // The terms of a headline alone (story side).
 TermSet headline_terms(const NormalizedItem& item);
 
