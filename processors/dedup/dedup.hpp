@@ -166,8 +166,8 @@ struct DedupWork {
   TermSet opening;  // headline and first two paragraphs
   TermDigest opening_digest;  // of `opening`
   // Headline and every paragraph: the longest list, asked only when an
-  // item's opening already covers a flash of its script (a few items in a
-  // hundred), so made then (whole_terms()), not for every item.
+  // item's opening already covers a flash of its script, so made then
+  // (whole_terms(), on the finishing thread), not for every item.
   TermSet whole;
   bool whole_made = false;
   const TermSet& whole_terms();

@@ -15,10 +15,17 @@
 // so they may call back into the index; they must be set before the index is
 // shared between threads.
 //
-// Memory: ~1.2 KB per remembered item (benchmarks/README.md, "Dedup
-// performance"), most of it the 384-byte sketch and the 56 hash chains that
-// index it (uri, content hash, 32 body bands, 16 lead bands, 6 paragraphs);
-// max_entries caps the total whatever the window.
+// Memory: ~1 KB per remembered item (benchmarks/README.md, "Memory per
+// remembered item"), most of it the 276-byte sketch and the 65 hash chains
+// that index it (uri, content hash, headline, 32 body bands, 16 lead bands,
+// 8 opening bands, 6 paragraphs), each a 4-byte link per entry plus bucket
+// heads; max_entries caps the total whatever the window.
+//
+// Lookups touch few records: a chain link carries 8 bits of its entry's key,
+// so entries of other keys in a bucket are passed over on the link; the
+// band chains of one lookup are walked together so that their cache misses
+// overlap; flashes are tested on digests kept in the flash list
+// (FlashRef) before their records are read.
 #pragma once
 
 #include <array>
