@@ -570,7 +570,7 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
   // The least coverage and words that can link in the item's script.
   const double least_coverage =
       std::min(options_.flash_term_coverage, options_.flash_term_coverage_with_numbers);
-  const size_t least_words = std::min(options_.flash_min_words, options_.flash_min_words - 1);
+  const size_t least_words = options_.flash_min_words == 0 ? 0 : options_.flash_min_words - 1;
   // Hundreds of flashes may lie in the window, newest first: the tests on
   // the flash list's own entry come first (family, then what the terms'
   // Bloom filters prove missing), the record and its terms only for a flash

@@ -39,19 +39,6 @@ bool is_cjk(uint32_t cp) {
          (cp >= 0x4E00 && cp <= 0x9FFF);    // CJK unified ideographs
 }
 
-// Byte offset of every code point start, plus the end. Input is valid UTF-8
-// (normalize output); continuation bytes are skipped without decoding.
-void codepoint_offsets(std::string_view s, std::vector<uint32_t>& offsets) {
-  offsets.clear();
-  offsets.reserve(s.size() + 1);
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      offsets.push_back(static_cast<uint32_t>(i));
-    }
-  }
-  offsets.push_back(static_cast<uint32_t>(s.size()));
-}
-
 // The code point at byte i; a byte that starts no well-formed sequence
 // stands for itself (normalize output is valid UTF-8, so none does).
 uint32_t decode_at(std::string_view s, size_t i) {
@@ -91,8 +78,9 @@ std::string_view strip_korean_particle(std::string_view token) {
   return token;
 }
 
-// codepoint_offsets and shingle_size in one pass: the offsets, and the
-// shingle width the text's script asks for.
+// One pass over a normalized text (valid UTF-8): the byte offset of every
+// code point start, plus the end, and the shingle width the text's script
+// asks for.
 int scan_text(std::string_view s, std::vector<uint32_t>& offsets) {
   offsets.clear();
   offsets.reserve(s.size() + 1);
@@ -158,7 +146,7 @@ int shingle_size(std::string_view normalized) {
 
 std::vector<uint64_t> shingle_hashes(std::string_view normalized, int n) {
   thread_local std::vector<uint32_t> offsets;
-  codepoint_offsets(normalized, offsets);
+  scan_text(normalized, offsets);  // the width is the caller's
   return hash_windows(normalized, offsets, n);
 }
 
