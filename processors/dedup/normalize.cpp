@@ -2,12 +2,15 @@
 
 #include "processors/core/utf8.hpp"
 
+#include <hs/hs.h>
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
+#include <stdexcept>
 #include <vector>
 
 namespace wiredesk {
@@ -25,7 +28,7 @@ bool is_ascii(std::string_view s) {
   return true;
 }
 
-bool is_ascii_alnum(char c) {
+constexpr bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
 }
 
@@ -359,9 +362,16 @@ void remove_emails(std::string& s) {
   }
 }
 
+// std::string::find compares at every occurrence of the needle's first byte
+// ('h' and 'w' are common); glibc's memmem skips ahead.
+size_t find_bytes(std::string_view s, std::string_view needle) {
+  const void* at = memmem(s.data(), s.size(), needle.data(), needle.size());
+  return at ? static_cast<size_t>(static_cast<const char*>(at) - s.data()) : std::string::npos;
+}
+
 void remove_urls(std::string& s) {
   for (std::string_view scheme : {"https://"sv, "http://"sv, "www."sv}) {
-    for (size_t at; (at = s.find(scheme)) != std::string::npos;) {
+    for (size_t at; (at = find_bytes(s, scheme)) != std::string::npos;) {
       size_t end = at;
       while (end < s.size() && s[end] != ' ') ++end;
       s.replace(at, end - at, " ");
@@ -400,12 +410,114 @@ bool has_date_stamp(std::string_view p) {
   return false;
 }
 
-bool is_copyright(std::string_view raw, std::string_view folded, size_t words) {
+// The phrases that mark a paragraph as web-page boilerplate, by list. A
+// paragraph is searched for all of them in one Hyperscan pass, not once per
+// phrase: on Korean copy, every syllable that shares a phrase's first byte
+// cost a comparison.
+enum PhraseList : uint32_t {
+  kCopyrightPhrases = 1u << 0,
+  kStampPhrases = 1u << 1,   // a time stamp of the web page
+  kCreditPhrases = 1u << 2,  // "provided by"
+};
+
+class PhraseFinder {
+ public:
+  PhraseFinder() {
+    add(kCopyrightPhrases, {"copyright", "©", "&copy;", "all rights reserved",
+                            "unauthorized reproduction", "무단 전재", "무단전재", "재배포 금지",
+                            "재배포금지", "저작권자", "재판매 및 db 금지"});
+    add(kStampPhrases, {"published", "updated", "posted", "modified", "입력", "수정", "승인",
+                        "등록", "발행", "송고"});
+    add(kCreditPhrases, {"provided by", "courtesy of"});
+    std::vector<const char*> texts;
+    std::vector<size_t> lengths;
+    std::vector<unsigned> flags, ids;
+    for (size_t i = 0; i < phrases_.size(); ++i) {
+      texts.push_back(phrases_[i].data());
+      lengths.push_back(phrases_[i].size());
+      flags.push_back(HS_FLAG_SINGLEMATCH);
+      ids.push_back(static_cast<unsigned>(i));
+    }
+    hs_compile_error_t* err = nullptr;
+    if (hs_compile_lit_multi(texts.data(), flags.data(), ids.data(), lengths.data(),
+                             static_cast<unsigned>(texts.size()), HS_MODE_BLOCK, nullptr, &db_,
+                             &err) != HS_SUCCESS) {
+      const std::string message = err ? err->message : "compile failed";
+      hs_free_compile_error(err);
+      throw std::logic_error("boilerplate phrases: " + message);
+    }
+  }
+  ~PhraseFinder() { hs_free_database(db_); }
+  PhraseFinder(const PhraseFinder&) = delete;
+  PhraseFinder& operator=(const PhraseFinder&) = delete;
+
+  // The PhraseList bits of the lists with a phrase in `text` (bytes as they
+  // are: the text is case-folded already).
+  uint32_t lists_in(std::string_view text) const {
+    Scratch& scratch = scratch_;
+    if (!scratch.ptr && hs_alloc_scratch(db_, &scratch.ptr) != HS_SUCCESS) {
+      throw std::runtime_error("boilerplate phrases: no Hyperscan scratch");
+    }
+    Found found{this, 0};
+    hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.ptr, on_match,
+            &found);
+    return found.lists;
+  }
+
+ private:
+  struct Found {
+    const PhraseFinder* finder;
+    uint32_t lists;
+  };
+  struct Scratch {
+    hs_scratch_t* ptr = nullptr;
+    ~Scratch() {
+      if (ptr) hs_free_scratch(ptr);
+    }
+  };
+  static int on_match(unsigned id, unsigned long long, unsigned long long, unsigned, void* ctx) {
+    auto* found = static_cast<Found*>(ctx);
+    found->lists |= found->finder->list_of_[id];
+    return 0;
+  }
+  void add(uint32_t list, std::initializer_list<std::string_view> phrases) {
+    for (std::string_view p : phrases) {
+      phrases_.push_back(p);
+      list_of_.push_back(list);
+    }
+  }
+
+  std::vector<std::string_view> phrases_;
+  std::vector<uint32_t> list_of_;
+  hs_database_t* db_ = nullptr;
+  // One finder per process, so one scratch per thread.
+  static thread_local Scratch scratch_;
+};
+
+thread_local PhraseFinder::Scratch PhraseFinder::scratch_;
+
+// The phrase lists of one paragraph, searched for on first use.
+class ParagraphPhrases {
+ public:
+  explicit ParagraphPhrases(std::string_view folded) : folded_(folded) {}
+  bool has(PhraseList list) {
+    if (!searched_) {
+      static const PhraseFinder finder;
+      lists_ = finder.lists_in(folded_);
+      searched_ = true;
+    }
+    return (lists_ & list) != 0;
+  }
+
+ private:
+  std::string_view folded_;
+  uint32_t lists_ = 0;
+  bool searched_ = false;
+};
+
+bool is_copyright(std::string_view raw, ParagraphPhrases& phrases, size_t words) {
   if (words > 40) return false;
-  return raw.find("ⓒ") != std::string_view::npos ||
-         contains_any(folded, {"copyright", "©", "&copy;", "all rights reserved",
-                               "unauthorized reproduction", "무단 전재", "무단전재", "재배포 금지",
-                               "재배포금지", "저작권자", "재판매 및 db 금지"});
+  return raw.find("ⓒ") != std::string_view::npos || phrases.has(kCopyrightPhrases);
 }
 
 bool is_byline(std::string_view folded, std::string_view normalized, size_t words) {
@@ -418,17 +530,15 @@ bool is_byline(std::string_view folded, std::string_view normalized, size_t word
   return words <= 4 && (normalized.ends_with("기자") || normalized.ends_with("특파원"));
 }
 
-bool is_page_chrome(std::string_view folded, size_t words) {
+bool is_page_chrome(std::string_view folded, ParagraphPhrases& phrases, size_t words) {
   if (words <= 10 && (folded.find(" > ") != std::string_view::npos ||
                       starts_with_any(folded, {"home >", "홈 >", "home›", "홈›"}))) {
     return true;  // breadcrumb
   }
-  if (words <= 16 && has_date_stamp(folded) &&
-      contains_any(folded, {"published", "updated", "posted", "modified", "입력", "수정", "승인",
-                            "등록", "발행", "송고"})) {
+  if (words <= 16 && has_date_stamp(folded) && phrases.has(kStampPhrases)) {
     return true;  // time stamps of the web page
   }
-  if (words <= 12 && (contains_any(folded, {"provided by", "courtesy of"}) ||
+  if (words <= 12 && (phrases.has(kCreditPhrases) ||
                       (folded.find("이 기사는") != std::string_view::npos &&
                        folded.find("제공") != std::string_view::npos))) {
     return true;
@@ -474,17 +584,22 @@ std::string_view first_sentence(std::string_view p) {
 
 std::string fold_case(std::string_view utf8) {
   if (is_ascii(utf8)) {
-    std::string out;
-    out.reserve(utf8.size());
+    // What utf8proc does to ASCII, by table: capitals to small letters, line
+    // breaks and tabs to a space (UTF8PROC_STRIPCC), other controls dropped.
+    static constexpr auto kFold = [] {
+      std::array<char, 128> t{};
+      for (int c = 0x20; c < 0x7f; ++c) t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      for (const char c : {'\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = ' ';
+      return t;
+    }();
+    std::string out(utf8.size(), '\0');
+    char* o = out.data();
     for (const char c : utf8) {
-      if (c >= 'A' && c <= 'Z') {
-        out.push_back(static_cast<char>(c - 'A' + 'a'));
-      } else if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-        out.push_back(' ');  // what UTF8PROC_STRIPCC does with line breaks and tabs
-      } else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) {
-        out.push_back(c);
-      }
+      const char f = kFold[static_cast<unsigned char>(c)];
+      *o = f;
+      o += f != '\0';  // 0: dropped
     }
+    out.resize(static_cast<size_t>(o - out.data()));
     return out;
   }
   if (folds_as_ascii_and_kept(utf8)) {  // Korean copy: ASCII and Hangul syllables
@@ -507,21 +622,32 @@ std::string fold_case(std::string_view utf8) {
 }
 
 std::string fold_punctuation(std::string_view folded) {
-  std::string out;
-  out.reserve(folded.size());
+  // The output is never longer than the input: every byte written is one
+  // read, and a space stands for at least one separator read. So it is
+  // written through a pointer into a string of the input's size.
+  std::string out(folded.size(), '\0');
+  char* const begin = out.data();
+  char* o = begin;
   bool pending_space = false;
-  auto emit = [&](std::string_view bytes) {
-    if (pending_space && !out.empty()) out.push_back(' ');
+  auto emit = [&](const char* bytes, size_t n) {
+    if (pending_space && o != begin) *o++ = ' ';
     pending_space = false;
-    out.append(bytes);
+    std::memcpy(o, bytes, n);
+    o += n;
   };
+  static constexpr auto kAlnum = [] {
+    std::array<bool, 128> t{};
+    for (int c = 0; c < 128; ++c) t[c] = is_ascii_alnum(static_cast<char>(c));
+    return t;
+  }();
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
   const auto size = static_cast<utf8proc_ssize_t>(folded.size());
   for (utf8proc_ssize_t i = 0; i < size;) {
     if (p[i] < 0x80) {
-      const char c = static_cast<char>(p[i]);
-      if (is_ascii_alnum(c)) {
-        emit(std::string_view(&folded[static_cast<size_t>(i)], 1));
+      if (kAlnum[p[i]]) {
+        if (pending_space && o != begin) *o++ = ' ';
+        pending_space = false;
+        *o++ = static_cast<char>(p[i]);
       } else {
         pending_space = true;
       }
@@ -529,7 +655,7 @@ std::string fold_punctuation(std::string_view folded) {
       continue;
     }
     if (utf8::hangul_syllable_at(folded, static_cast<size_t>(i))) {  // a letter (Lo)
-      emit(std::string_view(&folded[static_cast<size_t>(i)], 3));
+      emit(&folded[static_cast<size_t>(i)], 3);
       i += 3;
       continue;
     }
@@ -541,12 +667,13 @@ std::string fold_punctuation(std::string_view folded) {
       continue;
     }
     if (is_word_codepoint(cp)) {
-      emit(std::string_view(&folded[static_cast<size_t>(i)], static_cast<size_t>(len)));
+      emit(&folded[static_cast<size_t>(i)], static_cast<size_t>(len));
     } else {
       pending_space = true;
     }
     i += len;
   }
+  out.resize(static_cast<size_t>(o - begin));
   return out;
 }
 
@@ -608,8 +735,9 @@ NormalizedItem normalize_item(std::string_view headline, std::string_view body) 
       in_list = true;
       continue;
     }
-    if (words < 3 || normalized == out.headline || is_copyright(raw, folded, words) ||
-        is_byline(folded, normalized, words) || is_page_chrome(folded, words)) {
+    ParagraphPhrases phrases(folded);
+    if (words < 3 || normalized == out.headline || is_copyright(raw, phrases, words) ||
+        is_byline(folded, normalized, words) || is_page_chrome(folded, phrases, words)) {
       continue;
     }
     if (out.lead.empty() && words >= 5) out.lead = fold_punctuation(first_sentence(folded));

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 namespace wiredesk {
 namespace {
@@ -57,6 +58,16 @@ TEST(FoldCase, FastPathAgreesWithUtf8procOnEveryCodePointOfTheBmp) {
   }
 }
 
+// The ASCII path folds by table: every byte must fold as utf8proc folds it,
+// controls (dropped, or a space for breaks and tabs) included.
+TEST(FoldCase, AsciiPathAgreesWithUtf8procOnEveryByte) {
+  for (int c = 0; c < 0x80; ++c) {
+    const std::string text = std::string("Ab") + static_cast<char>(c) + "Cd" +
+                             static_cast<char>(c) + static_cast<char>(c) + "eF";
+    EXPECT_EQ(fold_case(text), fold_by_utf8proc(text)) << "byte " << c;
+  }
+}
+
 TEST(FoldCase, KoreanParagraphsFoldAsUtf8procFoldsThem) {
   for (const std::string text : {
            "북한이 17일 오전 동해상으로 탄도미사일(SRBM) 1발을 발사했다고 합동참모본부가 밝혔다.",
@@ -72,6 +83,49 @@ TEST(FoldPunctuation, KeepsLettersMarksNumbersAndFoldsTheRest) {
   EXPECT_EQ(fold_punctuation("6∼13도…서울·경기"), "6 13도 서울 경기");
   EXPECT_EQ(normalize_text("5㎜, ５"), "5mm 5");  // NFKC first: the unit sign is letters
   EXPECT_EQ(fold_punctuation("…"), "");
+}
+
+// fold_punctuation by its definition, one code point at a time: letters,
+// marks and numbers are kept, every run of anything else (bytes that are
+// not UTF-8 included) is one space between words.
+std::string fold_punctuation_by_definition(const std::string& s) {
+  std::string out;
+  bool pending = false;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  const auto size = static_cast<utf8proc_ssize_t>(s.size());
+  for (utf8proc_ssize_t i = 0; i < size;) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t len = utf8proc_iterate(p + i, size - i, &cp);
+    if (len <= 0) {
+      pending = true;
+      ++i;
+      continue;
+    }
+    const utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO) {
+      if (pending && !out.empty()) out.push_back(' ');
+      pending = false;
+      out.append(s, static_cast<size_t>(i), static_cast<size_t>(len));
+    } else {
+      pending = true;
+    }
+    i += len;
+  }
+  return out;
+}
+
+TEST(FoldPunctuation, AgreesWithItsDefinitionOnRandomText) {
+  const std::vector<std::string> pieces = {
+      "a", "z", "Q", "0", "9", " ", "  ", ".", ",", "-", "'", "\"", "(", ")", "\n", "\t",
+      "\x01", "한", "국", "힣", "·", "…", "“", "”", "é", "ß", "中", "文", "ア", "\u0301",
+      "①", "²", "\xff", "\xc3", "\xea\xb0", "\xed\x9f\xbf", "\xf0\x9f\x98\x80", "\u3000"};
+  std::srand(17);
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    const int length = std::rand() % 24;
+    for (int k = 0; k < length; ++k) text += pieces[static_cast<size_t>(std::rand()) % pieces.size()];
+    ASSERT_EQ(fold_punctuation(text), fold_punctuation_by_definition(text)) << text;
+  }
 }
 
 TEST(NormalizeText, SameResultThroughAsciiAndUnicodePaths) {
@@ -218,6 +272,33 @@ TEST(NormalizeItem, SyndicatedPageChromeFallsAwayKorean) {
   EXPECT_EQ(copy.body, original.body);
   EXPECT_EQ(normalize_item("x", "ⓒ 한빛일보 무단전재 및 재배포금지\n본문 문장이 여기에 있습니다 정말로").body,
             "본문 문장이 여기에 있습니다 정말로");
+}
+
+// Short paragraphs with a phrase of web-page boilerplate fall away wherever
+// the phrase stands in them; without one they stay.
+TEST(NormalizeItem, EveryBoilerplatePhraseDropsItsParagraph) {
+  const std::string story = "The assembly passed the budget bill late on Tuesday night.";
+  const std::string kept = "the assembly passed the budget bill late on tuesday night";
+  for (const std::string phrase :
+       {"copyright", "©", "&copy;", "all rights reserved", "unauthorized reproduction",
+        "무단 전재", "무단전재", "재배포 금지", "재배포금지", "저작권자", "재판매 및 DB 금지"}) {
+    EXPECT_EQ(normalize_item("", story + "\n\nThe Daily Ledger " + phrase + " of the page").body, kept)
+        << phrase;
+  }
+  for (const std::string phrase :
+       {"Published", "updated", "posted", "modified", "입력", "수정", "승인", "등록", "발행", "송고"}) {
+    EXPECT_EQ(normalize_item("", story + "\n\nSeoul Ledger " + phrase + " 2026.11.03 09:35").body, kept)
+        << phrase;
+  }
+  for (const std::string phrase : {"provided by", "Courtesy of"}) {
+    EXPECT_EQ(normalize_item("", story + "\n\nThis photo was " + phrase + " the ministry.").body, kept)
+        << phrase;
+  }
+  // Near misses stay: no phrase, or a stamp phrase without a date.
+  EXPECT_EQ(normalize_item("", story + "\n\nThe copy right of the page was sold.").body,
+            kept + " the copy right of the page was sold");
+  EXPECT_EQ(normalize_item("", story + "\n\nThe ministry updated its guidance on Monday.").body,
+            kept + " the ministry updated its guidance on monday");
 }
 
 TEST(NormalizeItem, BylinesAndCreditsAtTheEnd) {
