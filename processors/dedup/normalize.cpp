@@ -369,7 +369,10 @@ size_t find_bytes(std::string_view s, std::string_view needle) {
   return at ? static_cast<size_t>(static_cast<const char*>(at) - s.data()) : std::string::npos;
 }
 
+bool has_url(std::string_view s);
+
 void remove_urls(std::string& s) {
+  if (!has_url(s)) return;
   for (std::string_view scheme : {"https://"sv, "http://"sv, "www."sv}) {
     for (size_t at; (at = find_bytes(s, scheme)) != std::string::npos;) {
       size_t end = at;
@@ -422,13 +425,14 @@ enum PhraseList : uint32_t {
 
 class PhraseFinder {
  public:
-  PhraseFinder() {
-    add(kCopyrightPhrases, {"copyright", "©", "&copy;", "all rights reserved",
-                            "unauthorized reproduction", "무단 전재", "무단전재", "재배포 금지",
-                            "재배포금지", "저작권자", "재판매 및 db 금지"});
-    add(kStampPhrases, {"published", "updated", "posted", "modified", "입력", "수정", "승인",
-                        "등록", "발행", "송고"});
-    add(kCreditPhrases, {"provided by", "courtesy of"});
+  using Lists = std::initializer_list<std::pair<uint32_t, std::initializer_list<std::string_view>>>;
+  explicit PhraseFinder(Lists lists) {
+    for (const auto& [list, phrases] : lists) {
+      for (std::string_view p : phrases) {
+        phrases_.push_back(p);
+        list_of_.push_back(list);
+      }
+    }
     std::vector<const char*> texts;
     std::vector<size_t> lengths;
     std::vector<unsigned> flags, ids;
@@ -451,12 +455,16 @@ class PhraseFinder {
   PhraseFinder(const PhraseFinder&) = delete;
   PhraseFinder& operator=(const PhraseFinder&) = delete;
 
-  // The PhraseList bits of the lists with a phrase in `text` (bytes as they
-  // are: the text is case-folded already).
+  // The list bits of the lists with a phrase in `text` (bytes as they are:
+  // the text is case-folded already).
   uint32_t lists_in(std::string_view text) const {
     Scratch& scratch = scratch_;
-    if (!scratch.ptr && hs_alloc_scratch(db_, &scratch.ptr) != HS_SUCCESS) {
-      throw std::runtime_error("boilerplate phrases: no Hyperscan scratch");
+    if (std::find(scratch.fits.begin(), scratch.fits.end(), db_) == scratch.fits.end()) {
+      // Grows the thread's scratch to fit this database too.
+      if (hs_alloc_scratch(db_, &scratch.ptr) != HS_SUCCESS) {
+        throw std::runtime_error("boilerplate phrases: no Hyperscan scratch");
+      }
+      scratch.fits.push_back(db_);
     }
     Found found{this, 0};
     hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.ptr, on_match,
@@ -469,8 +477,11 @@ class PhraseFinder {
     const PhraseFinder* finder;
     uint32_t lists;
   };
+  // One scratch per thread, for every finder (they live as long as the
+  // process).
   struct Scratch {
     hs_scratch_t* ptr = nullptr;
+    std::vector<const hs_database_t*> fits;
     ~Scratch() {
       if (ptr) hs_free_scratch(ptr);
     }
@@ -480,21 +491,31 @@ class PhraseFinder {
     found->lists |= found->finder->list_of_[id];
     return 0;
   }
-  void add(uint32_t list, std::initializer_list<std::string_view> phrases) {
-    for (std::string_view p : phrases) {
-      phrases_.push_back(p);
-      list_of_.push_back(list);
-    }
-  }
-
   std::vector<std::string_view> phrases_;
   std::vector<uint32_t> list_of_;
   hs_database_t* db_ = nullptr;
-  // One finder per process, so one scratch per thread.
   static thread_local Scratch scratch_;
 };
 
 thread_local PhraseFinder::Scratch PhraseFinder::scratch_;
+
+const PhraseFinder& boilerplate_phrases() {
+  static const PhraseFinder finder({
+      {kCopyrightPhrases,
+       {"copyright", "©", "&copy;", "all rights reserved", "unauthorized reproduction",
+        "무단 전재", "무단전재", "재배포 금지", "재배포금지", "저작권자", "재판매 및 db 금지"}},
+      {kStampPhrases,
+       {"published", "updated", "posted", "modified", "입력", "수정", "승인", "등록", "발행",
+        "송고"}},
+      {kCreditPhrases, {"provided by", "courtesy of"}},
+  });
+  return finder;
+}
+
+bool has_url(std::string_view s) {
+  static const PhraseFinder finder({{1, {"https://", "http://", "www."}}});
+  return finder.lists_in(s) != 0;
+}
 
 // The phrase lists of one paragraph, searched for on first use.
 class ParagraphPhrases {
@@ -502,8 +523,7 @@ class ParagraphPhrases {
   explicit ParagraphPhrases(std::string_view folded) : folded_(folded) {}
   bool has(PhraseList list) {
     if (!searched_) {
-      static const PhraseFinder finder;
-      lists_ = finder.lists_in(folded_);
+      lists_ = boilerplate_phrases().lists_in(folded_);
       searched_ = true;
     }
     return (lists_ & list) != 0;

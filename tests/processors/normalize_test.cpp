@@ -301,6 +301,28 @@ TEST(NormalizeItem, EveryBoilerplatePhraseDropsItsParagraph) {
             kept + " the ministry updated its guidance on monday");
 }
 
+// Web addresses (by any of their three openings) and e-mail addresses are
+// not words of the story: a copy that adds or drops one is the same text.
+TEST(NormalizeItem, WebAndMailAddressesRemoved) {
+  const std::string plain = "the ministry posted the full report on its website on monday";
+  for (const std::string address :
+       {"https://www.mofa.example/report?id=7", "http://mofa.example/r", "www.mofa.example",
+        "HTTPS://MOFA.EXAMPLE/R"}) {
+    EXPECT_EQ(normalize_item("", "The ministry posted the full report " + address +
+                                     " on its website on Monday.")
+                  .body,
+              plain)
+        << address;
+  }
+  EXPECT_EQ(normalize_item("", "The ministry posted the full report (press@mofa.example) on its "
+                               "website on Monday.")
+                .body,
+            plain);
+  // Not addresses: a word that merely contains "www" or "http", an at sign alone.
+  EXPECT_EQ(normalize_item("", "The wwwf and httpd names stay @ home in the report today.").body,
+            "the wwwf and httpd names stay home in the report today");
+}
+
 TEST(NormalizeItem, BylinesAndCreditsAtTheEnd) {
   EXPECT_EQ(normalize_item("", "The flu season has arrived early this year.\n\n"
                                "By Lee Su-bin (subin@koreadaybreak.example)")
