@@ -3,9 +3,25 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <ctime>
 
 namespace wiredesk::json {
+
+namespace {
+
+// Whether any of the 8 bytes in `w` must be escaped: a control character
+// (below 0x20), '"' or '\\'. Bit tricks on the whole word (a byte is below n
+// when (b - n) borrows from a byte that had its top bit clear).
+bool needs_escape(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  const auto below = [](uint64_t x, uint64_t n) { return (x - kOnes * n) & ~x & kHigh; };
+  return (below(w, 0x20) | below(w ^ (kOnes * '"'), 1) | below(w ^ (kOnes * '\\'), 1)) != 0;
+}
+
+}  // namespace
 
 void append_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -13,6 +29,14 @@ void append_string(std::string& out, std::string_view s) {
   out.push_back('"');
   size_t run_start = 0;
   for (size_t i = 0; i < s.size(); ++i) {
+    // Eight bytes at a time while none of them needs escaping.
+    while (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (needs_escape(w)) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run_start, i - run_start);

@@ -2,12 +2,60 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
 namespace wiredesk {
 
 TEST(JsonWriter, EscapesQuotesBackslashesAndControlCharacters) {
   std::string out;
   json::append_string(out, std::string_view("a\"b\\c\n\t\x01\xea\xb8\x80", 11));
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\n\\t\\u0001\xea\xb8\x80\"");
+}
+
+// append_string skips eight bytes at a time while none needs escaping: on
+// random text it must write what escaping byte by byte writes.
+TEST(JsonWriter, EscapesEveryByteWhereverItStands) {
+  auto by_byte = [](std::string_view s) {
+    std::string out = "\"";
+    for (const char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c == '"' || c == '\\') {
+        out.push_back('\\');
+        out.push_back(ch);
+      } else if (c == '\n') {
+        out += "\\n";
+      } else if (c == '\r') {
+        out += "\\r";
+      } else if (c == '\t') {
+        out += "\\t";
+      } else if (c == '\b') {
+        out += "\\b";
+      } else if (c == '\f') {
+        out += "\\f";
+      } else if (c < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else {
+        out.push_back(ch);
+      }
+    }
+    return out + "\"";
+  };
+  std::srand(5);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s(static_cast<size_t>(std::rand() % 40), '\0');
+    for (char& c : s) {
+      const int r = std::rand() % 10;
+      // Mostly plain text, some of every kind of byte that matters.
+      c = static_cast<char>(r < 6 ? 'a' + std::rand() % 26 : r < 8 ? std::rand() % 256 : "\"\\\n\x1f "[std::rand() % 5]);
+    }
+    std::string out;
+    json::append_string(out, s);
+    ASSERT_EQ(out, by_byte(s));
+  }
 }
 
 TEST(JsonWriter, FormatsTimeAsUtcWithMilliseconds) {
