@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <array>
 #include <initializer_list>
 #include <span>
 #include <string_view>
@@ -26,6 +27,10 @@ class ShortWords {
   // The position of `word` in the constructor's list, or -1.
   int index_of(std::string_view word) const {
     if (word.size() > kMaxBytes || word.empty()) return -1;
+    // Most words asked about are not in a small set: their size or first
+    // byte, which no word of the set has, tells without hashing.
+    const auto first = static_cast<unsigned char>(word[0]);
+    if (!((sizes_ >> word.size()) & 1) || !((firsts_[first / 64] >> (first % 64)) & 1)) return -1;
     const Key k = key_of(word);
     for (size_t i = slot_of(k);; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
@@ -78,6 +83,8 @@ class ShortWords {
 
   std::vector<Slot> slots_;
   size_t mask_ = 0;
+  uint32_t sizes_ = 0;                  // bit n: a word of n bytes is in the set
+  std::array<uint64_t, 4> firsts_{};  // bit b: a word starting with byte b is
 };
 
 }  // namespace wiredesk
