@@ -16,8 +16,8 @@ ShortWords::ShortWords(std::span<const std::string_view> words) {
       throw std::invalid_argument("ShortWords: \"" + std::string(w) + "\" is not 1 to 16 bytes");
     }
     sizes_ |= uint32_t{1} << w.size();
-    const auto first = static_cast<unsigned char>(w[0]);
-    firsts_[first / 64] |= uint64_t{1} << (first % 64);
+    const size_t opening = opening_of(w);
+    openings_[opening / 64] |= uint64_t{1} << (opening % 64);
     if (!contains(w)) {
       const Key k = key_of(w);
       size_t i = slot_of(k);

@@ -28,9 +28,11 @@ class ShortWords {
   int index_of(std::string_view word) const {
     if (word.size() > kMaxBytes || word.empty()) return -1;
     // Most words asked about are not in a small set: their size or first
-    // byte, which no word of the set has, tells without hashing.
-    const auto first = static_cast<unsigned char>(word[0]);
-    if (!((sizes_ >> word.size()) & 1) || !((firsts_[first / 64] >> (first % 64)) & 1)) return -1;
+    // two bytes, which no word of the set has, tell without hashing.
+    const size_t opening = opening_of(word);
+    if (!((sizes_ >> word.size()) & 1) || !((openings_[opening / 64] >> (opening % 64)) & 1)) {
+      return -1;
+    }
     const Key k = key_of(word);
     for (size_t i = slot_of(k);; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
@@ -81,10 +83,18 @@ class ShortWords {
     return static_cast<size_t>((h ^ (h >> 29)) & mask_);
   }
 
+  // The first two bytes of a word (the first alone for a word of one), 12
+  // bits of them: words that share these may or may not share the opening.
+  static size_t opening_of(std::string_view word) {
+    const auto b0 = static_cast<unsigned char>(word[0]);
+    const auto b1 = word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0u;
+    return ((size_t{b0} << 6) ^ b1) & 4095;
+  }
+
   std::vector<Slot> slots_;
   size_t mask_ = 0;
-  uint32_t sizes_ = 0;                  // bit n: a word of n bytes is in the set
-  std::array<uint64_t, 4> firsts_{};  // bit b: a word starting with byte b is
+  uint32_t sizes_ = 0;                   // bit n: a word of n bytes is in the set
+  std::array<uint64_t, 64> openings_{};  // bit opening_of(w) of every word w
 };
 
 }  // namespace wiredesk
