@@ -467,8 +467,10 @@ class PhraseFinder {
       scratch.fits.push_back(db_);
     }
     Found found{this, 0};
-    hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.ptr, on_match,
-            &found);
+    if (hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.ptr, on_match,
+                &found) != HS_SUCCESS) {
+      throw std::runtime_error("boilerplate phrases: Hyperscan scan failed");
+    }
     return found.lists;
   }
 
@@ -608,7 +610,9 @@ std::string fold_case(std::string_view utf8) {
     // breaks and tabs to a space (UTF8PROC_STRIPCC), other controls dropped.
     static constexpr auto kFold = [] {
       std::array<char, 128> t{};
-      for (int c = 0x20; c < 0x7f; ++c) t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      for (int c = 0x20; c < 0x7f; ++c) {
+        t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      }
       for (const char c : {'\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = ' ';
       return t;
     }();

@@ -50,7 +50,13 @@ TEST(JsonWriter, EscapesEveryByteWhereverItStands) {
     for (char& c : s) {
       const int r = std::rand() % 10;
       // Mostly plain text, some of every kind of byte that matters.
-      c = static_cast<char>(r < 6 ? 'a' + std::rand() % 26 : r < 8 ? std::rand() % 256 : "\"\\\n\x1f "[std::rand() % 5]);
+      if (r < 6) {
+        c = static_cast<char>('a' + std::rand() % 26);
+      } else if (r < 8) {
+        c = static_cast<char>(std::rand() % 256);
+      } else {
+        c = "\"\\\n\x1f "[std::rand() % 5];
+      }
     }
     std::string out;
     json::append_string(out, s);

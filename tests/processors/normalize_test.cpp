@@ -123,7 +123,9 @@ TEST(FoldPunctuation, AgreesWithItsDefinitionOnRandomText) {
   for (int n = 0; n < 20000; ++n) {
     std::string text;
     const int length = std::rand() % 24;
-    for (int k = 0; k < length; ++k) text += pieces[static_cast<size_t>(std::rand()) % pieces.size()];
+    for (int k = 0; k < length; ++k) {
+      text += pieces[static_cast<size_t>(std::rand()) % pieces.size()];
+    }
     ASSERT_EQ(fold_punctuation(text), fold_punctuation_by_definition(text)) << text;
   }
 }
@@ -282,17 +284,18 @@ TEST(NormalizeItem, EveryBoilerplatePhraseDropsItsParagraph) {
   for (const std::string phrase :
        {"copyright", "©", "&copy;", "all rights reserved", "unauthorized reproduction",
         "무단 전재", "무단전재", "재배포 금지", "재배포금지", "저작권자", "재판매 및 DB 금지"}) {
-    EXPECT_EQ(normalize_item("", story + "\n\nThe Daily Ledger " + phrase + " of the page").body, kept)
-        << phrase;
+    const std::string page = story + "\n\nThe Daily Ledger " + phrase + " of the page";
+    EXPECT_EQ(normalize_item("", page).body, kept) << phrase;
   }
   for (const std::string phrase :
-       {"Published", "updated", "posted", "modified", "입력", "수정", "승인", "등록", "발행", "송고"}) {
-    EXPECT_EQ(normalize_item("", story + "\n\nSeoul Ledger " + phrase + " 2026.11.03 09:35").body, kept)
-        << phrase;
+       {"Published", "updated", "posted", "modified", "입력", "수정", "승인", "등록", "발행",
+        "송고"}) {
+    const std::string page = story + "\n\nSeoul Ledger " + phrase + " 2026.11.03 09:35";
+    EXPECT_EQ(normalize_item("", page).body, kept) << phrase;
   }
   for (const std::string phrase : {"provided by", "Courtesy of"}) {
-    EXPECT_EQ(normalize_item("", story + "\n\nThis photo was " + phrase + " the ministry.").body, kept)
-        << phrase;
+    const std::string page = story + "\n\nThis photo was " + phrase + " the ministry.";
+    EXPECT_EQ(normalize_item("", page).body, kept) << phrase;
   }
   // Near misses stay: no phrase, or a stamp phrase without a date.
   EXPECT_EQ(normalize_item("", story + "\n\nThe copy right of the page was sold.").body,
