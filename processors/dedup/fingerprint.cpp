@@ -19,7 +19,17 @@ namespace {
 
 using std::string_view_literals::operator""sv;
 
-constexpr uint64_t kShingleSeed = 0x5EED'D0C5'1A7E'2026ULL;
+// XXH3_64bits_withSeed(p, n, kShingleSeed), with the path of a window (at
+// most 16 bytes: 5 Latin letters, 3 Hangul syllables) taken directly: the
+// library function is not inlined and picks a path by length on every
+// call. The same function of the same bytes, so the same value
+// (`Fingerprint.ShingleHashIsXxh3WithTheShingleSeed`).
+inline uint64_t window_hash(const char* p, size_t n) {
+  if (n <= 16) {
+    return XXH3_len_0to16_64b(reinterpret_cast<const xxh_u8*>(p), n, XXH3_kSecret, kShingleSeed);
+  }
+  return XXH3_64bits_withSeed(p, n, kShingleSeed);
+}
 
 // SplitMix64 finalizer: spreads every input bit over the output.
 uint64_t mix64(uint64_t x) {
@@ -171,8 +181,7 @@ std::vector<uint64_t> hash_windows(std::string_view normalized,
   bool zero_seen = false;
   hashes.reserve(windows);
   for (size_t i = 0; i < windows; ++i) {
-    const uint64_t h = XXH3_64bits_withSeed(normalized.data() + offsets[i],
-                                            offsets[i + width] - offsets[i], kShingleSeed);
+    const uint64_t h = window_hash(normalized.data() + offsets[i], offsets[i + width] - offsets[i]);
     if (h == 0) {  // 0 marks free slots
       if (!zero_seen) hashes.push_back(h);
       zero_seen = true;

@@ -68,6 +68,8 @@ inline constexpr size_t kOpeningMinWords = 8;
 // Identifies the sketch geometry and hashing above. Serialized index entries
 // carry it: entries made with another scheme cannot be compared.
 inline constexpr uint32_t kSketchScheme = 0x05'05'03'80;
+// Seed of the XXH3-64 hash of every shingle (part of the scheme).
+inline constexpr uint64_t kShingleSeed = 0x5EED'D0C5'1A7E'2026ULL;
 
 // Body and lead MinHash values are kept as b-bit MinHash (Li & König 2010)
 // with b = 8: the low byte of the 16-bit value, half the memory. Two texts

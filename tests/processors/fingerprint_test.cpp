@@ -1,6 +1,11 @@
 #include "processors/dedup/fingerprint.hpp"
 
 #include <gtest/gtest.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
 
 #include <bit>
 #include <random>
@@ -93,6 +98,37 @@ TEST(Fingerprint, ShinglesAreCodePointWindows) {
   EXPECT_EQ(shingle_hashes("ab", 5).size(), 1u);          // shorter than n: the whole text
   EXPECT_TRUE(shingle_hashes("", 5).empty());
   EXPECT_EQ(shingle_hashes("abab ab", 2).size(), 4u);    // "ab" "ba" "b " " a" — unique
+}
+
+// Shingles hash their window's bytes with XXH3-64 and kShingleSeed, each
+// distinct value once in text order, whatever the window's length (the
+// short windows take a direct path to the hash).
+TEST(Fingerprint, ShingleHashIsXxh3WithTheShingleSeed) {
+  const std::vector<std::string> pieces = {"a", "b", " ", "7", "é", "한", "국", "\xF0\x9F\x98\x80"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 400; ++round) {
+    std::vector<std::string> chars;  // code points
+    const size_t length = rng() % 30;
+    for (size_t k = 0; k < length; ++k) chars.push_back(pieces[rng() % pieces.size()]);
+    std::string text;
+    for (const auto& c : chars) text += c;
+    const int n = 1 + static_cast<int>(rng() % 8);
+    std::vector<uint64_t> expected;
+    auto add = [&](std::string_view window) {
+      const uint64_t h = XXH3_64bits_withSeed(window.data(), window.size(), kShingleSeed);
+      if (std::find(expected.begin(), expected.end(), h) == expected.end()) expected.push_back(h);
+    };
+    if (chars.size() <= static_cast<size_t>(n)) {
+      if (!text.empty()) add(text);
+    } else {
+      for (size_t i = 0; i + static_cast<size_t>(n) <= chars.size(); ++i) {
+        std::string window;
+        for (size_t k = i; k < i + static_cast<size_t>(n); ++k) window += chars[k];
+        add(window);
+      }
+    }
+    ASSERT_EQ(shingle_hashes(text, n), expected) << text << " n=" << n;
+  }
 }
 
 TEST(Fingerprint, KoreanCopyMatchesAndOtherStoryDoesNot) {
