@@ -21,11 +21,22 @@ using std::string_view_literals::operator""sv;
 
 // ---------------------------------------------------------------- basics
 
+// Bit tricks on eight bytes at once (a word): kOnes * b is b in every byte.
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHigh = 0x8080808080808080ULL;
+
+uint64_t load_word(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
 bool is_ascii(std::string_view s) {
-  for (const char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
+  uint64_t any = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) any |= load_word(s.data() + i);
+  for (; i < s.size(); ++i) any |= static_cast<unsigned char>(s[i]);
+  return (any & kHigh) == 0;
 }
 
 constexpr bool is_ascii_alnum(char c) {
@@ -618,11 +629,40 @@ std::string fold_case(std::string_view utf8) {
     }();
     std::string out(utf8.size(), '\0');
     char* o = out.data();
-    for (const char c : utf8) {
-      const char f = kFold[static_cast<unsigned char>(c)];
-      *o = f;
-      o += f != '\0';  // 0: dropped
+    // utf8proc takes CR LF as one line break: one space, not two.
+    bool after_cr = false;
+    auto fold_bytes = [&](const char* p, size_t n) {
+      for (size_t k = 0; k < n; ++k) {
+        const bool crlf = after_cr && p[k] == '\n';
+        after_cr = p[k] == '\r';
+        if (crlf) continue;
+        const char f = kFold[static_cast<unsigned char>(p[k])];
+        *o = f;
+        o += f != '\0';  // 0: dropped
+      }
+    };
+    size_t i = 0;
+    for (; i + 8 <= utf8.size(); i += 8) {
+      const uint64_t w = load_word(utf8.data() + i);
+      // A byte below 0x20 or 0x7f: a control, which the table handles. (A
+      // byte is below n when subtracting n borrows into its clear top bit;
+      // `del` is 0 where a byte is 0x7f.)
+      const uint64_t del = w ^ (kOnes * 0x7f);
+      const uint64_t controls = ((w - kOnes * 0x20) & ~w) | ((del - kOnes) & ~del);
+      if (controls & kHigh) {
+        fold_bytes(utf8.data() + i, 8);
+        continue;
+      }
+      // Capitals: a byte of 'A' or more gets its top bit from + 0x3f, one
+      // past 'Z' from + 0x25 (ASCII bytes: no carry leaves a byte); their
+      // difference, shifted to 0x20, lowers them.
+      const uint64_t capitals = (w + kOnes * 0x3f) & ~(w + kOnes * 0x25) & kHigh;
+      const uint64_t lowered = w | (capitals >> 2);
+      std::memcpy(o, &lowered, sizeof lowered);
+      o += 8;
+      after_cr = false;
     }
+    fold_bytes(utf8.data() + i, utf8.size() - i);
     out.resize(static_cast<size_t>(o - out.data()));
     return out;
   }

@@ -12,6 +12,8 @@ namespace {
 
 TEST(FoldCase, AsciiFastPathLowercasesAndTurnsBreaksIntoSpaces) {
   EXPECT_EQ(fold_case("N. Korea FIRES\tMissile\n"), "n. korea fires missile ");
+  // CR LF is one line break, as utf8proc reads it; CR or LF alone is one too.
+  EXPECT_EQ(fold_case("Seoul\r\nTokyo\n\rBeijing\r\r\nDone"), "seoul tokyo  beijing  done");
 }
 
 TEST(FoldCase, NfkcAndCaseFoldingForNonAscii) {
@@ -65,6 +67,26 @@ TEST(FoldCase, AsciiPathAgreesWithUtf8procOnEveryByte) {
     const std::string text = std::string("Ab") + static_cast<char>(c) + "Cd" +
                              static_cast<char>(c) + static_cast<char>(c) + "eF";
     EXPECT_EQ(fold_case(text), fold_by_utf8proc(text)) << "byte " << c;
+  }
+}
+
+// The ASCII path works on eight bytes at a time where none is a control:
+// random ASCII text, controls anywhere, must fold as utf8proc folds it.
+TEST(FoldCase, AsciiPathAgreesWithUtf8procOnRandomText) {
+  std::srand(3);
+  for (int n = 0; n < 20000; ++n) {
+    std::string text(static_cast<size_t>(std::rand() % 40), ' ');
+    for (char& c : text) {
+      const int r = std::rand() % 10;
+      if (r < 4) {
+        c = static_cast<char>('A' + std::rand() % 26);
+      } else if (r < 8) {
+        c = static_cast<char>(0x20 + std::rand() % 0x5f);
+      } else {
+        c = static_cast<char>(std::rand() % 0x80);  // controls and DEL among them
+      }
+    }
+    ASSERT_EQ(fold_case(text), fold_by_utf8proc(text)) << text;
   }
 }
 
