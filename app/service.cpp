@@ -144,8 +144,10 @@ class Service final : public EngineObserver {
       source_hooks.statistics = [this](const std::string& json) {
         metrics_.consumer_statistics(json);
       };
+      KafkaSourceOptions source_options;
+      source_options.order_wait = config_.kafka.order_wait;
       source_ = std::make_unique<KafkaSource>(consumer_properties(config_), config_.input.topics,
-                                              std::move(source_hooks));
+                                              std::move(source_hooks), source_options);
       if (eos_) {
         if (!sink_->init_transactions(30000)) {
           spdlog::critical("exactly-once: cannot initialise transactions");

@@ -414,13 +414,14 @@ void parse_config_into(const std::string& text, const std::string& path,
 
   const YAML::Node kafka = root["kafka"];
   l.unknown_keys(kafka, "kafka",
-                 {"bootstrap_servers", "group_id", "instance_id", "commit_interval", "common",
-                  "consumer", "producer"});
+                 {"bootstrap_servers", "group_id", "instance_id", "commit_interval", "order_wait",
+                  "common", "consumer", "producer"});
   if (kafka && kafka.IsMap()) {
     l.string(kafka["bootstrap_servers"], "kafka.bootstrap_servers", c.kafka.bootstrap_servers);
     l.string(kafka["group_id"], "kafka.group_id", c.kafka.group_id);
     l.string(kafka["instance_id"], "kafka.instance_id", c.kafka.instance_id, false);
     l.duration(kafka["commit_interval"], "kafka.commit_interval", c.kafka.commit_interval);
+    l.duration(kafka["order_wait"], "kafka.order_wait", c.kafka.order_wait);
     l.string_map(kafka["common"], "kafka.common", c.kafka.common);
     l.string_map(kafka["consumer"], "kafka.consumer", c.kafka.consumer);
     l.string_map(kafka["producer"], "kafka.producer", c.kafka.producer);

@@ -30,6 +30,11 @@ struct KafkaConfig {
   // kafka.commit_interval: how often acknowledged input offsets are committed
   // (at-least-once; a crash repeats at most this much work).
   std::chrono::milliseconds commit_interval = std::chrono::seconds(1);
+  // kafka.order_wait: while a backlog is read, records of the assigned
+  // partitions are handed out in timestamp order; a partition with nothing
+  // fetched that has not reached its end holds the others back at most this
+  // long. 0: records go as they arrive, partitions drift apart in time.
+  std::chrono::milliseconds order_wait = std::chrono::milliseconds(250);
   PropertyMap common;    // kafka.common: librdkafka properties for consumer and producer
   PropertyMap consumer;  // kafka.consumer: librdkafka consumer properties
   PropertyMap producer;  // kafka.producer: librdkafka producer properties

@@ -43,6 +43,7 @@ std::string config_to_yaml(const Config& c) {
   out << YAML::Key << "group_id" << YAML::Value << c.kafka.group_id;
   out << YAML::Key << "instance_id" << YAML::Value << c.kafka.instance_id;
   out << YAML::Key << "commit_interval" << YAML::Value << duration_text(c.kafka.commit_interval);
+  out << YAML::Key << "order_wait" << YAML::Value << duration_text(c.kafka.order_wait);
   properties(out, "common", c.kafka.common);
   properties(out, "consumer", c.kafka.consumer);
   properties(out, "producer", c.kafka.producer);

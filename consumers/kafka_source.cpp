@@ -8,6 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "consumers/event_order.hpp"
 #include "consumers/kafka_record.hpp"
 #include "kafka/handles.hpp"
 #include "processors/core/pipeline.hpp"
@@ -23,6 +24,18 @@ std::vector<PartitionKey> keys_of(const std::vector<RdKafka::TopicPartition*>& p
   return keys;
 }
 
+bool contains(const std::vector<PartitionKey>& keys, const PartitionKey& k) {
+  return std::find(keys.begin(), keys.end(), k) != keys.end();
+}
+
+using Clock = std::chrono::steady_clock;
+
+// A message waiting in the timestamp order, and when it arrived.
+struct Arrived {
+  std::unique_ptr<RdKafka::Message> message;
+  int64_t received_ms = 0;
+};
+
 }  // namespace
 
 struct KafkaSource::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb {
@@ -33,6 +46,13 @@ struct KafkaSource::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb 
   mutable std::mutex mu;
   std::vector<PartitionKey> assignment;
   std::vector<PartitionKey> held;  // paused apart from backpressure
+  // Timestamp order across partitions (null when off); the partitions paused
+  // because their buffer there is full; the next offset of each partition
+  // when known (after a record or a rewind), to compare with its high
+  // watermark.
+  std::unique_ptr<EventOrder<Arrived>> order;
+  std::vector<PartitionKey> capped;
+  std::map<PartitionKey, int64_t> next_offset;
   bool closed = false;
   bool fatal = false;
   bool paused = false;
@@ -60,7 +80,11 @@ struct KafkaSource::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb 
       if (paused) c->pause(parts);
       for (auto* tp : parts) {
         const PartitionKey k{tp->topic(), tp->partition()};
-        if (std::find(held.begin(), held.end(), k) != held.end()) {
+        if (order) {
+          order->add(k, Clock::now());
+          order->hold(k, contains(held, k), Clock::now());
+        }
+        if (contains(held, k)) {
           std::vector<RdKafka::TopicPartition*> one{tp};
           c->pause(one);
         }
@@ -75,6 +99,13 @@ struct KafkaSource::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb 
     } else {
       spdlog::info("partitions revoked: {}", parts.size());
       if (hooks.revoking) hooks.revoking(keys_of(parts));
+      // Buffered records of these partitions were never handed out, so never
+      // committed: their next owner reads them.
+      for (const auto& k : keys_of(parts)) {
+        if (order) order->remove(k);
+        std::erase(capped, k);
+        next_offset.erase(k);
+      }
       if (cooperative) {
         if (kafka::Error e{c->incremental_unassign(parts)}) {
           spdlog::error("incremental unassign: {}", e->str());
@@ -119,12 +150,20 @@ struct KafkaSource::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb 
 };
 
 KafkaSource::KafkaSource(const std::map<std::string, std::string>& properties,
-                         const std::vector<std::string>& topics, KafkaSourceHooks hooks)
+                         const std::vector<std::string>& topics, KafkaSourceHooks hooks,
+                         KafkaSourceOptions options)
     : impl_(std::make_unique<Impl>()) {
   impl_->hooks = std::move(hooks);
   std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
   std::string err;
-  for (const auto& [k, v] : properties) {
+  auto props = properties;
+  if (options.order_wait.count() > 0) {
+    impl_->order = std::make_unique<EventOrder<Arrived>>(options.order_wait,
+                                                         std::max<size_t>(options.order_capacity, 2));
+    // A partition's end is where the order stops waiting for it.
+    props["enable.partition.eof"] = "true";
+  }
+  for (const auto& [k, v] : props) {
     if (conf->set(k, v, err) != RdKafka::Conf::CONF_OK) {
       throw std::runtime_error("kafka consumer property " + k + ": " + err);
     }
@@ -146,6 +185,7 @@ KafkaSource::KafkaSource(const std::map<std::string, std::string>& properties,
 KafkaSource::~KafkaSource() { close(); }
 
 bool KafkaSource::poll(InputRecord& record, int timeout_ms) {
+  if (impl_->order) return poll_in_order(record, timeout_ms);
   impl_->current.reset(impl_->consumer->consume(timeout_ms));
   RdKafka::Message* m = impl_->current.get();
   if (!m) return false;
@@ -163,6 +203,94 @@ bool KafkaSource::poll(InputRecord& record, int timeout_ms) {
   return true;
 }
 
+// Takes messages into the order until its next record may go, or timeout.
+// Nothing is handed out while everything is paused (as librdkafka hands out
+// nothing then), but consume() still runs: it serves the rebalance and event
+// callbacks.
+bool KafkaSource::poll_in_order(InputRecord& record, int timeout_ms) {
+  Impl& impl = *impl_;
+  EventOrder<Arrived>& order = *impl.order;
+  const auto deadline = Clock::now() + std::chrono::milliseconds(std::max(timeout_ms, 0));
+  for (bool first = true;; first = false) {
+    auto now = Clock::now();
+    if (!paused_) {
+      if (auto out = order.pop(now)) {
+        impl.current = std::move(out->item.message);
+        fill_input_record(*impl.current, record);
+        record.received_ms = out->item.received_ms;
+        if (out->below_half) uncap(out->partition);
+        return true;
+      }
+      if (mark_ends()) continue;
+    }
+    if (!first && now >= deadline) return false;
+    auto until = deadline;
+    if (!paused_) {
+      if (const auto wait_end = order.wait_until(); wait_end && *wait_end < until) until = *wait_end;
+    }
+    const auto wait =
+        std::chrono::ceil<std::chrono::milliseconds>(std::max(until - now, Clock::duration::zero()));
+    std::unique_ptr<RdKafka::Message> m(impl.consumer->consume(static_cast<int>(wait.count())));
+    if (!m) continue;
+    switch (m->err()) {
+      case RdKafka::ERR_NO_ERROR: {
+        PartitionKey k{m->topic_name(), m->partition()};
+        impl.next_offset[k] = m->offset() + 1;
+        const int64_t timestamp = m->timestamp().timestamp;
+        if (order.push(k, timestamp, Arrived{std::move(m), now_ms()})) cap(k);
+        break;
+      }
+      case RdKafka::ERR__PARTITION_EOF:
+        order.caught_up({m->topic_name(), m->partition()});
+        break;
+      case RdKafka::ERR__TIMED_OUT:
+        break;
+      default:
+        spdlog::warn("kafka consume: {}", m->errstr());
+        break;
+    }
+  }
+}
+
+// Partitions the order waits for that are at their high watermark (as
+// librdkafka last learned it) are caught up: after a rewind to the end of a
+// partition, librdkafka does not report that end again. True when one was.
+bool KafkaSource::mark_ends() {
+  Impl& impl = *impl_;
+  std::vector<PartitionKey> ends;
+  impl.order->for_each_waited([&](const PartitionKey& k) {
+    const auto next = impl.next_offset.find(k);
+    if (next == impl.next_offset.end()) return;
+    int64_t low = -1, high = -1;
+    if (impl.consumer->get_watermark_offsets(k.topic, k.partition, &low, &high) !=
+        RdKafka::ERR_NO_ERROR) {
+      return;
+    }
+    if (high >= 0 && next->second >= high) ends.push_back(k);
+  });
+  for (const auto& k : ends) impl.order->caught_up(k);
+  return !ends.empty();
+}
+
+// A partition whose buffer in the order is full stops fetching until half of
+// it has been handed out.
+void KafkaSource::cap(const PartitionKey& partition) {
+  if (contains(impl_->capped, partition)) return;
+  impl_->capped.push_back(partition);
+  kafka::PartitionList one;
+  one.add(partition.topic, partition.partition);
+  impl_->consumer->pause(one.get());
+}
+
+void KafkaSource::uncap(const PartitionKey& partition) {
+  if (!contains(impl_->capped, partition)) return;
+  std::erase(impl_->capped, partition);
+  if (paused_ || contains(impl_->held, partition)) return;
+  kafka::PartitionList one;
+  one.add(partition.topic, partition.partition);
+  impl_->consumer->resume(one.get());
+}
+
 void KafkaSource::pause() {
   if (paused_) return;
   paused_ = impl_->paused = true;
@@ -177,16 +305,17 @@ void KafkaSource::resume() {
   std::vector<RdKafka::TopicPartition*> free;  // not owned: pointers into `parts`
   for (auto* tp : parts) {
     const PartitionKey k{tp->topic(), tp->partition()};
-    if (std::find(impl_->held.begin(), impl_->held.end(), k) == impl_->held.end()) {
-      free.push_back(tp);
-    }
+    if (!contains(impl_->held, k) && !contains(impl_->capped, k)) free.push_back(tp);
   }
   impl_->consumer->resume(free);
+  // Their fetches were stopped: what the order waited for is not late.
+  if (impl_->order) impl_->order->restart_waits(Clock::now());
 }
 
 void KafkaSource::hold(const PartitionKey& partition) {
   if (std::find(impl_->held.begin(), impl_->held.end(), partition) != impl_->held.end()) return;
   impl_->held.push_back(partition);
+  if (impl_->order) impl_->order->hold(partition, true, Clock::now());
   kafka::PartitionList one;
   one.add(partition.topic, partition.partition);
   impl_->consumer->pause(one.get());
@@ -196,7 +325,8 @@ void KafkaSource::release(const PartitionKey& partition) {
   const auto it = std::find(impl_->held.begin(), impl_->held.end(), partition);
   if (it == impl_->held.end()) return;
   impl_->held.erase(it);
-  if (paused_) return;  // backpressure resumes it with the others
+  if (impl_->order) impl_->order->hold(partition, false, Clock::now());
+  if (paused_ || contains(impl_->capped, partition)) return;  // resumed with the others
   kafka::PartitionList one;
   one.add(partition.topic, partition.partition);
   impl_->consumer->resume(one.get());
@@ -243,7 +373,18 @@ bool KafkaSource::seek_to_committed(int timeout_ms) {
     if (!ok) break;
     // No committed offset yet: start of the partition, as auto.offset.reset=earliest.
     if (tp->offset() < 0) tp->set_offset(RdKafka::Topic::OFFSET_BEGINNING);
+    const PartitionKey k{tp->topic(), tp->partition()};
+    if (tp->offset() >= 0) {
+      impl_->next_offset[k] = tp->offset();
+    } else {
+      impl_->next_offset.erase(k);
+    }
     ok = impl_->consumer->seek(*tp, timeout_ms) == RdKafka::ERR_NO_ERROR;
+  }
+  // What the order buffered lies after the committed offsets: read again.
+  if (impl_->order) {
+    impl_->order->clear(Clock::now());
+    for (const auto capped = impl_->capped; const auto& k : capped) uncap(k);
   }
   if (!ok) spdlog::error("cannot rewind to the committed offsets");
   return ok;

@@ -1,8 +1,10 @@
 // Kafka consumer adapter: a consumer-group member with manual commits,
-// rebalance hooks and pause/resume for backpressure. librdkafka types stay
-// inside this file's .cpp.
+// rebalance hooks, pause/resume for backpressure, and records handed out in
+// timestamp order across partitions while it catches up. librdkafka types
+// stay inside this file's .cpp.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -28,12 +30,23 @@ struct KafkaSourceHooks {
   std::function<void(const std::string&)> statistics;
 };
 
+struct KafkaSourceOptions {
+  // How long a partition that has nothing buffered and has not reached its
+  // end may hold back the records of the others, so that a backlog is read
+  // in timestamp order across partitions (event_order.hpp). 0: records are
+  // handed out as they arrive.
+  std::chrono::milliseconds order_wait{0};
+  // Records buffered per partition for that order before its fetching pauses.
+  size_t order_capacity = 1000;
+};
+
 class KafkaSource final : public InputPort {
  public:
   // `properties` are librdkafka consumer properties (bootstrap, group.id, …).
   // Throws std::runtime_error on a bad property.
   KafkaSource(const std::map<std::string, std::string>& properties,
-              const std::vector<std::string>& topics, KafkaSourceHooks hooks);
+              const std::vector<std::string>& topics, KafkaSourceHooks hooks,
+              KafkaSourceOptions options = {});
   ~KafkaSource();
   KafkaSource(const KafkaSource&) = delete;
   KafkaSource& operator=(const KafkaSource&) = delete;
@@ -68,6 +81,11 @@ class KafkaSource final : public InputPort {
   bool seek_to_committed(int timeout_ms) override;
 
  private:
+  bool poll_in_order(InputRecord& record, int timeout_ms);
+  bool mark_ends();
+  void cap(const PartitionKey& partition);
+  void uncap(const PartitionKey& partition);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
   bool paused_ = false;

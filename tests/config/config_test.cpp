@@ -40,6 +40,7 @@ TEST_F(ConfigTest, TheShippedDefaultsLoadAndRunLocally) {
   EXPECT_EQ(c.delivery, Delivery::at_least_once);
   EXPECT_EQ(c.http.listen, "127.0.0.1:8080");
   EXPECT_EQ(c.dedup.window, std::chrono::hours(72));
+  EXPECT_EQ(c.kafka.order_wait, std::chrono::milliseconds(250));
   EXPECT_EQ(c.limits.max_message_bytes, 1048576u);
   EXPECT_EQ(c.limits.max_depth, 64);
   EXPECT_EQ(c.shutdown_timeout, std::chrono::seconds(10));
@@ -101,7 +102,8 @@ TEST_F(ConfigTest, AFileWithoutRulePathsKeepsTheEmbeddedOnesAndResolvesItsOwnBes
 
 TEST_F(ConfigTest, ShowPrintsWhatLoadsBackWithSecretsMasked) {
   auto loaded = load_config(
-      write("kafka:\n  common:\n    sasl.username: desk\n    sasl.password: hunter2\n"
+      write("kafka:\n  order_wait: 40ms\n  common:\n    sasl.username: desk\n"
+            "    sasl.password: hunter2\n"
             "dedup:\n  window: 36h\n  duplicate_similarity: 0.7\nworkers: 3\n"
             "delivery: exactly-once\noutput:\n  stories: \"\"\n"),
       {"WIREDESK_LIMITS__BLOCKED_RETRY=1500ms"});
@@ -117,6 +119,7 @@ TEST_F(ConfigTest, ShowPrintsWhatLoadsBackWithSecretsMasked) {
   EXPECT_EQ(b.kafka.common.at("sasl.password"), "********");
   EXPECT_EQ(b.kafka.common.at("sasl.username"), "desk");
   EXPECT_EQ(b.dedup.window, a.dedup.window);
+  EXPECT_EQ(b.kafka.order_wait, std::chrono::milliseconds(40));
   EXPECT_EQ(b.dedup.duplicate_similarity, a.dedup.duplicate_similarity);
   EXPECT_EQ(b.limits.blocked_retry, std::chrono::milliseconds(1500));
   EXPECT_EQ(b.workers, 3u);
@@ -153,6 +156,7 @@ TEST_F(ConfigTest, EnvironmentOverridesEveryLevelAndLists) {
                                       "WIREDESK_KAFKA__PRODUCER__LINGER_MS=20",
                                       "WIREDESK_KAFKA__CONSUMER__SESSION_TIMEOUT_MS=6000",
                                       "WIREDESK_DEDUP__WINDOW=48h",
+                                      "WIREDESK_KAFKA__ORDER_WAIT=0s",
                                       "WIREDESK_DELIVERY=exactly-once",
                                       "WIREDESK_OUTPUT__DUPLICATES_ENABLED=false",
                                       "WIREDESK_CONFIG=ignored",
@@ -165,6 +169,7 @@ TEST_F(ConfigTest, EnvironmentOverridesEveryLevelAndLists) {
   EXPECT_EQ(c.kafka.producer.at("linger.ms"), "20");
   EXPECT_EQ(c.kafka.consumer.at("session.timeout.ms"), "6000");
   EXPECT_EQ(c.dedup.window, std::chrono::hours(48));
+  EXPECT_EQ(c.kafka.order_wait, std::chrono::milliseconds(0));
   EXPECT_EQ(c.delivery, Delivery::exactly_once);
   EXPECT_FALSE(c.output.duplicates_enabled);
   EXPECT_EQ(consumer_properties(c).at("session.timeout.ms"), "6000");

@@ -124,6 +124,78 @@ TEST_F(ServiceTest, FixturesEachEndInExactlyOnePlaceWithHeaders) {
   EXPECT_EQ(client_.committed(t.group, t.in, 1).at(0), static_cast<int64_t>(values.size()));
 }
 
+// A backlog whose partitions are uneven, as a sticky partitioner writes
+// them: 600 items over 100 h of event time, one in twenty in partition 0 and
+// the rest in runs of ten in partitions 1 and 2, each record's timestamp its
+// place in the feed. Read partition by partition, one partition runs hours
+// ahead of the others, and the 72 h dedup window counts their older items
+// late. Read in timestamp order (kafka.order_wait), none is late, and every
+// item still ends in exactly one place. The same backlog with the order off
+// shows that the check can fail.
+struct UnevenRun {
+  size_t outputs = 0;
+  double late = -1;
+};
+
+UnevenRun run_uneven_backlog(KafkaTestClient& client, bool ordered) {
+  Topics t;
+  client.create_topic(t.in, 3);
+  wiredesk::testing::create_outputs(client, t);
+  const auto fixtures = wiredesk::testing::read_lines(wiredesk::testing::fixture_path("items.jsonl"));
+  const std::regex uri("\"uri\": \"[^\"]*\"");
+  const std::regex created("\"(firstcreated|versioncreated)\": \"[^\"]*\"");
+  const int64_t base_ms = 1'793'491'200'000;  // 2026-11-01T00:00:00Z
+  constexpr int kItems = 600;
+  std::vector<std::vector<std::string>> values(3);
+  std::vector<std::vector<int64_t>> stamps(3);
+  for (int i = 0; i < kItems; ++i) {
+    const int64_t event_ms = base_ms + int64_t{i} * 10 * 60 * 1000;
+    const std::time_t secs = event_ms / 1000;
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char when[32];
+    std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    std::string item = std::regex_replace(fixtures[i % fixtures.size()], uri,
+                                          "\"uri\": \"urn:test:uneven-" + std::to_string(i) + "\"");
+    item = std::regex_replace(item, created, std::string("\"$1\": \"") + when + "\"");
+    const int p = i % 20 == 0 ? 0 : 1 + (i / 10) % 2;
+    values[p].push_back(std::move(item));
+    stamps[p].push_back(base_ms + i);
+  }
+  for (int p = 0; p < 3; ++p) client.produce(t.in, values[p], {}, p, stamps[p]);
+
+  const int port = wiredesk::testing::free_port();
+  auto service_env = wiredesk::testing::service_env(t, port);
+  if (!ordered) service_env["WIREDESK_KAFKA__ORDER_WAIT"] = "0s";
+  ServiceProcess service(service_env);
+  service.start();
+  UnevenRun run;
+  if (!wiredesk::testing::wait_ready(service, port)) {
+    ADD_FAILURE() << "wiredesk not ready; log: " << service.log_path();
+    return run;
+  }
+  run.outputs = client.consume({t.items, t.duplicates, t.dlq}, kItems, 90s, 2s).size();
+  const auto body =
+      wiredesk::testing::http_get("127.0.0.1:" + std::to_string(port), "/metrics").second;
+  std::smatch m;
+  if (std::regex_search(body, m, std::regex("\nwiredesk_late_items_total ([0-9.e+-]+)"))) {
+    run.late = std::stod(m[1]);
+  }
+  EXPECT_EQ(service.stop(), 0) << service.log_path();
+  return run;
+}
+
+TEST_F(ServiceTest, AnUnevenBacklogIsReadInTimestampOrderAcrossPartitions) {
+  const UnevenRun ordered = run_uneven_backlog(client_, true);
+  EXPECT_EQ(ordered.outputs, 600u);
+  EXPECT_EQ(ordered.late, 0) << "items counted late although read in timestamp order";
+  const UnevenRun unordered = run_uneven_backlog(client_, false);
+  std::cout << "late items: " << ordered.late << " in timestamp order, " << unordered.late
+            << " as they arrive\n";
+  EXPECT_EQ(unordered.outputs, 600u);
+  EXPECT_GT(unordered.late, 0) << "read as it arrives, the backlog should run partitions apart";
+}
+
 // The story view on a real broker: a story's record on the stories topic
 // after each of its items, and after a restart the count goes on where it
 // stopped (the state came back from the index topic).

@@ -68,7 +68,8 @@ void KafkaTestClient::create_topic(const std::string& topic, int partitions,
 }
 
 void KafkaTestClient::produce(const std::string& topic, const std::vector<std::string>& values,
-                              const std::vector<std::optional<std::string>>& keys, int partition) {
+                              const std::vector<std::optional<std::string>>& keys, int partition,
+                              const std::vector<int64_t>& timestamps) {
   auto conf = make_conf({{"bootstrap.servers", bootstrap_},
                          {"enable.idempotence", "true"},
                          {"linger.ms", "5"},
@@ -82,7 +83,8 @@ void KafkaTestClient::produce(const std::string& topic, const std::vector<std::s
       const auto code = p->produce(
           topic, partition < 0 ? RdKafka::Topic::PARTITION_UA : partition,
           RdKafka::Producer::RK_MSG_COPY, const_cast<char*>(values[i].data()), values[i].size(),
-          key && *key ? (*key)->data() : nullptr, key && *key ? (*key)->size() : 0, 0, nullptr);
+          key && *key ? (*key)->data() : nullptr, key && *key ? (*key)->size() : 0,
+          i < timestamps.size() ? timestamps[i] : 0, nullptr);
       if (code == RdKafka::ERR__QUEUE_FULL) {
         p->poll(50);
         continue;

@@ -35,9 +35,11 @@ class KafkaTestClient {
   bool reachable(int timeout_ms = 5000);
   void create_topic(const std::string& topic, int partitions,
                     const std::map<std::string, std::string>& configs = {});
-  // Produces and waits for every acknowledgement. Keys are optional.
+  // Produces and waits for every acknowledgement. Keys are optional;
+  // timestamps too (CreateTime in ms; 0: the time of producing).
   void produce(const std::string& topic, const std::vector<std::string>& values,
-               const std::vector<std::optional<std::string>>& keys = {}, int partition = -1);
+               const std::vector<std::optional<std::string>>& keys = {}, int partition = -1,
+               const std::vector<int64_t>& timestamps = {});
   // Reads `topics` from the beginning until `expected` records arrived or the
   // timeout passed; then reads on for `settle` to catch extra records.
   std::vector<Consumed> consume(const std::vector<std::string>& topics, size_t expected,
