@@ -34,7 +34,7 @@ class EventOrder {
  public:
   using Clock = std::chrono::steady_clock;
 
-  // `capacity`: records buffered per partition before full() says to stop
+  // `capacity`: bytes buffered per partition before push() says to stop
   // fetching it.
   EventOrder(std::chrono::milliseconds max_wait, size_t capacity)
       : max_wait_(max_wait), capacity_(capacity) {}
@@ -56,18 +56,24 @@ class EventOrder {
   void clear(Clock::time_point now) {
     for (auto& part : partitions_) {
       part->records.clear();
+      part->bytes = 0;
+      part->full = false;
       part->caught_up = false;
       part->empty_since = now;
     }
   }
 
-  // A record arrived; returns true when the partition's buffer is full.
-  bool push(const PartitionKey& p, int64_t timestamp, Item item) {
+  // A record of `bytes` arrived; returns true when it filled the
+  // partition's buffer (once, until pop() says it is half empty again).
+  bool push(const PartitionKey& p, int64_t timestamp, Item item, size_t bytes = 1) {
     Partition* part = find(p);
     if (!part) return false;  // not (or no longer) assigned
-    part->records.push_back({timestamp, next_seq_++, std::move(item)});
+    part->records.push_back({timestamp, next_seq_++, bytes, std::move(item)});
+    part->bytes += bytes;
     part->caught_up = false;
-    return part->records.size() >= capacity_;
+    if (part->full || part->bytes < capacity_) return false;
+    part->full = true;
+    return true;
   }
   // Every record of the partition up to its end has arrived.
   void caught_up(const PartitionKey& p) {
@@ -99,7 +105,7 @@ class EventOrder {
   struct Out {
     PartitionKey partition;
     Item item;
-    bool below_half;  // the partition's buffer fell to half its capacity
+    bool below_half;  // the partition's buffer, once full, fell to half its capacity
   };
   // The record to hand out next, when it may go at `now`: the oldest
   // timestamp of every partition's first record (earliest arrival on ties),
@@ -115,8 +121,12 @@ class EventOrder {
       if (waited(*part) && now < part->empty_since + max_wait_) return std::nullopt;
     }
     Out out{best->key, std::move(best->records.front().item), false};
+    best->bytes -= best->records.front().bytes;
     best->records.pop_front();
-    out.below_half = best->records.size() == capacity_ / 2;
+    if (best->full && best->bytes <= capacity_ / 2) {
+      best->full = false;
+      out.below_half = true;
+    }
     if (best->records.empty()) best->empty_since = now;
     return out;
   }
@@ -149,11 +159,14 @@ class EventOrder {
   struct Entry {
     int64_t timestamp;
     uint64_t seq;  // arrival order: ties go to the earlier arrival
+    size_t bytes;
     Item item;
   };
   struct Partition {
     PartitionKey key;
     std::deque<Entry> records;
+    size_t bytes = 0;
+    bool full = false;  // said so by push(), not yet half empty
     bool caught_up = false;
     bool held = false;
     Clock::time_point empty_since;

@@ -53,6 +53,8 @@ struct KafkaSource::Impl : public RdKafka::RebalanceCb, public RdKafka::EventCb 
   std::unique_ptr<EventOrder<Arrived>> order;
   std::vector<PartitionKey> capped;
   std::map<PartitionKey, int64_t> next_offset;
+  // What the order did, logged when the source closes.
+  uint64_t ordered = 0, caps = 0, waits = 0;
   bool closed = false;
   bool fatal = false;
   bool paused = false;
@@ -159,7 +161,7 @@ KafkaSource::KafkaSource(const std::map<std::string, std::string>& properties,
   auto props = properties;
   if (options.order_wait.count() > 0) {
     impl_->order = std::make_unique<EventOrder<Arrived>>(options.order_wait,
-                                                         std::max<size_t>(options.order_capacity, 2));
+                                                         std::max<size_t>(options.order_capacity, 1));
     // A partition's end is where the order stops waiting for it.
     props["enable.partition.eof"] = "true";
   }
@@ -204,50 +206,50 @@ bool KafkaSource::poll(InputRecord& record, int timeout_ms) {
 }
 
 // Takes messages into the order until its next record may go, or timeout.
-// Nothing is handed out while everything is paused (as librdkafka hands out
-// nothing then), but consume() still runs: it serves the rebalance and event
-// callbacks.
+// Messages that are already there are taken whatever the timeout: a poll
+// that returned nothing while its record waited in librdkafka's queue would
+// stall the engine (it then waits for its workers). Nothing is handed out
+// while everything is paused (as librdkafka hands out nothing then), but
+// consume() still runs: it serves the rebalance and event callbacks.
 bool KafkaSource::poll_in_order(InputRecord& record, int timeout_ms) {
   Impl& impl = *impl_;
   EventOrder<Arrived>& order = *impl.order;
   const auto deadline = Clock::now() + std::chrono::milliseconds(std::max(timeout_ms, 0));
-  for (bool first = true;; first = false) {
-    auto now = Clock::now();
+  for (;;) {
+    const auto now = Clock::now();
+    auto until = deadline;
     if (!paused_) {
       if (auto out = order.pop(now)) {
         impl.current = std::move(out->item.message);
         fill_input_record(*impl.current, record);
         record.received_ms = out->item.received_ms;
         if (out->below_half) uncap(out->partition);
+        ++impl.ordered;
         return true;
       }
       if (mark_ends()) continue;
-    }
-    if (!first && now >= deadline) return false;
-    auto until = deadline;
-    if (!paused_) {
       if (const auto wait_end = order.wait_until(); wait_end && *wait_end < until) until = *wait_end;
     }
     const auto wait =
         std::chrono::ceil<std::chrono::milliseconds>(std::max(until - now, Clock::duration::zero()));
     std::unique_ptr<RdKafka::Message> m(impl.consumer->consume(static_cast<int>(wait.count())));
-    if (!m) continue;
-    switch (m->err()) {
-      case RdKafka::ERR_NO_ERROR: {
-        PartitionKey k{m->topic_name(), m->partition()};
-        impl.next_offset[k] = m->offset() + 1;
-        const int64_t timestamp = m->timestamp().timestamp;
-        if (order.push(k, timestamp, Arrived{std::move(m), now_ms()})) cap(k);
-        break;
-      }
-      case RdKafka::ERR__PARTITION_EOF:
-        order.caught_up({m->topic_name(), m->partition()});
-        break;
-      case RdKafka::ERR__TIMED_OUT:
-        break;
-      default:
-        spdlog::warn("kafka consume: {}", m->errstr());
-        break;
+    const auto err = m ? m->err() : RdKafka::ERR__TIMED_OUT;
+    if (err == RdKafka::ERR_NO_ERROR) {
+      PartitionKey k{m->topic_name(), m->partition()};
+      impl.next_offset[k] = m->offset() + 1;
+      const int64_t timestamp = m->timestamp().timestamp;
+      const size_t bytes = m->len() + m->key_len() + 64;
+      if (order.push(k, timestamp, Arrived{std::move(m), now_ms()}, bytes)) cap(k);
+      continue;
+    }
+    if (err == RdKafka::ERR__PARTITION_EOF) {
+      order.caught_up({m->topic_name(), m->partition()});
+      continue;
+    }
+    if (err != RdKafka::ERR__TIMED_OUT) spdlog::warn("kafka consume: {}", m->errstr());
+    if (Clock::now() >= deadline) {
+      if (order.buffered() > 0) ++impl.waits;
+      return false;
     }
   }
 }
@@ -277,6 +279,7 @@ bool KafkaSource::mark_ends() {
 void KafkaSource::cap(const PartitionKey& partition) {
   if (contains(impl_->capped, partition)) return;
   impl_->capped.push_back(partition);
+  ++impl_->caps;
   kafka::PartitionList one;
   one.add(partition.topic, partition.partition);
   impl_->consumer->pause(one.get());
@@ -354,6 +357,11 @@ std::vector<PartitionKey> KafkaSource::assignment() const {
 void KafkaSource::close() {
   if (!impl_ || impl_->closed) return;
   impl_->closed = true;
+  if (impl_->order) {
+    spdlog::info("timestamp order: {} records handed out, {} polls waited for a lagging partition, "
+                 "{} pauses of a partition whose buffer was full",
+                 impl_->ordered, impl_->waits, impl_->caps);
+  }
   impl_->current.reset();
   impl_->consumer->close();
 }

@@ -36,8 +36,11 @@ struct KafkaSourceOptions {
   // in timestamp order across partitions (event_order.hpp). 0: records are
   // handed out as they arrive.
   std::chrono::milliseconds order_wait{0};
-  // Records buffered per partition for that order before its fetching pauses.
-  size_t order_capacity = 1000;
+  // Bytes of records buffered per partition for that order before its
+  // fetching pauses (until half of them have gone). A pause drops what
+  // librdkafka prefetched for the partition, which is fetched again on
+  // resume: too small a buffer pays that over and over.
+  size_t order_capacity = size_t{32} << 20;
 };
 
 class KafkaSource final : public InputPort {

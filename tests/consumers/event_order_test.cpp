@@ -116,10 +116,20 @@ TEST(EventOrder, SaysWhenAPartitionsBufferIsFullAndWhenItIsHalfEmpty) {
   EXPECT_FALSE(order.push(kA, 2, 2));
   EXPECT_FALSE(order.push(kA, 3, 3));
   EXPECT_TRUE(order.push(kA, 4, 4));
-  EXPECT_EQ(order.buffered(kA), 4u);
+  EXPECT_FALSE(order.push(kA, 5, 5)) << "said once until half empty";
+  EXPECT_EQ(order.buffered(kA), 5u);
+  EXPECT_FALSE(order.pop(t0)->below_half);
   EXPECT_FALSE(order.pop(t0)->below_half);
   EXPECT_TRUE(order.pop(t0)->below_half);
   EXPECT_FALSE(order.pop(t0)->below_half);
+
+  // Counted in bytes when the caller gives them.
+  Order bytes(1s, 1000);
+  bytes.add(kA, t0);
+  EXPECT_FALSE(bytes.push(kA, 1, 1, 600));
+  EXPECT_TRUE(bytes.push(kA, 2, 2, 600));
+  EXPECT_FALSE(bytes.pop(t0)->below_half) << "600 bytes left";
+  EXPECT_TRUE(bytes.pop(t0)->below_half);
 }
 
 TEST(EventOrder, RevokedPartitionsDropTheirRecordsAndARewindDropsAll) {

@@ -144,8 +144,8 @@ std::vector<std::vector<int64_t>> uneven_stamps() {
 // the whole span of time, partitions 1 and 2 hold 400 each over the same
 // span. Read as they arrive, partition 0 runs far ahead in time; read in
 // order, every record comes out in timestamp order, each partition's in
-// offset order, none twice and none missing. A buffer of 16 records per
-// partition makes the source pause and resume partitions throughout.
+// offset order, none twice and none missing. A buffer of about 16 records
+// per partition makes the source pause and resume partitions throughout.
 TEST(KafkaMock, AnUnevenBacklogIsHandedOutInTimestampOrder) {
   MockCluster cluster;
   cluster.create_topic("uneven", 3);
@@ -154,7 +154,7 @@ TEST(KafkaMock, AnUnevenBacklogIsHandedOutInTimestampOrder) {
 
   KafkaSourceOptions options;
   options.order_wait = std::chrono::seconds(5);
-  options.order_capacity = 16;
+  options.order_capacity = 16 * 70;  // bytes: a record counts its value, key and 64
   KafkaSource source(consumer_props(cluster.bootstraps()), {"uneven"}, {}, options);
   std::vector<std::string> values;
   const auto records = poll_n(source, 840, std::chrono::seconds(60), values);
