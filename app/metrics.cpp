@@ -131,6 +131,12 @@ Metrics::Metrics()
                   .Help("1 while consumption is paused for backpressure.")
                   .Register(*registry_)
                   .Add({})),
+      order_buffered_(prometheus::BuildGauge()
+                          .Name("wiredesk_consumer_order_buffered_bytes")
+                          .Help("Bytes of records fetched and waiting to be taken in timestamp "
+                                "order across partitions (kafka.order_wait).")
+                          .Register(*registry_)
+                          .Add({})),
       index_entries_(prometheus::BuildGauge()
                          .Name("wiredesk_dedup_index_entries")
                          .Help("Items remembered by the dedup index.")
@@ -236,6 +242,7 @@ void Metrics::stage_seconds(size_t stage, Step step, double seconds) {
 void Metrics::item_age(double seconds) { age_.Observe(seconds); }
 void Metrics::in_flight(size_t records) { in_flight_.Set(static_cast<double>(records)); }
 void Metrics::paused(bool paused) { paused_.Set(paused ? 1 : 0); }
+void Metrics::order_buffered(size_t bytes) { order_buffered_.Set(static_cast<double>(bytes)); }
 void Metrics::commit_error() { commit_errors_.Increment(); }
 
 void Metrics::late_item() { late_items_.Increment(); }

@@ -54,6 +54,8 @@ class Metrics final : public Probe {
   void item_age(double seconds);
   void in_flight(size_t records);
   void paused(bool paused);
+  // Bytes of records waiting in the consumer's timestamp order.
+  void order_buffered(size_t bytes);
   void commit_error();
   // Items held under embargo now; one released, seconds after its embargo.
   void embargo_held(size_t items);
@@ -89,6 +91,7 @@ class Metrics final : public Probe {
   prometheus::Family<prometheus::Gauge>& lag_;
   prometheus::Gauge& in_flight_;
   prometheus::Gauge& paused_;
+  prometheus::Gauge& order_buffered_;
   prometheus::Gauge& index_entries_;
   prometheus::Gauge& index_bytes_;
   prometheus::Gauge& index_lag_;

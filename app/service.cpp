@@ -209,6 +209,7 @@ class Service final : public EngineObserver {
       producer_connected_.store(sink_->connected(1000));
     }
     reloader_.poll();  // taxonomy / alert-rule files changed or SIGHUP: swap in between items
+    if (source_) metrics_.order_buffered(source_->order_buffered_bytes());
   }
 
   // A sample of dead letters, at most 10 lines per 10 s: a flood of bad

@@ -153,6 +153,11 @@ class EventOrder {
     for (const auto& part : partitions_) n += part->records.size();
     return n;
   }
+  size_t buffered_bytes() const {
+    size_t n = 0;
+    for (const auto& part : partitions_) n += part->bytes;
+    return n;
+  }
   size_t capacity() const { return capacity_; }
 
  private:

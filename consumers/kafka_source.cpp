@@ -248,7 +248,7 @@ bool KafkaSource::poll_in_order(InputRecord& record, int timeout_ms) {
     }
     if (err != RdKafka::ERR__TIMED_OUT) spdlog::warn("kafka consume: {}", m->errstr());
     if (Clock::now() >= deadline) {
-      if (order.buffered() > 0) ++impl.waits;
+      if (!paused_ && order.buffered() > 0) ++impl.waits;
       return false;
     }
   }
@@ -256,7 +256,10 @@ bool KafkaSource::poll_in_order(InputRecord& record, int timeout_ms) {
 
 // Partitions the order waits for that are at their high watermark (as
 // librdkafka last learned it) are caught up: after a rewind to the end of a
-// partition, librdkafka does not report that end again. True when one was.
+// partition, librdkafka does not report that end again. (A partition that
+// ends in a transaction marker never meets its high watermark this way; the
+// order then waits for it at most order_wait, until its next record.) True
+// when one was.
 bool KafkaSource::mark_ends() {
   Impl& impl = *impl_;
   std::vector<PartitionKey> ends;
@@ -367,6 +370,10 @@ void KafkaSource::close() {
 }
 
 bool KafkaSource::failed() const { return impl_->fatal; }
+
+size_t KafkaSource::order_buffered_bytes() const {
+  return impl_->order ? impl_->order->buffered_bytes() : 0;
+}
 
 RdKafka::ConsumerGroupMetadata* KafkaSource::group_metadata() {
   impl_->metadata.reset(impl_->consumer->groupMetadata());

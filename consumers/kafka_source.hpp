@@ -76,6 +76,8 @@ class KafkaSource final : public InputPort {
   void close();
   // Set when librdkafka reports a fatal error.
   bool failed() const override;
+  // Bytes of records waiting in the timestamp order (0 when it is off).
+  size_t order_buffered_bytes() const;
 
   // Exactly-once: the group metadata a transactional producer sends with the
   // offsets (owned by the source), and a rewind of every assigned partition

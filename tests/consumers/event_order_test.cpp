@@ -128,8 +128,10 @@ TEST(EventOrder, SaysWhenAPartitionsBufferIsFullAndWhenItIsHalfEmpty) {
   bytes.add(kA, t0);
   EXPECT_FALSE(bytes.push(kA, 1, 1, 600));
   EXPECT_TRUE(bytes.push(kA, 2, 2, 600));
+  EXPECT_EQ(bytes.buffered_bytes(), 1200u);
   EXPECT_FALSE(bytes.pop(t0)->below_half) << "600 bytes left";
   EXPECT_TRUE(bytes.pop(t0)->below_half);
+  EXPECT_EQ(bytes.buffered_bytes(), 0u);
 }
 
 TEST(EventOrder, RevokedPartitionsDropTheirRecordsAndARewindDropsAll) {

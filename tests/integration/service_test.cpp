@@ -135,6 +135,7 @@ TEST_F(ServiceTest, FixturesEachEndInExactlyOnePlaceWithHeaders) {
 struct UnevenRun {
   size_t outputs = 0;
   double late = -1;
+  double order_bytes = -1;  // wiredesk_consumer_order_buffered_bytes at the end
 };
 
 UnevenRun run_uneven_backlog(KafkaTestClient& client, bool ordered) {
@@ -181,6 +182,10 @@ UnevenRun run_uneven_backlog(KafkaTestClient& client, bool ordered) {
   if (std::regex_search(body, m, std::regex("\nwiredesk_late_items_total ([0-9.e+-]+)"))) {
     run.late = std::stod(m[1]);
   }
+  if (std::regex_search(body, m,
+                        std::regex("\nwiredesk_consumer_order_buffered_bytes ([0-9.e+-]+)"))) {
+    run.order_bytes = std::stod(m[1]);
+  }
   EXPECT_EQ(service.stop(), 0) << service.log_path();
   return run;
 }
@@ -189,6 +194,7 @@ TEST_F(ServiceTest, AnUnevenBacklogIsReadInTimestampOrderAcrossPartitions) {
   const UnevenRun ordered = run_uneven_backlog(client_, true);
   EXPECT_EQ(ordered.outputs, 600u);
   EXPECT_EQ(ordered.late, 0) << "items counted late although read in timestamp order";
+  EXPECT_EQ(ordered.order_bytes, 0) << "every record waiting in the order was handed out";
   const UnevenRun unordered = run_uneven_backlog(client_, false);
   std::cout << "late items: " << ordered.late << " in timestamp order, " << unordered.late
             << " as they arrive\n";
