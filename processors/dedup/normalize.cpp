@@ -373,19 +373,13 @@ void remove_emails(std::string& s) {
   }
 }
 
-// std::string::find compares at every occurrence of the needle's first byte
-// ('h' and 'w' are common); glibc's memmem skips ahead.
-size_t find_bytes(std::string_view s, std::string_view needle) {
-  const void* at = memmem(s.data(), s.size(), needle.data(), needle.size());
-  return at ? static_cast<size_t>(static_cast<const char*>(at) - s.data()) : std::string::npos;
-}
-
 bool has_url(std::string_view s);
 
+// Only paragraphs that hold an address get here (has_url), so plain finds do.
 void remove_urls(std::string& s) {
   if (!has_url(s)) return;
   for (std::string_view scheme : {"https://"sv, "http://"sv, "www."sv}) {
-    for (size_t at; (at = find_bytes(s, scheme)) != std::string::npos;) {
+    for (size_t at; (at = s.find(scheme)) != std::string::npos;) {
       size_t end = at;
       while (end < s.size() && s[end] != ' ') ++end;
       s.replace(at, end - at, " ");
@@ -438,20 +432,17 @@ class PhraseFinder {
  public:
   using Lists = std::initializer_list<std::pair<uint32_t, std::initializer_list<std::string_view>>>;
   explicit PhraseFinder(Lists lists) {
-    for (const auto& [list, phrases] : lists) {
-      for (std::string_view p : phrases) {
-        phrases_.push_back(p);
-        list_of_.push_back(list);
-      }
-    }
     std::vector<const char*> texts;
     std::vector<size_t> lengths;
     std::vector<unsigned> flags, ids;
-    for (size_t i = 0; i < phrases_.size(); ++i) {
-      texts.push_back(phrases_[i].data());
-      lengths.push_back(phrases_[i].size());
-      flags.push_back(HS_FLAG_SINGLEMATCH);
-      ids.push_back(static_cast<unsigned>(i));
+    for (const auto& [list, phrases] : lists) {
+      for (std::string_view p : phrases) {
+        ids.push_back(static_cast<unsigned>(texts.size()));
+        texts.push_back(p.data());
+        lengths.push_back(p.size());
+        flags.push_back(HS_FLAG_SINGLEMATCH);
+        list_of_.push_back(list);
+      }
     }
     hs_compile_error_t* err = nullptr;
     if (hs_compile_lit_multi(texts.data(), flags.data(), ids.data(), lengths.data(),
@@ -504,8 +495,7 @@ class PhraseFinder {
     found->lists |= found->finder->list_of_[id];
     return 0;
   }
-  std::vector<std::string_view> phrases_;
-  std::vector<uint32_t> list_of_;
+  std::vector<uint32_t> list_of_;  // by phrase id
   hs_database_t* db_ = nullptr;
   static thread_local Scratch scratch_;
 };
