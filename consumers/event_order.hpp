@@ -158,7 +158,6 @@ class EventOrder {
     for (const auto& part : partitions_) n += part->bytes;
     return n;
   }
-  size_t capacity() const { return capacity_; }
 
  private:
   struct Entry {
