@@ -1,9 +1,11 @@
 #include "processors/core/story_view.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 #include <simdjson.h>
 
+#include "processors/core/binary.hpp"
 #include "processors/decode/json_writer.hpp"
 
 namespace wiredesk {
@@ -120,6 +122,49 @@ std::optional<StoryState> StoryState::from_json(std::string_view text) {
   return s;
 }
 
+void StoryView::pack(const StoryState& state, Stored& out) {
+  out.first_ms = state.first_ms;
+  out.last_ms = state.last_ms;
+  out.versions = state.versions;
+  out.status = state.status;
+  binary::Writer w;
+  w.str(state.headline);
+  w.varint(state.topics.size());
+  for (const auto& t : state.topics) w.str(t);
+  w.varint(state.items.size());
+  for (const auto& [uri, version] : state.items) {
+    w.str(uri);
+    w.str(version);
+  }
+  const std::string packed = w.take();
+  out.packed.assign(packed);  // at its size, without the writer's spare capacity
+  out.packed.shrink_to_fit();
+}
+
+void StoryView::unpack(std::string_view story, const Stored& in, StoryState& out) {
+  out.story.assign(story);
+  out.first_ms = in.first_ms;
+  out.last_ms = in.last_ms;
+  out.versions = in.versions;
+  out.status = in.status;
+  if (in.packed.empty()) {  // a story not stored yet (pack() never writes nothing)
+    out.headline.clear();
+    out.topics.clear();
+    out.items.clear();
+    return;
+  }
+  // pack() wrote it: it reads back whole.
+  binary::Reader r(in.packed);
+  uint64_t n = 0;
+  bool ok = r.str(out.headline) && r.varint(n);
+  out.topics.resize(ok ? n : 0);
+  for (auto& t : out.topics) ok = ok && r.str(t);
+  ok = ok && r.varint(n);
+  out.items.resize(ok ? n : 0);
+  for (auto& [uri, version] : out.items) ok = ok && r.str(uri) && r.str(version);
+  assert(ok && r.done());
+}
+
 StageStatus StoryView::process(ItemContext& ctx) {
   // A copy is not a version of the story: it changes nothing a desk sees.
   if (ctx.verdict == Verdict::duplicate) return StageStatus::next();
@@ -128,7 +173,9 @@ StageStatus StoryView::process(ItemContext& ctx) {
   const int64_t parsed = event_time_ms(item);  // parses a timestamp: once per item
   const int64_t event = parsed > 0 ? parsed : ctx.received_ms;
   std::lock_guard lock(mu_);
-  StoryState& s = stories_[story];
+  auto [stored, inserted] = stories_.try_emplace(story);
+  StoryState& s = scratch_;
+  unpack(inserted ? std::string_view() : std::string_view(story), stored->second, s);
   const bool known = std::any_of(s.items.begin(), s.items.end(), [&](const auto& i) {
     return i.first == item.uri && i.second == item.version;
   });
@@ -152,6 +199,7 @@ StageStatus StoryView::process(ItemContext& ctx) {
   }
   s.first_ms = std::min(s.first_ms, event);
   ctx.story_view = s.to_json();
+  pack(s, stored->second);
   if (write_state_) ctx.state_writes.push_back({story_view_key(story), ctx.story_view, false});
 
   newest_ms_ = std::max(newest_ms_, event);
@@ -176,7 +224,7 @@ void StoryView::apply_remote(StoryState state) {
   auto [it, inserted] = stories_.try_emplace(state.story);
   if (!inserted && it->second.versions > state.versions) return;
   newest_ms_ = std::max(newest_ms_, state.last_ms);
-  it->second = std::move(state);
+  pack(state, it->second);
 }
 
 void StoryView::erase(std::string_view story) {
@@ -188,7 +236,9 @@ std::optional<StoryState> StoryView::get(std::string_view story) const {
   std::lock_guard lock(mu_);
   auto it = stories_.find(std::string(story));
   if (it == stories_.end()) return std::nullopt;
-  return it->second;
+  StoryState s;
+  unpack(it->first, it->second, s);
+  return s;
 }
 
 size_t StoryView::size() const {

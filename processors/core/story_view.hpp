@@ -61,10 +61,25 @@ class StoryView final : public Stage {
   size_t size() const;
 
  private:
+  // What is kept of a story between its updates: the times and counts as
+  // they are, its headline, topics and items packed into one string (the
+  // story id is the map's key). A StoryState of a one-item story took ~550
+  // bytes in eight allocations; this takes about half in three.
+  struct Stored {
+    int64_t first_ms = 0;
+    int64_t last_ms = 0;
+    uint32_t versions = 0;
+    PubStatus status = PubStatus::usable;
+    std::string packed;  // headline, topics, items (binary.hpp strings)
+  };
+  static void pack(const StoryState& state, Stored& out);
+  static void unpack(std::string_view story, const Stored& in, StoryState& out);
+
   int64_t window_ms_;
   bool write_state_ = false;
   mutable std::mutex mu_;
-  std::unordered_map<std::string, StoryState> stories_;
+  std::unordered_map<std::string, Stored> stories_;
+  StoryState scratch_;  // the story being updated; its buffers are reused
   int64_t newest_ms_ = 0;
   uint32_t updates_since_sweep_ = 0;
 };
