@@ -16,6 +16,7 @@
 // librdkafka messages; the tests with plain values.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -34,8 +35,10 @@ class EventOrder {
  public:
   using Clock = std::chrono::steady_clock;
 
-  // `capacity`: bytes buffered per partition before push() says to stop
-  // fetching it.
+  // `capacity`: bytes buffered in all, shared evenly by the assigned
+  // partitions: a partition whose share is full makes push() say to stop
+  // fetching it. So the order's memory does not grow with the number of
+  // partitions a consumer is given.
   EventOrder(std::chrono::milliseconds max_wait, size_t capacity)
       : max_wait_(max_wait), capacity_(capacity) {}
 
@@ -71,7 +74,7 @@ class EventOrder {
     part->records.push_back({timestamp, next_seq_++, bytes, std::move(item)});
     part->bytes += bytes;
     part->caught_up = false;
-    if (part->full || part->bytes < capacity_) return false;
+    if (part->full || part->bytes < share()) return false;
     part->full = true;
     return true;
   }
@@ -105,7 +108,7 @@ class EventOrder {
   struct Out {
     PartitionKey partition;
     Item item;
-    bool below_half;  // the partition's buffer, once full, fell to half its capacity
+    bool below_half;  // the partition's buffer, once full, fell to half its share
   };
   // The record to hand out next, when it may go at `now`: the oldest
   // timestamp of every partition's first record (earliest arrival on ties),
@@ -123,7 +126,7 @@ class EventOrder {
     Out out{best->key, std::move(best->records.front().item), false};
     best->bytes -= best->records.front().bytes;
     best->records.pop_front();
-    if (best->full && best->bytes <= capacity_ / 2) {
+    if (best->full && best->bytes <= share() / 2) {
       best->full = false;
       out.below_half = true;
     }
@@ -190,6 +193,10 @@ class EventOrder {
   }
   const Partition* find(const PartitionKey& p) const {
     return const_cast<EventOrder*>(this)->find(p);
+  }
+  // Each assigned partition's part of the capacity (at least 1).
+  size_t share() const {
+    return std::max<size_t>(capacity_ / std::max<size_t>(partitions_.size(), 1), 1);
   }
 
   std::chrono::milliseconds max_wait_;

@@ -36,11 +36,12 @@ struct KafkaSourceOptions {
   // in timestamp order across partitions (event_order.hpp). 0: records are
   // handed out as they arrive.
   std::chrono::milliseconds order_wait{0};
-  // Bytes of records buffered per partition for that order before its
-  // fetching pauses (until half of them have gone). A pause drops what
-  // librdkafka prefetched for the partition, which is fetched again on
-  // resume: too small a buffer pays that over and over.
-  size_t order_capacity = size_t{32} << 20;
+  // Bytes of records buffered for that order in all, shared evenly by the
+  // assigned partitions (32 MB each with three): a partition whose share is
+  // full pauses until half of it has gone. A pause drops what librdkafka
+  // prefetched for the partition, which is fetched again on resume: too
+  // small a share pays that over and over.
+  size_t order_capacity = size_t{96} << 20;
 };
 
 class KafkaSource final : public InputPort {

@@ -134,6 +134,29 @@ TEST(EventOrder, SaysWhenAPartitionsBufferIsFullAndWhenItIsHalfEmpty) {
   EXPECT_EQ(bytes.buffered_bytes(), 0u);
 }
 
+// The capacity is the order's in all: the assigned partitions share it
+// evenly, so a consumer given more partitions buffers no more.
+TEST(EventOrder, ThePartitionsShareTheCapacity) {
+  const auto t0 = Clock::now();
+  Order order(1s, 12);
+  order.add(kA, t0);
+  order.add(kB, t0);  // 6 each
+  for (int i = 1; i < 6; ++i) EXPECT_FALSE(order.push(kA, i, i));
+  EXPECT_TRUE(order.push(kA, 6, 6));
+  order.add(kC, t0);  // 4 each
+  for (int i = 1; i < 4; ++i) EXPECT_FALSE(order.push(kB, 10 + i, 10 + i));
+  EXPECT_TRUE(order.push(kB, 14, 14)) << "full at its smaller share";
+  order.remove(kC);   // 6 each again
+  // A's first pops leave 5, 4, 3 records: half of 6 is 3.
+  EXPECT_FALSE(order.pop(t0)->below_half);
+  EXPECT_FALSE(order.pop(t0)->below_half);
+  EXPECT_TRUE(order.pop(t0)->below_half);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(order.pop(t0)->partition, kA);
+  // B holds 4 of its 6: half is 3, said at the first pop.
+  order.caught_up(kA);
+  EXPECT_TRUE(order.pop(t0)->below_half);
+}
+
 TEST(EventOrder, RevokedPartitionsDropTheirRecordsAndARewindDropsAll) {
   const auto t0 = Clock::now();
   Order order(100ms, 100);

@@ -154,7 +154,9 @@ TEST(KafkaMock, AnUnevenBacklogIsHandedOutInTimestampOrder) {
 
   KafkaSourceOptions options;
   options.order_wait = std::chrono::seconds(5);
-  options.order_capacity = 16 * 70;  // bytes: a record counts its value, key and 64
+  // Bytes (a record counts its value, key and 64): about 16 records for each
+  // of the three partitions.
+  options.order_capacity = 3 * 16 * 70;
   KafkaSource source(consumer_props(cluster.bootstraps()), {"uneven"}, {}, options);
   std::vector<std::string> values;
   const auto records = poll_n(source, 840, std::chrono::seconds(60), values);
