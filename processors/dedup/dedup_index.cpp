@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstring>
 #include <limits>
+#include <new>
 #include <utility>
 
 namespace wiredesk {
@@ -51,10 +52,6 @@ uint64_t uri_hash(std::string_view uri) { return XXH3_64bits(uri.data(), uri.siz
 // Heap bytes of a std::string beyond the object itself.
 size_t heap_bytes(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
 
-// A make_shared<const std::string>: control block, string, its heap.
-size_t shared_string_bytes(const std::string& s) {
-  return 16 + sizeof(std::string) + heap_bytes(s);
-}
 
 void escape_into(std::string& out, std::string_view s) {
   for (const char c : s) {
@@ -184,6 +181,22 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
 
 bool IndexRecord::same_origin(const Origin& o) const {
   return topic && *topic == o.topic && partition == o.partition && offset == o.offset;
+}
+
+SharedText SharedText::make(std::string_view text) {
+  SharedText t;
+  void* memory = ::operator new(sizeof(Block) + text.size());
+  t.block_ = new (memory) Block{{1}, static_cast<uint32_t>(text.size())};
+  std::memcpy(static_cast<void*>(t.block_ + 1), text.data(), text.size());
+  return t;
+}
+
+void SharedText::release() {
+  if (block_ && block_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+    block_->~Block();
+    ::operator delete(block_);
+  }
+  block_ = nullptr;
 }
 
 IndexEntry IndexRecord::to_entry() const {
@@ -538,8 +551,8 @@ void DedupIndex::walk_bands(std::span<const BandWalk> walks, Visit&& visit) {
 
 // ------------------------------------------------------ insert and remove
 
-std::shared_ptr<const std::string> DedupIndex::share_uri(std::string_view uri) const {
-  std::shared_ptr<const std::string> found;
+SharedText DedupIndex::share_uri(std::string_view uri) const {
+  SharedText found;
   walk(kUriTable, uri_hash(uri), [&](const IndexRecord& r) { return *r.uri == uri; },
        [&](uint32_t s) {
          if (!found) found = slots_[s].uri;
@@ -588,12 +601,12 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   }
   IndexRecord& r = slots_[slot];
   // Story and "of" are uris of other entries: share their strings.
-  auto share = [&](const std::string& s) -> std::shared_ptr<const std::string> {
-    if (s.empty()) return nullptr;
+  auto share = [&](const std::string& s) -> SharedText {
+    if (s.empty()) return {};
     if (r.uri && s == *r.uri) return r.uri;
     if (auto shared = share_uri(s)) return shared;
-    auto own = std::make_shared<const std::string>(s);
-    string_bytes_ += shared_string_bytes(*own);
+    SharedText own = SharedText::make(s);
+    string_bytes_ += own.heap_bytes();
     return own;
   };
   r.uri = share(e.uri);
@@ -669,7 +682,7 @@ void DedupIndex::remove_slot(uint32_t slot) {
   string_bytes_ -= std::min(string_bytes_, heap_bytes(r.version));
   for (auto* shared : {&r.uri, &r.story, &r.of}) {
     if (*shared && shared->use_count() == 1) {
-      string_bytes_ -= std::min(string_bytes_, shared_string_bytes(**shared));
+      string_bytes_ -= std::min(string_bytes_, shared->heap_bytes());
     }
     shared->reset();
   }

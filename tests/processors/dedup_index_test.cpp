@@ -49,6 +49,60 @@ IndexOptions options_at(int64_t now) {
   return o;
 }
 
+TEST(SharedText, HoldersShareOneCopyThatGoesWithTheLast) {
+  SharedText none;
+  EXPECT_FALSE(none);
+  EXPECT_EQ(*none, "");
+  EXPECT_EQ(none.use_count(), 0u);
+  EXPECT_EQ(none.heap_bytes(), 0u);
+
+  SharedText a = SharedText::make("urn:yna:AEN20261201000100315");
+  EXPECT_TRUE(a);
+  EXPECT_EQ(*a, "urn:yna:AEN20261201000100315");
+  {
+    SharedText b = a;  // NOLINT(performance-unnecessary-copy-initialization)
+    SharedText c;
+    c = b;
+    EXPECT_EQ(a.use_count(), 3u);
+    EXPECT_EQ((*c).data(), (*a).data()) << "one copy of the characters";
+    SharedText d = std::move(c);
+    EXPECT_FALSE(c);  // NOLINT(bugprone-use-after-move): moved-from is null
+    EXPECT_EQ(a.use_count(), 3u);
+  }
+  EXPECT_EQ(a.use_count(), 1u);
+  EXPECT_EQ(*SharedText::make(""), "");
+  a.reset();
+  EXPECT_FALSE(a);
+}
+
+// Story and `of` name other entries: the index keeps one copy of each uri.
+TEST(DedupIndex, EntriesShareTheUrisTheyName) {
+  DedupIndex index(options_at(1'000'000));
+  const int64_t t = 500'000;
+  IndexEntry first = entry("urn:first", t, 1);
+  IndexEntry second = entry("urn:second", t + 1, 2);
+  second.story = "urn:first";
+  second.of = "urn:first";
+  {
+    auto session = index.session();
+    ASSERT_TRUE(session.insert(first));
+    ASSERT_TRUE(session.insert(second));
+    const IndexRecord* a = session.find("urn:first", "1");
+    const IndexRecord* b = session.find("urn:second", "1");
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ((*b->story).data(), (*a->uri).data());
+    EXPECT_EQ((*b->of).data(), (*a->uri).data());
+    EXPECT_EQ(a->uri.use_count(), 4u);  // its uri and story, the other's story and of
+    EXPECT_EQ(b->to_entry().story, "urn:first");
+  }
+  EXPECT_TRUE(index.erase(index_key("urn:first", "1")));
+  auto session = index.session();
+  const IndexRecord* b = session.find("urn:second", "1");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(*b->story, "urn:first") << "kept by the entries that still name it";
+  EXPECT_EQ(b->story.use_count(), 2u);
+}
+
 TEST(IndexKey, IsUriBarVersionWithEscapes) {
   EXPECT_EQ(index_key("urn:yna:AEN1", "2"), "urn:yna:AEN1|2");
   EXPECT_EQ(index_key("a|b", "c"), "a\\|b|c");
@@ -242,7 +296,7 @@ TEST(DedupIndex, FlashesOfAWindowComeInEventOrderWhateverTheirArrivalOrder) {
   auto session = index.session();
   std::vector<std::string> uris;
   for (const FlashRef& f : session.flashes(kT0 + 1 * kHour, kT0 + 4 * kHour)) {
-    if (const IndexRecord* r = session.record(f)) uris.push_back(*r->uri);
+    if (const IndexRecord* r = session.record(f)) uris.emplace_back(*r->uri);
   }
   EXPECT_EQ(uris, (std::vector<std::string>{"urn:f1", "urn:f3a", "urn:f3b"}));
 }
