@@ -663,10 +663,13 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   heap_.push_back({e.event_ms, slot, r.generation});
   std::push_heap(heap_.begin(), heap_.end(),
                  [](const HeapItem& a, const HeapItem& b) { return a.event_ms > b.event_ms; });
-  // Two entries per bucket on average before the tables double: the bucket
-  // heads (4 bytes x 64 tables) cost 128-256 bytes per entry instead of
-  // 256-512, for chains one entry longer.
-  if (live_ > 2 * buckets_) grow_tables();
+  // Four entries per bucket on average before the tables double: the
+  // bucket heads (4 bytes x 65 tables) cost 65-130 bytes per entry instead
+  // of 130-260 at two. An entry of another key in the bucket is passed over
+  // on its link's key tag; it does count towards the newest max_band_chain
+  // steps of a band walk (on the stress sets of 12,000 stories, one verdict
+  // in 32,000 moved either way; benchmarks/README.md).
+  if (live_ > 4 * buckets_) grow_tables();
   link(slot);
   // Two old buckets per insert: the move ends halfway to the next doubling.
   if (old_buckets_ != 0) migrate(2);

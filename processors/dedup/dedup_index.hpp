@@ -15,7 +15,7 @@
 // so they may call back into the index; they must be set before the index is
 // shared between threads.
 //
-// Memory: ~1 KB per remembered item (benchmarks/README.md, "Memory per
+// Memory: ~850 bytes per remembered item (benchmarks/README.md, "Memory per
 // remembered item"), most of it the 276-byte sketch and the 65 hash chains
 // that index it (uri, content hash, headline, 32 body bands, 16 lead bands,
 // 8 opening bands, 6 paragraphs), each a 4-byte link per entry plus bucket
@@ -117,7 +117,7 @@ struct IndexOptions {
   // Candidates returned at most: those with the same content first, then
   // those sharing the most buckets, newer first among equals.
   size_t max_candidates = 48;  // 0: no limit
-  // Hash tables are sized for this many entries up front (4 bytes x 56
+  // Hash tables are sized for this many entries up front (4 bytes x 65
   // tables each); past it they double and move over the following inserts.
   size_t expected_entries = 0;
 };
