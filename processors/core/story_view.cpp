@@ -136,9 +136,8 @@ void StoryView::pack(const StoryState& state, Stored& out) {
     w.str(uri);
     w.str(version);
   }
-  const std::string packed = w.take();
-  out.packed.assign(packed);  // at its size, without the writer's spare capacity
-  out.packed.shrink_to_fit();
+  out.packed = w.take();
+  out.packed.shrink_to_fit();  // at its size, without the writer's spare capacity
 }
 
 void StoryView::unpack(std::string_view story, const Stored& in, StoryState& out) {

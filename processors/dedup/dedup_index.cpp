@@ -52,7 +52,6 @@ uint64_t uri_hash(std::string_view uri) { return XXH3_64bits(uri.data(), uri.siz
 // Heap bytes of a std::string beyond the object itself.
 size_t heap_bytes(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
 
-
 void escape_into(std::string& out, std::string_view s) {
   for (const char c : s) {
     if (c == '\\' || c == '|') out.push_back('\\');
