@@ -36,6 +36,7 @@ Stages make_stages(const Config& config, const TagStages& tag) {
   dedup.update_containment = config.dedup.update_containment;
   dedup.flash_window_ms = config.dedup.flash_window.count();
   dedup.max_entries = config.dedup.max_entries;
+  dedup.hot_window_ms = config.dedup.hot_window.count();
   AlertLedgerOptions ledger;
   ledger.window_ms = config.dedup.window.count();
   tag.alerter->set_ledger(std::make_shared<AlertLedger>(ledger));

@@ -234,7 +234,9 @@ void BM_IndexLookupInsert(benchmark::State& state) {
     benchmark::DoNotOptimize(session.find_uri(e.uri));
     const auto found = session.candidates(fp);
     candidates += found.size();
-    for (const IndexRecord* r : found) benchmark::DoNotOptimize(compare(e.sketch, r->sketch));
+    for (const IndexRecord* r : found) {
+      benchmark::DoNotOptimize(compare(e.sketch, session.sketch(*r)));
+    }
     session.insert(e);
   }
   state.counters["candidates_per_lookup"] =

@@ -472,7 +472,8 @@ void parse_config_into(const std::string& text, const std::string& path,
   const YAML::Node dedup = root["dedup"];
   l.unknown_keys(dedup, "dedup",
                  {"window", "index_topic", "restore_timeout", "duplicate_similarity",
-                  "duplicate_containment", "update_containment", "flash_window", "max_entries"});
+                  "duplicate_containment", "update_containment", "flash_window", "max_entries",
+                  "hot_window"});
   if (dedup && dedup.IsMap()) {
     l.duration(dedup["window"], "dedup.window", c.dedup.window);
     l.string(dedup["index_topic"], "dedup.index_topic", c.dedup.index_topic);
@@ -486,6 +487,7 @@ void parse_config_into(const std::string& text, const std::string& path,
     l.duration(dedup["flash_window"], "dedup.flash_window", c.dedup.flash_window);
     l.integer(dedup["max_entries"], "dedup.max_entries", c.dedup.max_entries, 1000,
               16'000'000);  // the most the index addresses (DedupIndex::kMaxEntries)
+    l.duration(dedup["hot_window"], "dedup.hot_window", c.dedup.hot_window);
     if (c.dedup.window.count() <= 0) l.error("dedup.window", "must be positive");
   }
 

@@ -78,6 +78,7 @@ std::string config_to_yaml(const Config& c) {
   out << YAML::Key << "update_containment" << YAML::Value << c.dedup.update_containment;
   out << YAML::Key << "flash_window" << YAML::Value << duration_text(c.dedup.flash_window);
   out << YAML::Key << "max_entries" << YAML::Value << c.dedup.max_entries;
+  out << YAML::Key << "hot_window" << YAML::Value << duration_text(c.dedup.hot_window);
   out << YAML::EndMap;
 
   out << YAML::Key << "embargo" << YAML::Value << YAML::BeginMap;

@@ -23,6 +23,7 @@ IndexOptions index_options(const DedupOptions& o) {
   io.window_ms = o.window_ms;
   io.max_entries = o.max_entries;
   io.max_future_ms = o.max_future_ms;
+  io.hot_window_ms = o.hot_window_ms;
   return io;
 }
 
@@ -96,23 +97,25 @@ class Judge {
  public:
   Judge(const DedupOptions& o, const IndexEntry& item) : o_(o), q_(item) {}
 
-  std::optional<Match> judge(const IndexRecord& c) const {
-    const Overlap ov = compare(q_.sketch, c.sketch);
+  // The candidate's record and its sketch (DedupIndex::Session::sketch():
+  // without lead and paragraphs once it is cold).
+  std::optional<Match> judge(const IndexRecord& c, const Sketch& cs) const {
+    const Overlap ov = compare(q_.sketch, cs);
     const double j = ov.jaccard;
     if (q_.content_hash != 0 && q_.content_hash == c.content_hash) {
       if (same_family(c) && rewrites(c)) return Match{Verdict::update, 1.0, 1.0};
       return Match{Verdict::duplicate, 1.0, 1.0};
     }
-    const bool near = (near_identical(ov) && !key_tokens_conflict(q_.sketch, c.sketch,
+    const bool near = (near_identical(ov) && !key_tokens_conflict(q_.sketch, cs,
                                                                   o_.key_token_tolerance)) ||
-                      truncated_copy(c, ov);
+                      truncated_copy(cs, ov);
     if (!same_family(c) || (q_.markers & marker::distinct)) {
       return near ? std::optional<Match>(Match{Verdict::duplicate, j, j}) : std::nullopt;
     }
     if ((c.markers & marker::flash) && !(q_.markers & marker::flash)) {
       // A one-sentence flash is too short for containment to tell its story
       // from a look-alike on the same subject: only its lead links to it.
-      if (follows_flash(c, ov)) return Match{Verdict::update, ov.lead_b_in_a, j};
+      if (follows_flash(c, cs, ov)) return Match{Verdict::update, ov.lead_b_in_a, j};
       return near ? std::optional<Match>(Match{Verdict::duplicate, j, j}) : std::nullopt;
     }
     if (q_.markers & kRewrite) {
@@ -121,15 +124,15 @@ class Judge {
       }
       const double contained = ov.shorter_contained();
       if ((contained >= o_.update_containment ||
-           (contained >= o_.update_containment_shared_paragraph && shares_paragraph(c))) &&
-          !stale_pattern(c)) {
+           (contained >= o_.update_containment_shared_paragraph && shares_paragraph(cs))) &&
+          !stale_pattern(c, cs)) {
         return Match{Verdict::update, contained, j};
       }
       return std::nullopt;
     }
-    const double growth = static_cast<double>(q_.sketch.body_shingles) / c.sketch.body_shingles;
+    const double growth = static_cast<double>(q_.sketch.body_shingles) / cs.body_shingles;
     if (ov.b_in_a >= o_.unmarked_update_containment && growth >= 1 + o_.unmarked_update_growth &&
-        j >= o_.update_min_jaccard && !stale_pattern(c)) {
+        j >= o_.update_min_jaccard && !stale_pattern(c, cs)) {
       return Match{Verdict::update, ov.b_in_a, j};  // adds to the earlier text
     }
     if (near) return Match{Verdict::duplicate, j, j};
@@ -149,10 +152,10 @@ class Judge {
     return (q_.markers & marker::correction) && !(c.markers & marker::correction);
   }
 
-  bool shares_paragraph(const IndexRecord& c) const {
+  bool shares_paragraph(const Sketch& cs) const {
     for (const uint32_t p : q_.sketch.paragraphs) {
       if (p == 0) continue;
-      for (const uint32_t r : c.sketch.paragraphs) {
+      for (const uint32_t r : cs.paragraphs) {
         if (p == r) return true;
       }
     }
@@ -165,22 +168,22 @@ class Judge {
 
   // The item is the earlier one cut short: same opening words, contained in
   // it, and no number or date of its own.
-  bool truncated_copy(const IndexRecord& c, const Overlap& ov) const {
+  bool truncated_copy(const Sketch& cs, const Overlap& ov) const {
     // Two substantive paragraphs at least: a one-sentence flash that opens
     // like an earlier story written to the same pattern is no copy of it.
     if ((q_.markers & (marker::flash | kRewrite)) || q_.sketch.paragraphs[1] == 0) return false;
     return ov.opening_jaccard >= o_.truncated_copy_opening &&
-           q_.sketch.body_shingles < c.sketch.body_shingles &&
+           q_.sketch.body_shingles < cs.body_shingles &&
            ov.a_in_b >= o_.truncated_copy_containment &&
-           std::popcount(q_.sketch.key_tokens & ~c.sketch.key_tokens) <= 1;
+           std::popcount(q_.sketch.key_tokens & ~cs.key_tokens) <= 1;
   }
 
   // Half a day or more after the item it would rewrite, a "write-through"
   // that dropped most of its numbers and dates is the next edition of a
   // recurring report (a market wrap) written to the same pattern.
-  bool stale_pattern(const IndexRecord& c) const {
+  bool stale_pattern(const IndexRecord& c, const Sketch& cs) const {
     return q_.event_ms - c.event_ms >= o_.write_through_fact_check_after_ms &&
-           facts_dropped(c.sketch, q_.sketch, o_.write_through_dropped_facts);
+           facts_dropped(cs, q_.sketch, o_.write_through_dropped_facts);
   }
 
   bool near_identical(const Overlap& ov) const {
@@ -189,7 +192,7 @@ class Judge {
             ov.jaccard >= o_.duplicate_min_jaccard);
   }
 
-  bool follows_flash(const IndexRecord& c, const Overlap& ov) const {
+  bool follows_flash(const IndexRecord& c, const Sketch& cs, const Overlap& ov) const {
     const int64_t gap = q_.event_ms - c.event_ms;
     if (gap < 0 || gap > o_.flash_window_ms) return false;
     // A write-through marker is evidence of its own that the item goes on
@@ -197,7 +200,7 @@ class Judge {
     const double lead = (q_.markers & kRewrite) ? o_.flash_lead_containment_marked
                                                 : o_.flash_lead_containment;
     return ov.lead_b_in_a >= lead && ov.b_in_a >= o_.flash_containment &&
-           (c.sketch.lead_tokens & ~q_.sketch.lead_tokens) == 0;
+           (cs.lead_tokens & ~q_.sketch.lead_tokens) == 0;
   }
 
   const DedupOptions& o_;
@@ -479,7 +482,7 @@ StageStatus Dedup::process(ItemContext& ctx) {
       entry.pubstatus = kill ? PubStatus::canceled : PubStatus::withheld;
       ctx.item.pubstatus = entry.pubstatus;
     } else if (versions.empty()) {
-      d = decide_by_content(session.candidates(fp), entry);
+      d = decide_by_content(session, session.candidates(fp), entry);
       // The story after a flash: linked by terms, which survive the rewording
       // that the shingles of a one-sentence flash do not. A copy of an
       // earlier item stays a copy.
@@ -494,7 +497,7 @@ StageStatus Dedup::process(ItemContext& ctx) {
         }
       }
     } else {
-      d = decide_by_version(versions, entry);
+      d = decide_by_version(session, versions, entry);
     }
     entry.verdict = d.verdict;
     entry.story = d.story;
@@ -512,7 +515,8 @@ StageStatus Dedup::process(ItemContext& ctx) {
   return StageStatus::next();
 }
 
-Dedup::Decision Dedup::decide_by_version(const std::vector<const IndexRecord*>& versions,
+Dedup::Decision Dedup::decide_by_version(const DedupIndex::Session& session,
+                                         const std::vector<const IndexRecord*>& versions,
                                          const IndexEntry& item) const {
   const IndexRecord* same = nullptr;
   const IndexRecord* latest = versions.front();
@@ -527,7 +531,7 @@ Dedup::Decision Dedup::decide_by_version(const std::vector<const IndexRecord*>& 
   d.of = item.uri;
   d.similarity = item.content_hash == base.content_hash
                      ? 1.0
-                     : std::round(compare(item.sketch, base.sketch).jaccard * 1000) / 1000;
+                     : std::round(compare(item.sketch, session.sketch(base)).jaccard * 1000) / 1000;
   if (same) {
     const bool reissued = item.event_ms > same->event_ms && item.content_hash != same->content_hash;
     const bool changed = item.pubstatus != same->pubstatus || reissued;
@@ -653,13 +657,14 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
   return best;
 }
 
-Dedup::Decision Dedup::decide_by_content(const std::vector<const IndexRecord*>& candidates,
+Dedup::Decision Dedup::decide_by_content(const DedupIndex::Session& session,
+                                         const std::vector<const IndexRecord*>& candidates,
                                          const IndexEntry& item) const {
   const Judge judge(options_, item);
   const IndexRecord* best = nullptr;
   Match best_match{Verdict::fresh, 0, -1};
   for (const IndexRecord* c : candidates) {
-    const std::optional<Match> m = judge.judge(*c);
+    const std::optional<Match> m = judge.judge(*c, session.sketch(*c));
     if (!m) continue;
     const bool better = m->jaccard > best_match.jaccard ||
                         (m->jaccard == best_match.jaccard && best && c->event_ms > best->event_ms);

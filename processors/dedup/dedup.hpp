@@ -150,6 +150,7 @@ struct DedupOptions {
   // Index bounds (IndexOptions).
   size_t max_entries = 4'000'000;
   int64_t max_future_ms = 24LL * 3600 * 1000;
+  int64_t hot_window_ms = 0;  // dedup.hot_window (IndexOptions::hot_window_ms)
 };
 
 // "yonhap" for Yonhap's services (uri urn:yna:…, or a source naming
@@ -232,9 +233,11 @@ class Dedup final : public Stage {
   };
 
  private:
-  Decision decide_by_version(const std::vector<const IndexRecord*>& versions,
+  Decision decide_by_version(const DedupIndex::Session& session,
+                             const std::vector<const IndexRecord*>& versions,
                              const IndexEntry& item) const;
-  Decision decide_by_content(const std::vector<const IndexRecord*>& candidates,
+  Decision decide_by_content(const DedupIndex::Session& session,
+                             const std::vector<const IndexRecord*>& candidates,
                              const IndexEntry& item) const;
   // The flash this item is the story of, when it is one (see DedupOptions).
   const IndexRecord* flash_of(const DedupIndex::Session& session, DedupWork& work,

@@ -31,13 +31,14 @@ constexpr uint8_t kFormatWideValues = 2;
 constexpr uint8_t kFormatWithoutTerms = 1;
 constexpr size_t kMaxFlashTerms = 256;
 constexpr size_t kInitialBuckets = 1024;
+// The cold tables (every entry) first, then the hot ones (DedupIndex::kColdTables).
 constexpr size_t kUriTable = 0;
 constexpr size_t kContentTable = 1;
 constexpr size_t kFirstBodyBand = 2;
-constexpr size_t kFirstLeadBand = kFirstBodyBand + kBodyBands;
-constexpr size_t kFirstParagraph = kFirstLeadBand + kLeadBands;
-constexpr size_t kFirstOpeningBand = kFirstParagraph + kParagraphKeys;
+constexpr size_t kFirstOpeningBand = kFirstBodyBand + kBodyBands;
 constexpr size_t kHeadlineTable = kFirstOpeningBand + kOpeningBands;
+constexpr size_t kFirstLeadBand = kHeadlineTable + 1;
+constexpr size_t kFirstParagraph = kFirstLeadBand + kLeadBands;
 
 uint64_t paragraph_table_key(uint32_t hash) { return hash * 0x9E3779B97F4A7C15ULL; }
 
@@ -198,32 +199,50 @@ void SharedText::release() {
   block_ = nullptr;
 }
 
-IndexEntry IndexRecord::to_entry() const {
+// ------------------------------------------------------------ DedupIndex
+
+Sketch DedupIndex::sketch_of(const IndexRecord& r) const {
+  Sketch s;
+  s.body = r.sketch.body;
+  s.body_shingles = r.sketch.body_shingles;
+  s.key_tokens = r.sketch.key_tokens;
+  s.opening = r.sketch.opening;
+  s.opening_shingles = r.sketch.opening_shingles;
+  if (r.hot != IndexRecord::kNotHot) {
+    const HotPart& h = hot_[r.hot];
+    s.lead = h.lead;
+    s.lead_shingles = h.lead_shingles;
+    s.lead_tokens = h.lead_tokens;
+    s.paragraphs = h.paragraphs;
+  }
+  return s;
+}
+
+IndexEntry DedupIndex::entry_of(const IndexRecord& r) const {
   IndexEntry e;
-  e.uri = *uri;
-  e.version = version;
-  e.story = story ? *story : *uri;
-  if (of) e.of = *of;
-  if (source_family) e.source_family = *source_family;
-  if (story_family) e.story_family = *story_family;
-  e.event_ms = event_ms;
-  e.content_hash = content_hash;
-  e.sketch = sketch;
-  e.markers = markers;
-  e.level = level;
-  e.pubstatus = pubstatus;
-  if (topic) e.origin.topic = *topic;
-  e.origin.partition = partition;
-  e.origin.offset = offset;
-  e.verdict = verdict;
-  if (similarity >= 0) e.similarity = similarity;
-  e.flash_terms = flash_terms;
-  e.script = script;
-  e.headline_hash = headline_hash;
+  e.uri = *r.uri;
+  e.version = r.version;
+  e.story = r.story ? *r.story : *r.uri;
+  if (r.of) e.of = *r.of;
+  if (r.source_family) e.source_family = *r.source_family;
+  if (r.story_family) e.story_family = *r.story_family;
+  e.event_ms = r.event_ms;
+  e.content_hash = r.content_hash;
+  e.sketch = sketch_of(r);
+  e.markers = r.markers;
+  e.level = r.level;
+  e.pubstatus = r.pubstatus;
+  if (r.topic) e.origin.topic = *r.topic;
+  e.origin.partition = r.partition;
+  e.origin.offset = r.offset;
+  e.verdict = r.verdict;
+  if (r.similarity >= 0) e.similarity = r.similarity;
+  e.flash_terms = r.flash_terms;
+  e.script = r.script;
+  e.headline_hash = r.headline_hash;
   return e;
 }
 
-// ------------------------------------------------------------ DedupIndex
 
 DedupIndex::DedupIndex(IndexOptions options) : options_(std::move(options)) {
   if (options_.max_entries == 0 || options_.max_entries > kMaxEntries) {
@@ -293,7 +312,7 @@ std::optional<IndexEntry> DedupIndex::get(std::string_view uri, std::string_view
   std::lock_guard lock(mu_);
   const IndexRecord* r = find_locked(uri, version);
   if (!r) return std::nullopt;
-  return r->to_entry();
+  return entry_of(*r);
 }
 
 size_t DedupIndex::size() const {
@@ -301,13 +320,20 @@ size_t DedupIndex::size() const {
   return live_;
 }
 
+size_t DedupIndex::hot_size() const {
+  std::lock_guard lock(mu_);
+  return hot_.size() - hot_free_.size();
+}
+
 size_t DedupIndex::memory_bytes() const {
   std::lock_guard lock(mu_);
   return slots_.capacity() * sizeof(IndexRecord) + free_.capacity() * sizeof(uint32_t) +
          (buckets_ + old_buckets_) * kTables * sizeof(uint32_t) +
-         next_.capacity() * sizeof(std::array<uint32_t, kTables>) +
-         heap_.capacity() * sizeof(HeapItem) + flashes_.capacity() * sizeof(FlashRef) + seen_.capacity() * sizeof(uint32_t) + hits_.capacity() * sizeof(uint16_t) +
-         string_bytes_;
+         next_.capacity() * sizeof(std::array<uint32_t, kColdTables>) +
+         hot_.capacity() * sizeof(HotPart) + hot_free_.capacity() * sizeof(uint32_t) +
+         (heap_.capacity() + hot_heap_.capacity()) * sizeof(HeapItem) +
+         flashes_.capacity() * sizeof(FlashRef) + seen_.capacity() * sizeof(uint32_t) +
+         hits_.capacity() * sizeof(uint16_t) + string_bytes_;
 }
 
 int64_t DedupIndex::newest_event_ms() const {
@@ -319,82 +345,132 @@ DedupIndex::Session DedupIndex::session() { return Session(*this); }
 
 // ----------------------------------------------------------------- tables
 
-uint64_t DedupIndex::key_of(const IndexRecord& r, size_t table) {
+uint64_t DedupIndex::key_of(uint32_t node, size_t table) const {
+  if (table >= kColdTables) {
+    const HotPart& h = hot_[node];
+    if (table >= kFirstParagraph) return paragraph_table_key(h.paragraphs[table - kFirstParagraph]);
+    return lead_band_key(h.lead, table - kFirstLeadBand);
+  }
+  const IndexRecord& r = slots_[node];
   if (table == kUriTable) return uri_hash(*r.uri);
   if (table == kContentTable) return r.content_hash;
-  if (table < kFirstLeadBand) return body_band_key(r.sketch, table - kFirstBodyBand);
-  if (table < kFirstParagraph) return lead_band_key(r.sketch, table - kFirstLeadBand);
   if (table == kHeadlineTable) return r.headline_hash;
-  if (table >= kFirstOpeningBand) return opening_band_key(r.sketch, table - kFirstOpeningBand);
-  return paragraph_table_key(r.sketch.paragraphs[table - kFirstParagraph]);
+  if (table < kFirstOpeningBand) return body_band_key(r.sketch.body, table - kFirstBodyBand);
+  return opening_band_key(r.sketch.opening, table - kFirstOpeningBand);
 }
 
-const void* DedupIndex::key_address(const IndexRecord& r, size_t table) {
+const void* DedupIndex::key_address(uint32_t node, size_t table) const {
+  if (table >= kColdTables) {
+    const HotPart& h = hot_[node];
+    if (table >= kFirstParagraph) return &h.paragraphs[table - kFirstParagraph];
+    return &h.lead[(table - kFirstLeadBand) * kLeadRows];
+  }
+  const IndexRecord& r = slots_[node];
   if (table == kUriTable) return &r.uri;  // and then the string
   if (table == kContentTable) return &r.content_hash;
-  if (table < kFirstLeadBand) return &r.sketch.body[(table - kFirstBodyBand) * kBodyRows];
-  if (table < kFirstParagraph) return &r.sketch.lead[(table - kFirstLeadBand) * kLeadRows];
   if (table == kHeadlineTable) return &r.headline_hash;
-  if (table >= kFirstOpeningBand) {
-    return &r.sketch.opening[(table - kFirstOpeningBand) * kOpeningRows];
-  }
-  return &r.sketch.paragraphs[table - kFirstParagraph];
+  if (table < kFirstOpeningBand) return &r.sketch.body[(table - kFirstBodyBand) * kBodyRows];
+  return &r.sketch.opening[(table - kFirstOpeningBand) * kOpeningRows];
 }
 
-bool DedupIndex::table_key(const IndexRecord& r, size_t table, uint64_t& key) const {
-  key = key_of(r, table);
+bool DedupIndex::table_key(uint32_t node, size_t table, uint64_t& key) const {
+  key = key_of(node, table);
+  if (table >= kColdTables) {
+    const HotPart& h = hot_[node];
+    if (table >= kFirstParagraph) return h.paragraphs[table - kFirstParagraph] != 0;
+    return h.lead_shingles > 0;
+  }
+  const IndexRecord& r = slots_[node];
   if (table == kUriTable) return true;
   if (table == kContentTable) return r.content_hash != 0;
-  if (table < kFirstLeadBand) return r.sketch.body_shingles > 0;
-  if (table < kFirstParagraph) return r.sketch.lead_shingles > 0;
   if (table == kHeadlineTable) return r.headline_hash != 0;
-  if (table >= kFirstOpeningBand) return r.sketch.opening_shingles > 0;
-  return r.sketch.paragraphs[table - kFirstParagraph] != 0;
+  if (table < kFirstOpeningBand) return r.sketch.body_shingles > 0;
+  return r.sketch.opening_shingles > 0;
+}
+
+uint32_t& DedupIndex::next_of(uint32_t node, size_t table) {
+  return table < kColdTables ? next_[node][table] : hot_[node].next[table - kColdTables];
+}
+
+uint32_t DedupIndex::next_of(uint32_t node, size_t table) const {
+  return table < kColdTables ? next_[node][table] : hot_[node].next[table - kColdTables];
+}
+
+uint32_t DedupIndex::record_of(uint32_t node, size_t table) const {
+  return table < kColdTables ? node : hot_[node].slot;
 }
 
 void DedupIndex::link(uint32_t slot) {
-  const IndexRecord& r = slots_[slot];
-  for (size_t t = 0; t < kTables; ++t) {
-    uint64_t key = 0;
-    uint32_t& next = next_[slot][t];
-    next = kNil;
-    if (!table_key(r, t, key)) continue;
-    uint32_t* head = bucket_head(t, key);
-    next = *head;  // newest first: a capped walk sees the most recent entries
-    *head = link_to(slot, key);
-  }
+  link_node(slot, 0, kColdTables);
+  const uint32_t hot = slots_[slot].hot;
+  if (hot != IndexRecord::kNotHot) link_node(hot, kColdTables, kTables);
 }
 
 void DedupIndex::unlink(uint32_t slot) {
-  const IndexRecord& r = slots_[slot];
-  for (size_t t = 0; t < kTables; ++t) {
+  unlink_node(slot, 0, kColdTables);
+  if (slots_[slot].hot != IndexRecord::kNotHot) make_cold(slots_[slot]);
+}
+
+void DedupIndex::link_node(uint32_t node, size_t first, size_t last) {
+  for (size_t t = first; t < last; ++t) {
     uint64_t key = 0;
-    if (!table_key(r, t, key)) continue;
+    uint32_t& next = next_of(node, t);
+    next = kNil;
+    if (!table_key(node, t, key)) continue;
+    uint32_t* head = bucket_head(t, key);
+    next = *head;  // newest first: a capped walk sees the most recent entries
+    *head = link_to(node, key);
+  }
+}
+
+void DedupIndex::unlink_node(uint32_t node, size_t first, size_t last) {
+  for (size_t t = first; t < last; ++t) {
+    uint64_t key = 0;
+    if (!table_key(node, t, key)) continue;
     const bool bounded = t >= kFirstBodyBand;
-    if (bounded && next_[slot][t] == kCutOff) continue;  // in no chain any more
+    if (bounded && next_of(node, t) == kCutOff) continue;  // in no chain any more
     const size_t limit = bounded ? band_limit() : SIZE_MAX;
     uint32_t* link = bucket_head(t, key);
     size_t seen = 0;
-    while (*link != kNil && slot_of(*link) != slot) {
+    while (*link != kNil && slot_of(*link) != node) {
       if (++seen >= limit) {
-        // The slot lies beyond what any walk of this chain sees (the
+        // The node lies beyond what any walk of this chain sees (the
         // oldest entries of a boilerplate bucket, evicted first): cut the
         // chain there instead of walking it to the end. Once per entry.
         cut_after(t, slot_of(*link));
         break;
       }
-      link = &next_[slot_of(*link)][t];
+      link = &next_of(slot_of(*link), t);
     }
-    if (*link != kNil && slot_of(*link) == slot) *link = next_[slot][t];
+    if (*link != kNil && slot_of(*link) == node) *link = next_of(node, t);
+  }
+}
+
+void DedupIndex::make_cold(IndexRecord& r) {
+  unlink_node(r.hot, kColdTables, kTables);
+  hot_free_.push_back(r.hot);
+  r.hot = IndexRecord::kNotHot;
+}
+
+void DedupIndex::cool() {
+  if (options_.hot_window_ms <= 0 || newest_event_ms_ == INT64_MIN) return;
+  const int64_t cutoff = newest_event_ms_ - options_.hot_window_ms;
+  const auto later = [](const HeapItem& a, const HeapItem& b) { return a.event_ms > b.event_ms; };
+  while (!hot_heap_.empty() && hot_heap_.front().event_ms < cutoff) {
+    const HeapItem top = hot_heap_.front();
+    std::pop_heap(hot_heap_.begin(), hot_heap_.end(), later);
+    hot_heap_.pop_back();
+    IndexRecord& r = slots_[top.slot];
+    if (r.live && r.generation == top.generation && r.hot != IndexRecord::kNotHot) make_cold(r);
   }
 }
 
 void DedupIndex::cut_after(size_t table, uint32_t node) {
-  uint32_t s = next_[node][table];
-  next_[node][table] = kNil;
+  uint32_t s = next_of(node, table);
+  next_of(node, table) = kNil;
   while (s != kNil && s != kCutOff) {
-    const uint32_t after = next_[slot_of(s)][table];
-    next_[slot_of(s)][table] = kCutOff;
+    const uint32_t after = next_of(slot_of(s), table);
+    next_of(slot_of(s), table) = kCutOff;
     s = after;
   }
 }
@@ -431,7 +507,7 @@ void DedupIndex::migrate(size_t count) {
   const auto old_head = [&](size_t table, size_t i) { return old_heads_[table * old_buckets_ + i]; };
   for (size_t i = migrated_; i < end; ++i) {
     for (size_t t = 0; t < kTables; ++t) {
-      if (const uint32_t s = old_head(t, i); s != kNil) __builtin_prefetch(&next_[slot_of(s)][t]);
+      if (const uint32_t s = old_head(t, i); s != kNil) __builtin_prefetch(&next_of(slot_of(s), t));
     }
   }
   // Chain entries newest first, one run per (bucket, table).
@@ -439,8 +515,8 @@ void DedupIndex::migrate(size_t count) {
   move_ends_.clear();
   for (size_t i = migrated_; i < end; ++i) {
     for (size_t t = 0; t < kTables; ++t) {
-      for (uint32_t s = old_head(t, i); s != kNil; s = next_[slot_of(s)][t]) {
-        __builtin_prefetch(key_address(slots_[slot_of(s)], t));
+      for (uint32_t s = old_head(t, i); s != kNil; s = next_of(slot_of(s), t)) {
+        __builtin_prefetch(key_address(slot_of(s), t));
         move_slots_.push_back(slot_of(s));
       }
       move_ends_.push_back(static_cast<uint32_t>(move_slots_.size()));
@@ -456,9 +532,9 @@ void DedupIndex::migrate(size_t count) {
       const size_t to = move_ends_[run];
       for (size_t j = to; j-- > from;) {  // oldest first
         const uint32_t s = move_slots_[j];
-        const uint64_t key = key_of(slots_[s], t);
+        const uint64_t key = key_of(s, t);
         uint32_t& head = heads[key & (buckets_ - 1)];
-        next_[s][t] = head;
+        next_of(s, t) = head;
         head = link_to(s, key);
       }
       from = to;
@@ -477,13 +553,14 @@ void DedupIndex::walk(size_t table, uint64_t key, Match&& match, Visit&& visit) 
   walk(table, key, options_.max_chain, match, visit);
 }
 
+// Cold tables only (uri, content, headline): their nodes are record slots.
 template <class Match, class Visit>
 void DedupIndex::walk(size_t table, uint64_t key, size_t limit, Match&& match,
                       Visit&& visit) const {
   const uint32_t tag = tag_of(key);
   size_t steps = 0;
   for (uint32_t s = *bucket_head(table, key); s != kNil && steps < limit;
-       s = next_[slot_of(s)][table], ++steps) {
+       s = next_of(slot_of(s), table), ++steps) {
     if (tag_of_link(s) == tag && match(slots_[slot_of(s)])) visit(slot_of(s));
   }
 }
@@ -500,7 +577,7 @@ void DedupIndex::walk_bands(std::span<const BandWalk> walks, Visit&& visit) {
   }
   for (size_t w = 0; w < n; ++w) {
     walk_at_[w] = *bucket_head(walks[w].table, walks[w].key);
-    if (walk_at_[w] != kNil) __builtin_prefetch(&next_[slot_of(walk_at_[w])][walks[w].table]);
+    if (walk_at_[w] != kNil) __builtin_prefetch(&next_of(slot_of(walk_at_[w]), walks[w].table));
   }
   // Step k of every chain before step k + 1 of any: the loads of one step
   // do not wait on each other.
@@ -513,14 +590,14 @@ void DedupIndex::walk_bands(std::span<const BandWalk> walks, Visit&& visit) {
       const size_t table = walks[w].table;
       const uint32_t slot = slot_of(at);
       if (tag_of_link(at) == tag_of(walks[w].key)) {
-        __builtin_prefetch(key_address(slots_[slot], table));
+        __builtin_prefetch(key_address(slot, table));
         walk_found_.push_back({static_cast<uint32_t>(w), slot});
       }
       walk_last_[w] = at;
-      const uint32_t next = next_[slot][table];
+      const uint32_t next = next_of(slot, table);
       walk_at_[w] = next;
       if (next != kNil) {
-        __builtin_prefetch(&next_[slot_of(next)][table]);
+        __builtin_prefetch(&next_of(slot_of(next), table));
         more = true;
       }
     }
@@ -543,7 +620,8 @@ void DedupIndex::walk_bands(std::span<const BandWalk> walks, Visit&& visit) {
   for (size_t w = 0; w < n; ++w) {
     for (uint32_t i = walk_start_[w]; i < walk_start_[w + 1]; ++i) {
       const uint32_t slot = walk_sorted_[i];
-      if (key_of(slots_[slot], walks[w].table) == walks[w].key) visit(slot);
+      const size_t table = walks[w].table;
+      if (key_of(slot, table) == walks[w].key) visit(record_of(slot, table));
     }
   }
 }
@@ -620,7 +698,33 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   r.offset = e.origin.offset;
   r.event_ms = e.event_ms;
   r.content_hash = e.content_hash;
-  r.sketch = e.sketch;
+  r.sketch.body = e.sketch.body;
+  r.sketch.body_shingles = e.sketch.body_shingles;
+  r.sketch.key_tokens = e.sketch.key_tokens;
+  r.sketch.opening = e.sketch.opening;
+  r.sketch.opening_shingles = e.sketch.opening_shingles;
+  r.hot = IndexRecord::kNotHot;
+  const bool has_hot_part = e.sketch.lead_shingles > 0 ||
+                            std::any_of(e.sketch.paragraphs.begin(), e.sketch.paragraphs.end(),
+                                        [](uint32_t p) { return p != 0; });
+  // An entry already behind the hot window (one read back from the topic
+  // on restore) starts cold.
+  if (has_hot_part && (options_.hot_window_ms <= 0 || newest_event_ms_ == INT64_MIN ||
+                       e.event_ms >= newest_event_ms_ - options_.hot_window_ms)) {
+    if (!hot_free_.empty()) {
+      r.hot = hot_free_.back();
+      hot_free_.pop_back();
+    } else {
+      r.hot = static_cast<uint32_t>(hot_.size());
+      hot_.emplace_back();
+    }
+    HotPart& h = hot_[r.hot];
+    h.lead = e.sketch.lead;
+    h.lead_shingles = e.sketch.lead_shingles;
+    h.lead_tokens = e.sketch.lead_tokens;
+    h.paragraphs = e.sketch.paragraphs;
+    h.slot = slot;
+  }
   r.similarity = e.similarity ? static_cast<float>(*e.similarity) : -1.0f;
   r.markers = e.markers;
   r.level = e.level;
@@ -659,9 +763,13 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
          });
   }
 
+  const auto later = [](const HeapItem& a, const HeapItem& b) { return a.event_ms > b.event_ms; };
   heap_.push_back({e.event_ms, slot, r.generation});
-  std::push_heap(heap_.begin(), heap_.end(),
-                 [](const HeapItem& a, const HeapItem& b) { return a.event_ms > b.event_ms; });
+  std::push_heap(heap_.begin(), heap_.end(), later);
+  if (r.hot != IndexRecord::kNotHot && options_.hot_window_ms > 0) {
+    hot_heap_.push_back({e.event_ms, slot, r.generation});
+    std::push_heap(hot_heap_.begin(), hot_heap_.end(), later);
+  }
   // Four entries per bucket on average before the tables double: the
   // bucket heads (4 bytes x 65 tables) cost 65-130 bytes per entry instead
   // of 130-260 at two. An entry of another key in the bucket is passed over
@@ -673,6 +781,7 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   // Two old buckets per insert: the move ends halfway to the next doubling.
   if (old_buckets_ != 0) migrate(2);
   advance_watermark(e.event_ms);
+  cool();
   if (auto_evicted) enforce_limits(*auto_evicted);
   return slot;
 }
@@ -742,6 +851,14 @@ DedupIndex::Session::~Session() {
     for (const auto& e : inserted_) index_.on_change_(e);
   }
   if (index_.on_evict_ && !evicted_.empty()) index_.on_evict_(evicted_);
+}
+
+Sketch DedupIndex::Session::sketch(const IndexRecord& record) const {
+  return index_.sketch_of(record);
+}
+
+IndexEntry DedupIndex::Session::entry(const IndexRecord& record) const {
+  return index_.entry_of(record);
 }
 
 const IndexRecord* DedupIndex::Session::find(std::string_view uri,

@@ -120,6 +120,16 @@ struct IndexOptions {
   // Hash tables are sized for this many entries up front (4 bytes x 65
   // tables each); past it they double and move over the following inserts.
   size_t expected_entries = 0;
+  // dedup.hot_window. When positive, an entry more than this far behind
+  // the newest event time goes cold: it drops its lead values and paragraph
+  // keys and leaves their 22 tables, ~190 bytes less, and is found and
+  // judged by its body, opening, content and headline alone. Updates and
+  // flashes link within hours, but some late cut-down copies are found only
+  // through the lead's rarer buckets when the body's are boilerplate:
+  // 12 h lost 53 of 501 copies older than 12 h on the 30,000-item load, so
+  // it is a trade of memory for recall, off by default (benchmarks/README.md,
+  // "The cold tier"). 0: entries stay hot for the whole window.
+  int64_t hot_window_ms = 0;
 };
 
 // An immutable string shared by the records that name it (a uri is also
@@ -162,6 +172,19 @@ class SharedText {
   Block* block_ = nullptr;
 };
 
+// The parts of an entry's Sketch that the index keeps for the whole window:
+// the body and opening values, with which copies are found and judged at any
+// age. The lead values and paragraph keys are kept only while the entry is
+// hot (IndexOptions::hot_window_ms): DedupIndex::Session::sketch() puts the
+// whole Sketch together.
+struct KeptSketch {
+  std::array<uint8_t, kBodyHashes> body{};
+  std::array<uint16_t, kOpeningHashes> opening{};
+  uint32_t body_shingles = 0;
+  uint32_t opening_shingles = 0;
+  uint64_t key_tokens = 0;
+};
+
 // What the index keeps of an entry. Handed out as const pointers that are
 // valid while the Session that returned them is open.
 struct IndexRecord {
@@ -176,7 +199,7 @@ struct IndexRecord {
   int64_t event_ms = 0;
   uint64_t content_hash = 0;
   uint64_t headline_hash = 0;
-  Sketch sketch;
+  KeptSketch sketch;
   float similarity = -1;  // < 0: none
   int32_t partition = 0;
   uint32_t generation = 0;
@@ -189,10 +212,13 @@ struct IndexRecord {
   // it (an entry whose `of` is this flash): its story has come.
   uint8_t followed = 0;
   bool live = false;
+  // Its slot in the index's hot part (lead values, paragraph keys and their
+  // links); kNotHot once the entry is older than the hot window.
+  uint32_t hot = kNotHot;
   std::vector<uint32_t> flash_terms;  // flashes only
 
+  static constexpr uint32_t kNotHot = UINT32_MAX;
   bool same_origin(const Origin& o) const;
-  IndexEntry to_entry() const;
 };
 
 // A flash in the index's list of flashes by event time: what the flash
@@ -254,6 +280,7 @@ class DedupIndex {
 
   std::optional<IndexEntry> get(std::string_view uri, std::string_view version) const;
   size_t size() const;
+  size_t hot_size() const;       // entries not yet cold (IndexOptions::hot_window_ms)
   size_t memory_bytes() const;   // estimate of the heap the index holds
   int64_t newest_event_ms() const;
   const IndexOptions& options() const { return options_; }
@@ -267,6 +294,12 @@ class DedupIndex {
     Session& operator=(const Session&) = delete;
 
     const IndexRecord* find(std::string_view uri, std::string_view version) const;
+    // The record's sketch: what it keeps (KeptSketch), with its lead values
+    // and paragraph keys while it is hot, zero (no lead, no paragraphs) once
+    // it is cold.
+    Sketch sketch(const IndexRecord& record) const;
+    // The whole entry, its sketch as sketch() gives it.
+    IndexEntry entry(const IndexRecord& record) const;
     std::vector<const IndexRecord*> find_uri(std::string_view uri) const;
     // The newest event time inserted so far (INT64_MIN: none).
     int64_t newest_event_ms() const;
@@ -309,8 +342,21 @@ class DedupIndex {
     uint32_t slot;
     uint32_t generation;
   };
-  static constexpr size_t kTables =
-      2 + kBodyBands + kLeadBands + kParagraphKeys + kOpeningBands + 1;  // + headlines
+  // Tables [0, kColdTables) link every entry by its slot: uri, content,
+  // body bands, opening bands, headline. Tables [kColdTables, kTables) link
+  // hot entries only, by their hot slot: lead bands, paragraph keys.
+  static constexpr size_t kColdTables = 2 + kBodyBands + kOpeningBands + 1;
+  static constexpr size_t kHotTables = kLeadBands + kParagraphKeys;
+  static constexpr size_t kTables = kColdTables + kHotTables;
+  // A hot entry's lead and paragraph parts and its links in the hot tables.
+  struct HotPart {
+    std::array<uint8_t, kLeadHashes> lead{};
+    std::array<uint32_t, kParagraphKeys> paragraphs{};
+    uint32_t lead_shingles = 0;
+    uint32_t slot = 0;  // the record's
+    uint64_t lead_tokens = 0;
+    std::array<uint32_t, kHotTables> next{};
+  };
   // A chain link (a bucket head or a next_ value) is the slot it leads to
   // in its low 24 bits and the top 8 bits of that entry's key in the table
   // above them. A walk passes over an entry of another key that shares the
@@ -331,6 +377,8 @@ class DedupIndex {
   }
 
   // All below: call with mu_ held.
+  Sketch sketch_of(const IndexRecord& r) const;
+  IndexEntry entry_of(const IndexRecord& r) const;
   const IndexRecord* find_locked(std::string_view uri, std::string_view version) const;
   uint32_t find_slot_locked(std::string_view uri, std::string_view version) const;
   uint32_t insert_locked(const IndexEntry& entry, std::vector<std::string>* auto_evicted);
@@ -339,14 +387,27 @@ class DedupIndex {
   void evict_oldest(std::vector<std::string>& keys);
   void enforce_limits(std::vector<std::string>& keys);
   void advance_watermark(int64_t event_ms);
-  // An entry's key in a table, and whether it is in that table at all.
-  bool table_key(const IndexRecord& r, size_t table, uint64_t& key) const;
-  // The key alone, for an entry known to be in the table (no second cache
-  // line for the test), and where in the record it is read from.
-  static uint64_t key_of(const IndexRecord& r, size_t table);
-  static const void* key_address(const IndexRecord& r, size_t table);
+  // A node of a table's chains is a record slot in the cold tables and a
+  // hot slot in the hot ones. Its key in the table, and whether it is in
+  // that table at all.
+  bool table_key(uint32_t node, size_t table, uint64_t& key) const;
+  // The key alone, for a node known to be in the table (no second cache
+  // line for the test), and where it is read from.
+  uint64_t key_of(uint32_t node, size_t table) const;
+  const void* key_address(uint32_t node, size_t table) const;
+  uint32_t& next_of(uint32_t node, size_t table);
+  uint32_t next_of(uint32_t node, size_t table) const;
+  // The record slot of a node.
+  uint32_t record_of(uint32_t node, size_t table) const;
   void link(uint32_t slot);
   void unlink(uint32_t slot);
+  // Links the node into tables [first, last), or takes it out of them.
+  void link_node(uint32_t node, size_t first, size_t last);
+  void unlink_node(uint32_t node, size_t first, size_t last);
+  // Drops the record's hot part: out of the hot tables, its slot freed.
+  void make_cold(IndexRecord& r);
+  // Makes cold the entries more than hot_window_ms behind the newest.
+  void cool();
   uint32_t* bucket_head(size_t table, uint64_t key);
   const uint32_t* bucket_head(size_t table, uint64_t key) const;
   void grow_tables();
@@ -404,7 +465,10 @@ class DedupIndex {
     uint32_t slot;
   };
   std::vector<RankedCandidate> ranked_;  // candidates()'s scratch
-  detail::ChunkedVector<std::array<uint32_t, kTables>> next_;  // per slot, per table
+  detail::ChunkedVector<std::array<uint32_t, kColdTables>> next_;  // per slot, per cold table
+  detail::ChunkedVector<HotPart> hot_;  // per hot slot
+  std::vector<uint32_t> hot_free_;
+  std::vector<HeapItem> hot_heap_;  // hot entries, a min-heap by event time, lazily pruned
   std::vector<HeapItem> heap_;   // min-heap by event time, lazily pruned
   std::vector<FlashRef> flashes_;  // by event time, pruned from the front
   int64_t newest_event_ms_ = INT64_MIN;

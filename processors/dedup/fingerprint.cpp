@@ -370,16 +370,22 @@ uint64_t band_key(std::span<const T> values, size_t band) {
 }
 }  // namespace
 
-uint64_t body_band_key(const Sketch& s, size_t band) {
-  return band_key<kBodyRows, uint8_t>(s.body, band);
+uint64_t body_band_key(const std::array<uint8_t, kBodyHashes>& body, size_t band) {
+  return band_key<kBodyRows, uint8_t>(body, band);
 }
 
-uint64_t lead_band_key(const Sketch& s, size_t band) {
-  return band_key<kLeadRows, uint8_t>(s.lead, band) ^ 0xA5A5'0000'0000'0000ULL;
+uint64_t lead_band_key(const std::array<uint8_t, kLeadHashes>& lead, size_t band) {
+  return band_key<kLeadRows, uint8_t>(lead, band) ^ 0xA5A5'0000'0000'0000ULL;
 }
 
+uint64_t opening_band_key(const std::array<uint16_t, kOpeningHashes>& opening, size_t band) {
+  return band_key<kOpeningRows, uint16_t>(opening, band) ^ 0x5A5A'0000'0000'0000ULL;
+}
+
+uint64_t body_band_key(const Sketch& s, size_t band) { return body_band_key(s.body, band); }
+uint64_t lead_band_key(const Sketch& s, size_t band) { return lead_band_key(s.lead, band); }
 uint64_t opening_band_key(const Sketch& s, size_t band) {
-  return band_key<kOpeningRows, uint16_t>(s.opening, band) ^ 0x5A5A'0000'0000'0000ULL;
+  return opening_band_key(s.opening, band);
 }
 
 }  // namespace wiredesk

@@ -121,6 +121,10 @@ Overlap compare(const Sketch& a, const Sketch& b);
 uint64_t body_band_key(const Sketch& s, size_t band);
 uint64_t lead_band_key(const Sketch& s, size_t band);
 uint64_t opening_band_key(const Sketch& s, size_t band);
+// The same from the values alone (what the index keeps of a sketch).
+uint64_t body_band_key(const std::array<uint8_t, kBodyHashes>& body, size_t band);
+uint64_t lead_band_key(const std::array<uint8_t, kLeadHashes>& lead, size_t band);
+uint64_t opening_band_key(const std::array<uint16_t, kOpeningHashes>& opening, size_t band);
 
 // Building blocks, exposed for tests and benchmarks.
 uint64_t content_hash(std::string_view normalized);

@@ -210,6 +210,18 @@ TEST_F(ConfigTest, MaxEntriesIsAtMostWhatTheIndexAddresses) {
   EXPECT_THAT(loaded.errors[0].to_string(), HasSubstr("dedup.max_entries: must be between"));
 }
 
+TEST_F(ConfigTest, HotWindowIsADurationAndOffByDefault) {
+  EXPECT_EQ(load_config(write("{}\n"), {}).config.dedup.hot_window.count(), 0);
+  const auto on = load_config(write("dedup:\n  hot_window: 12h\n"), {});
+  EXPECT_TRUE(on.errors.empty());
+  EXPECT_EQ(on.config.dedup.hot_window, std::chrono::hours(12));
+  const auto env = load_config(write("{}\n"), {"WIREDESK_DEDUP__HOT_WINDOW=90m"});
+  EXPECT_EQ(env.config.dedup.hot_window, std::chrono::minutes(90));
+  const auto bad = load_config(write("dedup:\n  hot_window: soon\n"), {});
+  ASSERT_EQ(bad.errors.size(), 1u);
+  EXPECT_THAT(bad.errors[0].to_string(), HasSubstr("dedup.hot_window"));
+}
+
 TEST_F(ConfigTest, UnknownEnvironmentKeyIsAnError) {
   const auto file = write("{}\n");
   auto loaded = load_config(file, {"WIREDESK_KAFKA__BOOTSTRAP=x"});

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 #include <set>
 
@@ -93,7 +94,7 @@ TEST(DedupIndex, EntriesShareTheUrisTheyName) {
     EXPECT_EQ((*b->story).data(), (*a->uri).data());
     EXPECT_EQ((*b->of).data(), (*a->uri).data());
     EXPECT_EQ(a->uri.use_count(), 4u);  // its uri and story, the other's story and of
-    EXPECT_EQ(b->to_entry().story, "urn:first");
+    EXPECT_EQ(session.entry(*b).story, "urn:first");
   }
   EXPECT_TRUE(index.erase(index_key("urn:first", "1")));
   auto session = index.session();
@@ -411,6 +412,133 @@ TEST(DedupIndex, StoryStringsAreSharedAndSurviveTheFirstItem) {
   EXPECT_FALSE(index.get("urn:first", "1"));
   EXPECT_EQ(index.get("urn:lead", "1")->story, "urn:first");
   EXPECT_GT(index.memory_bytes(), 0u);
+}
+
+// What finds an entry by its lead bands alone (no body, opening, paragraphs
+// or content).
+Fingerprint lead_only(const IndexEntry& e) {
+  Fingerprint fp;
+  fp.sketch.lead = e.sketch.lead;
+  fp.sketch.lead_shingles = e.sketch.lead_shingles;
+  return fp;
+}
+
+bool finds(const std::vector<const IndexRecord*>& found, const std::string& uri) {
+  return std::any_of(found.begin(), found.end(),
+                     [&](const IndexRecord* r) { return *r->uri == uri; });
+}
+
+// dedup.hot_window: an entry more than the hot window behind the newest
+// drops its lead and paragraphs (no longer found or compared by them) and
+// keeps what finds copies (body, opening, content, headline).
+TEST(DedupIndex, EntriesBehindTheHotWindowGoColdAndKeepWhatFindsCopies) {
+  IndexOptions o = options_at(kT0 + 100 * kHour);
+  o.hot_window_ms = 12 * kHour;
+  DedupIndex index(o);
+  const IndexEntry a = entry("urn:a", kT0, 1);
+  ASSERT_GT(a.sketch.lead_shingles, 0u);
+  ASSERT_NE(a.sketch.paragraphs[0], 0u);
+  index.apply_remote(a);
+  index.apply_remote(entry("urn:b", kT0 + 11 * kHour, 2));
+  {
+    auto session = index.session();
+    const IndexRecord* r = session.find("urn:a", "1");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(session.sketch(*r).lead, a.sketch.lead);
+    EXPECT_EQ(session.sketch(*r).paragraphs, a.sketch.paragraphs);
+    EXPECT_TRUE(finds(session.candidates(lead_only(a)), "urn:a"));
+  }
+  EXPECT_EQ(index.hot_size(), 2u);
+  index.apply_remote(entry("urn:c", kT0 + 13 * kHour, 3));  // urn:a is 13 h behind
+  // Read back from the topic with an event time already behind: cold at once.
+  const IndexEntry late = entry("urn:late", kT0 - kHour, 4);
+  index.apply_remote(late);
+  EXPECT_EQ(index.hot_size(), 2u);  // urn:b and urn:c
+  auto session = index.session();
+  for (const IndexEntry* e : {&a, &late}) {
+    const IndexRecord* r = session.find(e->uri, "1");
+    ASSERT_TRUE(r);
+    const Sketch cold = session.sketch(*r);
+    EXPECT_EQ(cold.lead, decltype(cold.lead){}) << e->uri;
+    EXPECT_EQ(cold.lead_shingles, 0u);
+    EXPECT_EQ(cold.lead_tokens, 0u);
+    EXPECT_EQ(cold.paragraphs, decltype(cold.paragraphs){});
+    EXPECT_EQ(cold.body, e->sketch.body);
+    EXPECT_EQ(cold.body_shingles, e->sketch.body_shingles);
+    EXPECT_EQ(cold.opening, e->sketch.opening);
+    EXPECT_EQ(cold.key_tokens, e->sketch.key_tokens);
+    EXPECT_EQ(session.entry(*r).sketch.body, e->sketch.body);
+    EXPECT_FALSE(finds(session.candidates(lead_only(*e)), e->uri)) << e->uri;
+    Fingerprint by_paragraph;
+    by_paragraph.sketch.paragraphs = e->sketch.paragraphs;
+    EXPECT_FALSE(finds(session.candidates(by_paragraph), e->uri)) << e->uri;
+    EXPECT_TRUE(finds(session.candidates({e->content_hash, e->sketch}), e->uri)) << e->uri;
+    Fingerprint body_only;
+    body_only.sketch.body = e->sketch.body;
+    body_only.sketch.body_shingles = e->sketch.body_shingles;
+    EXPECT_TRUE(finds(session.candidates(body_only), e->uri)) << e->uri;
+  }
+  const IndexRecord* b = session.find("urn:b", "1");
+  ASSERT_TRUE(b);
+  EXPECT_NE(session.sketch(*b).lead_shingles, 0u);
+}
+
+TEST(DedupIndex, WithoutAHotWindowEntriesStayHot) {
+  DedupIndex index(options_at(kT0 + 100 * kHour));  // hot_window_ms 0: the default
+  const IndexEntry a = entry("urn:a", kT0, 1);
+  index.apply_remote(a);
+  index.apply_remote(entry("urn:b", kT0 + 60 * kHour, 2));
+  EXPECT_EQ(index.hot_size(), 2u);
+  auto session = index.session();
+  EXPECT_TRUE(finds(session.candidates(lead_only(a)), "urn:a"));
+}
+
+// Inserts, erases and evictions with a short hot window, against a model:
+// hot parts are freed and reused, and every live entry is found by its
+// body, and by its lead exactly while it is hot.
+TEST(DedupIndex, HotAndColdEntriesStayConsistentThroughEvictionAndReuse) {
+  IndexOptions o = options_at(kT0 + 10000 * kHour);
+  o.window_ms = 40 * kHour;
+  o.hot_window_ms = 5 * kHour;
+  DedupIndex index(o);
+  std::mt19937 rng(11);
+  std::map<std::string, IndexEntry> live;
+  std::vector<std::string> evicted;
+  index.set_on_evict([&](const std::vector<std::string>& k) {
+    evicted.insert(evicted.end(), k.begin(), k.end());
+  });
+  int64_t newest = INT64_MIN;
+  for (int i = 0; i < 2500; ++i) {
+    // Mostly in order, some up to 8 h late (behind the hot window).
+    const int64_t at = kT0 + i * kHour / 20 - static_cast<int64_t>(rng() % 4 == 0 ? rng() % (8 * kHour) : 0);
+    IndexEntry e = entry("urn:" + std::to_string(i), at, static_cast<unsigned>(i + 1));
+    index.apply_remote(e);
+    newest = std::max(newest, at);
+    live.emplace(e.key(), std::move(e));
+    if (i % 9 == 4) {
+      auto it = std::next(live.begin(), static_cast<std::ptrdiff_t>(rng() % live.size()));
+      ASSERT_TRUE(index.erase(it->first));
+      live.erase(it);
+    }
+    for (const auto& k : evicted) live.erase(k);
+    evicted.clear();
+  }
+  ASSERT_EQ(index.size(), live.size());
+  const size_t hot_size = index.hot_size();
+  size_t hot = 0;
+  auto session = index.session();
+  for (const auto& [key, e] : live) {
+    const IndexRecord* r = session.find(e.uri, "1");
+    ASSERT_TRUE(r) << key;
+    const bool is_hot = e.event_ms >= newest - o.hot_window_ms;
+    hot += is_hot;
+    EXPECT_EQ(session.sketch(*r).lead_shingles != 0, is_hot) << key;
+    EXPECT_EQ(finds(session.candidates(lead_only(e)), e.uri), is_hot) << key;
+    EXPECT_TRUE(finds(session.candidates({e.content_hash, e.sketch}), e.uri)) << key;
+  }
+  EXPECT_EQ(hot_size, hot);
+  EXPECT_GT(hot, 50u);
+  EXPECT_LT(hot, live.size() / 4);
 }
 
 TEST(DedupIndex, ManyInsertsAndEvictionsKeepTablesConsistent) {
