@@ -82,7 +82,7 @@ struct DedupConfig {
   size_t max_entries = 4'000'000;
   // dedup.hot_window: how long (event time, behind the newest item) a
   // remembered item is also found by its lead and paragraphs; older ones
-  // keep only what finds copies, ~190 bytes less each, and some late
+  // keep only what finds copies, ~140 bytes less each, and some late
   // cut-down copies are missed. 0 (the default): for the whole window.
   std::chrono::milliseconds hot_window{0};
 };
