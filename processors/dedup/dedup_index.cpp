@@ -201,21 +201,38 @@ void SharedText::release() {
 
 // ------------------------------------------------------------ DedupIndex
 
-Sketch DedupIndex::sketch_of(const IndexRecord& r) const {
+// The one place that says which parts of a Sketch stay with the record
+// (KeptSketch) and which live in its hot part while it has one.
+void DedupIndex::split(const Sketch& s, KeptSketch& kept, HotPart* hot) {
+  kept.body = s.body;
+  kept.body_shingles = s.body_shingles;
+  kept.key_tokens = s.key_tokens;
+  kept.opening = s.opening;
+  kept.opening_shingles = s.opening_shingles;
+  if (hot == nullptr) return;
+  hot->lead = s.lead;
+  hot->lead_shingles = s.lead_shingles;
+  hot->lead_tokens = s.lead_tokens;
+  hot->paragraphs = s.paragraphs;
+}
+
+Sketch DedupIndex::join(const KeptSketch& kept, const HotPart* hot) {
   Sketch s;
-  s.body = r.sketch.body;
-  s.body_shingles = r.sketch.body_shingles;
-  s.key_tokens = r.sketch.key_tokens;
-  s.opening = r.sketch.opening;
-  s.opening_shingles = r.sketch.opening_shingles;
-  if (r.hot != IndexRecord::kNotHot) {
-    const HotPart& h = hot_[r.hot];
-    s.lead = h.lead;
-    s.lead_shingles = h.lead_shingles;
-    s.lead_tokens = h.lead_tokens;
-    s.paragraphs = h.paragraphs;
-  }
+  s.body = kept.body;
+  s.body_shingles = kept.body_shingles;
+  s.key_tokens = kept.key_tokens;
+  s.opening = kept.opening;
+  s.opening_shingles = kept.opening_shingles;
+  if (hot == nullptr) return s;
+  s.lead = hot->lead;
+  s.lead_shingles = hot->lead_shingles;
+  s.lead_tokens = hot->lead_tokens;
+  s.paragraphs = hot->paragraphs;
   return s;
+}
+
+Sketch DedupIndex::sketch_of(const IndexRecord& r) const {
+  return join(r.sketch, r.hot != IndexRecord::kNotHot ? &hot_[r.hot] : nullptr);
 }
 
 IndexEntry DedupIndex::entry_of(const IndexRecord& r) const {
@@ -698,11 +715,6 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   r.offset = e.origin.offset;
   r.event_ms = e.event_ms;
   r.content_hash = e.content_hash;
-  r.sketch.body = e.sketch.body;
-  r.sketch.body_shingles = e.sketch.body_shingles;
-  r.sketch.key_tokens = e.sketch.key_tokens;
-  r.sketch.opening = e.sketch.opening;
-  r.sketch.opening_shingles = e.sketch.opening_shingles;
   r.hot = IndexRecord::kNotHot;
   const bool has_hot_part = e.sketch.lead_shingles > 0 ||
                             std::any_of(e.sketch.paragraphs.begin(), e.sketch.paragraphs.end(),
@@ -718,13 +730,9 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
       r.hot = static_cast<uint32_t>(hot_.size());
       hot_.emplace_back();
     }
-    HotPart& h = hot_[r.hot];
-    h.lead = e.sketch.lead;
-    h.lead_shingles = e.sketch.lead_shingles;
-    h.lead_tokens = e.sketch.lead_tokens;
-    h.paragraphs = e.sketch.paragraphs;
-    h.slot = slot;
+    hot_[r.hot].slot = slot;
   }
+  split(e.sketch, r.sketch, r.hot != IndexRecord::kNotHot ? &hot_[r.hot] : nullptr);
   r.similarity = e.similarity ? static_cast<float>(*e.similarity) : -1.0f;
   r.markers = e.markers;
   r.level = e.level;

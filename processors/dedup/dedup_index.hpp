@@ -379,6 +379,9 @@ class DedupIndex {
     return tag_of(key) << kSlotBits | slot;
   }
 
+  static void split(const Sketch& s, KeptSketch& kept, HotPart* hot);
+  static Sketch join(const KeptSketch& kept, const HotPart* hot);
+
   // All below: call with mu_ held.
   Sketch sketch_of(const IndexRecord& r) const;
   IndexEntry entry_of(const IndexRecord& r) const;
