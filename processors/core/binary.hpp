@@ -15,6 +15,10 @@ namespace wiredesk::binary {
 
 class Writer {
  public:
+  Writer() = default;
+  // Writes into `buffer`'s memory (emptied first): a buffer reused between
+  // writes allocates nothing once it is large enough.
+  explicit Writer(std::string buffer) : out_(std::move(buffer)) { out_.clear(); }
   void u8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
   template <class T>
   void fixed(T v) {

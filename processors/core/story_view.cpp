@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstddef>
+#include <cstring>
 
 #include <simdjson.h>
 
@@ -122,12 +124,9 @@ std::optional<StoryState> StoryState::from_json(std::string_view text) {
   return s;
 }
 
-void StoryView::pack(const StoryState& state, Stored& out) {
-  out.first_ms = state.first_ms;
-  out.last_ms = state.last_ms;
-  out.versions = state.versions;
-  out.status = state.status;
-  binary::Writer w;
+StoryView::Stored::Stored(std::string_view story, const StoryState& state,
+                          std::string& scratch) {
+  binary::Writer w(std::move(scratch));
   w.str(state.headline);
   w.varint(state.topics.size());
   for (const auto& t : state.topics) w.str(t);
@@ -136,24 +135,50 @@ void StoryView::pack(const StoryState& state, Stored& out) {
     w.str(uri);
     w.str(version);
   }
-  out.packed = w.take();
-  out.packed.shrink_to_fit();  // at its size, without the writer's spare capacity
+  scratch = w.take();
+  Head head;
+  head.first_ms = state.first_ms;
+  head.last_ms = state.last_ms;
+  head.versions = state.versions;
+  head.story_size = static_cast<uint32_t>(story.size());
+  head.packed_size = static_cast<uint32_t>(scratch.size());
+  head.status = state.status;
+  bytes_ = std::make_unique_for_overwrite<char[]>(sizeof(Head) + story.size() + scratch.size());
+  std::memcpy(bytes_.get(), &head, sizeof(Head));
+  std::memcpy(bytes_.get() + sizeof(Head), story.data(), story.size());
+  std::memcpy(bytes_.get() + sizeof(Head) + story.size(), scratch.data(), scratch.size());
 }
 
-void StoryView::unpack(std::string_view story, const Stored& in, StoryState& out) {
-  out.story.assign(story);
-  out.first_ms = in.first_ms;
-  out.last_ms = in.last_ms;
-  out.versions = in.versions;
-  out.status = in.status;
-  if (in.packed.empty()) {  // a story not stored yet (pack() never writes nothing)
-    out.headline.clear();
-    out.topics.clear();
-    out.items.clear();
-    return;
-  }
-  // pack() wrote it: it reads back whole.
-  binary::Reader r(in.packed);
+StoryView::Head StoryView::Stored::head() const {
+  Head head;
+  std::memcpy(&head, bytes_.get(), sizeof(Head));
+  return head;
+}
+
+std::string_view StoryView::Stored::story() const {
+  uint32_t size = 0;
+  std::memcpy(&size, bytes_.get() + offsetof(Head, story_size), sizeof(size));
+  return {bytes_.get() + sizeof(Head), size};
+}
+
+std::string_view StoryView::Stored::packed() const {
+  const Head h = head();
+  return {bytes_.get() + sizeof(Head) + h.story_size, h.packed_size};
+}
+
+size_t StoryView::ById::operator()(std::string_view story) const {
+  return std::hash<std::string_view>{}(story);
+}
+
+void StoryView::unpack(const Stored& in, StoryState& out) {
+  const Head h = in.head();
+  out.story.assign(in.story());
+  out.first_ms = h.first_ms;
+  out.last_ms = h.last_ms;
+  out.versions = h.versions;
+  out.status = h.status;
+  // The constructor wrote it: it reads back whole.
+  binary::Reader r(in.packed());
   uint64_t n = 0;
   bool ok = r.str(out.headline) && r.varint(n);
   out.topics.resize(ok ? n : 0);
@@ -172,9 +197,20 @@ StageStatus StoryView::process(ItemContext& ctx) {
   const int64_t parsed = event_time_ms(item);  // parses a timestamp: once per item
   const int64_t event = parsed > 0 ? parsed : ctx.received_ms;
   std::lock_guard lock(mu_);
-  auto [stored, inserted] = stories_.try_emplace(story);
+  const auto stored = stories_.find(std::string_view(story));
   StoryState& s = scratch_;
-  unpack(inserted ? std::string_view() : std::string_view(story), stored->second, s);
+  if (stored != stories_.end()) {
+    unpack(*stored, s);
+  } else {
+    s.story.clear();
+    s.headline.clear();
+    s.topics.clear();
+    s.items.clear();
+    s.versions = 0;
+    s.first_ms = 0;
+    s.last_ms = 0;
+    s.status = PubStatus::usable;
+  }
   const bool known = std::any_of(s.items.begin(), s.items.end(), [&](const auto& i) {
     return i.first == item.uri && i.second == item.version;
   });
@@ -198,7 +234,7 @@ StageStatus StoryView::process(ItemContext& ctx) {
   }
   s.first_ms = std::min(s.first_ms, event);
   ctx.story_view = s.to_json();
-  pack(s, stored->second);
+  store(stored, s);
   if (write_state_) ctx.state_writes.push_back({story_view_key(story), ctx.story_view, false});
 
   newest_ms_ = std::max(newest_ms_, event);
@@ -207,8 +243,8 @@ StageStatus StoryView::process(ItemContext& ctx) {
   if (++updates_since_sweep_ >= std::max<size_t>(kSweepEvery, stories_.size() / 2)) {
     updates_since_sweep_ = 0;
     for (auto it = stories_.begin(); it != stories_.end();) {
-      if (it->second.last_ms < newest_ms_ - window_ms_) {
-        if (write_state_) ctx.state_writes.push_back({story_view_key(it->first), {}, true});
+      if (it->head().last_ms < newest_ms_ - window_ms_) {
+        if (write_state_) ctx.state_writes.push_back({story_view_key(it->story()), {}, true});
         it = stories_.erase(it);
       } else {
         ++it;
@@ -220,23 +256,36 @@ StageStatus StoryView::process(ItemContext& ctx) {
 
 void StoryView::apply_remote(StoryState state) {
   std::lock_guard lock(mu_);
-  auto [it, inserted] = stories_.try_emplace(state.story);
-  if (!inserted && it->second.versions > state.versions) return;
+  const auto it = stories_.find(std::string_view(state.story));
+  if (it != stories_.end() && it->head().versions > state.versions) return;
   newest_ms_ = std::max(newest_ms_, state.last_ms);
-  pack(state, it->second);
+  store(it, state);
+}
+
+void StoryView::store(std::unordered_set<Stored, ById, ById>::iterator at,
+                      const StoryState& state) {
+  if (at == stories_.end()) {
+    stories_.emplace(state.story, state, packing_);
+    return;
+  }
+  // A set's elements are const: the node is taken out, given the story's
+  // new bytes and put back (no node is allocated).
+  auto node = stories_.extract(at);
+  node.value() = Stored(state.story, state, packing_);
+  stories_.insert(std::move(node));
 }
 
 void StoryView::erase(std::string_view story) {
   std::lock_guard lock(mu_);
-  if (auto it = stories_.find(std::string(story)); it != stories_.end()) stories_.erase(it);
+  if (auto it = stories_.find(story); it != stories_.end()) stories_.erase(it);
 }
 
 std::optional<StoryState> StoryView::get(std::string_view story) const {
   std::lock_guard lock(mu_);
-  auto it = stories_.find(std::string(story));
+  auto it = stories_.find(story);
   if (it == stories_.end()) return std::nullopt;
   StoryState s;
-  unpack(it->first, it->second, s);
+  unpack(*it, s);
   return s;
 }
 
