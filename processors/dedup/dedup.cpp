@@ -58,13 +58,13 @@ std::optional<int> compare_numeric_versions(std::string_view a, std::string_view
 
 // > 0 when the item is a later version than the record.
 int compare_version(const IndexEntry& item, const IndexRecord& r) {
-  if (const auto numeric = compare_numeric_versions(item.version, r.version)) return *numeric;
+  if (const auto numeric = compare_numeric_versions(item.version, *r.version)) return *numeric;
   if (item.event_ms != r.event_ms) return item.event_ms > r.event_ms ? 1 : -1;
-  return item.version.compare(r.version) > 0 ? 1 : (item.version == r.version ? 0 : -1);
+  return item.version.compare(*r.version) > 0 ? 1 : (item.version == *r.version ? 0 : -1);
 }
 
 bool is_later(const IndexRecord& a, const IndexRecord& b) {
-  if (const auto numeric = compare_numeric_versions(a.version, b.version)) return *numeric > 0;
+  if (const auto numeric = compare_numeric_versions(*a.version, *b.version)) return *numeric > 0;
   return a.event_ms > b.event_ms;
 }
 
@@ -521,7 +521,7 @@ Dedup::Decision Dedup::decide_by_version(const DedupIndex::Session& session,
   const IndexRecord* same = nullptr;
   const IndexRecord* latest = versions.front();
   for (const IndexRecord* r : versions) {
-    if (r->version == item.version) same = r;
+    if (*r->version == item.version) same = r;
     if (is_later(*r, *latest)) latest = r;
   }
   const IndexRecord& base = same ? *same : *latest;
@@ -603,7 +603,7 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
     }
     const IndexRecord* f = session.record(ref);
     if (!f) continue;
-    const TermView flash = TermView::of_packed(f->flash_terms);
+    const TermView flash = TermView::of_packed(ref.flash_terms);
     const size_t missing = numbers_missing(flash, opening);
     const bool numbers_ok = missing == 0 || (missing == 1 && flash.numbers.size() >= 4);
     // Numbers back a link: all of the flash's there, one of two digits or

@@ -50,9 +50,6 @@ int64_t system_now_ms() {
 
 uint64_t uri_hash(std::string_view uri) { return XXH3_64bits(uri.data(), uri.size()); }
 
-// Heap bytes of a std::string beyond the object itself.
-size_t heap_bytes(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
-
 void escape_into(std::string& out, std::string_view s) {
   for (const char c : s) {
     if (c == '\\' || c == '|') out.push_back('\\');
@@ -199,6 +196,43 @@ void SharedText::release() {
   block_ = nullptr;
 }
 
+static_assert(std::endian::native == std::endian::little,
+              "ShortText keeps its tag in the low byte of its word");
+
+void ShortText::assign(std::string_view text) {
+  uintptr_t bits = 0;
+  if (text.size() <= kInPlace) {
+    bits = text.size() << 1 | 1;
+    std::memcpy(reinterpret_cast<char*>(&bits) + 1, text.data(), text.size());
+  } else {
+    void* memory = ::operator new(sizeof(uint32_t) + text.size());
+    const auto size = static_cast<uint32_t>(text.size());
+    std::memcpy(memory, &size, sizeof(size));
+    std::memcpy(static_cast<char*>(memory) + sizeof(size), text.data(), text.size());
+    bits = reinterpret_cast<uintptr_t>(memory);
+  }
+  clear();  // after the copy: `text` may lie in this ShortText
+  bits_ = bits;
+}
+
+std::string_view ShortText::operator*() const {
+  if (bits_ & 1) return {reinterpret_cast<const char*>(&bits_) + 1, (bits_ & 0xff) >> 1};
+  if (bits_ == 0) return {};
+  const char* memory = reinterpret_cast<const char*>(bits_);
+  uint32_t size = 0;
+  std::memcpy(&size, memory, sizeof(size));
+  return {memory + sizeof(size), size};
+}
+
+size_t ShortText::heap_bytes() const {
+  return (bits_ & 1) || bits_ == 0 ? 0 : sizeof(uint32_t) + (*(*this)).size();
+}
+
+void ShortText::clear() {
+  if (!(bits_ & 1) && bits_ != 0) ::operator delete(reinterpret_cast<void*>(bits_));
+  bits_ = 0;
+}
+
 // ------------------------------------------------------------ DedupIndex
 
 // The one place that says which parts of a Sketch stay with the record
@@ -235,10 +269,20 @@ Sketch DedupIndex::sketch_of(const IndexRecord& r) const {
   return join(r.sketch, r.hot != IndexRecord::kNotHot ? &hot_[r.hot] : nullptr);
 }
 
+const FlashRef* DedupIndex::flash_ref(const IndexRecord& r) const {
+  const auto from = std::lower_bound(
+      flashes_.begin(), flashes_.end(), r.event_ms,
+      [](const FlashRef& f, int64_t t) { return f.event_ms < t; });
+  for (auto it = from; it != flashes_.end() && it->event_ms == r.event_ms; ++it) {
+    if (&slots_[it->slot] == &r && it->generation == r.generation) return &*it;
+  }
+  return nullptr;
+}
+
 IndexEntry DedupIndex::entry_of(const IndexRecord& r) const {
   IndexEntry e;
   e.uri = *r.uri;
-  e.version = r.version;
+  e.version = std::string(*r.version);
   e.story = r.story ? *r.story : *r.uri;
   if (r.of) e.of = *r.of;
   if (r.source_family) e.source_family = *r.source_family;
@@ -254,7 +298,9 @@ IndexEntry DedupIndex::entry_of(const IndexRecord& r) const {
   e.origin.offset = r.offset;
   e.verdict = r.verdict;
   if (r.similarity >= 0) e.similarity = r.similarity;
-  e.flash_terms = r.flash_terms;
+  if (r.markers & marker::flash) {
+    if (const FlashRef* f = flash_ref(r)) e.flash_terms = f->flash_terms;
+  }
   e.script = r.script;
   e.headline_hash = r.headline_hash;
   return e;
@@ -661,7 +707,7 @@ const std::string* DedupIndex::intern(std::string_view name) {
 uint32_t DedupIndex::find_slot_locked(std::string_view uri, std::string_view version) const {
   uint32_t found = kNil;
   walk(kUriTable, uri_hash(uri),
-       [&](const IndexRecord& r) { return r.version == version && *r.uri == uri; },
+       [&](const IndexRecord& r) { return *r.version == version && *r.uri == uri; },
        [&](uint32_t s) {
          if (found == kNil) found = s;
        });
@@ -709,8 +755,8 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   r.source_family = intern(e.source_family);
   r.story_family = intern(e.story_family.empty() ? e.source_family : e.story_family);
   r.topic = intern(e.origin.topic);
-  r.version = e.version;
-  string_bytes_ += heap_bytes(r.version);
+  r.version = std::string_view(e.version);
+  string_bytes_ += r.version.heap_bytes();
   r.partition = e.origin.partition;
   r.offset = e.origin.offset;
   r.event_ms = e.event_ms;
@@ -740,9 +786,6 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   r.verdict = e.verdict;
   r.script = e.script;
   r.headline_hash = e.headline_hash;
-  // As TermView::of_packed reads them: the flash is read in place for every
-  // item of its window.
-  r.flash_terms = e.flash_terms.empty() ? e.flash_terms : canonical_terms(e.flash_terms);
   r.live = true;
   ++live_;
   r.followed = 0;
@@ -755,13 +798,16 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
     f.generation = r.generation;
     f.source_family = r.source_family;
     f.story_family = r.story_family;
-    f.terms = digest_terms(TermView::of_packed(r.flash_terms));
+    // As TermView::of_packed reads them: the flash is read in place for
+    // every item of its window.
+    f.flash_terms = e.flash_terms.empty() ? e.flash_terms : canonical_terms(e.flash_terms);
+    f.terms = digest_terms(TermView::of_packed(f.flash_terms));
     f.script = r.script;
-    f.has_terms = !r.flash_terms.empty();
+    f.has_terms = !f.flash_terms.empty();
     const auto at = std::upper_bound(
         flashes_.begin(), flashes_.end(), e.event_ms,
         [](int64_t t, const FlashRef& f) { return t < f.event_ms; });
-    flashes_.insert(at, f);
+    flashes_.insert(at, std::move(f));
   }
   if (!e.of.empty() && !(e.markers & marker::flash)) {
     // A story that follows a flash: the flash's story has come in this script.
@@ -798,7 +844,7 @@ void DedupIndex::remove_slot(uint32_t slot) {
   IndexRecord& r = slots_[slot];
   if (!r.live) return;
   unlink(slot);
-  string_bytes_ -= std::min(string_bytes_, heap_bytes(r.version));
+  string_bytes_ -= std::min(string_bytes_, r.version.heap_bytes());
   for (auto* shared : {&r.uri, &r.story, &r.of}) {
     if (*shared && shared->use_count() == 1) {
       string_bytes_ -= std::min(string_bytes_, shared->heap_bytes());
@@ -806,9 +852,6 @@ void DedupIndex::remove_slot(uint32_t slot) {
     shared->reset();
   }
   r.version.clear();
-  r.version.shrink_to_fit();
-  r.flash_terms.clear();
-  r.flash_terms.shrink_to_fit();
   r.live = false;
   ++r.generation;  // makes its heap item stale
   --live_;
@@ -825,7 +868,7 @@ void DedupIndex::evict_before(int64_t cutoff_ms, std::vector<std::string>& keys)
     std::pop_heap(heap_.begin(), heap_.end(), later);
     heap_.pop_back();
     if (stale) continue;
-    keys.push_back(index_key(*r.uri, r.version));
+    keys.push_back(index_key(*r.uri, *r.version));
     remove_slot(top.slot);
   }
 }
@@ -838,7 +881,7 @@ void DedupIndex::evict_oldest(std::vector<std::string>& keys) {
     heap_.pop_back();
     const IndexRecord& r = slots_[top.slot];
     if (!r.live || r.generation != top.generation) continue;
-    keys.push_back(index_key(*r.uri, r.version));
+    keys.push_back(index_key(*r.uri, *r.version));
     remove_slot(top.slot);
     return;
   }

@@ -175,6 +175,44 @@ class SharedText {
   Block* block_ = nullptr;
 };
 
+// A text that is nearly always short, kept in 8 bytes (a std::string takes
+// 32): an item's version ("1", "2", ... or a time stamp). Up to 7 bytes
+// live in place; a longer text has an allocation of its own.
+class ShortText {
+ public:
+  ShortText() = default;
+  explicit ShortText(std::string_view text) { assign(text); }
+  ShortText(const ShortText& other) { assign(*other); }
+  ShortText(ShortText&& other) noexcept : bits_(std::exchange(other.bits_, 0)) {}
+  ShortText& operator=(const ShortText& other) {
+    if (this != &other) assign(*other);
+    return *this;
+  }
+  ShortText& operator=(ShortText&& other) noexcept {
+    std::swap(bits_, other.bits_);
+    return *this;
+  }
+  ShortText& operator=(std::string_view text) {
+    assign(text);
+    return *this;
+  }
+  ~ShortText() { clear(); }
+
+  std::string_view operator*() const;
+  // The bytes its allocation takes (0 when the text is in place).
+  size_t heap_bytes() const;
+  void clear();
+
+  static constexpr size_t kInPlace = sizeof(uintptr_t) - 1;
+
+ private:
+  // In place: the low byte is size << 1 | 1 and the text follows it. Else
+  // the address of a uint32_t size followed by the text (the allocator's
+  // alignment keeps its low bit 0), or 0 for an empty text.
+  void assign(std::string_view text);
+  uintptr_t bits_ = 0;
+};
+
 // The parts of an entry's Sketch that the index keeps for the whole window:
 // the body and opening values, with which copies are found and judged at any
 // age. The lead values and paragraph keys are kept only while the entry is
@@ -197,7 +235,7 @@ struct IndexRecord {
   const std::string* source_family = nullptr;  // interned
   const std::string* story_family = nullptr;
   const std::string* topic = nullptr;
-  std::string version;
+  ShortText version;
   int64_t offset = 0;
   int64_t event_ms = 0;
   uint64_t content_hash = 0;
@@ -218,7 +256,6 @@ struct IndexRecord {
   // Its slot in the index's hot part (lead values, paragraph keys and their
   // links); kNotHot once the entry is older than the hot window.
   uint32_t hot = kNotHot;
-  std::vector<uint32_t> flash_terms;  // flashes only
 
   static constexpr uint32_t kNotHot = UINT32_MAX;
   bool same_origin(const Origin& o) const;
@@ -233,9 +270,12 @@ struct FlashRef {
   uint32_t generation = 0;
   const std::string* source_family = nullptr;  // as in the record
   const std::string* story_family = nullptr;
-  TermDigest terms;  // of the record's flash_terms
+  TermDigest terms;  // of flash_terms
   uint8_t script = 0;
   bool has_terms = false;  // flash_terms not empty
+  // The flash's terms as TermView::of_packed reads them (IndexEntry's
+  // flash_terms, canonical): kept here, not in every record.
+  std::vector<uint32_t> flash_terms;
 };
 
 namespace detail {
@@ -385,6 +425,8 @@ class DedupIndex {
   // All below: call with mu_ held.
   Sketch sketch_of(const IndexRecord& r) const;
   IndexEntry entry_of(const IndexRecord& r) const;
+  // The flash list's entry of a live flash (null if it has none).
+  const FlashRef* flash_ref(const IndexRecord& r) const;
   const IndexRecord* find_locked(std::string_view uri, std::string_view version) const;
   uint32_t find_slot_locked(std::string_view uri, std::string_view version) const;
   uint32_t insert_locked(const IndexEntry& entry, std::vector<std::string>* auto_evicted);

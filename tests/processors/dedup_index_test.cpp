@@ -76,6 +76,36 @@ TEST(SharedText, HoldersShareOneCopyThatGoesWithTheLast) {
   EXPECT_FALSE(a);
 }
 
+TEST(ShortText, ShortTextsLiveInPlaceAndLongOnesOnTheHeap) {
+  ShortText none;
+  EXPECT_EQ(*none, "");
+  EXPECT_EQ(none.heap_bytes(), 0u);
+  EXPECT_EQ(sizeof(ShortText), sizeof(void*));
+
+  for (const std::string text : {"", "1", "12", "1234567", "12345678", "20261201T093000+0900"}) {
+    ShortText t(text);
+    EXPECT_EQ(*t, text);
+    EXPECT_EQ(t.heap_bytes(), text.size() <= ShortText::kInPlace ? 0 : 4 + text.size()) << text;
+    ShortText copy = t;
+    EXPECT_EQ(*copy, text);
+    if (t.heap_bytes() > 0) {
+      EXPECT_NE((*copy).data(), (*t).data()) << "a copy of its own";
+    }
+    ShortText moved = std::move(copy);
+    EXPECT_EQ(*moved, text);
+    EXPECT_EQ(*copy, "");  // NOLINT(bugprone-use-after-move): moved-from is empty
+    // Assigned from its own text, in place or not.
+    moved = *moved;
+    EXPECT_EQ(*moved, text);
+    moved = std::string_view("2");
+    EXPECT_EQ(*moved, "2");
+    moved = t;
+    EXPECT_EQ(*moved, text);
+    moved.clear();
+    EXPECT_EQ(*moved, "");
+  }
+}
+
 // Story and `of` name other entries: the index keeps one copy of each uri.
 TEST(DedupIndex, EntriesShareTheUrisTheyName) {
   DedupIndex index(options_at(1'000'000));
@@ -284,6 +314,7 @@ TEST(DedupIndex, FlashesOfAWindowComeInEventOrderWhateverTheirArrivalOrder) {
   auto flash = [&](const std::string& uri, int64_t at, unsigned seed) {
     IndexEntry e = entry(uri, at, seed);
     e.markers = marker::flash;
+    e.flash_terms = {seed, 0x80000000u | (seed + 1)};
     index.apply_remote(e);
   };
   flash("urn:f2", kT0 + 2 * kHour, 1);
@@ -294,12 +325,21 @@ TEST(DedupIndex, FlashesOfAWindowComeInEventOrderWhateverTheirArrivalOrder) {
   flash("urn:f0", kT0, 6);               // before it
   index.apply_remote(entry("urn:story", kT0 + 2 * kHour, 7));
   ASSERT_TRUE(index.erase(index_key("urn:f2", "1")));
-  auto session = index.session();
-  std::vector<std::string> uris;
-  for (const FlashRef& f : session.flashes(kT0 + 1 * kHour, kT0 + 4 * kHour)) {
-    if (const IndexRecord* r = session.record(f)) uris.emplace_back(*r->uri);
+  {
+    auto session = index.session();  // holds the index's lock: get() waits for it
+    std::vector<std::string> uris;
+    for (const FlashRef& f : session.flashes(kT0 + 1 * kHour, kT0 + 4 * kHour)) {
+      if (const IndexRecord* r = session.record(f)) uris.emplace_back(*r->uri);
+    }
+    EXPECT_EQ(uris, (std::vector<std::string>{"urn:f1", "urn:f3a", "urn:f3b"}));
   }
-  EXPECT_EQ(uris, (std::vector<std::string>{"urn:f1", "urn:f3a", "urn:f3b"}));
+  // Each flash's terms are its own, as the list keeps them, two at the same
+  // time included.
+  for (const auto& [uri, seed] : {std::pair{"urn:f3a", 3u}, {"urn:f3b", 4u}, {"urn:f0", 6u}}) {
+    const std::vector<uint32_t> terms = canonical_terms({seed, 0x80000000u | (seed + 1)});
+    EXPECT_EQ(index.get(uri, "1")->flash_terms, terms) << uri;
+  }
+  EXPECT_TRUE(index.get("urn:story", "1")->flash_terms.empty());
 }
 
 // Links keep a slot in 24 bits: "no cap" and caps past what they address
