@@ -124,29 +124,38 @@ std::optional<StoryState> StoryState::from_json(std::string_view text) {
   return s;
 }
 
-StoryView::Stored::Stored(std::string_view story, const StoryState& state,
-                          std::string& scratch) {
-  binary::Writer w(std::move(scratch));
+void StoryView::pack(const StoryState& state) {
+  binary::Writer w(std::move(packing_));
   w.str(state.headline);
   w.varint(state.topics.size());
-  for (const auto& t : state.topics) w.str(t);
+  for (const auto& t : state.topics) {
+    auto [at, added] = topic_numbers_.try_emplace(t, static_cast<uint32_t>(topic_names_.size()));
+    if (added) topic_names_.push_back(t);
+    w.varint(at->second);
+  }
   w.varint(state.items.size());
   for (const auto& [uri, version] : state.items) {
-    w.str(uri);
+    const bool is_story = uri == state.story;
+    w.u8(is_story ? 1 : 0);
+    if (!is_story) w.str(uri);
     w.str(version);
   }
-  scratch = w.take();
+  packing_ = w.take();
+}
+
+StoryView::Stored::Stored(std::string_view story, const StoryState& state,
+                          std::string_view packed) {
   Head head;
   head.first_ms = state.first_ms;
   head.last_ms = state.last_ms;
   head.versions = state.versions;
   head.story_size = static_cast<uint32_t>(story.size());
-  head.packed_size = static_cast<uint32_t>(scratch.size());
+  head.packed_size = static_cast<uint32_t>(packed.size());
   head.status = state.status;
-  bytes_ = std::make_unique_for_overwrite<char[]>(sizeof(Head) + story.size() + scratch.size());
+  bytes_ = std::make_unique_for_overwrite<char[]>(sizeof(Head) + story.size() + packed.size());
   std::memcpy(bytes_.get(), &head, sizeof(Head));
   std::memcpy(bytes_.get() + sizeof(Head), story.data(), story.size());
-  std::memcpy(bytes_.get() + sizeof(Head) + story.size(), scratch.data(), scratch.size());
+  std::memcpy(bytes_.get() + sizeof(Head) + story.size(), packed.data(), packed.size());
 }
 
 StoryView::Head StoryView::Stored::head() const {
@@ -170,22 +179,35 @@ size_t StoryView::ById::operator()(std::string_view story) const {
   return std::hash<std::string_view>{}(story);
 }
 
-void StoryView::unpack(const Stored& in, StoryState& out) {
+void StoryView::unpack(const Stored& in, StoryState& out) const {
   const Head h = in.head();
   out.story.assign(in.story());
   out.first_ms = h.first_ms;
   out.last_ms = h.last_ms;
   out.versions = h.versions;
   out.status = h.status;
-  // The constructor wrote it: it reads back whole.
+  // pack() wrote it: it reads back whole.
   binary::Reader r(in.packed());
   uint64_t n = 0;
   bool ok = r.str(out.headline) && r.varint(n);
   out.topics.resize(ok ? n : 0);
-  for (auto& t : out.topics) ok = ok && r.str(t);
+  for (auto& t : out.topics) {
+    uint64_t number = 0;
+    ok = ok && r.varint(number) && number < topic_names_.size();
+    if (ok) t = topic_names_[number];
+  }
   ok = ok && r.varint(n);
   out.items.resize(ok ? n : 0);
-  for (auto& [uri, version] : out.items) ok = ok && r.str(uri) && r.str(version);
+  for (auto& [uri, version] : out.items) {
+    uint8_t is_story = 0;
+    ok = ok && r.u8(is_story);
+    if (ok && is_story) {
+      uri = out.story;
+    } else {
+      ok = ok && r.str(uri);
+    }
+    ok = ok && r.str(version);
+  }
   assert(ok && r.done());
 }
 
@@ -264,6 +286,7 @@ void StoryView::apply_remote(StoryState state) {
 
 void StoryView::store(std::unordered_set<Stored, ById, ById>::iterator at,
                       const StoryState& state) {
+  pack(state);
   if (at == stories_.end()) {
     stories_.emplace(state.story, state, packing_);
     return;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <unordered_map>
 #include <unordered_set>
 #include <memory>
 #include <mutex>
@@ -77,7 +78,8 @@ class StoryView final : public Stage {
   };
   class Stored {
    public:
-    Stored(std::string_view story, const StoryState& state, std::string& scratch);
+    // `packed`: the headline, topics and items as StoryView::pack writes them.
+    Stored(std::string_view story, const StoryState& state, std::string_view packed);
     Head head() const;
     std::string_view story() const;
     std::string_view packed() const;
@@ -94,7 +96,11 @@ class StoryView final : public Stage {
     static std::string_view id(std::string_view story) { return story; }
     static std::string_view id(const Stored& s) { return s.story(); }
   };
-  static void unpack(const Stored& in, StoryState& out);
+  // Packs into packing_. A topic is written as its number in topic_names_
+  // (a story names a few of the taxonomy's ids), an item whose uri is the
+  // story id (a story's first item, mostly) without its uri.
+  void pack(const StoryState& state);
+  void unpack(const Stored& in, StoryState& out) const;
   // Keeps `state` as its story's Stored, at `at` (or end(): a new story).
   void store(std::unordered_set<Stored, ById, ById>::iterator at, const StoryState& state);
 
@@ -103,6 +109,8 @@ class StoryView final : public Stage {
   mutable std::mutex mu_;
   std::unordered_set<Stored, ById, ById> stories_;
   std::string packing_;  // pack()'s buffer, reused
+  std::vector<std::string> topic_names_;
+  std::unordered_map<std::string, uint32_t> topic_numbers_;
   StoryState scratch_;  // the story being updated; its buffers are reused
   int64_t newest_ms_ = 0;
   uint32_t updates_since_sweep_ = 0;
