@@ -97,8 +97,7 @@ class Judge {
  public:
   Judge(const DedupOptions& o, const IndexEntry& item) : o_(o), q_(item) {}
 
-  // The candidate's record and its sketch (DedupIndex::Session::sketch():
-  // without lead and paragraphs once it is cold).
+  // The candidate's record and its sketch.
   std::optional<Match> judge(const IndexRecord& c, const Sketch& cs) const {
     const Overlap ov = compare(q_.sketch, cs);
     const double j = ov.jaccard;

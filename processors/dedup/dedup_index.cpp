@@ -31,14 +31,17 @@ constexpr uint8_t kFormatWideValues = 2;
 constexpr uint8_t kFormatWithoutTerms = 1;
 constexpr size_t kMaxFlashTerms = 256;
 constexpr size_t kInitialBuckets = 1024;
-// The cold tables (every entry) first, then the hot ones (DedupIndex::kColdTables).
+// The cold tables (every entry) first, then the hot ones: the body bands
+// from kColdBodyBands on (DedupIndex::kColdTables).
+constexpr size_t kColdBodyBands = kBodyBands / 2;
 constexpr size_t kUriTable = 0;
 constexpr size_t kContentTable = 1;
 constexpr size_t kFirstBodyBand = 2;
-constexpr size_t kFirstOpeningBand = kFirstBodyBand + kBodyBands;
+constexpr size_t kFirstOpeningBand = kFirstBodyBand + kColdBodyBands;
 constexpr size_t kHeadlineTable = kFirstOpeningBand + kOpeningBands;
 constexpr size_t kFirstLeadBand = kHeadlineTable + 1;
 constexpr size_t kFirstParagraph = kFirstLeadBand + kLeadBands;
+constexpr size_t kFirstHotBodyBand = kFirstParagraph + kParagraphKeys;
 
 uint64_t paragraph_table_key(uint32_t hash) { return hash * 0x9E3779B97F4A7C15ULL; }
 
@@ -237,36 +240,9 @@ void ShortText::clear() {
 
 // The one place that says which parts of a Sketch stay with the record
 // (KeptSketch) and which live in its hot part while it has one.
-void DedupIndex::split(const Sketch& s, KeptSketch& kept, HotPart* hot) {
-  kept.body = s.body;
-  kept.body_shingles = s.body_shingles;
-  kept.key_tokens = s.key_tokens;
-  kept.opening = s.opening;
-  kept.opening_shingles = s.opening_shingles;
-  if (hot == nullptr) return;
-  hot->lead = s.lead;
-  hot->lead_shingles = s.lead_shingles;
-  hot->lead_tokens = s.lead_tokens;
-  hot->paragraphs = s.paragraphs;
-}
-
-Sketch DedupIndex::join(const KeptSketch& kept, const HotPart* hot) {
-  Sketch s;
-  s.body = kept.body;
-  s.body_shingles = kept.body_shingles;
-  s.key_tokens = kept.key_tokens;
-  s.opening = kept.opening;
-  s.opening_shingles = kept.opening_shingles;
-  if (hot == nullptr) return s;
-  s.lead = hot->lead;
-  s.lead_shingles = hot->lead_shingles;
-  s.lead_tokens = hot->lead_tokens;
-  s.paragraphs = hot->paragraphs;
-  return s;
-}
-
-Sketch DedupIndex::sketch_of(const IndexRecord& r) const {
-  return join(r.sketch, r.hot != IndexRecord::kNotHot ? &hot_[r.hot] : nullptr);
+size_t DedupIndex::body_table(size_t band) {
+  static_assert(kColdBodyBands == DedupIndex::kColdBodyBands && kFirstHotBodyBand == kColdTables);
+  return band < kColdBodyBands ? kFirstBodyBand + band : kFirstHotBodyBand + band - kColdBodyBands;
 }
 
 const FlashRef* DedupIndex::flash_ref(const IndexRecord& r) const {
@@ -289,7 +265,7 @@ IndexEntry DedupIndex::entry_of(const IndexRecord& r) const {
   if (r.story_family) e.story_family = *r.story_family;
   e.event_ms = r.event_ms;
   e.content_hash = r.content_hash;
-  e.sketch = sketch_of(r);
+  e.sketch = r.sketch;
   e.markers = r.markers;
   e.level = r.level;
   e.pubstatus = r.pubstatus;
@@ -409,46 +385,46 @@ DedupIndex::Session DedupIndex::session() { return Session(*this); }
 // ----------------------------------------------------------------- tables
 
 uint64_t DedupIndex::key_of(uint32_t node, size_t table) const {
-  if (table >= kColdTables) {
-    const HotPart& h = hot_[node];
-    if (table >= kFirstParagraph) return paragraph_table_key(h.paragraphs[table - kFirstParagraph]);
-    return lead_band_key(h.lead, table - kFirstLeadBand);
+  if (table >= kFirstHotBodyBand) {
+    return body_band_key(slots_[hot_[node].slot].sketch.body,
+                         kColdBodyBands + table - kFirstHotBodyBand);
   }
   const IndexRecord& r = slots_[node];
   if (table == kUriTable) return uri_hash(*r.uri);
   if (table == kContentTable) return r.content_hash;
   if (table == kHeadlineTable) return r.headline_hash;
   if (table < kFirstOpeningBand) return body_band_key(r.sketch.body, table - kFirstBodyBand);
-  return opening_band_key(r.sketch.opening, table - kFirstOpeningBand);
+  if (table < kHeadlineTable) return opening_band_key(r.sketch.opening, table - kFirstOpeningBand);
+  if (table < kFirstParagraph) return lead_band_key(r.sketch.lead, table - kFirstLeadBand);
+  return paragraph_table_key(r.sketch.paragraphs[table - kFirstParagraph]);
 }
 
 const void* DedupIndex::key_address(uint32_t node, size_t table) const {
-  if (table >= kColdTables) {
-    const HotPart& h = hot_[node];
-    if (table >= kFirstParagraph) return &h.paragraphs[table - kFirstParagraph];
-    return &h.lead[(table - kFirstLeadBand) * kLeadRows];
+  if (table >= kFirstHotBodyBand) {
+    return &slots_[hot_[node].slot]
+                .sketch.body[(kColdBodyBands + table - kFirstHotBodyBand) * kBodyRows];
   }
   const IndexRecord& r = slots_[node];
   if (table == kUriTable) return &r.uri;  // and then the string
   if (table == kContentTable) return &r.content_hash;
   if (table == kHeadlineTable) return &r.headline_hash;
   if (table < kFirstOpeningBand) return &r.sketch.body[(table - kFirstBodyBand) * kBodyRows];
-  return &r.sketch.opening[(table - kFirstOpeningBand) * kOpeningRows];
+  if (table < kHeadlineTable) return &r.sketch.opening[(table - kFirstOpeningBand) * kOpeningRows];
+  if (table < kFirstParagraph) return &r.sketch.lead[(table - kFirstLeadBand) * kLeadRows];
+  return &r.sketch.paragraphs[table - kFirstParagraph];
 }
 
 bool DedupIndex::table_key(uint32_t node, size_t table, uint64_t& key) const {
   key = key_of(node, table);
-  if (table >= kColdTables) {
-    const HotPart& h = hot_[node];
-    if (table >= kFirstParagraph) return h.paragraphs[table - kFirstParagraph] != 0;
-    return h.lead_shingles > 0;
-  }
+  if (table >= kFirstHotBodyBand) return slots_[hot_[node].slot].sketch.body_shingles > 0;
   const IndexRecord& r = slots_[node];
   if (table == kUriTable) return true;
   if (table == kContentTable) return r.content_hash != 0;
   if (table == kHeadlineTable) return r.headline_hash != 0;
   if (table < kFirstOpeningBand) return r.sketch.body_shingles > 0;
-  return r.sketch.opening_shingles > 0;
+  if (table < kHeadlineTable) return r.sketch.opening_shingles > 0;
+  if (table < kFirstParagraph) return r.sketch.lead_shingles > 0;
+  return r.sketch.paragraphs[table - kFirstParagraph] != 0;
 }
 
 uint32_t& DedupIndex::next_of(uint32_t node, size_t table) {
@@ -762,9 +738,7 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   r.event_ms = e.event_ms;
   r.content_hash = e.content_hash;
   r.hot = IndexRecord::kNotHot;
-  const bool has_hot_part = e.sketch.lead_shingles > 0 ||
-                            std::any_of(e.sketch.paragraphs.begin(), e.sketch.paragraphs.end(),
-                                        [](uint32_t p) { return p != 0; });
+  const bool has_hot_part = e.sketch.body_shingles > 0;
   // An entry already behind the hot window (one read back from the topic
   // on restore) starts cold.
   if (has_hot_part && (options_.hot_window_ms <= 0 || newest_event_ms_ == INT64_MIN ||
@@ -778,7 +752,7 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
     }
     hot_[r.hot].slot = slot;
   }
-  split(e.sketch, r.sketch, r.hot != IndexRecord::kNotHot ? &hot_[r.hot] : nullptr);
+  r.sketch = e.sketch;
   r.similarity = e.similarity ? static_cast<float>(*e.similarity) : -1.0f;
   r.markers = e.markers;
   r.level = e.level;
@@ -904,10 +878,6 @@ DedupIndex::Session::~Session() {
   if (index_.on_evict_ && !evicted_.empty()) index_.on_evict_(evicted_);
 }
 
-Sketch DedupIndex::Session::sketch(const IndexRecord& record) const {
-  return index_.sketch_of(record);
-}
-
 IndexEntry DedupIndex::Session::entry(const IndexRecord& record) const {
   return index_.entry_of(record);
 }
@@ -967,7 +937,7 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
   walks.clear();
   if (fp.sketch.body_shingles > 0) {
     for (size_t b = 0; b < kBodyBands; ++b) {
-      walks.push_back({kFirstBodyBand + b, body_band_key(fp.sketch, b)});
+      walks.push_back({body_table(b), body_band_key(fp.sketch, b)});
     }
   }
   if (fp.sketch.lead_shingles > 0) {

@@ -20,8 +20,8 @@
 // that index it (uri, content hash, headline, 32 body bands, 16 lead bands,
 // 8 opening bands, 6 paragraphs), each a 4-byte link per entry plus bucket
 // heads; max_entries caps the total whatever the window. With a hot window
-// (IndexOptions::hot_window_ms) older entries drop the lead and paragraph
-// parts, ~140 bytes less each, at a cost in late copies found.
+// (IndexOptions::hot_window_ms) older entries leave the chains of half of
+// their body bands, ~70 bytes less each.
 //
 // Lookups touch few records: a chain link carries 8 bits of its entry's key,
 // so entries of other keys in a bucket are passed over on the link; the
@@ -123,15 +123,13 @@ struct IndexOptions {
   // tables each); past it they double and move over the following inserts.
   size_t expected_entries = 0;
   // dedup.hot_window. When positive, an entry more than this far behind
-  // the newest event time goes cold: it drops its lead values and paragraph
-  // keys and leaves their 22 tables, ~140 bytes less, and is found and
-  // judged by its body, opening, content and headline alone. Updates and
-  // flashes link within hours, but some late cut-down copies are found only
-  // through the lead's rarer buckets when the body's are boilerplate:
-  // at 12 h, 2,610 of 5,102 copies more than 12 h late were missed on
-  // 300,000 items of the load, so it is a trade of memory for recall, off
-  // by default (benchmarks/README.md, "The cold tier, built"). 0: entries
-  // stay hot for the whole window.
+  // the newest event time goes cold: it leaves the tables of the second half
+  // of its body bands (HotPart, ~70 bytes less) and keeps its whole sketch
+  // and every other table. Threading an update needs every body band while
+  // the story is young; a late copy of an old item is found by the other
+  // half nearly as well (17 verdicts of 300,000 on the load changed at
+  // 12 h; benchmarks/README.md, "The cold tier, rebuilt"). 0: entries stay
+  // hot for the whole window.
   int64_t hot_window_ms = 0;
 };
 
@@ -213,19 +211,6 @@ class ShortText {
   uintptr_t bits_ = 0;
 };
 
-// The parts of an entry's Sketch that the index keeps for the whole window:
-// the body and opening values, with which copies are found and judged at any
-// age. The lead values and paragraph keys are kept only while the entry is
-// hot (IndexOptions::hot_window_ms): DedupIndex::Session::sketch() puts the
-// whole Sketch together.
-struct KeptSketch {
-  std::array<uint8_t, kBodyHashes> body{};
-  std::array<uint16_t, kOpeningHashes> opening{};
-  uint32_t body_shingles = 0;
-  uint32_t opening_shingles = 0;
-  uint64_t key_tokens = 0;
-};
-
 // What the index keeps of an entry. Handed out as const pointers that are
 // valid while the Session that returned them is open.
 struct IndexRecord {
@@ -240,7 +225,7 @@ struct IndexRecord {
   int64_t event_ms = 0;
   uint64_t content_hash = 0;
   uint64_t headline_hash = 0;
-  KeptSketch sketch;
+  Sketch sketch;
   float similarity = -1;  // < 0: none
   int32_t partition = 0;
   uint32_t generation = 0;
@@ -253,8 +238,8 @@ struct IndexRecord {
   // it (an entry whose `of` is this flash): its story has come.
   uint8_t followed = 0;
   bool live = false;
-  // Its slot in the index's hot part (lead values, paragraph keys and their
-  // links); kNotHot once the entry is older than the hot window.
+  // Its slot in the index's hot part (its links in the tables of the second
+  // half of the body bands); kNotHot once it is older than the hot window.
   uint32_t hot = kNotHot;
 
   static constexpr uint32_t kNotHot = UINT32_MAX;
@@ -337,11 +322,9 @@ class DedupIndex {
     Session& operator=(const Session&) = delete;
 
     const IndexRecord* find(std::string_view uri, std::string_view version) const;
-    // The record's sketch: what it keeps (KeptSketch), with its lead values
-    // and paragraph keys while it is hot, zero (no lead, no paragraphs) once
-    // it is cold.
-    Sketch sketch(const IndexRecord& record) const;
-    // The whole entry, its sketch as sketch() gives it.
+    // The record's sketch (the same, hot or cold).
+    const Sketch& sketch(const IndexRecord& record) const { return record.sketch; }
+    // The whole entry.
     IndexEntry entry(const IndexRecord& record) const;
     std::vector<const IndexRecord*> find_uri(std::string_view uri) const;
     // The newest event time inserted so far (INT64_MIN: none).
@@ -386,18 +369,21 @@ class DedupIndex {
     uint32_t generation;
   };
   // Tables [0, kColdTables) link every entry by its slot: uri, content,
-  // body bands, opening bands, headline. Tables [kColdTables, kTables) link
-  // hot entries only, by their hot slot: lead bands, paragraph keys.
-  static constexpr size_t kColdTables = 2 + kBodyBands + kOpeningBands + 1;
-  static constexpr size_t kHotTables = kLeadBands + kParagraphKeys;
+  // the first kColdBodyBands body bands, opening bands, headline, lead
+  // bands, paragraph keys. Tables [kColdTables, kTables) link hot entries
+  // only, by their hot slot: the other body bands. Young entries need every
+  // body band to thread updates; to find a copy of an old one, half of them
+  // do nearly as well (benchmarks/README.md, "Which bands a cold entry needs").
+  static constexpr size_t kColdBodyBands = kBodyBands / 2;
+  static constexpr size_t kHotTables = kBodyBands - kColdBodyBands;
+  static constexpr size_t kColdTables =
+      2 + kColdBodyBands + kOpeningBands + 1 + kLeadBands + kParagraphKeys;
   static constexpr size_t kTables = kColdTables + kHotTables;
-  // A hot entry's lead and paragraph parts and its links in the hot tables.
+  // The table of body band `band`.
+  static size_t body_table(size_t band);
+  // A hot entry's links in the hot tables.
   struct HotPart {
-    std::array<uint8_t, kLeadHashes> lead{};
-    std::array<uint32_t, kParagraphKeys> paragraphs{};
-    uint32_t lead_shingles = 0;
     uint32_t slot = 0;  // the record's
-    uint64_t lead_tokens = 0;
     std::array<uint32_t, kHotTables> next{};
   };
   // A chain link (a bucket head or a next_ value) is the slot it leads to
@@ -419,11 +405,7 @@ class DedupIndex {
     return tag_of(key) << kSlotBits | slot;
   }
 
-  static void split(const Sketch& s, KeptSketch& kept, HotPart* hot);
-  static Sketch join(const KeptSketch& kept, const HotPart* hot);
-
   // All below: call with mu_ held.
-  Sketch sketch_of(const IndexRecord& r) const;
   IndexEntry entry_of(const IndexRecord& r) const;
   // The flash list's entry of a live flash (null if it has none).
   const FlashRef* flash_ref(const IndexRecord& r) const;
