@@ -16,7 +16,7 @@
 
 namespace wiredesk {
 
-enum class Verdict { fresh, update, duplicate };  // "new" is a C++ keyword
+enum class Verdict : uint8_t { fresh, update, duplicate };  // "new" is a C++ keyword
 std::string_view to_string(Verdict v);
 
 // One topic assigned to an item by the tag stage.

@@ -11,7 +11,7 @@ namespace wiredesk {
 enum class Dialect { ninjs1, ninjs2, ninjs3 };
 std::string_view to_string(Dialect d);
 
-enum class PubStatus { usable, withheld, canceled };
+enum class PubStatus : uint8_t { usable, withheld, canceled };
 std::string_view to_string(PubStatus s);
 
 // A JSON member kept as canonical JSON text (validated, re-serialised).
