@@ -210,11 +210,11 @@ TEST_F(ConfigTest, MaxEntriesIsAtMostWhatTheIndexAddresses) {
   EXPECT_THAT(loaded.errors[0].to_string(), HasSubstr("dedup.max_entries: must be between"));
 }
 
-TEST_F(ConfigTest, HotWindowIsADurationAndOffByDefault) {
-  EXPECT_EQ(load_config(write("{}\n"), {}).config.dedup.hot_window.count(), 0);
-  const auto on = load_config(write("dedup:\n  hot_window: 12h\n"), {});
-  EXPECT_TRUE(on.errors.empty());
-  EXPECT_EQ(on.config.dedup.hot_window, std::chrono::hours(12));
+TEST_F(ConfigTest, HotWindowIsADurationOfTwelveHoursByDefault) {
+  EXPECT_EQ(load_config(write("{}\n"), {}).config.dedup.hot_window, std::chrono::hours(12));
+  const auto off = load_config(write("dedup:\n  hot_window: 0\n"), {});
+  EXPECT_TRUE(off.errors.empty());
+  EXPECT_EQ(off.config.dedup.hot_window.count(), 0);
   const auto env = load_config(write("{}\n"), {"WIREDESK_DEDUP__HOT_WINDOW=90m"});
   EXPECT_EQ(env.config.dedup.hot_window, std::chrono::minutes(90));
   const auto bad = load_config(write("dedup:\n  hot_window: soon\n"), {});
