@@ -287,9 +287,15 @@ DedupIndex::DedupIndex(IndexOptions options) : options_(std::move(options)) {
   if (options_.max_entries == 0 || options_.max_entries > kMaxEntries) {
     options_.max_entries = kMaxEntries;
   }
-  buckets_ = std::bit_ceil(std::max(kInitialBuckets, options_.expected_entries));
-  heads_ = std::make_unique<uint32_t[]>(kTables * buckets_);
-  std::fill_n(heads_.get(), kTables * buckets_, kNil);
+  cold_heads_.init(options_.expected_entries);
+  // With a hot window, few entries are hot: the hot heads grow from small.
+  hot_heads_.init(options_.hot_window_ms > 0 ? 0 : options_.expected_entries);
+}
+
+void DedupIndex::Heads::init(size_t count) {
+  buckets = std::bit_ceil(std::max(kInitialBuckets, count));
+  heads = std::make_unique<uint32_t[]>(tables * buckets);
+  std::fill_n(heads.get(), tables * buckets, kNil);
 }
 
 DedupIndex::~DedupIndex() = default;
@@ -367,7 +373,7 @@ size_t DedupIndex::hot_size() const {
 size_t DedupIndex::memory_bytes() const {
   std::lock_guard lock(mu_);
   return slots_.capacity() * sizeof(IndexRecord) + free_.capacity() * sizeof(uint32_t) +
-         (buckets_ + old_buckets_) * kTables * sizeof(uint32_t) +
+         cold_heads_.bytes() + hot_heads_.bytes() +
          next_.capacity() * sizeof(std::array<uint32_t, kColdTables>) +
          hot_.capacity() * sizeof(HotPart) + hot_free_.capacity() * sizeof(uint32_t) +
          (heap_.capacity() + hot_heap_.capacity()) * sizeof(HeapItem) +
@@ -519,20 +525,22 @@ uint32_t* DedupIndex::bucket_head(size_t table, uint64_t key) {
 }
 
 const uint32_t* DedupIndex::bucket_head(size_t table, uint64_t key) const {
-  if (old_buckets_ != 0) {
-    const size_t old = key & (old_buckets_ - 1);
-    if (old >= migrated_) return &old_heads_[table * old_buckets_ + old];
+  const Heads& h = table < kColdTables ? cold_heads_ : hot_heads_;
+  const size_t t = table - h.first;
+  if (h.old_buckets != 0) {
+    const size_t old = key & (h.old_buckets - 1);
+    if (old >= h.migrated) return &h.old_heads[t * h.old_buckets + old];
   }
-  return &heads_[table * buckets_ + (key & (buckets_ - 1))];
+  return &h.heads[t * h.buckets + (key & (h.buckets - 1))];
 }
 
-void DedupIndex::grow_tables() {
-  while (old_buckets_ != 0) migrate(64);  // finish the previous doubling
-  old_heads_ = std::move(heads_);
-  old_buckets_ = buckets_;
-  migrated_ = 0;
-  buckets_ *= 2;
-  heads_.reset(new uint32_t[kTables * buckets_]);  // filled as old buckets move
+void DedupIndex::grow_tables(Heads& h) {
+  while (h.old_buckets != 0) migrate(h, 64);  // finish the previous doubling
+  h.old_heads = std::move(h.heads);
+  h.old_buckets = h.buckets;
+  h.migrated = 0;
+  h.buckets *= 2;
+  h.heads.reset(new uint32_t[h.tables * h.buckets]);  // filled as old buckets move
 }
 
 // Moves up to `count` old buckets of every table into the new heads. Old
@@ -541,19 +549,23 @@ void DedupIndex::grow_tables() {
 // a cache miss each (a tenth of the time at 200,000 items when the loads
 // waited on each other): the chains of all tables are walked first and the
 // records fetched ahead, so that the misses overlap.
-void DedupIndex::migrate(size_t count) {
-  const size_t end = std::min(old_buckets_, migrated_ + count);
-  const auto old_head = [&](size_t table, size_t i) { return old_heads_[table * old_buckets_ + i]; };
-  for (size_t i = migrated_; i < end; ++i) {
-    for (size_t t = 0; t < kTables; ++t) {
+void DedupIndex::migrate(Heads& h, size_t count) {
+  const size_t end = std::min(h.old_buckets, h.migrated + count);
+  const size_t first = h.first;
+  const size_t last = h.first + h.tables;
+  const auto old_head = [&](size_t table, size_t i) {
+    return h.old_heads[(table - first) * h.old_buckets + i];
+  };
+  for (size_t i = h.migrated; i < end; ++i) {
+    for (size_t t = first; t < last; ++t) {
       if (const uint32_t s = old_head(t, i); s != kNil) __builtin_prefetch(&next_of(slot_of(s), t));
     }
   }
   // Chain entries newest first, one run per (bucket, table).
   move_slots_.clear();
   move_ends_.clear();
-  for (size_t i = migrated_; i < end; ++i) {
-    for (size_t t = 0; t < kTables; ++t) {
+  for (size_t i = h.migrated; i < end; ++i) {
+    for (size_t t = first; t < last; ++t) {
       for (uint32_t s = old_head(t, i); s != kNil; s = next_of(slot_of(s), t)) {
         __builtin_prefetch(key_address(slot_of(s), t));
         move_slots_.push_back(slot_of(s));
@@ -563,27 +575,27 @@ void DedupIndex::migrate(size_t count) {
   }
   size_t run = 0;
   size_t from = 0;
-  for (size_t i = migrated_; i < end; ++i) {
-    for (size_t t = 0; t < kTables; ++t, ++run) {
-      uint32_t* heads = &heads_[t * buckets_];
+  for (size_t i = h.migrated; i < end; ++i) {
+    for (size_t t = first; t < last; ++t, ++run) {
+      uint32_t* heads = &h.heads[(t - first) * h.buckets];
       heads[i] = kNil;
-      heads[i + old_buckets_] = kNil;
+      heads[i + h.old_buckets] = kNil;
       const size_t to = move_ends_[run];
       for (size_t j = to; j-- > from;) {  // oldest first
         const uint32_t s = move_slots_[j];
         const uint64_t key = key_of(s, t);
-        uint32_t& head = heads[key & (buckets_ - 1)];
+        uint32_t& head = heads[key & (h.buckets - 1)];
         next_of(s, t) = head;
         head = link_to(s, key);
       }
       from = to;
     }
   }
-  migrated_ = end;
-  if (migrated_ == old_buckets_) {
-    old_heads_.reset();
-    old_buckets_ = 0;
-    migrated_ = 0;
+  h.migrated = end;
+  if (h.migrated == h.old_buckets) {
+    h.old_heads.reset();
+    h.old_buckets = 0;
+    h.migrated = 0;
   }
 }
 
@@ -799,15 +811,19 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
     std::push_heap(hot_heap_.begin(), hot_heap_.end(), later);
   }
   // Four entries per bucket on average before the tables double: the
-  // bucket heads (4 bytes x 65 tables) cost 65-130 bytes per entry instead
+  // bucket heads (4 bytes x 65 tables) cost 65-130 bytes per hot entry instead
   // of 130-260 at two. An entry of another key in the bucket is passed over
   // on its link's key tag; it does count towards the newest max_band_chain
   // steps of a band walk (on the stress sets of 12,000 stories, one verdict
   // in 32,000 moved either way; benchmarks/README.md).
-  if (live_ > 4 * buckets_) grow_tables();
+  // The hot tables hold hot entries only (most of them, with a hot window,
+  // are cold): their heads are sized by those.
+  if (live_ > 4 * cold_heads_.buckets) grow_tables(cold_heads_);
+  if (hot_.size() - hot_free_.size() > 4 * hot_heads_.buckets) grow_tables(hot_heads_);
   link(slot);
   // Two old buckets per insert: the move ends halfway to the next doubling.
-  if (old_buckets_ != 0) migrate(2);
+  if (cold_heads_.old_buckets != 0) migrate(cold_heads_, 2);
+  if (hot_heads_.old_buckets != 0) migrate(hot_heads_, 2);
   advance_watermark(e.event_ms);
   cool();
   if (auto_evicted) enforce_limits(*auto_evicted);

@@ -405,6 +405,24 @@ class DedupIndex {
     return tag_of(key) << kSlotBits | slot;
   }
 
+  // Bucket heads of tables [first, first + tables), `buckets` per table.
+  // When they double, the old heads stay until every old bucket has moved
+  // (a few per insert, so that no insert pauses to relink the whole index);
+  // a key whose old bucket has not moved yet is still found there. New
+  // heads are written only as their old bucket moves, so they are not
+  // initialized up front either.
+  struct Heads {
+    size_t first;
+    size_t tables;
+    std::unique_ptr<uint32_t[]> heads;
+    std::unique_ptr<uint32_t[]> old_heads;  // tables × old_buckets, while migrating
+    size_t buckets = 0;
+    size_t old_buckets = 0;  // 0: not migrating
+    size_t migrated = 0;     // old buckets moved so far
+    void init(size_t count);
+    size_t bytes() const { return (buckets + old_buckets) * tables * sizeof(uint32_t); }
+  };
+
   // All below: call with mu_ held.
   IndexEntry entry_of(const IndexRecord& r) const;
   // The flash list's entry of a live flash (null if it has none).
@@ -440,8 +458,9 @@ class DedupIndex {
   void cool();
   uint32_t* bucket_head(size_t table, uint64_t key);
   const uint32_t* bucket_head(size_t table, uint64_t key) const;
-  void grow_tables();
-  void migrate(size_t old_buckets);
+  // Doubles the heads' buckets; migrate() moves the old ones over.
+  void grow_tables(Heads& heads);
+  void migrate(Heads& heads, size_t old_buckets);
   SharedText share_uri(std::string_view uri) const;
   const std::string* intern(std::string_view name);
   template <class Match, class Visit>
@@ -473,16 +492,11 @@ class DedupIndex {
   std::vector<uint32_t> free_;
   size_t live_ = 0;
   size_t string_bytes_ = 0;
-  // Bucket heads, kTables × buckets_. When the tables double, the old heads
-  // stay until every old bucket has moved (a few per insert, so that no
-  // insert pauses to relink the whole index); a key whose old bucket has
-  // not moved yet is still found there. New heads are written only as their
-  // old bucket moves, so they are not initialized up front either.
-  std::unique_ptr<uint32_t[]> heads_;
-  std::unique_ptr<uint32_t[]> old_heads_;  // kTables × old_buckets_, while migrating
-  size_t buckets_ = 0;
-  size_t old_buckets_ = 0;  // 0: not migrating
-  size_t migrated_ = 0;     // old buckets moved so far
+  // The bucket heads of the cold tables and of the hot ones, each
+  // `buckets` per table, sized by the entries linked there: every entry in
+  // the cold tables, hot ones only in the hot tables.
+  Heads cold_heads_{0, kColdTables};
+  Heads hot_heads_{kColdTables, kHotTables};
   std::vector<uint32_t> move_slots_;  // migrate()'s scratch: chain entries
   std::vector<uint32_t> move_ends_;   // and where each chain's run ends
   // walk_bands()'s scratch.

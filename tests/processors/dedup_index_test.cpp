@@ -595,6 +595,36 @@ TEST(DedupIndex, HotAndColdEntriesStayConsistentThroughEvictionAndReuse) {
   EXPECT_LT(hot, live.size() / 4);
 }
 
+// The hot tables' bucket heads are sized by the hot entries alone: they
+// double (and move over the following inserts) as those pass 4 per bucket
+// of the 1,024 they start with, while others go cold. Every entry is found
+// by the second half of its body bands exactly while it is hot, during the
+// move and after it.
+TEST(DedupIndex, HotTablesGrowWithTheHotEntriesAlone) {
+  IndexOptions o = options_at(kT0 + 10000 * kHour);
+  o.window_ms = 1000 * kHour;
+  o.hot_window_ms = 300 * kHour;
+  DedupIndex index(o);
+  std::vector<IndexEntry> entries;
+  const auto check = [&](size_t expected_hot) {
+    ASSERT_EQ(index.hot_size(), expected_hot);
+    auto session = index.session();
+    const int64_t newest = entries.back().event_ms;
+    for (const IndexEntry& e : entries) {
+      const bool is_hot = e.event_ms >= newest - o.hot_window_ms;
+      EXPECT_EQ(finds(session.candidates(second_half_of_body(e)), e.uri), is_hot) << e.uri;
+      EXPECT_TRUE(finds(session.candidates(lead_only(e)), e.uri)) << e.uri;
+    }
+  };
+  for (int i = 0; i < 9000; ++i) {  // 20 an hour: 6,001 hot at most
+    entries.push_back(entry("urn:" + std::to_string(i), kT0 + i * kHour / 20,
+                            static_cast<unsigned>(i + 1)));
+    index.apply_remote(entries.back());
+    if (i == 4200) check(4201);  // doubled at 4,097: old buckets still moving
+  }
+  check(6001);
+}
+
 TEST(DedupIndex, ManyInsertsAndEvictionsKeepTablesConsistent) {
   IndexOptions o = options_at(kT0 + 10000 * kHour);
   o.window_ms = 50 * kHour;
