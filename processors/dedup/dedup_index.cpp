@@ -817,7 +817,7 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   // steps of a band walk (on the stress sets of 12,000 stories, one verdict
   // in 32,000 moved either way; benchmarks/README.md).
   // The hot tables hold hot entries only (most of them, with a hot window,
-  // are cold): their heads are sized by those. 19 MB less at a million
+  // are cold): their heads are sized by those. ~15 MB less at a million
   // items; on the load's first 300,000 items 19 late copies were called new
   // that the tables sized by every entry found (one entry per hot bucket
   // instead of four: 17, and 2 the other way, so it is the buckets' layout
