@@ -95,7 +95,10 @@ struct Match {
 
 class Judge {
  public:
-  Judge(const DedupOptions& o, const IndexEntry& item) : o_(o), q_(item) {}
+  // `family`: the item's source family as the index numbers it (kNoName:
+  // no record has it).
+  Judge(const DedupOptions& o, const IndexEntry& item, NameId family)
+      : o_(o), q_(item), family_(family) {}
 
   // The candidate's record and its sketch.
   std::optional<Match> judge(const IndexRecord& c, const Sketch& cs) const {
@@ -140,7 +143,7 @@ class Judge {
 
  private:
   bool same_family(const IndexRecord& c) const {
-    return q_.source_family == *c.source_family || q_.source_family == *c.story_family;
+    return family_ == c.source_family || family_ == c.story_family;
   }
 
   // The item rewrites the candidate: a higher write-through level, or a
@@ -204,6 +207,7 @@ class Judge {
 
   const DedupOptions& o_;
   const IndexEntry& q_;
+  NameId family_;
 };
 
 void apply_record(ItemContext& ctx, const IndexRecord& r) {
@@ -443,7 +447,7 @@ StageStatus Dedup::process(ItemContext& ctx) {
     if (ctx.late && probe_) probe_->late_item();
     ctx.correction = work.correction;
     if (const IndexRecord* same = session.find(item.uri, item.version);
-        same && same->same_origin(ctx.origin)) {
+        same && session.same_origin(*same, ctx.origin)) {
       apply_record(ctx, *same);  // a replay: the same item, judged as before
       if (writes_) writes_->take(ctx.state_writes);
       return StageStatus::next();
@@ -469,7 +473,7 @@ StageStatus Dedup::process(ItemContext& ctx) {
       if (named) {
         d.verdict = Verdict::update;
         d.story = named->story ? *named->story : *named->uri;
-        d.story_family = *named->story_family;
+        d.story_family = session.name(named->story_family);
         d.of = *named->uri;
         notice_linked = true;
       }
@@ -490,7 +494,7 @@ StageStatus Dedup::process(ItemContext& ctx) {
         if (const IndexRecord* flash = flash_of(session, work, coverage)) {
           d.verdict = Verdict::update;
           d.story = flash->story ? *flash->story : *flash->uri;
-          d.story_family = *flash->story_family;
+          d.story_family = session.name(flash->story_family);
           d.of = *flash->uri;
           d.similarity = std::round(coverage * 1000) / 1000;
         }
@@ -526,7 +530,7 @@ Dedup::Decision Dedup::decide_by_version(const DedupIndex::Session& session,
   const IndexRecord& base = same ? *same : *latest;
   Decision d;
   d.story = base.story ? *base.story : *base.uri;
-  d.story_family = *base.story_family;
+  d.story_family = session.name(base.story_family);
   d.of = item.uri;
   d.similarity = item.content_hash == base.content_hash
                      ? 1.0
@@ -561,9 +565,9 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
                             : std::min(options_.flash_story_window_ms, options_.flash_window_ms);
   const std::span<const FlashRef> flashes = session.flashes(item.event_ms - reach, item.event_ms);
   if (flashes.empty()) return nullptr;
-  // Families compare by address: records point to the index's one copy.
-  const std::string* family = session.interned(item.source_family);
-  if (!family) return nullptr;
+  // Families compare by the number the index gave the name.
+  const NameId family = session.interned(item.source_family);
+  if (family == kNoName) return nullptr;
   const TermSet& opening = work.opening;
   const TermDigest& digest = work.opening_digest;
   const IndexRecord* same_script = nullptr;
@@ -659,7 +663,7 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
 Dedup::Decision Dedup::decide_by_content(const DedupIndex::Session& session,
                                          const std::vector<const IndexRecord*>& candidates,
                                          const IndexEntry& item) const {
-  const Judge judge(options_, item);
+  const Judge judge(options_, item, session.interned(item.source_family));
   const IndexRecord* best = nullptr;
   Match best_match{Verdict::fresh, 0, -1};
   for (const IndexRecord* c : candidates) {
@@ -680,7 +684,7 @@ Dedup::Decision Dedup::decide_by_content(const DedupIndex::Session& session,
   }
   d.verdict = best_match.verdict;
   d.story = best->story ? *best->story : *best->uri;
-  d.story_family = *best->story_family;
+  d.story_family = session.name(best->story_family);
   d.of = *best->uri;
   d.similarity = std::round(best_match.similarity * 1000) / 1000;
   return d;

@@ -177,12 +177,6 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
   return e;
 }
 
-// ----------------------------------------------------------- IndexRecord
-
-bool IndexRecord::same_origin(const Origin& o) const {
-  return topic && *topic == o.topic && partition == o.partition && offset == o.offset;
-}
-
 SharedText SharedText::make(std::string_view text) {
   SharedText t;
   void* memory = ::operator new(sizeof(Block) + text.size());
@@ -261,15 +255,15 @@ IndexEntry DedupIndex::entry_of(const IndexRecord& r) const {
   e.version = std::string(*r.version);
   e.story = r.story ? *r.story : *r.uri;
   if (r.of) e.of = *r.of;
-  if (r.source_family) e.source_family = *r.source_family;
-  if (r.story_family) e.story_family = *r.story_family;
+  if (r.source_family != kNoName) e.source_family = *names_[r.source_family];
+  if (r.story_family != kNoName) e.story_family = *names_[r.story_family];
   e.event_ms = r.event_ms;
   e.content_hash = r.content_hash;
   e.sketch = r.sketch;
   e.markers = r.markers;
   e.level = r.level;
   e.pubstatus = r.pubstatus;
-  if (r.topic) e.origin.topic = *r.topic;
+  if (r.topic != kNoName) e.origin.topic = *names_[r.topic];
   e.origin.partition = r.partition;
   e.origin.offset = r.offset;
   e.verdict = r.verdict;
@@ -688,8 +682,11 @@ SharedText DedupIndex::share_uri(std::string_view uri) const {
   return found;
 }
 
-const std::string* DedupIndex::intern(std::string_view name) {
-  return &*names_.emplace(name).first;
+NameId DedupIndex::intern(std::string_view name) {
+  if (const auto it = name_ids_.find(name); it != name_ids_.end()) return it->second;
+  const auto id = static_cast<NameId>(names_.size());
+  names_.push_back(&name_ids_.emplace(std::string(name), id).first->first);
+  return id;
 }
 
 uint32_t DedupIndex::find_slot_locked(std::string_view uri, std::string_view version) const {
@@ -1021,9 +1018,14 @@ const IndexRecord* DedupIndex::Session::record(const FlashRef& flash) const {
   return r.live && r.generation == flash.generation ? &r : nullptr;
 }
 
-const std::string* DedupIndex::Session::interned(std::string_view name) const {
-  const auto it = index_.names_.find(name);
-  return it == index_.names_.end() ? nullptr : &*it;
+NameId DedupIndex::Session::interned(std::string_view name) const {
+  const auto it = index_.name_ids_.find(name);
+  return it == index_.name_ids_.end() ? kNoName : it->second;
+}
+
+bool DedupIndex::Session::same_origin(const IndexRecord& r, const Origin& o) const {
+  return r.topic != kNoName && name(r.topic) == o.topic && r.partition == o.partition &&
+         r.offset == o.offset;
 }
 
 bool DedupIndex::Session::insert(const IndexEntry& entry) {

@@ -40,7 +40,7 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -211,15 +211,17 @@ class ShortText {
   uintptr_t bits_ = 0;
 };
 
+// A source family or topic name as the number the index gave it
+// (DedupIndex::Session::interned() and name()): compared by number.
+using NameId = uint32_t;
+inline constexpr NameId kNoName = UINT32_MAX;  // a name no record has
+
 // What the index keeps of an entry. Handed out as const pointers that are
 // valid while the Session that returned them is open.
 struct IndexRecord {
   SharedText uri;
   SharedText story;  // shared with the story's other entries
   SharedText of;     // may be null
-  const std::string* source_family = nullptr;  // interned
-  const std::string* story_family = nullptr;
-  const std::string* topic = nullptr;
   ShortText version;
   int64_t offset = 0;
   int64_t event_ms = 0;
@@ -229,6 +231,12 @@ struct IndexRecord {
   float similarity = -1;  // < 0: none
   int32_t partition = 0;
   uint32_t generation = 0;
+  NameId source_family = kNoName;
+  NameId story_family = kNoName;
+  NameId topic = kNoName;  // of the input record (origin)
+  // Its slot in the index's hot part (its links in the tables of the second
+  // half of the body bands); kNotHot once it is older than the hot window.
+  uint32_t hot = kNotHot;
   uint8_t markers = 0;
   uint8_t level = 0;
   PubStatus pubstatus = PubStatus::usable;
@@ -238,12 +246,8 @@ struct IndexRecord {
   // it (an entry whose `of` is this flash): its story has come.
   uint8_t followed = 0;
   bool live = false;
-  // Its slot in the index's hot part (its links in the tables of the second
-  // half of the body bands); kNotHot once it is older than the hot window.
-  uint32_t hot = kNotHot;
 
   static constexpr uint32_t kNotHot = UINT32_MAX;
-  bool same_origin(const Origin& o) const;
 };
 
 // A flash in the index's list of flashes by event time: what the flash
@@ -253,8 +257,8 @@ struct FlashRef {
   int64_t event_ms = 0;
   uint32_t slot = 0;
   uint32_t generation = 0;
-  const std::string* source_family = nullptr;  // as in the record
-  const std::string* story_family = nullptr;
+  NameId source_family = kNoName;  // as in the record
+  NameId story_family = kNoName;
   TermDigest terms;  // of flash_terms
   uint8_t script = 0;
   bool has_terms = false;  // flash_terms not empty
@@ -335,10 +339,13 @@ class DedupIndex {
     // whole paragraph or the same opening words: at most max_candidates,
     // ranked (IndexOptions).
     std::vector<const IndexRecord*> candidates(const Fingerprint& fp) const;
-    // The index's own copy of a source family or topic name, which records
-    // point to (IndexRecord::source_family): compared by address. nullptr
-    // when no record has it.
-    const std::string* interned(std::string_view name) const;
+    // The number of a source family or topic name, as records hold it
+    // (IndexRecord::source_family): kNoName when no record has it.
+    NameId interned(std::string_view name) const;
+    // The name of a number that records hold.
+    const std::string& name(NameId id) const { return *index_.names_[id]; }
+    // Whether the record was made from that input record (a replay).
+    bool same_origin(const IndexRecord& record, const Origin& origin) const;
     // Flashes ((URGENT), [속보]) with an event time in [from_ms, to_ms],
     // oldest first (the later arrival last among equal times). Entries of
     // flashes gone from the index are among them: record() tells. Valid
@@ -462,7 +469,7 @@ class DedupIndex {
   void grow_tables(Heads& heads);
   void migrate(Heads& heads, size_t old_buckets);
   SharedText share_uri(std::string_view uri) const;
-  const std::string* intern(std::string_view name);
+  NameId intern(std::string_view name);
   template <class Match, class Visit>
   void walk(size_t table, uint64_t key, Match&& match, Visit&& visit) const;
   template <class Match, class Visit>
@@ -521,7 +528,8 @@ class DedupIndex {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_set<std::string, NameHash, std::equal_to<>> names_;
+  std::unordered_map<std::string, NameId, NameHash, std::equal_to<>> name_ids_;
+  std::vector<const std::string*> names_;  // by NameId: name_ids_'s keys
   mutable std::vector<uint32_t> seen_;     // per-slot stamp for candidate de-duplication
   mutable std::vector<uint16_t> hits_;     // per-slot buckets shared, valid where seen_ is current
   mutable uint32_t stamp_ = 0;

@@ -441,6 +441,40 @@ TEST(DedupIndex, LookupsWorkWhileTablesGrow) {
   EXPECT_EQ(index.size(), 2600u - 372u);
 }
 
+// Source families and topics are numbered once: records hold the number,
+// compared as such, and the name comes back whole.
+TEST(DedupIndex, NamesAreNumberedOnceAndComeBack) {
+  DedupIndex index(options_at(kT0 + 100 * kHour));
+  IndexEntry a = entry("urn:a", kT0, 1);
+  IndexEntry b = entry("urn:b", kT0 + kHour, 2);
+  b.source_family = "the seoul ledger";
+  b.story_family = "yonhap";
+  b.origin = {"wire.partners", 3, 77};
+  index.apply_remote(a);
+  index.apply_remote(b);
+  {
+    auto session = index.session();
+    const IndexRecord* ra = session.find("urn:a", "1");
+    const IndexRecord* rb = session.find("urn:b", "1");
+    ASSERT_TRUE(ra && rb);
+    EXPECT_EQ(ra->source_family, session.interned("yonhap"));
+    EXPECT_EQ(rb->story_family, ra->source_family);
+    EXPECT_NE(rb->source_family, ra->source_family);
+    EXPECT_EQ(session.name(rb->source_family), "the seoul ledger");
+    EXPECT_EQ(session.name(rb->topic), "wire.partners");
+    EXPECT_EQ(session.interned("nobody"), kNoName);
+    EXPECT_TRUE(session.same_origin(*rb, {"wire.partners", 3, 77}));
+    EXPECT_FALSE(session.same_origin(*rb, {"wire.items", 3, 77}));
+    EXPECT_FALSE(session.same_origin(*rb, {"wire.partners", 3, 78}));
+    EXPECT_FALSE(session.same_origin(*ra, {"wire.partners", 3, 77}));
+  }
+  const auto back = index.get("urn:b", "1");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->source_family, "the seoul ledger");
+  EXPECT_EQ(back->story_family, "yonhap");
+  EXPECT_EQ(back->origin.topic, "wire.partners");
+}
+
 TEST(DedupIndex, StoryStringsAreSharedAndSurviveTheFirstItem) {
   IndexOptions o = options_at(kT0 + 100 * kHour);
   DedupIndex index(o);
