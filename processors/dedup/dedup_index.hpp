@@ -15,8 +15,8 @@
 // so they may call back into the index; they must be set before the index is
 // shared between threads.
 //
-// Memory: ~850 bytes per remembered item (benchmarks/README.md, "Memory per
-// remembered item"), most of it the 276-byte sketch and the 65 hash chains
+// Memory: ~720 bytes per remembered item (benchmarks/README.md, "The cold
+// tier, rebuilt"), most of it the 276-byte sketch and the 65 hash chains
 // that index it (uri, content hash, headline, 32 body bands, 16 lead bands,
 // 8 opening bands, 6 paragraphs), each a 4-byte link per entry plus bucket
 // heads; max_entries caps the total whatever the window. With a hot window
