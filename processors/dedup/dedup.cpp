@@ -100,8 +100,9 @@ class Judge {
   Judge(const DedupOptions& o, const IndexEntry& item, NameId family)
       : o_(o), q_(item), family_(family) {}
 
-  // The candidate's record and its sketch.
-  std::optional<Match> judge(const IndexRecord& c, const Sketch& cs) const {
+  // The candidate's record.
+  std::optional<Match> judge(const IndexRecord& c) const {
+    const Sketch& cs = c.sketch;
     const Overlap ov = compare(q_.sketch, cs);
     const double j = ov.jaccard;
     if (q_.content_hash != 0 && q_.content_hash == c.content_hash) {
@@ -667,7 +668,7 @@ Dedup::Decision Dedup::decide_by_content(const DedupIndex::Session& session,
   const IndexRecord* best = nullptr;
   Match best_match{Verdict::fresh, 0, -1};
   for (const IndexRecord* c : candidates) {
-    const std::optional<Match> m = judge.judge(*c, session.sketch(*c));
+    const std::optional<Match> m = judge.judge(*c);
     if (!m) continue;
     const bool better = m->jaccard > best_match.jaccard ||
                         (m->jaccard == best_match.jaccard && best && c->event_ms > best->event_ms);

@@ -361,7 +361,7 @@ size_t DedupIndex::size() const {
 
 size_t DedupIndex::hot_size() const {
   std::lock_guard lock(mu_);
-  return hot_.size() - hot_free_.size();
+  return hot_count();
 }
 
 size_t DedupIndex::memory_bytes() const {
@@ -808,7 +808,7 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
     std::push_heap(hot_heap_.begin(), hot_heap_.end(), later);
   }
   // Four entries per bucket on average before the tables double: the
-  // bucket heads (4 bytes x 65 tables) cost 65-130 bytes per hot entry instead
+  // bucket heads (4 bytes x 65 tables) cost 65-130 bytes per entry instead
   // of 130-260 at two. An entry of another key in the bucket is passed over
   // on its link's key tag; it does count towards the newest max_band_chain
   // steps of a band walk (on the stress sets of 12,000 stories, one verdict
@@ -820,7 +820,7 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   // instead of four: 17, and 2 the other way, so it is the buckets' layout
   // more than their load), none on the stress sets.
   if (live_ > 4 * cold_heads_.buckets) grow_tables(cold_heads_);
-  if (hot_.size() - hot_free_.size() > 4 * hot_heads_.buckets) grow_tables(hot_heads_);
+  if (hot_count() > 4 * hot_heads_.buckets) grow_tables(hot_heads_);
   link(slot);
   // Two old buckets per insert: the move ends halfway to the next doubling.
   if (cold_heads_.old_buckets != 0) migrate(cold_heads_, 2);

@@ -388,6 +388,8 @@ class DedupIndex {
   static constexpr size_t kTables = kColdTables + kHotTables;
   // The table of body band `band`.
   static size_t body_table(size_t band);
+  // Entries with a hot part (mu_ held).
+  size_t hot_count() const { return hot_.size() - hot_free_.size(); }
   // A hot entry's links in the hot tables.
   struct HotPart {
     uint32_t slot = 0;  // the record's
