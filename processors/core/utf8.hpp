@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace wiredesk::utf8 {
@@ -13,6 +14,20 @@ namespace wiredesk::utf8 {
 constexpr bool is_hangul_syllable(uint32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
 
 constexpr bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+// Whether every byte of s is below 0x80; eight bytes at a time.
+inline bool is_ascii(std::string_view s) {
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  uint64_t any = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, sizeof w);
+    any |= w;
+  }
+  for (; i < s.size(); ++i) any |= static_cast<unsigned char>(s[i]);
+  return (any & kHigh) == 0;
+}
 
 // Decodes the code point at the start of p[0, n) into `cp` and returns its
 // length in bytes, or 0 when p does not start a well-formed sequence (a

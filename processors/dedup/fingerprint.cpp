@@ -56,17 +56,18 @@ uint32_t decode_at(std::string_view s, size_t i) {
   return utf8::decode(s, i, cp) ? cp : static_cast<unsigned char>(s[i]);
 }
 
-bool is_date_word(std::string_view t) {
-  static const ShortWords kWords = {
-      "monday"sv,  "tuesday"sv,  "wednesday"sv, "thursday"sv, "friday"sv,  "saturday"sv,
-      "sunday"sv,  "january"sv,  "february"sv,  "march"sv,    "april"sv,   "may"sv,
-      "june"sv,    "july"sv,     "august"sv,    "september"sv, "october"sv, "november"sv,
-      "december"sv, "jan"sv,     "feb"sv,       "mar"sv,      "apr"sv,     "jun"sv,
-      "jul"sv,     "aug"sv,      "sept"sv,      "sep"sv,      "oct"sv,     "nov"sv,
-      "dec"sv,     "월요일"sv,   "화요일"sv,    "수요일"sv,   "목요일"sv,  "금요일"sv,
-      "토요일"sv,  "일요일"sv,   "오전"sv,      "오후"sv};
-  return kWords.contains(t);
-}
+// Built once at start-up: a function-local static cost a guard check and a
+// call on every token of every item.
+const ShortWords kDateWords = {
+    "monday"sv,  "tuesday"sv,  "wednesday"sv, "thursday"sv, "friday"sv,  "saturday"sv,
+    "sunday"sv,  "january"sv,  "february"sv,  "march"sv,    "april"sv,   "may"sv,
+    "june"sv,    "july"sv,     "august"sv,    "september"sv, "october"sv, "november"sv,
+    "december"sv, "jan"sv,     "feb"sv,       "mar"sv,      "apr"sv,     "jun"sv,
+    "jul"sv,     "aug"sv,      "sept"sv,      "sep"sv,      "oct"sv,     "nov"sv,
+    "dec"sv,     "월요일"sv,   "화요일"sv,    "수요일"sv,   "목요일"sv,  "금요일"sv,
+    "토요일"sv,  "일요일"sv,   "오전"sv,      "오후"sv};
+
+bool is_date_word(std::string_view t) { return kDateWords.contains(t); }
 
 // Korean particles that follow a number and its unit (2년을, 3억원과, 5명이,
 // 14일까지): the longest that ends the token goes, the number never.
@@ -88,10 +89,22 @@ std::string_view strip_korean_particle(std::string_view token) {
   return token;
 }
 
-// One pass over a normalized text (valid UTF-8): the byte offset of every
-// code point start, plus the end, and the shingle width the text's script
-// asks for.
-int scan_text(std::string_view s, std::vector<uint32_t>& offsets) {
+// Where the code points of a text start: byte offsets from scan_text, or
+// none for ASCII text (most English copy), whose code point i is byte i.
+struct CodePoints {
+  const std::vector<uint32_t>* offsets = nullptr;  // null: ASCII
+  size_t count = 0;
+};
+
+// One pass over a normalized text (valid UTF-8): where its code points start
+// (`offsets` filled unless the text is ASCII) and the shingle width its
+// script asks for.
+int scan_text(std::string_view s, std::vector<uint32_t>& offsets, CodePoints& points) {
+  if (utf8::is_ascii(s)) {
+    points = {nullptr, s.size()};
+    // ASCII is never CJK; only a text of spaces alone has no other letter.
+    return s.find_first_not_of(' ') == std::string_view::npos ? kCjkShingle : kLatinShingle;
+  }
   offsets.clear();
   offsets.reserve(s.size() + 1);
   size_t cjk = 0;
@@ -108,24 +121,36 @@ int scan_text(std::string_view s, std::vector<uint32_t>& offsets) {
     }
   }
   offsets.push_back(static_cast<uint32_t>(s.size()));
+  points = {&offsets, offsets.size() - 1};
   // A Hangul syllable is worth about two Latin letters.
   return cjk * 2 >= other ? kCjkShingle : kLatinShingle;
 }
 
-std::vector<uint64_t> hash_windows(std::string_view normalized,
-                                   const std::vector<uint32_t>& offsets, int n);
+std::vector<uint64_t> hash_windows(std::string_view normalized, const CodePoints& points, int n);
 
 // The shingles of a text at the width its script asks for (`width`), with
 // one pass to find code points and script instead of two.
 std::vector<uint64_t> shingles_of(std::string_view text, int& width) {
   thread_local std::vector<uint32_t> offsets;
-  width = scan_text(text, offsets);
-  return hash_windows(text, offsets, width);
+  CodePoints points;
+  width = scan_text(text, offsets, points);
+  return hash_windows(text, points, width);
 }
 
 std::vector<uint64_t> text_shingles(std::string_view text) {
   int width = 0;
   return shingles_of(text, width);
+}
+
+// Whether a normalized text (words between single spaces) has `words`
+// words or more: the count stops there, a paragraph runs to hundreds.
+bool has_words(std::string_view text, size_t words) {
+  size_t found = 1;
+  for (size_t at = text.find(' '); found < words && at != std::string_view::npos;
+       at = text.find(' ', at + 1)) {
+    ++found;
+  }
+  return found >= words;
 }
 
 template <class T>
@@ -151,21 +176,22 @@ uint64_t content_hash(std::string_view normalized) {
 
 int shingle_size(std::string_view normalized) {
   std::vector<uint32_t> offsets;
-  return scan_text(normalized, offsets);
+  CodePoints points;
+  return scan_text(normalized, offsets, points);
 }
 
 std::vector<uint64_t> shingle_hashes(std::string_view normalized, int n) {
   thread_local std::vector<uint32_t> offsets;
-  scan_text(normalized, offsets);  // the width is the caller's
-  return hash_windows(normalized, offsets, n);
+  CodePoints points;
+  scan_text(normalized, offsets, points);  // the width is the caller's
+  return hash_windows(normalized, points, n);
 }
 
 namespace {
-std::vector<uint64_t> hash_windows(std::string_view normalized,
-                                   const std::vector<uint32_t>& offsets, int n) {
+std::vector<uint64_t> hash_windows(std::string_view normalized, const CodePoints& points, int n) {
   std::vector<uint64_t> hashes;
   if (normalized.empty() || n <= 0) return hashes;
-  const size_t codepoints = offsets.size() - 1;
+  const size_t codepoints = points.count;
   const auto width = static_cast<size_t>(n);
   if (codepoints <= width) {
     hashes.push_back(XXH3_64bits_withSeed(normalized.data(), normalized.size(), kShingleSeed));
@@ -178,29 +204,40 @@ std::vector<uint64_t> hash_windows(std::string_view normalized,
   const size_t capacity = std::bit_ceil(windows * 2);
   thread_local std::vector<uint64_t> table;
   if (table.size() < capacity) table.assign(capacity, 0);
+  const size_t mask = capacity - 1;
   bool zero_seen = false;
   hashes.reserve(windows);
-  for (size_t i = 0; i < windows; ++i) {
-    const uint64_t h = window_hash(normalized.data() + offsets[i], offsets[i + width] - offsets[i]);
+  // Inlined: called once per window, a call cost as much as the probe.
+  const auto add = [&](uint64_t h) __attribute__((always_inline)) {
     if (h == 0) {  // 0 marks free slots
       if (!zero_seen) hashes.push_back(h);
       zero_seen = true;
-      continue;
+      return;
     }
-    const size_t mask = capacity - 1;
     for (size_t slot = static_cast<size_t>(h) & mask;; slot = (slot + 1) & mask) {
-      if (table[slot] == h) break;
+      if (table[slot] == h) return;
       if (table[slot] == 0) {
         table[slot] = h;
         hashes.push_back(h);
-        break;
+        return;
       }
     }
+  };
+  const char* const text = normalized.data();
+  if (points.offsets != nullptr) {
+    const std::vector<uint32_t>& offsets = *points.offsets;
+    for (size_t i = 0; i < windows; ++i) {
+      add(window_hash(text + offsets[i], offsets[i + width] - offsets[i]));
+    }
+  } else if (width == kLatinShingle) {
+    // ASCII at the Latin width: windows of a length the compiler knows.
+    for (size_t i = 0; i < windows; ++i) add(window_hash(text + i, kLatinShingle));
+  } else {
+    for (size_t i = 0; i < windows; ++i) add(window_hash(text + i, width));
   }
   // Empty the table in reverse order of insertion: when a hash goes, every
   // slot its probe passed over at insertion still holds an earlier hash, so
   // the probe finds it the same way.
-  const size_t mask = capacity - 1;
   for (auto it = hashes.rbegin(); it != hashes.rend(); ++it) {
     const uint64_t h = *it;
     if (h == 0) continue;
@@ -267,14 +304,39 @@ uint64_t simhash(std::span<const uint64_t> shingles) {
 }
 
 uint64_t key_token_bits(std::string_view normalized) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  const char* const p = normalized.data();
+  const size_t n = normalized.size();
   uint64_t bits = 0;
   size_t start = 0;
-  while (start < normalized.size()) {
-    // One pass finds the token's end and whether it holds a digit.
+  while (start < n) {
+    // One pass finds the token's end and whether it holds a digit, eight
+    // bytes at a time while eight are left.
     bool has_digit = false;
     size_t end = start;
-    for (; end < normalized.size() && normalized[end] != ' '; ++end) {
-      has_digit |= normalized[end] >= '0' && normalized[end] <= '9';
+    for (; end + 8 <= n; end += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + end, sizeof w);
+      // Spaces: the lowest set top bit is the first one (a borrow only
+      // marks bytes above a true match).
+      const uint64_t x = w ^ (kOnes * ' ');
+      const uint64_t spaces = (x - kOnes) & ~x & kHigh;
+      // Digits: 7-bit sums that cannot carry between bytes; bytes of 0x80
+      // and above (UTF-8 sequences) are never digits.
+      const uint64_t low = w & ~kHigh;
+      const uint64_t digits = (low + kOnes * (0x80 - '0')) & ~(low + kOnes * (0x80 - '9' - 1)) &
+                              ~w & kHigh;
+      if (spaces != 0) {
+        const int bit = std::countr_zero(spaces);  // the top bit of the space's byte
+        has_digit |= (digits & ((uint64_t{1} << (bit - 7)) - 1)) != 0;
+        end += static_cast<size_t>(bit / 8);
+        break;
+      }
+      has_digit |= digits != 0;
+    }
+    if (end + 8 > n) {
+      for (; end < n && p[end] != ' '; ++end) has_digit |= p[end] >= '0' && p[end] <= '9';
     }
     std::string_view token = normalized.substr(start, end - start);
     start = end + 1;
@@ -291,7 +353,7 @@ std::array<uint32_t, kParagraphKeys> paragraph_keys(const std::vector<std::strin
   // versions of a story that share them.
   std::vector<const std::string*> chosen;
   for (const auto& p : paragraphs) {
-    if (static_cast<size_t>(std::count(p.begin(), p.end(), ' ')) + 1 >= kParagraphMinWords) {
+    if (has_words(p, kParagraphMinWords)) {
       chosen.push_back(&p);
     }
   }
@@ -326,10 +388,7 @@ Fingerprint fingerprint(const NormalizedItem& item) {
   fp.sketch.lead_tokens = key_token_bits(lead);
   fp.sketch.key_tokens = key_token_bits(text);
   fp.sketch.paragraphs = paragraph_keys(item.paragraphs);
-  if (!item.paragraphs.empty() &&
-      static_cast<size_t>(std::count(item.paragraphs.front().begin(),
-                                     item.paragraphs.front().end(), ' ')) + 1 >=
-          kOpeningMinWords) {
+  if (!item.paragraphs.empty() && has_words(item.paragraphs.front(), kOpeningMinWords)) {
     const std::vector<uint64_t> opening = text_shingles(item.paragraphs.front());
     minhash(opening, fp.sketch.opening);
     fp.sketch.opening_shingles = static_cast<uint32_t>(opening.size());

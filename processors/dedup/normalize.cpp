@@ -31,14 +31,6 @@ uint64_t load_word(const char* p) {
   return w;
 }
 
-bool is_ascii(std::string_view s) {
-  uint64_t any = 0;
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) any |= load_word(s.data() + i);
-  for (; i < s.size(); ++i) any |= static_cast<unsigned char>(s[i]);
-  return (any & kHigh) == 0;
-}
-
 constexpr bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
 }
@@ -606,7 +598,7 @@ std::string_view first_sentence(std::string_view p) {
 // ------------------------------------------------------------ public API
 
 std::string fold_case(std::string_view utf8) {
-  if (is_ascii(utf8)) {
+  if (utf8::is_ascii(utf8)) {
     // What utf8proc does to ASCII, by table: capitals to small letters, line
     // breaks and tabs to a space (UTF8PROC_STRIPCC), other controls dropped.
     static constexpr auto kFold = [] {
