@@ -58,6 +58,22 @@ size_t count_words(std::string_view normalized) {
   return static_cast<size_t>(std::count(normalized.begin(), normalized.end(), ' ')) + 1;
 }
 
+// count_words, but no further than `cap`: the paragraph tests ask about
+// fewer words than a paragraph has.
+size_t count_words_up_to(std::string_view normalized, size_t cap) {
+  if (normalized.empty()) return 0;
+  size_t words = 1;
+  for (size_t at = normalized.find(' '); words < cap && at != std::string_view::npos;
+       at = normalized.find(' ', at + 1)) {
+    ++words;
+  }
+  return words;
+}
+
+// The paragraph tests below compare a paragraph's word count with limits of
+// at most this many words.
+constexpr size_t kLongestLimit = 40;
+
 struct FreeDeleter {
   void operator()(utf8proc_uint8_t* p) const { std::free(p); }
 };
@@ -531,7 +547,7 @@ class ParagraphPhrases {
 };
 
 bool is_copyright(std::string_view raw, ParagraphPhrases& phrases, size_t words) {
-  if (words > 40) return false;
+  if (words > kLongestLimit) return false;
   return raw.find("ⓒ") != std::string_view::npos || phrases.has(kCopyrightPhrases);
 }
 
@@ -771,7 +787,7 @@ NormalizedItem normalize_item(std::string_view headline, std::string_view body) 
     remove_urls(folded);
     strip_trailing_credit(folded);
     std::string normalized = fold_punctuation(folded);
-    const size_t words = count_words(normalized);
+    const size_t words = count_words_up_to(normalized, kLongestLimit + 1);
 
     if (in_list) {
       if (is_list_item(folded, words)) continue;
