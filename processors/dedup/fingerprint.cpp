@@ -6,9 +6,14 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 #include <limits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "processors/core/utf8.hpp"
 #include "processors/dedup/short_words.hpp"
@@ -153,11 +158,27 @@ bool has_words(std::string_view text, size_t words) {
   return found >= words;
 }
 
-template <class T>
-size_t count_equal(std::span<const T> a, std::span<const T> b) {
+// Values equal in a and b, position by position. compare() runs once per
+// candidate: sixteen bytes per SSE2 compare where the target has it.
+template <class T, size_t N>
+size_t count_equal(const std::array<T, N>& a, const std::array<T, N>& b) {
+#if defined(__SSE2__)
+  static_assert((N * sizeof(T)) % 16 == 0 && (sizeof(T) == 1 || sizeof(T) == 2));
+  size_t bits = 0;  // one per equal byte
+  const auto* pa = reinterpret_cast<const unsigned char*>(a.data());
+  const auto* pb = reinterpret_cast<const unsigned char*>(b.data());
+  for (size_t i = 0; i < N * sizeof(T); i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(pa + i));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(pb + i));
+    const __m128i same = sizeof(T) == 1 ? _mm_cmpeq_epi8(x, y) : _mm_cmpeq_epi16(x, y);
+    bits += static_cast<size_t>(std::popcount(static_cast<unsigned>(_mm_movemask_epi8(same))));
+  }
+  return bits / sizeof(T);
+#else
   size_t equal = 0;
-  for (size_t i = 0; i < a.size(); ++i) equal += a[i] == b[i] ? 1 : 0;
+  for (size_t i = 0; i < N; ++i) equal += a[i] == b[i] ? 1 : 0;
   return equal;
+#endif
 }
 
 // Jaccard from the share of equal 8-bit MinHash values: unequal minima still
@@ -399,7 +420,7 @@ Fingerprint fingerprint(const NormalizedItem& item) {
 Overlap compare(const Sketch& a, const Sketch& b) {
   Overlap o;
   if (a.body_shingles > 0 && b.body_shingles > 0) {
-    o.jaccard = byte_jaccard(count_equal<uint8_t>(a.body, b.body), kBodyHashes);
+    o.jaccard = byte_jaccard(count_equal(a.body, b.body), kBodyHashes);
     // |A∩B| = J (|A| + |B|) / (1 + J)
     const double inter = o.jaccard * (a.body_shingles + b.body_shingles) / (1.0 + o.jaccard);
     o.a_in_b = std::min(1.0, inter / a.body_shingles);
@@ -407,10 +428,10 @@ Overlap compare(const Sketch& a, const Sketch& b) {
   }
   if (a.opening_shingles > 0 && b.opening_shingles > 0) {
     o.opening_jaccard =
-        static_cast<double>(count_equal<uint16_t>(a.opening, b.opening)) / kOpeningHashes;
+        static_cast<double>(count_equal(a.opening, b.opening)) / kOpeningHashes;
   }
   if (a.lead_shingles > 0 && b.lead_shingles > 0) {
-    o.lead_jaccard = byte_jaccard(count_equal<uint8_t>(a.lead, b.lead), kLeadHashes);
+    o.lead_jaccard = byte_jaccard(count_equal(a.lead, b.lead), kLeadHashes);
     const double inter =
         o.lead_jaccard * (a.lead_shingles + b.lead_shingles) / (1.0 + o.lead_jaccard);
     o.lead_a_in_b = std::min(1.0, inter / a.lead_shingles);

@@ -168,6 +168,48 @@ TEST(Fingerprint, MinHashOfShortTextIsDensified) {
   EXPECT_LT(equal, 8);
 }
 
+// compare() counts equal values position by position (sixteen bytes at a
+// time): every count from none to all, for each of the three sketches.
+TEST(Fingerprint, CompareCountsEqualValuesPositionByPosition) {
+  std::mt19937 rng(5);
+  for (size_t equal = 0; equal <= kBodyHashes; ++equal) {
+    Sketch a;
+    Sketch b;
+    a.body_shingles = b.body_shingles = a.lead_shingles = b.lead_shingles = 100;
+    a.opening_shingles = b.opening_shingles = 40;
+    for (size_t i = 0; i < kBodyHashes; ++i) {
+      a.body[i] = static_cast<uint8_t>(rng());
+      // Equal at `equal` positions spread over the array, different elsewhere.
+      const bool same = (i * 7 + equal) % kBodyHashes < equal;
+      b.body[i] = same ? a.body[i] : static_cast<uint8_t>(a.body[i] + 1 + rng() % 255);
+    }
+    const size_t lead_equal = equal % (kLeadHashes + 1);
+    for (size_t i = 0; i < kLeadHashes; ++i) {
+      a.lead[i] = static_cast<uint8_t>(rng());
+      b.lead[i] = i < lead_equal ? a.lead[i] : static_cast<uint8_t>(a.lead[i] ^ 0x40);
+    }
+    const size_t opening_equal = equal % (kOpeningHashes + 1);
+    for (size_t i = 0; i < kOpeningHashes; ++i) {
+      a.opening[i] = static_cast<uint16_t>(rng());
+      // Differ in one byte only: a byte-wise count would see half of it equal.
+      b.opening[i] = kOpeningHashes - 1 - i < opening_equal
+                         ? a.opening[i]
+                         : static_cast<uint16_t>(a.opening[i] ^ (i % 2 ? 0x0100 : 0x0001));
+    }
+    size_t body_equal = 0;
+    for (size_t i = 0; i < kBodyHashes; ++i) body_equal += a.body[i] == b.body[i];
+    ASSERT_EQ(body_equal, equal);
+    const auto chance = [](size_t k, size_t n) {
+      return std::max(0.0, (static_cast<double>(k) / n - 1.0 / 256) / (1.0 - 1.0 / 256));
+    };
+    const Overlap o = compare(a, b);
+    EXPECT_DOUBLE_EQ(o.jaccard, chance(equal, kBodyHashes)) << equal;
+    EXPECT_DOUBLE_EQ(o.lead_jaccard, chance(lead_equal, kLeadHashes)) << equal;
+    EXPECT_DOUBLE_EQ(o.opening_jaccard, static_cast<double>(opening_equal) / kOpeningHashes)
+        << equal;
+  }
+}
+
 TEST(Fingerprint, KeyTokensAreNumbersAndDates) {
   EXPECT_EQ(key_token_bits("the cat sat on the mat"), 0u);
   const uint64_t a = key_token_bits("fired 2 missiles on tuesday in nov");
