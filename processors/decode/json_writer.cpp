@@ -21,14 +21,37 @@ bool needs_escape(uint64_t w) {
   return (below(w, 0x20) | below(w ^ (kOnes * '"'), 1) | below(w ^ (kOnes * '\\'), 1)) != 0;
 }
 
+// Whether the last s.size() % 8 bytes of s (fewer than eight) need no
+// escaping: read as one word padded with a byte that needs none.
+bool tail_is_plain(std::string_view s) {
+  const size_t rest = s.size() % 8;
+  if (rest == 0) return true;
+  uint64_t w = 0x6161616161616161ULL;  // "aaaaaaaa"
+  std::memcpy(&w, s.data() + s.size() - rest, rest);
+  return !needs_escape(w);
+}
+
 }  // namespace
 
 void append_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.reserve(out.size() + s.size() + 2);
   out.push_back('"');
+  // Most strings (every key, most values) need no escaping: one append.
+  size_t plain = 0;
+  while (plain + 8 <= s.size()) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + plain, 8);
+    if (needs_escape(w)) break;
+    plain += 8;
+  }
+  if (plain + 8 > s.size() && tail_is_plain(s)) {
+    out.append(s);
+    out.push_back('"');
+    return;
+  }
   size_t run_start = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = plain; i < s.size(); ++i) {
     // Eight bytes at a time while none of them needs escaping.
     while (i + 8 <= s.size()) {
       uint64_t w;
