@@ -280,11 +280,16 @@ void minhash(std::span<const uint64_t> shingles, std::span<uint16_t> out) {
   std::array<bool, kMaxBins> filled{};
   mins.fill(std::numeric_limits<uint64_t>::max());
   // One permutation: the top bits pick the bin, the rest is the rank in it.
-  for (const uint64_t h : shingles) {
-    const size_t bin = bits == 0 ? 0 : static_cast<size_t>(h >> (64 - bits));
-    const uint64_t rank = h << bits;
-    mins[bin] = std::min(mins[bin], rank);
-    filled[bin] = true;
+  if (bits == 0) {
+    for (const uint64_t h : shingles) mins[0] = std::min(mins[0], h);
+    filled[0] = true;
+  } else {
+    const int shift = 64 - bits;
+    for (const uint64_t h : shingles) {
+      const auto bin = static_cast<size_t>(h >> shift);
+      mins[bin] = std::min(mins[bin], h << bits);
+      filled[bin] = true;
+    }
   }
   // Optimal densification (Shrivastava 2017): an empty bin copies the bin
   // that its own fixed probe sequence hits first, so that two texts agree on
