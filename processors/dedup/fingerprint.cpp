@@ -164,16 +164,24 @@ template <class T, size_t N>
 size_t count_equal(const std::array<T, N>& a, const std::array<T, N>& b) {
 #if defined(__SSE2__)
   static_assert((N * sizeof(T)) % 16 == 0 && (sizeof(T) == 1 || sizeof(T) == 2));
-  size_t bits = 0;  // one per equal byte
+  static_assert(N * sizeof(T) / 16 < 256);  // byte lanes count up to one per block
+  // A lane per byte adds 1 where the bytes (or 16-bit values) are equal;
+  // one sum of absolute differences adds the lanes up (no popcount: the
+  // generic x86-64 target has no instruction for it).
   const auto* pa = reinterpret_cast<const unsigned char*>(a.data());
   const auto* pb = reinterpret_cast<const unsigned char*>(b.data());
+  const __m128i one = _mm_set1_epi8(1);
+  __m128i lanes = _mm_setzero_si128();
   for (size_t i = 0; i < N * sizeof(T); i += 16) {
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(pa + i));
     const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(pb + i));
     const __m128i same = sizeof(T) == 1 ? _mm_cmpeq_epi8(x, y) : _mm_cmpeq_epi16(x, y);
-    bits += static_cast<size_t>(std::popcount(static_cast<unsigned>(_mm_movemask_epi8(same))));
+    lanes = _mm_add_epi8(lanes, _mm_and_si128(same, one));
   }
-  return bits / sizeof(T);
+  const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+  const auto bytes = static_cast<size_t>(_mm_cvtsi128_si32(sums) +
+                                         _mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums)));
+  return bytes / sizeof(T);  // a 16-bit value is two equal bytes
 #else
   size_t equal = 0;
   for (size_t i = 0; i < N; ++i) equal += a[i] == b[i] ? 1 : 0;
