@@ -77,6 +77,8 @@ bool is_date_word(std::string_view t) { return kDateWords.contains(t); }
 // Korean particles that follow a number and its unit (2년을, 3억원과, 5명이,
 // 14일까지): the longest that ends the token goes, the number never.
 std::string_view strip_korean_particle(std::string_view token) {
+  // Every particle ends in a Hangul syllable: "52km", "2026" end in ASCII.
+  if (token.empty() || static_cast<unsigned char>(token.back()) < 0x80) return token;
   static constexpr std::string_view kParticles[] = {
       "으로부터"sv, "에서부터"sv, "까지는"sv, "에서는"sv, "으로는"sv, "이라는"sv, "으로"sv,
       "에서"sv, "에게"sv, "까지"sv, "부터"sv, "보다"sv, "이나"sv, "이며"sv, "이고"sv,
