@@ -149,17 +149,6 @@ std::vector<uint64_t> text_shingles(std::string_view text) {
   return shingles_of(text, width);
 }
 
-// Whether a normalized text (words between single spaces) has `words`
-// words or more: the count stops there, a paragraph runs to hundreds.
-bool has_words(std::string_view text, size_t words) {
-  size_t found = 1;
-  for (size_t at = text.find(' '); found < words && at != std::string_view::npos;
-       at = text.find(' ', at + 1)) {
-    ++found;
-  }
-  return found >= words;
-}
-
 // Values equal in a and b, position by position. compare() runs once per
 // candidate: sixteen bytes per SSE2 compare where the target has it.
 template <class T, size_t N>
@@ -389,7 +378,7 @@ std::array<uint32_t, kParagraphKeys> paragraph_keys(const std::vector<std::strin
   // versions of a story that share them.
   std::vector<const std::string*> chosen;
   for (const auto& p : paragraphs) {
-    if (has_words(p, kParagraphMinWords)) {
+    if (count_words(p, kParagraphMinWords) >= kParagraphMinWords) {
       chosen.push_back(&p);
     }
   }
@@ -424,7 +413,8 @@ Fingerprint fingerprint(const NormalizedItem& item) {
   fp.sketch.lead_tokens = key_token_bits(lead);
   fp.sketch.key_tokens = key_token_bits(text);
   fp.sketch.paragraphs = paragraph_keys(item.paragraphs);
-  if (!item.paragraphs.empty() && has_words(item.paragraphs.front(), kOpeningMinWords)) {
+  if (!item.paragraphs.empty() &&
+      count_words(item.paragraphs.front(), kOpeningMinWords) >= kOpeningMinWords) {
     const std::vector<uint64_t> opening = text_shingles(item.paragraphs.front());
     minhash(opening, fp.sketch.opening);
     fp.sketch.opening_shingles = static_cast<uint32_t>(opening.size());

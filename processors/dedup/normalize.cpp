@@ -53,23 +53,6 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> ne
                      [&](std::string_view n) { return s.find(n) != std::string_view::npos; });
 }
 
-size_t count_words(std::string_view normalized) {
-  if (normalized.empty()) return 0;
-  return static_cast<size_t>(std::count(normalized.begin(), normalized.end(), ' ')) + 1;
-}
-
-// count_words, but no further than `cap`: the paragraph tests ask about
-// fewer words than a paragraph has.
-size_t count_words_up_to(std::string_view normalized, size_t cap) {
-  if (normalized.empty()) return 0;
-  size_t words = 1;
-  for (size_t at = normalized.find(' '); words < cap && at != std::string_view::npos;
-       at = normalized.find(' ', at + 1)) {
-    ++words;
-  }
-  return words;
-}
-
 // The paragraph tests below compare a paragraph's word count with limits of
 // at most this many words.
 constexpr size_t kLongestLimit = 40;
@@ -741,6 +724,21 @@ std::string fold_punctuation(std::string_view folded) {
 
 std::string normalize_text(std::string_view utf8) { return fold_punctuation(fold_case(utf8)); }
 
+size_t count_words(std::string_view normalized, size_t cap) {
+  if (normalized.empty() || cap == 0) return 0;
+  size_t spaces = 0;
+  size_t i = 0;
+  for (; i + 8 <= normalized.size() && spaces + 1 < cap; i += 8) {
+    const uint64_t x = load_word(normalized.data() + i) ^ (kOnes * ' ');
+    // The top bit of each byte that is not a space, exactly (no borrows):
+    // seven low bits plus 0x7f reach it, or the byte had it.
+    const uint64_t other = (((x & ~kHigh) + ~kHigh) | x) & kHigh;
+    spaces += (((other ^ kHigh) >> 7) * kOnes) >> 56;  // the bytes' sum lands in the top one
+  }
+  for (; i < normalized.size() && spaces + 1 < cap; ++i) spaces += normalized[i] == ' ' ? 1 : 0;
+  return std::min(spaces + 1, cap);
+}
+
 HeadlineMarkers parse_headline(std::string_view headline) {
   HeadlineMarkers h;
   const std::string folded = fold_case(headline);
@@ -787,7 +785,7 @@ NormalizedItem normalize_item(std::string_view headline, std::string_view body) 
     remove_urls(folded);
     strip_trailing_credit(folded);
     std::string normalized = fold_punctuation(folded);
-    const size_t words = count_words_up_to(normalized, kLongestLimit + 1);
+    const size_t words = count_words(normalized, kLongestLimit + 1);
 
     if (in_list) {
       if (is_list_item(folded, words)) continue;

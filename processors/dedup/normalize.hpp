@@ -41,6 +41,10 @@ std::string fold_punctuation(std::string_view folded);
 // fold_punctuation(fold_case(text)).
 std::string normalize_text(std::string_view utf8);
 
+// The words of fold_punctuation output (single spaces between them), counted
+// no further than `cap`: min(words, cap). Eight bytes at a time.
+size_t count_words(std::string_view normalized, size_t cap = SIZE_MAX);
+
 struct NormalizedItem {
   HeadlineMarkers markers;
   std::string headline;  // normalized, markers removed

@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -137,18 +138,38 @@ std::string fold_punctuation_by_definition(const std::string& s) {
 }
 
 TEST(FoldPunctuation, AgreesWithItsDefinitionOnRandomText) {
+  // The first 19 pieces are ASCII: every other text is made of them alone,
+  // whose stretches of eight bytes are folded at once.
   const std::vector<std::string> pieces = {
-      "a", "z", "Q", "0", "9", " ", "  ", ".", ",", "-", "'", "\"", "(", ")", "\n", "\t",
-      "\x01", "한", "국", "힣", "·", "…", "“", "”", "é", "ß", "中", "文", "ア", "\u0301",
+      "north", "Korea2026", "a", "z", "Q", "0", "9", " ", "  ", ".", ",", "-", "'", "\"", "(",
+      ")", "\n", "\t", "\x01", "한", "국", "힣", "·", "…", "“", "”", "é", "ß", "中", "文", "ア", "\u0301",
       "①", "²", "\xff", "\xc3", "\xea\xb0", "\xed\x9f\xbf", "\xf0\x9f\x98\x80", "\u3000"};
   std::srand(17);
   for (int n = 0; n < 20000; ++n) {
     std::string text;
     const int length = std::rand() % 24;
+    const size_t kinds = n % 2 == 1 ? 19 : pieces.size();
     for (int k = 0; k < length; ++k) {
-      text += pieces[static_cast<size_t>(std::rand()) % pieces.size()];
+      text += pieces[static_cast<size_t>(std::rand()) % kinds];
     }
     ASSERT_EQ(fold_punctuation(text), fold_punctuation_by_definition(text)) << text;
+  }
+}
+
+// count_words reads eight bytes at a time and stops at its cap: the same
+// count as one space at a time, wherever the spaces stand.
+TEST(CountWords, CountsSpacesPlusOneUpToTheCap) {
+  const std::vector<std::string> pieces = {"a", "bc", "한", " ", "7", "\xa0", "defghijk"};
+  std::srand(23);
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    const int length = std::rand() % 40;
+    for (int k = 0; k < length; ++k) text += pieces[static_cast<size_t>(std::rand()) % pieces.size()];
+    const size_t words =
+        text.empty() ? 0 : static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
+    ASSERT_EQ(count_words(text), words) << text;
+    const size_t cap = static_cast<size_t>(std::rand() % 12);
+    ASSERT_EQ(count_words(text, cap), std::min(words, cap)) << text << " cap " << cap;
   }
 }
 
