@@ -5,8 +5,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
+
+#include "processors/core/swar.hpp"
 
 namespace wiredesk::utf8 {
 
@@ -17,16 +18,11 @@ constexpr bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 // Whether every byte of s is below 0x80; eight bytes at a time.
 inline bool is_ascii(std::string_view s) {
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
   uint64_t any = 0;
   size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, sizeof w);
-    any |= w;
-  }
+  for (; i + 8 <= s.size(); i += 8) any |= swar::load_word(s.data() + i);
   for (; i < s.size(); ++i) any |= static_cast<unsigned char>(s[i]);
-  return (any & kHigh) == 0;
+  return (any & swar::kHigh) == 0;
 }
 
 // Decodes the code point at the start of p[0, n) into `cp` and returns its

@@ -15,6 +15,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "processors/core/swar.hpp"
 #include "processors/core/utf8.hpp"
 #include "processors/dedup/short_words.hpp"
 
@@ -329,8 +330,8 @@ uint64_t simhash(std::span<const uint64_t> shingles) {
 }
 
 uint64_t key_token_bits(std::string_view normalized) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  using swar::kHigh;
+  using swar::kOnes;
   const char* const p = normalized.data();
   const size_t n = normalized.size();
   uint64_t bits = 0;
@@ -341,12 +342,8 @@ uint64_t key_token_bits(std::string_view normalized) {
     bool has_digit = false;
     size_t end = start;
     for (; end + 8 <= n; end += 8) {
-      uint64_t w;
-      std::memcpy(&w, p + end, sizeof w);
-      // Spaces: the lowest set top bit is the first one (a borrow only
-      // marks bytes above a true match).
-      const uint64_t x = w ^ (kOnes * ' ');
-      const uint64_t spaces = (x - kOnes) & ~x & kHigh;
+      const uint64_t w = swar::load_word(p + end);
+      const uint64_t spaces = swar::bytes_equal(w, ' ');
       // Digits: 7-bit sums that cannot carry between bytes; bytes of 0x80
       // and above (UTF-8 sequences) are never digits.
       const uint64_t low = w & ~kHigh;

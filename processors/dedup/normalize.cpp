@@ -21,15 +21,10 @@ using std::string_view_literals::operator""sv;
 
 // ---------------------------------------------------------------- basics
 
-// Bit tricks on eight bytes at once (a word): kOnes * b is b in every byte.
-constexpr uint64_t kOnes = 0x0101010101010101ULL;
-constexpr uint64_t kHigh = 0x8080808080808080ULL;
-
-uint64_t load_word(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  return w;
-}
+// Bit tricks on eight bytes at once (a word).
+using swar::kHigh;
+using swar::kOnes;
+using swar::load_word;
 
 constexpr bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
@@ -729,11 +724,8 @@ size_t count_words(std::string_view normalized, size_t cap) {
   size_t spaces = 0;
   size_t i = 0;
   for (; i + 8 <= normalized.size() && spaces + 1 < cap; i += 8) {
-    const uint64_t x = load_word(normalized.data() + i) ^ (kOnes * ' ');
-    // The top bit of each byte that is not a space, exactly (no borrows):
-    // seven low bits plus 0x7f reach it, or the byte had it.
-    const uint64_t other = (((x & ~kHigh) + ~kHigh) | x) & kHigh;
-    spaces += (((other ^ kHigh) >> 7) * kOnes) >> 56;  // the bytes' sum lands in the top one
+    const uint64_t found = swar::bytes_equal(load_word(normalized.data() + i), ' ');
+    spaces += ((found >> 7) * kOnes) >> 56;  // the bytes' sum lands in the top one
   }
   for (; i < normalized.size() && spaces + 1 < cap; ++i) spaces += normalized[i] == ' ' ? 1 : 0;
   return std::min(spaces + 1, cap);
