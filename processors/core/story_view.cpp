@@ -175,8 +175,62 @@ std::string_view StoryView::Stored::packed() const {
   return {bytes_.get() + sizeof(Head) + h.story_size, h.packed_size};
 }
 
-size_t StoryView::ById::operator()(std::string_view story) const {
+size_t StoryView::Table::hash(std::string_view story) {
   return std::hash<std::string_view>{}(story);
+}
+
+size_t StoryView::Table::slot_of(std::string_view story) const {
+  const size_t mask = slots_.size() - 1;
+  size_t i = home(story);
+  while (!slots_[i].empty() && slots_[i].story() != story) i = (i + 1) & mask;
+  return i;
+}
+
+StoryView::Stored* StoryView::Table::find(std::string_view story) {
+  if (size_ == 0) return nullptr;
+  Stored& s = slots_[slot_of(story)];
+  return s.empty() ? nullptr : &s;
+}
+
+const StoryView::Stored* StoryView::Table::find(std::string_view story) const {
+  return const_cast<Table*>(this)->find(story);
+}
+
+void StoryView::Table::add(Stored stored) {
+  if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+  const std::string_view story = stored.story();
+  slots_[slot_of(story)] = std::move(stored);
+  ++size_;
+}
+
+void StoryView::Table::erase(std::string_view story) {
+  if (size_ == 0) return;
+  const size_t i = slot_of(story);
+  if (!slots_[i].empty()) erase_at(i);
+}
+
+// Backward shift: each entry after the hole, up to the next free slot, moves
+// into the hole unless its home lies after the hole (cyclically), where a
+// lookup from its home would no longer pass the hole to reach it.
+void StoryView::Table::erase_at(size_t hole) {
+  const size_t mask = slots_.size() - 1;
+  for (size_t j = (hole + 1) & mask; !slots_[j].empty(); j = (j + 1) & mask) {
+    const size_t h = home(slots_[j].story());
+    const bool stays = hole <= j ? (hole < h && h <= j) : (hole < h || h <= j);
+    if (stays) continue;
+    slots_[hole] = std::move(slots_[j]);
+    hole = j;
+  }
+  slots_[hole] = Stored();
+  --size_;
+}
+
+void StoryView::Table::grow() {
+  std::vector<Stored> old = std::move(slots_);
+  slots_ = std::vector<Stored>(old.empty() ? 16 : old.size() * 2);
+  for (Stored& s : old) {
+    if (!s.empty()) slots_[slot_of(s.story())] = std::move(s);
+  }
 }
 
 void StoryView::unpack(const Stored& in, StoryState& out) const {
@@ -219,9 +273,9 @@ StageStatus StoryView::process(ItemContext& ctx) {
   const int64_t parsed = event_time_ms(item);  // parses a timestamp: once per item
   const int64_t event = parsed > 0 ? parsed : ctx.received_ms;
   std::lock_guard lock(mu_);
-  const auto stored = stories_.find(std::string_view(story));
+  Stored* const stored = stories_.find(story);
   StoryState& s = scratch_;
-  if (stored != stories_.end()) {
+  if (stored) {
     unpack(*stored, s);
   } else {
     s.story.clear();
@@ -264,51 +318,43 @@ StageStatus StoryView::process(ItemContext& ctx) {
   // there are stories, so that its cost per item stays constant.
   if (++updates_since_sweep_ >= std::max<size_t>(kSweepEvery, stories_.size() / 2)) {
     updates_since_sweep_ = 0;
-    for (auto it = stories_.begin(); it != stories_.end();) {
-      if (it->head().last_ms < newest_ms_ - window_ms_) {
-        if (write_state_) ctx.state_writes.push_back({story_view_key(it->story()), {}, true});
-        it = stories_.erase(it);
-      } else {
-        ++it;
-      }
-    }
+    stories_.erase_if([&](const Stored& st) {
+      if (st.head().last_ms >= newest_ms_ - window_ms_) return false;
+      if (write_state_) ctx.state_writes.push_back({story_view_key(st.story()), {}, true});
+      return true;
+    });
   }
   return StageStatus::next();
 }
 
 void StoryView::apply_remote(StoryState state) {
   std::lock_guard lock(mu_);
-  const auto it = stories_.find(std::string_view(state.story));
-  if (it != stories_.end() && it->head().versions > state.versions) return;
+  Stored* const at = stories_.find(state.story);
+  if (at && at->head().versions > state.versions) return;
   newest_ms_ = std::max(newest_ms_, state.last_ms);
-  store(it, state);
+  store(at, state);
 }
 
-void StoryView::store(std::unordered_set<Stored, ById, ById>::iterator at,
-                      const StoryState& state) {
+void StoryView::store(Stored* at, const StoryState& state) {
   pack(state);
-  if (at == stories_.end()) {
-    stories_.emplace(state.story, state, packing_);
-    return;
+  if (at) {
+    *at = Stored(state.story, state, packing_);
+  } else {
+    stories_.add(Stored(state.story, state, packing_));
   }
-  // A set's elements are const: the node is taken out, given the story's
-  // new bytes and put back (no node is allocated).
-  auto node = stories_.extract(at);
-  node.value() = Stored(state.story, state, packing_);
-  stories_.insert(std::move(node));
 }
 
 void StoryView::erase(std::string_view story) {
   std::lock_guard lock(mu_);
-  if (auto it = stories_.find(story); it != stories_.end()) stories_.erase(it);
+  stories_.erase(story);
 }
 
 std::optional<StoryState> StoryView::get(std::string_view story) const {
   std::lock_guard lock(mu_);
-  auto it = stories_.find(story);
-  if (it == stories_.end()) return std::nullopt;
+  const Stored* at = stories_.find(story);
+  if (!at) return std::nullopt;
   StoryState s;
-  unpack(*it, s);
+  unpack(*at, s);
   return s;
 }
 

@@ -10,7 +10,6 @@
 
 #include <cstdint>
 #include <unordered_map>
-#include <unordered_set>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -66,8 +65,8 @@ class StoryView final : public Stage {
   // times and counts as they are, the story id, then its headline, topics
   // and items packed (binary.hpp strings). A one-item story took ~550 bytes
   // in eight allocations as a StoryState, then ~330 in three as a map node
-  // with the id and the packed string beside it; this is a set node of one
-  // pointer and that allocation.
+  // with the id and the packed string beside it; this is that allocation and
+  // a slot of Table.
   struct Head {
     int64_t first_ms = 0;
     int64_t last_ms = 0;
@@ -78,8 +77,10 @@ class StoryView final : public Stage {
   };
   class Stored {
    public:
+    Stored() = default;  // a free slot of Table
     // `packed`: the headline, topics and items as StoryView::pack writes them.
     Stored(std::string_view story, const StoryState& state, std::string_view packed);
+    bool empty() const { return !bytes_; }
     Head head() const;
     std::string_view story() const;
     std::string_view packed() const;
@@ -87,27 +88,54 @@ class StoryView final : public Stage {
    private:
     std::unique_ptr<char[]> bytes_;
   };
-  // Finds a Stored by its story id.
-  struct ById {
-    using is_transparent = void;
-    size_t operator()(std::string_view story) const;
-    size_t operator()(const Stored& s) const { return (*this)(s.story()); }
-    bool operator()(const auto& a, const auto& b) const { return id(a) == id(b); }
-    static std::string_view id(std::string_view story) { return story; }
-    static std::string_view id(const Stored& s) { return s.story(); }
+  // The stories by id: open addressing over one Stored (a pointer) per slot,
+  // linear probing, at most 3/4 full, a removal shifting the entries after
+  // it back (no tombstones). A node-based set took a node (32 bytes) and a
+  // bucket pointer per story beside the story's own allocation; this takes
+  // 11-21 bytes. The hash of an id is computed again where it is needed
+  // (growing, removing): the bytes are the point.
+  class Table {
+   public:
+    Stored* find(std::string_view story);
+    const Stored* find(std::string_view story) const;
+    // Adds a story that is not in the table.
+    void add(Stored stored);
+    void erase(std::string_view story);
+    // Removes the stories for which drop(stored) is true (it may be asked
+    // about a kept story twice).
+    template <class Drop>
+    void erase_if(Drop drop) {
+      for (size_t i = 0; i < slots_.size();) {
+        if (!slots_[i].empty() && drop(slots_[i])) {
+          erase_at(i);  // a later entry may have moved into i: look again
+        } else {
+          ++i;
+        }
+      }
+    }
+    size_t size() const { return size_; }
+
+   private:
+    static size_t hash(std::string_view story);
+    size_t home(std::string_view story) const { return hash(story) & (slots_.size() - 1); }
+    size_t slot_of(std::string_view story) const;  // its slot, or the free one it would take
+    void erase_at(size_t slot);
+    void grow();
+    std::vector<Stored> slots_;  // a power of two of them, or none
+    size_t size_ = 0;
   };
   // Packs into packing_. A topic is written as its number in topic_names_
   // (a story names a few of the taxonomy's ids), an item whose uri is the
   // story id (a story's first item, mostly) without its uri.
   void pack(const StoryState& state);
   void unpack(const Stored& in, StoryState& out) const;
-  // Keeps `state` as its story's Stored, at `at` (or end(): a new story).
-  void store(std::unordered_set<Stored, ById, ById>::iterator at, const StoryState& state);
+  // Keeps `state` as its story's Stored, in place of `at` (or added: null).
+  void store(Stored* at, const StoryState& state);
 
   int64_t window_ms_;
   bool write_state_ = false;
   mutable std::mutex mu_;
-  std::unordered_set<Stored, ById, ById> stories_;
+  Table stories_;
   std::string packing_;  // pack()'s buffer, reused
   std::vector<std::string> topic_names_;
   std::unordered_map<std::string, uint32_t> topic_numbers_;

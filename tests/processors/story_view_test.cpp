@@ -198,5 +198,114 @@ TEST(StoryView, AReplayedRecordIsNotCountedTwiceAndTheStateRoundTrips) {
   EXPECT_FALSE(StoryState::from_json("not json"));
 }
 
+// The stories live in an open-addressing table: adds, updates and removals
+// in a random order, against a map, with the table growing and shrinking
+// around a few hundred stories (removals shift entries back, across the end
+// of the table too).
+TEST(StoryView, StoriesAreFoundAfterEveryMixOfAddsUpdatesAndRemovals) {
+  // 600 live ids at most: the table grows to hundreds of slots. Then at
+  // most 12 live of 10,000 ids: it stays at 16 slots, where runs of entries
+  // cross its end all the time.
+  for (const size_t live : {size_t{600}, size_t{12}}) {
+    const uint32_t ids = live < 100 ? 10'000 : 600;
+    StoryView view;
+    std::map<std::string, uint32_t> model;  // story → versions
+    std::vector<std::string> removed;       // looked up again: must be gone
+    std::mt19937 rng(7);
+    auto check = [&](const std::string& story) {
+      const auto got = view.get(story);
+      const auto want = model.find(story);
+      ASSERT_EQ(got.has_value(), want != model.end()) << story;
+      if (got) {
+        EXPECT_EQ(got->story, story);
+        EXPECT_EQ(got->versions, want->second) << story;
+        EXPECT_EQ(got->headline, "headline of " + story);
+      }
+    };
+    auto check_all = [&] {
+      ASSERT_EQ(view.size(), model.size());
+      for (const auto& [story, versions] : model) check(story);
+      for (const auto& story : removed) check(story);
+    };
+    for (int round = 0; round < 40; ++round) {
+      removed.clear();
+      for (int op = 0; op < 400; ++op) {
+        std::string story = "urn:t:" + std::to_string(rng() % ids);
+        // Removals win more often in the second half of each round (the
+        // table fills and empties), and always once `live` are there.
+        bool remove = rng() % 100 < (op < 200 ? 20u : 70u);
+        if (model.size() >= live) {
+          remove = true;
+          story = std::next(model.begin(), static_cast<long>(rng() % model.size()))->first;
+        }
+        if (remove) {
+          view.erase(story);
+          model.erase(story);
+          removed.push_back(story);
+        } else {
+          StoryState state;
+          state.story = story;
+          state.headline = "headline of " + story;
+          state.versions = model.contains(story) ? model[story] + 1 : 1;
+          state.items = {{story, std::to_string(state.versions)}};
+          view.apply_remote(state);
+          model[story] = state.versions;
+        }
+        if (live < 100) check_all();
+      }
+      check_all();
+    }
+  }
+}
+
+// The window sweep takes out the stories that have not been updated for the
+// window (one tombstone each in the index topic) and nothing newer.
+TEST(StoryView, TheSweepForgetsStoriesOlderThanTheWindowAndKeepsTheRest) {
+  PipelineOptions options;
+  options.topics.stories = "news.stories";
+  options.topics.state = "wiredesk.index";
+  auto view = std::make_shared<StoryView>(10 * 60 * 1000);  // 10 minutes
+  view->write_state();
+  Pipeline pipeline(options, std::vector<std::shared_ptr<Stage>>{view}, null_probe(),
+                    [] { return int64_t{1796245200000}; });
+  int tombstones = 0;
+  constexpr int kStories = 1200;  // one a minute
+  for (int i = 0; i < kStories; ++i) {
+    char when[32];
+    std::snprintf(when, sizeof when, "2026-12-01T%02d:%02d:00Z", i / 60, i % 60);
+    const std::string value =
+        item("urn:s:" + std::to_string(i), "1", when, "Story " + std::to_string(i), kBody);
+    InputRecord in;  // its value is a view
+    in.origin = {"wire.items", 0, i};
+    in.value = value;
+    std::vector<OutputRecord> out;
+    pipeline.process(in, out);
+    for (const auto& r : out) {
+      if (r.topic == "wiredesk.index" && story_of_story_view_key(*r.key) &&
+          r.kind == ValueKind::tombstone) {
+        ++tombstones;
+      }
+    }
+  }
+  size_t present = 0;
+  for (int i = 0; i < kStories; ++i) {
+    const auto state = view->get("urn:s:" + std::to_string(i));
+    if (state) {
+      ++present;
+      EXPECT_EQ(state->headline, "Story " + std::to_string(i));
+    }
+    // Inside the window of the newest item: kept.
+    if (i >= kStories - 10) {
+      EXPECT_TRUE(state) << i;
+    }
+    // Far behind it: a sweep has run since (at most every few hundred updates).
+    if (i < kStories - 300) {
+      EXPECT_FALSE(state) << i;
+    }
+  }
+  EXPECT_EQ(present, view->size());
+  EXPECT_EQ(tombstones, kStories - static_cast<int>(present));
+}
+
 }  // namespace
 }  // namespace wiredesk
