@@ -136,9 +136,9 @@ int main(int argc, char** argv) {
 
   // At a steady rate each item is sent within --linger-ms of produce(), where
   // its latency starts: the wait counts against wiredesk. 0 (a request per
-  // item) cost the broker ~40 % more CPU at 2,000 items/s on a 2-vCPU machine
-  // it shares with wiredesk (benchmarks/README.md, "Latency": 13 against 9
-  // CPU-s per 30,000 items).
+  // item) cost the broker ~30 % more CPU at 2,000 items/s on a 2-vCPU machine
+  // it shares with wiredesk (benchmarks/README.md, "Latency at a steady
+  // rate": 12.2-14.0 against 9.6-10.4 CPU-s per 30,000 items).
   const std::string linger = rate > 0 ? std::to_string(linger_ms) : "10";
   auto pconf = conf({{"bootstrap.servers", bootstrap}, {"linger.ms", linger},
                      {"batch.size", "1000000"}, {"compression.type", "lz4"},
