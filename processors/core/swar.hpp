@@ -27,4 +27,24 @@ constexpr uint64_t bytes_equal(uint64_t w, unsigned char c) {
   return ~(((x & ~kHigh) + ~kHigh) | x) & kHigh;
 }
 
+// w with its ASCII capitals 'A'-'Z' made small, every other byte (other
+// ASCII, and bytes of 0x80 and above, which UTF-8 sequences are made of) as
+// it is. On the seven low bits a byte of 'A' or more gets its top bit from
+// + 0x3f, one past 'Z' from + 0x25, and no carry leaves the byte; their
+// difference, shifted to 0x20, lowers the capitals.
+constexpr uint64_t lower_ascii(uint64_t w) {
+  const uint64_t low = w & ~kHigh;
+  const uint64_t capitals = (low + kOnes * 0x3f) & ~(low + kOnes * 0x25) & ~w & kHigh;
+  return w | (capitals >> 2);
+}
+
+// Whether an ASCII word (no byte of 0x80 or above) holds a control: a byte
+// below 0x20, or 0x7f. A byte is below n when subtracting n borrows into its
+// clear top bit; a borrow can reach the next byte only from a byte that
+// borrowed itself, so the answer (not which byte) is exact.
+constexpr bool has_ascii_control(uint64_t w) {
+  const uint64_t del = w ^ (kOnes * 0x7f);  // 0 where a byte is 0x7f
+  return (((w - kOnes * 0x20) & ~w) | ((del - kOnes) & ~del)) & kHigh;
+}
+
 }  // namespace wiredesk::swar

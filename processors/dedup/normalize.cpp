@@ -5,8 +5,13 @@
 #include <hs/hs.h>
 #include <utf8proc.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -81,6 +86,14 @@ bool folds_as_ascii_and_kept(std::string_view utf8) {
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   const size_t n = utf8.size();
   for (size_t i = 0; i < n;) {
+    if (i + 8 <= n) {  // eight ASCII bytes at once
+      const uint64_t w = load_word(utf8.data() + i);
+      if ((w & kHigh) == 0) {
+        if (swar::has_ascii_control(w)) return false;
+        i += 8;
+        continue;
+      }
+    }
     const unsigned char b = p[i];
     if (b < 0x80) {
       if (b < 0x20 || b == 0x7f) return false;  // controls: utf8proc's STRIPCC rules
@@ -502,6 +515,11 @@ const PhraseFinder& boilerplate_phrases() {
 }
 
 bool has_url(std::string_view s) {
+  // Each of the three holds "//" or "www.": a paragraph with neither (nearly
+  // every one) is answered without a scan, which costs more than the finds.
+  if (s.find("//") == std::string_view::npos && s.find("www.") == std::string_view::npos) {
+    return false;
+  }
   static const PhraseFinder finder({{1, {"https://", "http://", "www."}}});
   return finder.lists_in(s) != 0;
 }
@@ -620,20 +638,11 @@ std::string fold_case(std::string_view utf8) {
     size_t i = 0;
     for (; i + 8 <= utf8.size(); i += 8) {
       const uint64_t w = load_word(utf8.data() + i);
-      // A byte below 0x20 or 0x7f: a control, which the table handles. (A
-      // byte is below n when subtracting n borrows into its clear top bit;
-      // `del` is 0 where a byte is 0x7f.)
-      const uint64_t del = w ^ (kOnes * 0x7f);
-      const uint64_t controls = ((w - kOnes * 0x20) & ~w) | ((del - kOnes) & ~del);
-      if (controls & kHigh) {
+      if (swar::has_ascii_control(w)) {  // the table handles controls
         fold_bytes(utf8.data() + i, 8);
         continue;
       }
-      // Capitals: a byte of 'A' or more gets its top bit from + 0x3f, one
-      // past 'Z' from + 0x25 (ASCII bytes: no carry leaves a byte); their
-      // difference, shifted to 0x20, lowers them.
-      const uint64_t capitals = (w + kOnes * 0x3f) & ~(w + kOnes * 0x25) & kHigh;
-      const uint64_t lowered = w | (capitals >> 2);
+      const uint64_t lowered = swar::lower_ascii(w);
       std::memcpy(o, &lowered, sizeof lowered);
       o += 8;
       after_cr = false;
@@ -644,8 +653,14 @@ std::string fold_case(std::string_view utf8) {
   }
   if (folds_as_ascii_and_kept(utf8)) {  // Korean copy: ASCII and Hangul syllables
     std::string out(utf8);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    char* const d = out.data();
+    size_t i = 0;
+    for (; i + 8 <= out.size(); i += 8) {
+      const uint64_t lowered = swar::lower_ascii(load_word(d + i));
+      std::memcpy(d + i, &lowered, sizeof lowered);
+    }
+    for (; i < out.size(); ++i) {
+      if (d[i] >= 'A' && d[i] <= 'Z') d[i] = static_cast<char>(d[i] - 'A' + 'a');
     }
     return out;
   }
@@ -661,11 +676,62 @@ std::string fold_case(std::string_view utf8) {
   return std::string(reinterpret_cast<const char*>(owned.get()), static_cast<size_t>(n));
 }
 
+namespace {
+
+constexpr size_t kBlock = 16;
+
+// Sixteen bytes of text: whether they are all ASCII, and which are ASCII
+// letters or digits (bit i for byte i).
+class AsciiBlock {
+ public:
+  explicit AsciiBlock(const char* p) { std::memcpy(bytes_, p, kBlock); }
+  bool ascii() const;
+  uint32_t alnum() const;
+  // Writes the 16 bytes from byte `at` on (zeros past the block) to `out`.
+  void store_from(uint32_t at, char* out) const { std::memcpy(out, bytes_ + at, kBlock); }
+
+ private:
+  char bytes_[2 * kBlock] = {};
+};
+
+#if defined(__SSE2__)
+bool AsciiBlock::ascii() const {
+  return _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes_))) == 0;
+}
+
+uint32_t AsciiBlock::alnum() const {
+  // Signed compares: ASCII bytes are 0-127, the others negative and in no
+  // range. A byte with 0x20 set is a small letter exactly when the byte is
+  // a letter of either case.
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes_));
+  const auto within = [](__m128i x, char lo, char hi) {
+    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  const __m128i letters = within(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+  const __m128i digits = within(v, '0', '9');
+  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letters, digits)));
+}
+#else
+bool AsciiBlock::ascii() const {
+  return ((load_word(bytes_) | load_word(bytes_ + 8)) & kHigh) == 0;
+}
+
+uint32_t AsciiBlock::alnum() const {
+  uint32_t bits = 0;
+  for (uint32_t i = 0; i < kBlock; ++i) bits |= uint32_t{is_ascii_alnum(bytes_[i])} << i;
+  return bits;
+}
+#endif
+
+}  // namespace
+
 std::string fold_punctuation(std::string_view folded) {
   // The output is never longer than the input: every byte written is one
   // read, and a space stands for at least one separator read. So it is
   // written through a pointer into a string of the input's size.
-  std::string out(folded.size(), '\0');
+  // (16 bytes more: a run of letters is stored as a whole block of 16.)
+  std::string out(folded.size() + kBlock, '\0');
   char* const begin = out.data();
   char* o = begin;
   bool pending_space = false;
@@ -682,7 +748,36 @@ std::string fold_punctuation(std::string_view folded) {
   }();
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
   const auto size = static_cast<utf8proc_ssize_t>(folded.size());
+  // Where the code point at a time goes back to blocks of 16 bytes.
+  utf8proc_ssize_t scalar_until = 0;
   for (utf8proc_ssize_t i = 0; i < size;) {
+    if (i >= scalar_until && i + static_cast<utf8proc_ssize_t>(kBlock) <= size) {
+      const AsciiBlock block(folded.data() + i);
+      if (block.ascii()) {
+        // Runs of letters and digits are copied, a run of anything else
+        // is one pending space: the same as one byte at a time.
+        uint32_t word = block.alnum();
+        for (uint32_t at = 0; at < kBlock;) {
+          const uint32_t rest = word >> at;
+          if (rest & 1) {
+            const auto run = static_cast<uint32_t>(std::countr_zero(~rest));
+            if (pending_space && o != begin) *o++ = ' ';
+            pending_space = false;
+            block.store_from(at, o);
+            o += run;
+            at += run;
+          } else {
+            pending_space = true;
+            if (rest == 0) break;
+            at += static_cast<uint32_t>(std::countr_zero(rest));
+          }
+        }
+        i += static_cast<utf8proc_ssize_t>(kBlock);
+        continue;
+      }
+      // Not ASCII: this block goes one code point at a time.
+      scalar_until = i + static_cast<utf8proc_ssize_t>(kBlock);
+    }
     if (p[i] < 0x80) {
       if (kAlnum[p[i]]) {
         if (pending_space && o != begin) *o++ = ' ';
@@ -694,9 +789,12 @@ std::string fold_punctuation(std::string_view folded) {
       ++i;
       continue;
     }
-    if (utf8::hangul_syllable_at(folded, static_cast<size_t>(i))) {  // a letter (Lo)
-      emit(&folded[static_cast<size_t>(i)], 3);
-      i += 3;
+    if (utf8::hangul_syllable_at(folded, static_cast<size_t>(i))) {  // letters (Lo)
+      // A Korean word is a run of syllables: copied at once.
+      auto end = static_cast<size_t>(i) + 3;
+      while (utf8::hangul_syllable_at(folded, end)) end += 3;
+      emit(&folded[static_cast<size_t>(i)], end - static_cast<size_t>(i));
+      i = static_cast<utf8proc_ssize_t>(end);
       continue;
     }
     utf8proc_int32_t cp = 0;
