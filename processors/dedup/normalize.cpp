@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <unordered_map>
 #include <stdexcept>
 #include <vector>
 
@@ -80,30 +81,109 @@ bool kept_by_fold(uint32_t cp) {
          cp == 0x201D || cp == 0x3001 || cp == 0x3002 || (cp >= 0x3008 && cp <= 0x3011);
 }
 
-// Whether fold_case may keep `utf8` as it is but for lower-casing ASCII
-// letters: printable ASCII and code points kept by the fold, well formed.
-bool folds_as_ascii_and_kept(std::string_view utf8) {
+// utf8proc's fold (NFKC, case folding, ignorables and controls removed).
+constexpr auto kFoldOptions =
+    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                   UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_STRIPCC);
+
+// Symbols of Korean copy that the fold rewrites, or keeps, without reading
+// their neighbours: the ellipsis (…, three full stops), unit squares (㎞,
+// km), full-width forms (２, 2), Roman numerals, the tilde operator (∼),
+// arrows, circled numbers. Built once, from utf8proc itself, for the blocks
+// where they live: a code point is taken when it is a starter (combining
+// class 0) and utf8proc folds it alone into printable ASCII, code points
+// kept by the fold and starters of these blocks. Nothing composes onto
+// those but combining marks and jamo, which are in none of them and send
+// a text to utf8proc; so the code point folds the same wherever it stands.
+class FoldTable {
+ public:
+  FoldTable() {
+    for (const auto& [first, last] : kBlocks) {
+      for (uint32_t cp = first; cp <= last; ++cp) add(cp);
+    }
+  }
+  // The fold of cp, or null when utf8proc must decide.
+  const std::string* find(uint32_t cp) const {
+    const auto it = folds_.find(cp);
+    return it == folds_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  static constexpr std::pair<uint32_t, uint32_t> kBlocks[] = {
+      {0x2000, 0x2BFF},  // punctuation, letterlike, number forms, arrows, maths, shapes
+      {0x3000, 0x303F},  // CJK symbols and punctuation
+      {0x3200, 0x33FF},  // enclosed CJK letters, CJK compatibility (unit squares)
+      {0xFF01, 0xFFEF},  // half-width and full-width forms
+  };
+  static bool block_starter(uint32_t c) {
+    return std::any_of(std::begin(kBlocks), std::end(kBlocks),
+                       [c](const auto& b) { return c >= b.first && c <= b.second; }) &&
+           utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->combining_class == 0;
+  }
+  void add(uint32_t cp) {
+    if (utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0) return;
+    utf8proc_uint8_t in[4];
+    const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), in);
+    utf8proc_uint8_t* mapped = nullptr;
+    const utf8proc_ssize_t len = utf8proc_map(in, n, &mapped, kFoldOptions);
+    std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owned(mapped);
+    if (len <= 0) return;
+    const std::string_view fold(reinterpret_cast<const char*>(mapped), static_cast<size_t>(len));
+    const auto* p = reinterpret_cast<const unsigned char*>(fold.data());
+    for (size_t i = 0; i < fold.size();) {
+      uint32_t c = 0;
+      const size_t l = utf8::decode(p + i, fold.size() - i, c);
+      if (l == 0 || (c < 0x80 ? (c < 0x20 || c == 0x7f) : !kept_by_fold(c) && !block_starter(c))) {
+        return;
+      }
+      i += l;
+    }
+    folds_.emplace(cp, std::string(fold));
+  }
+  std::unordered_map<uint32_t, std::string> folds_;
+};
+
+const FoldTable& fold_table() {
+  static const FoldTable table;
+  return table;
+}
+
+// fold_case without utf8proc, for text of printable ASCII, code points kept
+// by the fold and those of FoldTable (Korean copy): appends the fold to `out`
+// and returns true, or returns false (out unusable) for anything else.
+bool fold_fast(std::string_view utf8, std::string& out) {
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   const size_t n = utf8.size();
+  out.clear();
+  out.reserve(n + 8);
   for (size_t i = 0; i < n;) {
     if (i + 8 <= n) {  // eight ASCII bytes at once
       const uint64_t w = load_word(utf8.data() + i);
       if ((w & kHigh) == 0) {
-        if (swar::has_ascii_control(w)) return false;
+        if (swar::has_ascii_control(w)) return false;  // utf8proc's STRIPCC rules
+        const uint64_t lowered = swar::lower_ascii(w);
+        out.append(reinterpret_cast<const char*>(&lowered), sizeof lowered);
         i += 8;
         continue;
       }
     }
     const unsigned char b = p[i];
     if (b < 0x80) {
-      if (b < 0x20 || b == 0x7f) return false;  // controls: utf8proc's STRIPCC rules
+      if (b < 0x20 || b == 0x7f) return false;
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b));
       ++i;
       continue;
     }
     uint32_t cp = 0;
     const size_t len = utf8::decode(p + i, n - i, cp);
     if (len == 0 || len == 4) return false;  // malformed or four-byte: utf8proc decides
-    if (!kept_by_fold(cp)) return false;
+    if (kept_by_fold(cp)) {
+      out.append(utf8.data() + i, len);
+    } else if (const std::string* fold = fold_table().find(cp)) {
+      out.append(*fold);
+    } else {
+      return false;
+    }
     i += len;
   }
   return true;
@@ -651,26 +731,11 @@ std::string fold_case(std::string_view utf8) {
     out.resize(static_cast<size_t>(o - out.data()));
     return out;
   }
-  if (folds_as_ascii_and_kept(utf8)) {  // Korean copy: ASCII and Hangul syllables
-    std::string out(utf8);
-    char* const d = out.data();
-    size_t i = 0;
-    for (; i + 8 <= out.size(); i += 8) {
-      const uint64_t lowered = swar::lower_ascii(load_word(d + i));
-      std::memcpy(d + i, &lowered, sizeof lowered);
-    }
-    for (; i < out.size(); ++i) {
-      if (d[i] >= 'A' && d[i] <= 'Z') d[i] = static_cast<char>(d[i] - 'A' + 'a');
-    }
-    return out;
-  }
+  if (std::string out; fold_fast(utf8, out)) return out;  // Korean copy
   utf8proc_uint8_t* mapped = nullptr;
-  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT |
-                                                      UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-                                                      UTF8PROC_IGNORE | UTF8PROC_STRIPCC);
   const utf8proc_ssize_t n =
       utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
-                   static_cast<utf8proc_ssize_t>(utf8.size()), &mapped, options);
+                   static_cast<utf8proc_ssize_t>(utf8.size()), &mapped, kFoldOptions);
   std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owned(mapped);
   if (n < 0) return std::string(utf8);  // decode validated UTF-8; keep the text as it is
   return std::string(reinterpret_cast<const char*>(owned.get()), static_cast<size_t>(n));

@@ -91,14 +91,15 @@ TEST(FoldCase, AsciiPathAgreesWithUtf8procOnRandomText) {
   }
 }
 
-// Korean copy is checked and lowered eight bytes at a time: ASCII runs with
-// capitals and controls anywhere, between Hangul and the punctuation the
-// fold keeps (· is C2 B7, whose first byte must not be taken for a 'B'),
-// must fold as utf8proc folds them.
+// Korean copy is folded without utf8proc, its ASCII eight bytes at a time:
+// ASCII runs with capitals and controls anywhere, between Hangul, the
+// punctuation the fold keeps (· is C2 B7, whose first byte must not be
+// taken for a 'B') and the symbols it rewrites alone (…, ㎞, full-width
+// forms), must fold as utf8proc folds them.
 TEST(FoldCase, KoreanPathAgreesWithUtf8procOnRandomText) {
-  const std::vector<std::string> pieces = {"한",  "국어", "·", "‘", "”", "中", "KOSPI", "Seoul",
-                                           "ab", "Z",    "@", "[", " ", "  ", "2026",  "\t",
-                                           "\n", "\x7f", "\x01", "é"};
+  const std::vector<std::string> pieces = {
+      "한", "국어", "·", "‘", "”", "中", "KOSPI", "Seoul", "ab", "Z", "@", "[", " ", "  ", "2026",
+      "…", "㎞", "２", "Ｋ", "∼", "Ⅱ", "→", "※", "㈎", "\u3000", "\t", "\n", "\x7f", "\x01", "é"};
   std::srand(5);
   for (int n = 0; n < 20000; ++n) {
     std::string text;
