@@ -30,7 +30,9 @@ struct HeadlineMarkers {
 HeadlineMarkers parse_headline(std::string_view headline);
 
 // NFKC + case fold + control characters stripped; punctuation is kept (the
-// boilerplate rules read it). Pure ASCII input takes a fast path.
+// boilerplate rules read it). Pure ASCII input takes a fast path, and so
+// does Korean copy (ASCII, Hangul, CJK and the symbols utf8proc folds
+// alone, from a table it builds once); anything else goes to utf8proc.
 std::string fold_case(std::string_view utf8);
 
 // Keeps letters, marks and numbers; every run of anything else (punctuation,
