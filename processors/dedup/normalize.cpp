@@ -15,8 +15,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <unordered_map>
 #include <stdexcept>
+#include <unordered_map>
 #include <vector>
 
 namespace wiredesk {
@@ -821,9 +821,9 @@ std::string fold_punctuation(std::string_view folded) {
       if (block.ascii()) {
         // Runs of letters and digits are copied, a run of anything else
         // is one pending space: the same as one byte at a time.
-        uint32_t word = block.alnum();
+        const uint32_t alnum = block.alnum();
         for (uint32_t at = 0; at < kBlock;) {
-          const uint32_t rest = word >> at;
+          const uint32_t rest = alnum >> at;
           if (rest & 1) {
             const auto run = static_cast<uint32_t>(std::countr_zero(~rest));
             if (pending_space && o != begin) *o++ = ' ';
