@@ -37,18 +37,6 @@ std::string source(const std::string& relative) {
 
 int run(const std::string& command) { return std::system(command.c_str()); }
 
-// The command's standard output without its last newline.
-std::string output_of(const std::string& command) {
-  std::string out;
-  if (FILE* p = popen(command.c_str(), "r")) {
-    char buf[256];
-    while (size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    pclose(p);
-  }
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
-}
-
 double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
@@ -355,13 +343,14 @@ TEST_F(Faults, BrokerOutageOfFifteenSeconds) {
 
   // `local-kafka pid` names the live broker (benchmarks/run-load reads its
   // CPU through it), and fails once it is stopped.
-  const std::string pid_of_broker = source("scripts/local-kafka") + " pid 2>/dev/null";
-  const std::string broker = output_of(pid_of_broker);
+  const std::string pid_of_broker = source("scripts/local-kafka") + " pid";
+  std::string broker = wiredesk::testing::shell(pid_of_broker).second;
+  while (!broker.empty() && broker.back() == '\n') broker.pop_back();
   ASSERT_FALSE(broker.empty());
   EXPECT_TRUE(std::filesystem::exists("/proc/" + broker)) << broker;
   const auto down = Clock::now();
   ASSERT_EQ(run(source("scripts/local-kafka") + " stop > /dev/null 2>&1"), 0);
-  EXPECT_NE(run(pid_of_broker + " > /dev/null"), 0);
+  EXPECT_NE(wiredesk::testing::shell(pid_of_broker).first, 0);
   double not_ready_after = -1;
   while (seconds_since(down) < 15) {
     if (not_ready_after < 0 && readyz(port) != 200) not_ready_after = seconds_since(down);

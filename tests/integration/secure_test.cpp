@@ -28,23 +28,12 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using wiredesk::testing::KafkaTestClient;
 using wiredesk::testing::ServiceProcess;
+using wiredesk::testing::shell;
 using Names = wiredesk::testing::TestTopics;
 
 std::string secure_port() {
   const char* p = std::getenv("TEST_KAFKA_SECURE_PORT");
   return p && *p ? p : "9192";
-}
-
-// Runs a shell command; returns its exit code and what it wrote (both streams).
-std::pair<int, std::string> shell(const std::string& cmd) {
-  std::string out;
-  FILE* f = ::popen((cmd + " 2>&1").c_str(), "r");
-  if (!f) return {-1, out};
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  const int status = ::pclose(f);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
 std::string local_kafka(const std::string& args) {

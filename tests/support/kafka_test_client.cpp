@@ -280,6 +280,17 @@ std::pair<int, std::string> run_wiredesk(const std::map<std::string, std::string
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
+std::pair<int, std::string> shell(const std::string& cmd) {
+  std::string out;
+  FILE* f = ::popen((cmd + " 2>&1").c_str(), "r");
+  if (!f) return {-1, out};
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  const int status = ::pclose(f);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
 std::pair<int, std::string> http_get(const std::string& address, const std::string& path) {
   const std::string cmd = "curl -s -m 5 -w '\\n%{http_code}' http://" + address + path;
   std::unique_ptr<FILE, decltype(&pclose)> pipe(popen(cmd.c_str(), "r"), &pclose);

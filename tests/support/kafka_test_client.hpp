@@ -105,6 +105,9 @@ std::pair<int, std::string> run_wiredesk(const std::map<std::string, std::string
 
 // GET http://address/path with curl; returns {status, body}.
 std::pair<int, std::string> http_get(const std::string& address, const std::string& path);
+
+// Runs a shell command; returns its exit code and what it wrote (both streams).
+std::pair<int, std::string> shell(const std::string& cmd);
 // A TCP port that was free a moment ago.
 int free_port();
 
