@@ -3,6 +3,7 @@
 // see. For the engine's unit tests; no broker.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -78,13 +79,16 @@ class MemoryOutput final : public OutputPort {
 
   // Transactions (MemoryTransactions).
   void begin() { in_txn_ = true; }
-  void commit_open() {
+  // Returns how many records the transaction made visible.
+  size_t commit_open() {
+    const size_t before = committed_.size();
     for (auto& p : produced_) {
       if (p.in_transaction) committed_.push_back(p.record);
     }
     std::erase_if(produced_, [](const Produced& p) { return p.in_transaction; });
     unacked_.clear();
     in_txn_ = false;
+    return committed_.size() - before;
   }
   void abort_open() {
     std::erase_if(produced_, [](const Produced& p) { return p.in_transaction; });
@@ -118,7 +122,7 @@ class MemoryTransactions final : public TransactionPort {
       --abort_commits_;
       return TxnResult::abort;
     }
-    output_.commit_open();
+    largest_ = std::max(largest_, output_.commit_open());
     input_.commit(offsets, true);
     ++commits_;
     return TxnResult::ok;
@@ -127,12 +131,15 @@ class MemoryTransactions final : public TransactionPort {
 
   void abort_commits(int n) { abort_commits_ = n; }
   int commits() const { return commits_; }
+  // The most records one committed transaction made visible.
+  size_t largest_commit() const { return largest_; }
 
  private:
   InputPort& input_;
   MemoryOutput& output_;
   int abort_commits_ = 0;
   int commits_ = 0;
+  size_t largest_ = 0;
 };
 
 }  // namespace wiredesk

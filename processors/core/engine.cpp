@@ -59,8 +59,8 @@ bool Engine::step() {
     pool_.submit(record_);
     polled = true;
   }
-  while (pool_.ready() && !failed_) finish_one();
-  if (!failed_ && (pool_.full() || (!polled && pool_.pending() > 0))) finish_one();
+  while (pool_.ready() && !failed_) finish_next();
+  if (!failed_ && (pool_.full() || (!polled && pool_.pending() > 0))) finish_next();
   output_.poll(0);
   apply_backpressure();
   observer_.tick();
@@ -81,6 +81,16 @@ bool Engine::step() {
   }
   release_due();  // the clock may have moved with the records just finished
   return !failed_ && !done();
+}
+
+// Finishes the oldest record and, under exactly-once, commits the
+// transaction as soon as it holds txn_max_records: a step may find the whole
+// pool prepared, and the cap holds however many records that is.
+void Engine::finish_next() {
+  finish_one();
+  if (options_.transactions && in_txn_ && txn_records_ >= options_.txn_max_records) {
+    finish_transaction();
+  }
 }
 
 // Finishes the oldest record of the pool (its dedup decision, alerts and

@@ -38,8 +38,9 @@ struct EngineOptions {
   size_t max_in_flight = 10000;
   // Budget for a transaction commit or abort, and for the drain at shutdown.
   std::chrono::milliseconds timeout{30000};
-  // Exactly-once: a transaction commits after this many records, after
-  // max_age, and after idle_age once everything taken is finished.
+  // Exactly-once: a transaction commits once it holds this many records
+  // (never more, however many a step finds prepared), after max_age, and
+  // after idle_age once everything taken is finished.
   size_t txn_max_records = 1000;
   std::chrono::milliseconds txn_max_age{100};
   std::chrono::milliseconds txn_idle_age{20};
@@ -119,6 +120,7 @@ class Engine final : public OutputEvents {
   };
 
   void finish_one();
+  void finish_next();
   void finish_pending();
   void apply_backpressure();
   void commit(const std::vector<CommitPoint>& points, bool sync);

@@ -7,8 +7,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include "consumers/memory_source.hpp"
 #include "processors/tag/alerts.hpp"
@@ -30,8 +33,9 @@ std::string item(const std::string& uri) {
 }
 
 struct Rig {
-  explicit Rig(EngineOptions options = {}, size_t workers = 2, size_t window = 8)
-      : pipeline(PipelineOptions{}, {}, null_probe(), [] { return kNow; }) {
+  explicit Rig(EngineOptions options = {}, size_t workers = 2, size_t window = 8,
+               Probe& probe = null_probe())
+      : pipeline(PipelineOptions{}, {}, probe, [] { return kNow; }) {
     options.workers = workers;
     options.window = window;
     options.commit_interval = std::chrono::milliseconds(0);
@@ -225,6 +229,64 @@ TEST(Engine, ExactlyOnceCommitsOffsetsWithOutputsAndRewindsOnAbort) {
   EXPECT_EQ(rig.input.committed(kP0), 12);
   EXPECT_EQ(rig.input.committed(kP1), 11);
   EXPECT_GE(txn.commits(), 3);
+  EXPECT_LE(txn.largest_commit(), 5u);  // however many records a step finds prepared
+}
+
+// Holds every record's preparation (after its decode) until opened, so that
+// a test can have many records prepared at once.
+class GateProbe final : public Probe {
+ public:
+  bool times_stages() const override { return true; }
+  void stage_seconds(size_t /*stage*/, Step step, double /*seconds*/) override {
+    if (step != Step::prepare) return;
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return open_; });
+    ++prepared_;
+  }
+  void open() {
+    {
+      std::lock_guard lock(mu_);
+      open_ = true;
+    }
+    cv_.notify_all();
+  }
+  size_t prepared() const {
+    std::lock_guard lock(mu_);
+    return prepared_;
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  bool open_ = false;
+  size_t prepared_ = 0;
+};
+
+TEST(Engine, ATransactionHoldsNoMoreThanItsCapWhenTheWholePoolIsPreparedAtOnce) {
+  GateProbe gate;
+  Rig rig({}, 2, 8, gate);
+  MemoryTransactions txn(rig.input, rig.output);
+  rig.engine_options.transactions = &txn;
+  rig.engine_options.txn_max_records = 2;
+  constexpr size_t kItems = 7;
+  for (size_t i = 0; i < kItems; ++i) {
+    rig.input.append("wire.items", 0, item("urn:t:" + std::to_string(i)));
+  }
+  rig.input.close();
+  // Each step takes one record; none is prepared while the gate is shut.
+  for (size_t i = 0; i < kItems; ++i) rig.engine().step();
+  EXPECT_EQ(rig.input.taken(), kItems);
+  gate.open();
+  while (gate.prepared() < kItems) std::this_thread::yield();
+  // The last worker marks its record done just after the probe returns.
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  rig.step_until([&] { return !rig.engine().step(); });
+  ASSERT_TRUE(rig.engine().drain(std::chrono::seconds(5)));
+
+  EXPECT_EQ(rig.output.visible().size(), kItems);
+  EXPECT_LE(txn.largest_commit(), 2u);
+  EXPECT_GE(txn.commits(), 4);
+  EXPECT_EQ(rig.input.committed(kP0), static_cast<int64_t>(kItems));
 }
 
 TEST(Engine, AnOutputThatCannotTakeRecordsStopsTheEngine) {
