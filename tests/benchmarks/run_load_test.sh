@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# benchmarks/run-load, the latency command of benchmarks/README.md, end to end
+# on the local broker at a small scale: it ends, every item comes out, and the
+# warm-up items are sent first and left out of the figures.
+#   tests/benchmarks/run_load_test.sh BUILD_DIR SOURCE_DIR
+set -uo pipefail
+build="$1"
+source_dir="$2"
+. "$source_dir/tests/support/check.sh"
+cd "$source_dir"
+
+out="$(BUILD_DIR="$build" LOAD_WARMUP_S=1 LOAD_HTTP_PORT=18097 benchmarks/run-load 300 1 200 2>&1)"
+status=$?
+echo "$out"
+check "run-load exits 0" "$status"
+grep -q '^warm-up: *200 items (1 s), left out below' <<<"$out"
+check "200 warm-up items (1 s at 200 items/s) are sent first" $?
+grep -q '^measured items: *300 of 300$' <<<"$out"
+check "the figures are of the 300 measured items alone" $?
+grep -Eq '^readable ms: *p50 [0-9.]+, p99 [0-9.]+, p99.9 [0-9.]+, max [0-9.]+$' <<<"$out"
+check "readable latency percentiles are printed" $?
+grep -Eq '^outputs seen: *500 in' <<<"$out"
+check "every item, warm-up included, came out" $?
+grep -Eq '^broker CPU during the load: [0-9.]+ s$' <<<"$out"
+check "the broker's CPU is printed" $?
+exit $fail
