@@ -291,11 +291,20 @@ void Engine::commit(const std::vector<CommitPoint>& points, bool sync) {
 
 // Exactly-once: commits the open transaction with the input offsets it
 // covers; on an abortable error, drops it and rewinds the input so that its
-// records are processed again.
+// records are processed again. After a failure (a record that could not be
+// produced) it aborts instead: a commit would commit that record's offset
+// without its outputs. The next start reads from the committed offsets.
 void Engine::finish_transaction() {
   if (!in_txn_) return;
   in_txn_ = false;
   const int timeout = static_cast<int>(options_.timeout.count());
+  if (failed_) {
+    spdlog::warn("aborting the open transaction: its records are read again at the next start");
+    options_.transactions->abort(timeout);
+    in_flight_.clear();
+    tracker_.clear();
+    return;
+  }
   switch (options_.transactions->commit(tracker_.processed(), timeout)) {
     case TxnResult::ok:
       tracker_.clear();

@@ -232,6 +232,27 @@ TEST(Engine, ExactlyOnceCommitsOffsetsWithOutputsAndRewindsOnAbort) {
   EXPECT_LE(txn.largest_commit(), 5u);  // however many records a step finds prepared
 }
 
+// Under exactly-once, a record whose output cannot be produced stops the
+// engine and nothing of its transaction is committed: neither the outputs
+// nor its offset (a commit would lose the record), at once or at the drain.
+TEST(Engine, UnderExactlyOnceARecordThatCannotBeProducedCommitsNothing) {
+  Rig rig;
+  MemoryTransactions txn(rig.input, rig.output);
+  rig.engine_options.transactions = &txn;
+  rig.engine_options.txn_max_records = 1;  // the cap is reached by the failing record itself
+  rig.input.append("wire.items", 0, item("urn:t:1"));
+  rig.input.append("wire.items", 0, item("urn:t:2"));
+  rig.output.refuse_produce(true);
+  rig.input.close();
+  const std::atomic<bool> stop{false};
+  rig.engine().run(stop);
+  EXPECT_TRUE(rig.engine().failed());
+  EXPECT_FALSE(rig.engine().drain(std::chrono::seconds(5)));
+  EXPECT_EQ(txn.commits(), 0);
+  EXPECT_LE(rig.input.committed(kP0), 0);
+  EXPECT_TRUE(rig.output.visible().empty());
+}
+
 // Holds every record's preparation (after its decode) until opened, so that
 // a test can have many records prepared at once.
 class GateProbe final : public Probe {
