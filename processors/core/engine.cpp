@@ -300,9 +300,7 @@ void Engine::finish_transaction() {
   const int timeout = static_cast<int>(options_.timeout.count());
   if (failed_) {
     spdlog::warn("aborting the open transaction: its records are read again at the next start");
-    options_.transactions->abort(timeout);
-    in_flight_.clear();
-    tracker_.clear();
+    abort_transaction(timeout);
     return;
   }
   switch (options_.transactions->commit(tracker_.processed(), timeout)) {
@@ -311,9 +309,7 @@ void Engine::finish_transaction() {
       return;
     case TxnResult::abort:
       spdlog::warn("transaction aborted; reprocessing from the committed offsets");
-      options_.transactions->abort(timeout);
-      in_flight_.clear();
-      tracker_.clear();
+      abort_transaction(timeout);
       pool_.discard_all();  // taken after the committed offsets: read again
       if (!input_.seek_to_committed(timeout)) fail("cannot rewind the input after an abort");
       return;
@@ -321,6 +317,13 @@ void Engine::finish_transaction() {
       fail("transaction failed fatally");
       return;
   }
+}
+
+// Drops the open transaction's outputs and what was waiting for them.
+void Engine::abort_transaction(int timeout_ms) {
+  options_.transactions->abort(timeout_ms);
+  in_flight_.clear();
+  tracker_.clear();
 }
 
 void Engine::revoke(const std::vector<PartitionKey>& partitions) {

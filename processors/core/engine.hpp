@@ -121,6 +121,7 @@ class Engine final : public OutputEvents {
 
   void finish_one();
   void finish_next();
+  void abort_transaction(int timeout_ms);
   void finish_pending();
   void apply_backpressure();
   void commit(const std::vector<CommitPoint>& points, bool sync);
