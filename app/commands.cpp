@@ -76,6 +76,9 @@ int command_check_config(const CommonOptions& common) {
   std::cout << "; brokers " << config->kafka.bootstrap_servers << " ("
             << connection_summary(*config) << ")\n";
   for (const auto& w : connection_warnings(*config)) std::cerr << "warning: " << w << "\n";
+  for (const auto& w : memory_warnings(*config, container_memory_limit())) {
+    std::cerr << "warning: " << w << "\n";
+  }
   return 0;
 }
 

@@ -176,6 +176,7 @@ class Service final : public EngineObserver {
                  config_.http.listen, eos_ ? "exactly-once" : "at-least-once",
                  engine_->workers());
     for (const auto& w : connection_warnings(config_)) spdlog::warn("{}", w);
+    for (const auto& w : memory_warnings(config_, container_memory_limit())) spdlog::warn("{}", w);
     watchdog_ = std::thread([this] {
       pthread_setname_np(pthread_self(), "wd-watchdog");
       watch_brokers();

@@ -3,7 +3,12 @@
 #include "processors/tag/alert_ledger.hpp"
 #include "processors/dedup/dedup.hpp"
 
+#include <fmt/format.h>
 #include <librdkafka/rdkafkacpp.h>
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
 
 namespace wiredesk {
 
@@ -87,6 +92,52 @@ std::vector<std::string> connection_warnings(const Config& config) {
       break;
     }
   }
+  return warnings;
+}
+
+namespace {
+
+// The first line of a cgroup file as a byte count; none for "max", a value
+// no machine has (cgroup v1 writes 2^63 rounded down to a page for "no
+// limit"), or anything unreadable.
+std::optional<uint64_t> limit_in(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::string line;
+  if (!in || !std::getline(in, line)) return std::nullopt;
+  uint64_t value = 0;
+  const auto [end, error] = std::from_chars(line.data(), line.data() + line.size(), value);
+  if (error != std::errc() || end != line.data() + line.size()) return std::nullopt;
+  if (value >= (uint64_t{1} << 60)) return std::nullopt;
+  return value;
+}
+
+std::string gigabytes(uint64_t bytes) {
+  return fmt::format("{:.1f} GB", static_cast<double>(bytes) / 1e9);
+}
+
+}  // namespace
+
+std::optional<uint64_t> container_memory_limit(const std::filesystem::path& root) {
+  std::error_code error;
+  if (std::filesystem::exists(root / "memory.max", error)) return limit_in(root / "memory.max");
+  return limit_in(root / "memory" / "memory.limit_in_bytes");
+}
+
+std::vector<std::string> memory_warnings(const Config& config, std::optional<uint64_t> limit) {
+  std::vector<std::string> warnings;
+  if (!limit) return warnings;
+  const uint64_t entries = config.dedup.max_entries;
+  const uint64_t needed = kServiceBaseBytes + entries * kBytesPerRememberedItem;
+  if (needed <= *limit) return warnings;
+  const uint64_t fits =
+      *limit > kServiceBaseBytes ? (*limit - kServiceBaseBytes) / kBytesPerRememberedItem : 0;
+  warnings.push_back(fmt::format(
+      "dedup.max_entries {} needs about {} (about {} bytes per remembered item and {} MB "
+      "besides), more than this container's memory limit of {}: if the window ever holds that "
+      "many items, wiredesk is killed for memory before the cap evicts any; set "
+      "dedup.max_entries to at most {}, or raise the limit",
+      entries, gigabytes(needed), kBytesPerRememberedItem, kServiceBaseBytes >> 20,
+      gigabytes(*limit), fits));
   return warnings;
 }
 

@@ -1,7 +1,10 @@
 // The one place where configuration becomes pipeline parts.
 #pragma once
 
+#include <cstdint>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,5 +48,25 @@ std::string connection_summary(const Config& config);
 // What the operator should know before connecting: SCRAM with a librdkafka
 // older than 2.6.1 (Debian 12 has 2.0.2) is refused by Kafka 4.x brokers.
 std::vector<std::string> connection_warnings(const Config& config);
+
+// Memory a remembered item takes, dedup index and story view together:
+// 838 MB of RSS for 1,000,000 items (`wiredesk process`, benchmarks/README.md,
+// "Memory per remembered item"), rounded up. scripts/check-helm sizes the
+// chart's defaults by the same figures.
+inline constexpr uint64_t kBytesPerRememberedItem = 850;
+// What `wiredesk run` takes besides: client queues, the input order buffer,
+// the compiled taxonomy (its max RSS was ~250 MB with 100,000 items remembered).
+inline constexpr uint64_t kServiceBaseBytes = uint64_t{200} << 20;
+
+// The memory limit of the cgroup wiredesk runs in (a container's
+// resources.limits.memory): cgroup v2's memory.max under `root`, else v1's
+// memory/memory.limit_in_bytes; none when unlimited, absent or unreadable.
+std::optional<uint64_t> container_memory_limit(
+    const std::filesystem::path& root = "/sys/fs/cgroup");
+
+// What the operator should know about memory: a dedup.max_entries whose
+// index would not fit under `limit`, so that the container is killed for
+// memory before the cap evicts anything. None without a limit.
+std::vector<std::string> memory_warnings(const Config& config, std::optional<uint64_t> limit);
 
 }  // namespace wiredesk
