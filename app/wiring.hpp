@@ -49,13 +49,15 @@ std::string connection_summary(const Config& config);
 // older than 2.6.1 (Debian 12 has 2.0.2) is refused by Kafka 4.x brokers.
 std::vector<std::string> connection_warnings(const Config& config);
 
-// Memory a remembered item takes, dedup index and story view together:
-// 838 MB of RSS for 1,000,000 items (`wiredesk process`, benchmarks/README.md,
-// "Memory per remembered item"), rounded up. scripts/check-helm sizes the
-// chart's defaults by the same figures.
-inline constexpr uint64_t kBytesPerRememberedItem = 850;
+// Memory a remembered item takes, dedup index and story view together, at
+// most: 838 MB of RSS for 1,000,000 items (`wiredesk process`,
+// benchmarks/README.md, "Memory per remembered item"), but ~965 bytes at
+// 272,000 (`wiredesk run`, tables just doubled), rounded up.
+// scripts/check-helm sizes the chart's defaults by the same figures.
+inline constexpr uint64_t kBytesPerRememberedItem = 1000;
 // What `wiredesk run` takes besides: client queues, the input order buffer,
-// the compiled taxonomy (its max RSS was ~250 MB with 100,000 items remembered).
+// the compiled taxonomy (~196 MB in a 300,000-item backlog, with 272,000
+// items remembered: 459 MB of max RSS).
 inline constexpr uint64_t kServiceBaseBytes = uint64_t{200} << 20;
 
 // The memory limit of the cgroup wiredesk runs in (a container's

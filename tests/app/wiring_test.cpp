@@ -94,7 +94,7 @@ TEST(Memory, ACapTheLimitCannotHoldIsWarnedAboutWithWhatFits) {
   c.dedup.max_entries = fits + 1;
   EXPECT_EQ(memory_warnings(c, gib).size(), 1u);
   // The chart's defaults fit each other (helm/wiredesk/values.yaml).
-  c.dedup.max_entries = 900'000;
+  c.dedup.max_entries = 800'000;
   EXPECT_TRUE(memory_warnings(c, gib).empty());
   // A limit below what wiredesk needs besides the index.
   c.dedup.max_entries = 1000;
