@@ -8,7 +8,6 @@
 
 #include <charconv>
 #include <fstream>
-#include <sstream>
 
 namespace wiredesk {
 
