@@ -122,20 +122,42 @@ int main(int argc, char** argv) {
   const std::string run = std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
   std::string err;
 
-  // Reader first, positioned at the end of the outputs, so only this run counts.
+  // Reader first, positioned at the end of the outputs, so only this run
+  // counts: each partition is assigned at the high watermark read before
+  // anything is produced. (A subscription with auto.offset.reset=latest
+  // looked its offsets up only once fetching began: outputs written before
+  // that were skipped, and the run waited for them until its timeout.)
   auto cconf = conf({{"bootstrap.servers", bootstrap}, {"group.id", "wiredesk-load-" + run},
-                     {"auto.offset.reset", "latest"}, {"enable.auto.commit", "false"},
-                     {"fetch.wait.max.ms", "20"}});
+                     {"enable.auto.commit", "false"}, {"fetch.wait.max.ms", "20"}});
   std::unique_ptr<RdKafka::KafkaConsumer> consumer(RdKafka::KafkaConsumer::create(cconf.get(), err));
   if (!consumer) return std::cerr << err << "\n", 1;
-  consumer->subscribe(outputs);
-  for (auto start = Clock::now(); Clock::now() - start < std::chrono::seconds(10);) {
-    std::unique_ptr<RdKafka::Message> m(consumer->consume(100));
-    std::vector<RdKafka::TopicPartition*> parts;
-    consumer->assignment(parts);
-    const bool assigned = !parts.empty();
-    RdKafka::TopicPartition::destroy(parts);
-    if (assigned) break;
+  std::vector<RdKafka::TopicPartition*> positions;
+  for (const auto& topic : outputs) {
+    const std::unique_ptr<RdKafka::Topic> handle(
+        RdKafka::Topic::create(consumer.get(), topic, nullptr, err));
+    RdKafka::Metadata* md = nullptr;
+    if (!handle || consumer->metadata(false, handle.get(), &md, 10000) != RdKafka::ERR_NO_ERROR) {
+      return std::cerr << "wiredesk-load: no metadata for " << topic << "\n", 1;
+    }
+    const std::unique_ptr<RdKafka::Metadata> holder(md);
+    for (const auto* t : *md->topics()) {
+      if (t->topic() != topic || t->err() != RdKafka::ERR_NO_ERROR) continue;
+      for (const auto* p : *t->partitions()) {
+        int64_t low = 0, high = 0;
+        const auto code = consumer->query_watermark_offsets(topic, p->id(), &low, &high, 10000);
+        if (code != RdKafka::ERR_NO_ERROR) {
+          return std::cerr << "wiredesk-load: " << topic << "/" << p->id() << ": "
+                           << RdKafka::err2str(code) << "\n", 1;
+        }
+        positions.push_back(RdKafka::TopicPartition::create(topic, p->id(), high));
+      }
+    }
+  }
+  if (positions.empty()) return std::cerr << "wiredesk-load: the output topics have no partitions\n", 1;
+  const RdKafka::ErrorCode assigned = consumer->assign(positions);
+  RdKafka::TopicPartition::destroy(positions);
+  if (assigned != RdKafka::ERR_NO_ERROR) {
+    return std::cerr << "wiredesk-load: assign: " << RdKafka::err2str(assigned) << "\n", 1;
   }
 
   std::mt19937 rng(42);
