@@ -131,29 +131,51 @@ int main(int argc, char** argv) {
                      {"enable.auto.commit", "false"}, {"fetch.wait.max.ms", "20"}});
   std::unique_ptr<RdKafka::KafkaConsumer> consumer(RdKafka::KafkaConsumer::create(cconf.get(), err));
   if (!consumer) return std::cerr << err << "\n", 1;
+  // A topic created just before may have no leader yet: asked again for up
+  // to 10 s. Nothing is read from a topic left out, so each must answer.
   std::vector<RdKafka::TopicPartition*> positions;
-  for (const auto& topic : outputs) {
+  auto end_offsets = [&](const std::string& topic) -> std::string {  // "" or what failed
     const std::unique_ptr<RdKafka::Topic> handle(
         RdKafka::Topic::create(consumer.get(), topic, nullptr, err));
+    if (!handle) return err;
     RdKafka::Metadata* md = nullptr;
-    if (!handle || consumer->metadata(false, handle.get(), &md, 10000) != RdKafka::ERR_NO_ERROR) {
-      return std::cerr << "wiredesk-load: no metadata for " << topic << "\n", 1;
-    }
+    const RdKafka::ErrorCode code = consumer->metadata(false, handle.get(), &md, 5000);
+    if (code != RdKafka::ERR_NO_ERROR) return RdKafka::err2str(code);
     const std::unique_ptr<RdKafka::Metadata> holder(md);
+    std::vector<RdKafka::TopicPartition*> found;
+    std::string failed;
     for (const auto* t : *md->topics()) {
-      if (t->topic() != topic || t->err() != RdKafka::ERR_NO_ERROR) continue;
+      if (t->topic() != topic) continue;
+      if (t->err() != RdKafka::ERR_NO_ERROR) failed = RdKafka::err2str(t->err());
       for (const auto* p : *t->partitions()) {
         int64_t low = 0, high = 0;
-        const auto code = consumer->query_watermark_offsets(topic, p->id(), &low, &high, 10000);
-        if (code != RdKafka::ERR_NO_ERROR) {
-          return std::cerr << "wiredesk-load: " << topic << "/" << p->id() << ": "
-                           << RdKafka::err2str(code) << "\n", 1;
+        const auto c = consumer->query_watermark_offsets(topic, p->id(), &low, &high, 5000);
+        if (c != RdKafka::ERR_NO_ERROR) {
+          failed = "partition " + std::to_string(p->id()) + ": " + RdKafka::err2str(c);
         }
-        positions.push_back(RdKafka::TopicPartition::create(topic, p->id(), high));
+        found.push_back(RdKafka::TopicPartition::create(topic, p->id(), high));
       }
     }
+    if (failed.empty() && found.empty()) failed = "no partitions";
+    if (!failed.empty()) {
+      RdKafka::TopicPartition::destroy(found);
+      return failed;
+    }
+    positions.insert(positions.end(), found.begin(), found.end());
+    return "";
+  };
+  for (const auto& topic : outputs) {
+    std::string failed;
+    for (const auto until = Clock::now() + std::chrono::seconds(10);;) {
+      failed = end_offsets(topic);
+      if (failed.empty() || Clock::now() >= until) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    if (!failed.empty()) {
+      RdKafka::TopicPartition::destroy(positions);
+      return std::cerr << "wiredesk-load: output topic " << topic << ": " << failed << "\n", 1;
+    }
   }
-  if (positions.empty()) return std::cerr << "wiredesk-load: the output topics have no partitions\n", 1;
   const RdKafka::ErrorCode assigned = consumer->assign(positions);
   RdKafka::TopicPartition::destroy(positions);
   if (assigned != RdKafka::ERR_NO_ERROR) {
