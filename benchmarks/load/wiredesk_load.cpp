@@ -22,7 +22,10 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
+
+#include "kafka/handles.hpp"
 
 namespace {
 
@@ -133,7 +136,7 @@ int main(int argc, char** argv) {
   if (!consumer) return std::cerr << err << "\n", 1;
   // A topic created just before may have no leader yet: asked again for up
   // to 10 s. Nothing is read from a topic left out, so each must answer.
-  std::vector<RdKafka::TopicPartition*> positions;
+  wiredesk::kafka::PartitionList positions;
   auto end_offsets = [&](const std::string& topic) -> std::string {  // "" or what failed
     const std::unique_ptr<RdKafka::Topic> handle(
         RdKafka::Topic::create(consumer.get(), topic, nullptr, err));
@@ -142,26 +145,21 @@ int main(int argc, char** argv) {
     const RdKafka::ErrorCode code = consumer->metadata(false, handle.get(), &md, 5000);
     if (code != RdKafka::ERR_NO_ERROR) return RdKafka::err2str(code);
     const std::unique_ptr<RdKafka::Metadata> holder(md);
-    std::vector<RdKafka::TopicPartition*> found;
-    std::string failed;
+    std::vector<std::pair<int32_t, int64_t>> ends;  // partition, high watermark
     for (const auto* t : *md->topics()) {
       if (t->topic() != topic) continue;
-      if (t->err() != RdKafka::ERR_NO_ERROR) failed = RdKafka::err2str(t->err());
+      if (t->err() != RdKafka::ERR_NO_ERROR) return RdKafka::err2str(t->err());
       for (const auto* p : *t->partitions()) {
         int64_t low = 0, high = 0;
         const auto c = consumer->query_watermark_offsets(topic, p->id(), &low, &high, 5000);
         if (c != RdKafka::ERR_NO_ERROR) {
-          failed = "partition " + std::to_string(p->id()) + ": " + RdKafka::err2str(c);
+          return "partition " + std::to_string(p->id()) + ": " + RdKafka::err2str(c);
         }
-        found.push_back(RdKafka::TopicPartition::create(topic, p->id(), high));
+        ends.emplace_back(p->id(), high);
       }
     }
-    if (failed.empty() && found.empty()) failed = "no partitions";
-    if (!failed.empty()) {
-      RdKafka::TopicPartition::destroy(found);
-      return failed;
-    }
-    positions.insert(positions.end(), found.begin(), found.end());
+    if (ends.empty()) return "no partitions";
+    for (const auto& [partition, high] : ends) positions.add(topic, partition, high);
     return "";
   };
   for (const auto& topic : outputs) {
@@ -172,14 +170,12 @@ int main(int argc, char** argv) {
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
     if (!failed.empty()) {
-      RdKafka::TopicPartition::destroy(positions);
       return std::cerr << "wiredesk-load: output topic " << topic << ": " << failed << "\n", 1;
     }
   }
-  const RdKafka::ErrorCode assigned = consumer->assign(positions);
-  RdKafka::TopicPartition::destroy(positions);
-  if (assigned != RdKafka::ERR_NO_ERROR) {
-    return std::cerr << "wiredesk-load: assign: " << RdKafka::err2str(assigned) << "\n", 1;
+  if (const RdKafka::ErrorCode code = consumer->assign(positions.get());
+      code != RdKafka::ERR_NO_ERROR) {
+    return std::cerr << "wiredesk-load: assign: " << RdKafka::err2str(code) << "\n", 1;
   }
 
   std::mt19937 rng(42);
