@@ -7,12 +7,14 @@
 // output record is read (input append → output readable); --warmup-s sends
 // that many seconds of items first, at the rate, and leaves them out of the
 // figures (a broker just started compiles its hot code for the first tens of
-// seconds under load).
+// seconds under load); the measured items start --settle-s after the last
+// warm-up output is read, so a backlog of the warm-up is not measured.
 #include <librdkafka/rdkafkacpp.h>
 
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -103,6 +105,7 @@ int main(int argc, char** argv) {
   double rate = 0;
   int linger_ms = 1;
   double warmup_s = 0;
+  double settle_s = 2;
   app.add_option("-b,--bootstrap", bootstrap, "brokers");
   app.add_option("-i,--input", input, "input topic wiredesk reads");
   app.add_option("-o,--outputs", outputs, "output topics that get one record per input");
@@ -114,6 +117,9 @@ int main(int argc, char** argv) {
   app.add_option("-w,--warmup-s", warmup_s,
                  "at a steady rate, send this many seconds of items first, at the same rate, "
                  "and leave them out of the figures (default 0)");
+  app.add_option("-s,--settle-s", settle_s,
+                 "after the warm-up, wait until all its outputs are read, then this many "
+                 "seconds more, before the measured items start (default 2)");
   CLI11_PARSE(app, argc, argv);
   // Warm-up items go first, at the rate, in the same stream: the broker's
   // JIT and the first fetches of every client are behind when the --count
@@ -199,6 +205,8 @@ int main(int argc, char** argv) {
   std::unique_ptr<RdKafka::Producer> producer(RdKafka::Producer::create(pconf.get(), err));
   if (!producer) return std::cerr << err << "\n", 1;
   const auto t0 = Clock::now();
+  double warm_drained_s = 0;          // when the last warm-up output was read, from t0
+  std::atomic<int64_t> warm_last_read_ms{0};  // the same, wall clock
   std::vector<int64_t> produced_ms(count);
   auto wall_ms = [] {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -206,11 +214,27 @@ int main(int argc, char** argv) {
         .count();
   };
   double produce_s = 0;
+  // Warm-up outputs read so far: the measured items wait until all are in
+  // (and then --settle-s more), so a backlog the warm-up left (a broker
+  // still compiling its hot code) does not run into the measured items.
+  std::atomic<int> warm_seen{0};
   auto produce_all = [&] {
+    Clock::time_point start = t0;
     for (int i = 0; i < count; ++i) {
+      if (rate > 0 && i == warm && warm > 0) {
+        producer->flush(60000);
+        const auto until = Clock::now() + std::chrono::seconds(timeout_s);
+        while (warm_seen.load() < warm && Clock::now() < until) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        warm_drained_s = std::chrono::duration<double>(Clock::now() - t0).count();
+        std::this_thread::sleep_for(std::chrono::duration<double>(settle_s));
+        start = Clock::now() - std::chrono::duration_cast<Clock::duration>(
+                                   std::chrono::duration<double>(i / rate));
+      }
       if (rate > 0) {
-        std::this_thread::sleep_until(t0 + std::chrono::duration_cast<Clock::duration>(
-                                               std::chrono::duration<double>(i / rate)));
+        std::this_thread::sleep_until(start + std::chrono::duration_cast<Clock::duration>(
+                                                  std::chrono::duration<double>(i / rate)));
       }
       produced_ms[i] = wall_ms();
       while (producer->produce(input, RdKafka::Topic::PARTITION_UA,
@@ -260,6 +284,7 @@ int main(int argc, char** argv) {
     const int index = std::atoi(std::string(value.substr(at + marker.size(), 12)).c_str());
     if (index >= 0 && index < warm) {
       warm_readable_ms.push_back(static_cast<double>(wall_ms() - produced_ms[index]));
+      if (warm_seen.fetch_add(1) + 1 == warm) warm_last_read_ms = wall_ms();
     } else if (index >= warm && index < count) {
       latencies_ms.push_back(static_cast<double>(m->timestamp().timestamp - produced_ms[index]));
       readable_ms.push_back(static_cast<double>(wall_ms() - produced_ms[index]));
@@ -277,7 +302,10 @@ int main(int argc, char** argv) {
     std::cout << "warm-up:         " << warm << " items (" << warmup_s
               << " s), left out below; readable ms p50 " << percentile(warm_readable_ms, 0.50)
               << ", p99 " << percentile(warm_readable_ms, 0.99) << ", max "
-              << percentile(warm_readable_ms, 1.0) << "\n";
+              << percentile(warm_readable_ms, 1.0) << "; all read after " << warm_drained_s
+              << " s\n";
+    std::cout << "measured start:  " << produced_ms[warm] - warm_last_read_ms.load()
+              << " ms after the last warm-up output was read\n";
   }
   std::cout << "items produced:  " << count << " (" << bytes / 1e6 << " MB) in " << produce_s << " s\n";
   std::cout << "outputs seen:    " << origins.size() << " in " << total_s << " s\n";
