@@ -4,7 +4,10 @@
 // output topic until one record per input has arrived, and reports
 // throughput and latency. With --rate, items are produced at a steady rate
 // while the outputs are read, and latency is from produce() to the moment the
-// output record is read (input append → output readable); --warmup-s sends
+// output record is read, and from the input's append time (its delivery
+// report's timestamp, on an input topic with LogAppendTime) to that moment:
+// input append → output readable without the load producer's linger.ms;
+// --warmup-s sends
 // that many seconds of items first, at the rate, and leaves them out of the
 // figures (a broker just started compiles its hot code for the first tens of
 // seconds under load); the measured items start --settle-s after the last
@@ -16,6 +19,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -32,6 +36,29 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Keeps each input's append time from its delivery report: the broker's
+// clock when the input topic has message.timestamp.type=LogAppendTime
+// (benchmarks/run-load creates it so), so that latency can be counted from
+// the append and not from produce(), which adds the load producer's own
+// linger.ms. The opaque of a message is its index + 1.
+class AppendTimes : public RdKafka::DeliveryReportCb {
+ public:
+  explicit AppendTimes(size_t count) : ms_(count, 0) {}
+  void dr_cb(RdKafka::Message& m) override {
+    const auto index = reinterpret_cast<uintptr_t>(m.msg_opaque());
+    if (m.err() != RdKafka::ERR_NO_ERROR || index == 0 || index > ms_.size()) return;
+    const RdKafka::MessageTimestamp t = m.timestamp();
+    if (t.type == RdKafka::MessageTimestamp::MSG_TIMESTAMP_LOG_APPEND_TIME) {
+      ms_[index - 1] = t.timestamp;
+    }
+  }
+  // 0 when the broker gave none (a topic with CreateTime).
+  int64_t at(size_t index) const { return ms_[index]; }
+
+ private:
+  std::vector<int64_t> ms_;
+};
 
 std::unique_ptr<RdKafka::Conf> conf(const std::vector<std::pair<std::string, std::string>>& kv) {
   std::unique_ptr<RdKafka::Conf> c(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
@@ -202,6 +229,10 @@ int main(int argc, char** argv) {
   auto pconf = conf({{"bootstrap.servers", bootstrap}, {"linger.ms", linger},
                      {"batch.size", "1000000"}, {"compression.type", "lz4"},
                      {"queue.buffering.max.messages", "200000"}});
+  AppendTimes appended(count);
+  if (pconf->set("dr_cb", &appended, err) != RdKafka::Conf::CONF_OK) {
+    return std::cerr << err << "\n", 1;
+  }
   std::unique_ptr<RdKafka::Producer> producer(RdKafka::Producer::create(pconf.get(), err));
   if (!producer) return std::cerr << err << "\n", 1;
   auto wall_ms = [] {
@@ -240,7 +271,9 @@ int main(int argc, char** argv) {
       produced_ms[i] = wall_ms();
       while (producer->produce(input, RdKafka::Topic::PARTITION_UA,
                                RdKafka::Producer::RK_MSG_COPY, items[i].data(), items[i].size(),
-                               nullptr, 0, 0, nullptr) == RdKafka::ERR__QUEUE_FULL) {
+                               nullptr, 0, 0,
+                               reinterpret_cast<void*>(static_cast<uintptr_t>(i) + 1)) ==
+             RdKafka::ERR__QUEUE_FULL) {
         producer->poll(10);
       }
       producer->poll(0);
@@ -265,6 +298,10 @@ int main(int argc, char** argv) {
   std::vector<double> latencies_ms;  // produce() → the output record's CreateTime
   std::vector<double> readable_ms;   // produce() → the output record read here
   std::vector<double> warm_readable_ms;  // the same for the warm-up items
+  // Measured items by the wall-clock time their output was read, to be set
+  // against their append times once every delivery report is in.
+  std::vector<std::pair<int, int64_t>> read_at;
+  read_at.reserve(count);
   latencies_ms.reserve(count);
   readable_ms.reserve(count);
   const auto deadline = Clock::now() + std::chrono::seconds(timeout_s);
@@ -288,7 +325,9 @@ int main(int argc, char** argv) {
       if (warm_seen.fetch_add(1) + 1 == warm) warm_last_read_ms = wall_ms();
     } else if (index >= warm && index < count) {
       latencies_ms.push_back(static_cast<double>(m->timestamp().timestamp - produced_ms[index]));
-      readable_ms.push_back(static_cast<double>(wall_ms() - produced_ms[index]));
+      const int64_t now = wall_ms();
+      readable_ms.push_back(static_cast<double>(now - produced_ms[index]));
+      read_at.emplace_back(index, now);
       if (trace) {
         *trace << produced_ms[index] << ' ' << readable_ms.back() << ' ' << latencies_ms.back()
                << '\n';
@@ -331,5 +370,22 @@ int main(int argc, char** argv) {
   std::cout << "readable ms:     p50 " << percentile(readable_ms, 0.50) << ", p99 "
             << percentile(readable_ms, 0.99) << ", p99.9 " << percentile(readable_ms, 0.999)
             << ", max " << percentile(readable_ms, 1.0) << "\n";
+  // The same from the input's append to the broker's log: without the load
+  // producer's linger.ms and its request to the broker. Only when the broker
+  // gave an append time for every measured item.
+  std::vector<double> from_append_ms;
+  from_append_ms.reserve(read_at.size());
+  for (const auto& [index, at] : read_at) {
+    if (appended.at(index) == 0) break;
+    from_append_ms.push_back(static_cast<double>(at - appended.at(index)));
+  }
+  if (!read_at.empty() && from_append_ms.size() == read_at.size()) {
+    std::cout << "append ms:       p50 " << percentile(from_append_ms, 0.50) << ", p99 "
+              << percentile(from_append_ms, 0.99) << ", p99.9 "
+              << percentile(from_append_ms, 0.999) << ", max "
+              << percentile(from_append_ms, 1.0) << "\n";
+  } else {
+    std::cout << "append ms:       none (the input topic's timestamps are not LogAppendTime)\n";
+  }
   return static_cast<int>(origins.size()) == count ? 0 : 2;
 }
