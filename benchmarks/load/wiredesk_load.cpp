@@ -378,16 +378,21 @@ int main(int argc, char** argv) {
   std::vector<double> from_append_ms;
   from_append_ms.reserve(read_at.size());
   for (const auto& [index, at] : read_at) {
-    if (appended.at(index) == 0) break;
-    from_append_ms.push_back(static_cast<double>(at - appended.at(index)));
+    const int64_t append = appended.at(index);
+    if (append != 0) from_append_ms.push_back(static_cast<double>(at - append));
   }
-  if (!read_at.empty() && from_append_ms.size() == read_at.size()) {
+  if (read_at.empty()) {
+    std::cout << "append ms:       none (no output of a measured item was read)\n";
+  } else if (from_append_ms.size() == read_at.size()) {
     std::cout << "append ms:       p50 " << percentile(from_append_ms, 0.50) << ", p99 "
               << percentile(from_append_ms, 0.99) << ", p99.9 "
               << percentile(from_append_ms, 0.999) << ", max "
               << percentile(from_append_ms, 1.0) << "\n";
   } else {
-    std::cout << "append ms:       none (the input topic's timestamps are not LogAppendTime)\n";
+    std::cout << "append ms:       none (" << read_at.size() - from_append_ms.size() << " of "
+              << read_at.size()
+              << " items read have no append time: the input topic is not LogAppendTime, or "
+                 "their delivery reports failed)\n";
   }
   return static_cast<int>(origins.size()) == count ? 0 : 2;
 }
