@@ -6,12 +6,12 @@
 // while the outputs are read, and latency is from produce() to the moment the
 // output record is read, and from the input's append time (its delivery
 // report's timestamp, on an input topic with LogAppendTime) to that moment:
-// input append → output readable without the load producer's linger.ms;
-// --warmup-s sends
-// that many seconds of items first, at the rate, and leaves them out of the
-// figures (a broker just started compiles its hot code for the first tens of
-// seconds under load); the measured items start --settle-s after the last
-// warm-up output is read, so a backlog of the warm-up is not measured.
+// input append → output readable without the load producer's linger.ms.
+// --warmup-s sends that many seconds of items first, at the rate, and leaves
+// them out of the figures (a broker just started compiles its hot code for
+// the first tens of seconds under load); the measured items start --settle-s
+// after the last warm-up output is read, so a backlog of the warm-up is not
+// measured.
 #include <librdkafka/rdkafkacpp.h>
 
 #include <CLI/CLI.hpp>
