@@ -156,13 +156,24 @@ bool fold_fast(std::string_view utf8, std::string& out) {
   const size_t n = utf8.size();
   out.clear();
   out.reserve(n + 8);
+  // Bytes the fold keeps as they are (small ASCII letters and other
+  // printable ASCII, Hangul syllables and the other code points of
+  // kept_by_fold) are copied by the run, [run, i), in one append when
+  // something else comes: a byte at a time, Korean copy spent most of its
+  // fold in append.
+  size_t run = 0;
+  const auto flush = [&](size_t to) { out.append(utf8.data() + run, to - run); };
   for (size_t i = 0; i < n;) {
     if (i + 8 <= n) {  // eight ASCII bytes at once
       const uint64_t w = load_word(utf8.data() + i);
       if ((w & kHigh) == 0) {
         if (swar::has_ascii_control(w)) return false;  // utf8proc's STRIPCC rules
         const uint64_t lowered = swar::lower_ascii(w);
-        out.append(reinterpret_cast<const char*>(&lowered), sizeof lowered);
+        if (lowered != w) {  // capitals: the run ends before them
+          flush(i);
+          out.append(reinterpret_cast<const char*>(&lowered), sizeof lowered);
+          run = i + 8;
+        }
         i += 8;
         continue;
       }
@@ -170,22 +181,32 @@ bool fold_fast(std::string_view utf8, std::string& out) {
     const unsigned char b = p[i];
     if (b < 0x80) {
       if (b < 0x20 || b == 0x7f) return false;
-      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b));
+      if (b >= 'A' && b <= 'Z') {
+        flush(i);
+        out.push_back(static_cast<char>(b - 'A' + 'a'));
+        run = i + 1;
+      }
       ++i;
+      continue;
+    }
+    if (utf8::hangul_syllable_at(utf8, i)) {  // a Korean word: kept, a run of syllables
+      i += 3;
+      while (utf8::hangul_syllable_at(utf8, i)) i += 3;
       continue;
     }
     uint32_t cp = 0;
     const size_t len = utf8::decode(p + i, n - i, cp);
     if (len == 0 || len == 4) return false;  // malformed or four-byte: utf8proc decides
-    if (kept_by_fold(cp)) {
-      out.append(utf8.data() + i, len);
-    } else if (const std::string* fold = fold_table().find(cp)) {
+    if (!kept_by_fold(cp)) {
+      const std::string* fold = fold_table().find(cp);
+      if (!fold) return false;
+      flush(i);
       out.append(*fold);
-    } else {
-      return false;
+      run = i + len;
     }
     i += len;
   }
+  flush(n);
   return true;
 }
 

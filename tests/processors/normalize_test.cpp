@@ -95,19 +95,24 @@ TEST(FoldCase, AsciiPathAgreesWithUtf8procOnRandomText) {
 // ASCII runs with capitals and controls anywhere, between Hangul, the
 // punctuation the fold keeps (· is C2 B7, whose first byte must not be
 // taken for a 'B') and the symbols it rewrites alone (…, ㎞, full-width
-// forms), must fold as utf8proc folds them.
+// forms), must fold as utf8proc folds them. The path copies what the fold
+// keeps in runs: runs of syllables, of small ASCII and of both, cut by
+// capitals (alone, or among eight ASCII bytes) and by rewritten symbols;
+// a trailing jamo after a run of syllables composes with its last one,
+// which only utf8proc does.
 TEST(FoldCase, KoreanPathAgreesWithUtf8procOnRandomText) {
   const std::vector<std::string> pieces = {
       "한", "국어", "·", "‘", "”", "中", "KOSPI", "Seoul", "ab", "Z", "@", "[", " ", "  ", "2026",
-      "…", "㎞", "２", "Ｋ", "∼", "Ⅱ", "→", "※", "㈎", "\u3000", "\t", "\n", "\x7f", "\x01", "é"};
+      "…", "㎞", "２", "Ｋ", "∼", "Ⅱ", "→", "※", "㈎", "\u3000", "the Bank of Korea", "서울경제신문",
+      "\u11ab", "\t", "\n", "\x7f", "\x01", "é"};
   std::srand(5);
   for (int n = 0; n < 20000; ++n) {
     std::string text;
     const int length = std::rand() % 40;
     for (int k = 0; k < length; ++k) {
-      // Mostly the kept pieces; a control or an é now and then sends the
-      // text to utf8proc instead.
-      const size_t kinds = std::rand() % 8 == 0 ? pieces.size() : pieces.size() - 5;
+      // Mostly the kept pieces; a jamo, a control or an é now and then
+      // sends the text to utf8proc instead.
+      const size_t kinds = std::rand() % 8 == 0 ? pieces.size() : pieces.size() - 6;
       text += pieces[static_cast<size_t>(std::rand()) % kinds];
     }
     ASSERT_EQ(fold_case(text), fold_by_utf8proc(text)) << text;
