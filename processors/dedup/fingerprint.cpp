@@ -10,7 +10,6 @@
 #include <bit>
 #include <cstring>
 #include <limits>
-#include <span>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -135,27 +134,18 @@ int scan_text(std::string_view s, std::vector<uint32_t>& offsets, CodePoints& po
   return cjk * 2 >= other ? kCjkShingle : kLatinShingle;
 }
 
-// Writes the distinct window hashes to the front of `out`, which only ever
-// grows (its elements past the count are left as they are), and returns
-// their count.
-size_t hash_windows(std::string_view normalized, const CodePoints& points, int n,
-                    std::vector<uint64_t>& out);
+std::vector<uint64_t> hash_windows(std::string_view normalized, const CodePoints& points, int n);
 
 // The shingles of a text at the width its script asks for (`width`), with
-// one pass to find code points and script instead of two. They live in a
-// buffer of the thread, valid until its next call: fingerprint() shingles
-// three texts an item, one after the other, and keeps none of them, so no
-// vector is allocated and zeroed per text.
-std::span<const uint64_t> shingles_of(std::string_view text, int& width) {
+// one pass to find code points and script instead of two.
+std::vector<uint64_t> shingles_of(std::string_view text, int& width) {
   thread_local std::vector<uint32_t> offsets;
-  thread_local std::vector<uint64_t> hashes;
   CodePoints points;
   width = scan_text(text, offsets, points);
-  const size_t count = hash_windows(text, points, width, hashes);  // may grow `hashes`
-  return {hashes.data(), count};
+  return hash_windows(text, points, width);
 }
 
-std::span<const uint64_t> text_shingles(std::string_view text) {
+std::vector<uint64_t> text_shingles(std::string_view text) {
   int width = 0;
   return shingles_of(text, width);
 }
@@ -215,23 +205,20 @@ std::vector<uint64_t> shingle_hashes(std::string_view normalized, int n) {
   thread_local std::vector<uint32_t> offsets;
   CodePoints points;
   scan_text(normalized, offsets, points);  // the width is the caller's
-  std::vector<uint64_t> hashes;
-  hashes.resize(hash_windows(normalized, points, n, hashes));
-  return hashes;
+  return hash_windows(normalized, points, n);
 }
 
 namespace {
-size_t hash_windows(std::string_view normalized, const CodePoints& points, int n,
-                    std::vector<uint64_t>& hashes) {
-  if (normalized.empty() || n <= 0) return 0;
+std::vector<uint64_t> hash_windows(std::string_view normalized, const CodePoints& points, int n) {
+  std::vector<uint64_t> hashes;
+  if (normalized.empty() || n <= 0) return hashes;
   const size_t codepoints = points.count;
   const auto width = static_cast<size_t>(n);
-  const size_t windows = codepoints <= width ? 1 : codepoints - width + 1;
-  if (hashes.size() < windows) hashes.resize(windows);
   if (codepoints <= width) {
-    hashes[0] = XXH3_64bits_withSeed(normalized.data(), normalized.size(), kShingleSeed);
-    return 1;
+    hashes.push_back(XXH3_64bits_withSeed(normalized.data(), normalized.size(), kShingleSeed));
+    return hashes;
   }
+  const size_t windows = codepoints - width + 1;
   // Distinct hashes through a small open-addressing set: linear time, where
   // sorting took 40 % of fingerprinting. The table is the thread's, all
   // zero between calls.
@@ -244,6 +231,7 @@ size_t hash_windows(std::string_view normalized, const CodePoints& points, int n
   // push_back, every window reloaded the table's address and the output's
   // end from memory.
   uint64_t* const slots = table.data();
+  hashes.resize(windows);
   uint64_t* out = hashes.data();
   // Inlined: called once per window, a call cost as much as the probe.
   const auto add = [&](uint64_t h) __attribute__((always_inline)) {
@@ -276,7 +264,8 @@ size_t hash_windows(std::string_view normalized, const CodePoints& points, int n
   // Only the first `capacity` slots were used. Zeroing them (8 bytes a slot,
   // 2-4 slots a window) costs a fraction of probing for each hash again.
   std::memset(slots, 0, capacity * sizeof(uint64_t));
-  return static_cast<size_t>(out - hashes.data());
+  hashes.resize(static_cast<size_t>(out - hashes.data()));
+  return hashes;
 }
 }  // namespace
 
@@ -406,8 +395,7 @@ Fingerprint fingerprint(const NormalizedItem& item) {
   const std::string text = item.text();
   fp.content_hash = content_hash(text);
   int body_width = 0;
-  // Each span is read before the next text is shingled (shingles_of).
-  const std::span<const uint64_t> body = shingles_of(text, body_width);
+  const std::vector<uint64_t> body = shingles_of(text, body_width);
   fp.cjk = body_width == kCjkShingle;
   minhash(body, fp.sketch.body);
   fp.sketch.body_shingles = static_cast<uint32_t>(body.size());
@@ -415,7 +403,7 @@ Fingerprint fingerprint(const NormalizedItem& item) {
   std::string lead = item.headline;
   if (!lead.empty() && !item.lead.empty()) lead.push_back(' ');
   lead.append(item.lead);
-  const std::span<const uint64_t> lead_shingles = text_shingles(lead);
+  const std::vector<uint64_t> lead_shingles = text_shingles(lead);
   minhash(lead_shingles, fp.sketch.lead);
   fp.sketch.lead_shingles = static_cast<uint32_t>(lead_shingles.size());
   fp.sketch.lead_tokens = key_token_bits(lead);
@@ -423,7 +411,7 @@ Fingerprint fingerprint(const NormalizedItem& item) {
   fp.sketch.paragraphs = paragraph_keys(item.paragraphs);
   if (!item.paragraphs.empty() &&
       count_words(item.paragraphs.front(), kOpeningMinWords) >= kOpeningMinWords) {
-    const std::span<const uint64_t> opening = text_shingles(item.paragraphs.front());
+    const std::vector<uint64_t> opening = text_shingles(item.paragraphs.front());
     minhash(opening, fp.sketch.opening);
     fp.sketch.opening_shingles = static_cast<uint32_t>(opening.size());
   }
