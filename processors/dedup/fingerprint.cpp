@@ -55,13 +55,6 @@ bool is_cjk(uint32_t cp) {
          (cp >= 0x4E00 && cp <= 0x9FFF);    // CJK unified ideographs
 }
 
-// The code point at byte i; a byte that starts no well-formed sequence
-// stands for itself (normalize output is valid UTF-8, so none does).
-uint32_t decode_at(std::string_view s, size_t i) {
-  uint32_t cp = 0;
-  return utf8::decode(s, i, cp) ? cp : static_cast<unsigned char>(s[i]);
-}
-
 // Built once at start-up: a function-local static cost a guard check and a
 // call on every token of every item.
 const ShortWords kDateWords = {
@@ -113,22 +106,40 @@ int scan_text(std::string_view s, std::vector<uint32_t>& offsets, CodePoints& po
     // ASCII is never CJK; only a text of spaces alone has no other letter.
     return s.find_first_not_of(' ') == std::string_view::npos ? kCjkShingle : kLatinShingle;
   }
-  offsets.clear();
-  offsets.reserve(s.size() + 1);
+  // At most one code point a byte, and the end: written through a pointer
+  // (push_back checked the capacity for every code point).
+  offsets.resize(s.size() + 1);
+  uint32_t* o = offsets.data();
   size_t cjk = 0;
   size_t other = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = 0; i < s.size();) {
     const auto byte = static_cast<unsigned char>(s[i]);
-    if ((byte & 0xC0) == 0x80) continue;
-    offsets.push_back(static_cast<uint32_t>(i));
-    if (byte == ' ') continue;
-    if (byte < 0x80 || !is_cjk(decode_at(s, i))) {
-      ++other;  // ASCII is never CJK
-    } else {
-      ++cjk;
+    if ((byte & 0xC0) == 0x80) {  // a stray continuation byte starts nothing
+      ++i;
+      continue;
     }
+    *o++ = static_cast<uint32_t>(i);
+    if (byte < 0x80) {
+      if (byte != ' ') ++other;  // ASCII is never CJK
+      ++i;
+      continue;
+    }
+    // A well-formed sequence is passed over whole (its other bytes are
+    // continuation bytes); a byte that starts none stands for itself, and
+    // what follows it is read again (normalize output is valid UTF-8, so
+    // none does).
+    uint32_t cp = 0;
+    const size_t len = utf8::decode(s, i, cp);
+    if (len == 0) cp = byte;
+    if (is_cjk(cp)) {
+      ++cjk;
+    } else {
+      ++other;
+    }
+    i += len == 0 ? 1 : len;
   }
-  offsets.push_back(static_cast<uint32_t>(s.size()));
+  *o++ = static_cast<uint32_t>(s.size());
+  offsets.resize(static_cast<size_t>(o - offsets.data()));
   points = {&offsets, offsets.size() - 1};
   // A Hangul syllable is worth about two Latin letters.
   return cjk * 2 >= other ? kCjkShingle : kLatinShingle;

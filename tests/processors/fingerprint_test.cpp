@@ -98,6 +98,11 @@ TEST(Fingerprint, ShinglesAreCodePointWindows) {
   EXPECT_EQ(shingle_hashes("ab", 5).size(), 1u);          // shorter than n: the whole text
   EXPECT_TRUE(shingle_hashes("", 5).empty());
   EXPECT_EQ(shingle_hashes("abab ab", 2).size(), 4u);    // "ab" "ba" "b " " a" — unique
+  // Not UTF-8 (normalize never gives such text, a caller may): a stray
+  // continuation byte starts no code point, a lead byte cut short is one.
+  // 가, 나, \xEA: 3 code points → 2 windows.
+  EXPECT_EQ(shingle_hashes("가\x80나\xEA", 2).size(), 2u);
+  EXPECT_EQ(shingle_hashes("\xEA가\xED\x80", 2).size(), 2u);  // \xEA, 가, \xED (its \x80 alone)
 }
 
 // Shingles hash their window's bytes with XXH3-64 and kShingleSeed, each
