@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cassert>
 #include <cctype>
 #include <cmath>
 #include <optional>
@@ -34,6 +35,7 @@ struct Hit {
   uint32_t id;
   uint32_t start;
   uint32_t end;
+  int32_t paragraph;  // body paragraph of the start, -1 outside the body
   Field field;
 };
 
@@ -43,18 +45,46 @@ struct Span {
   uint32_t end;
 };
 
-// A hit that counts for one target: before overlaps are resolved.
+// A hit that counts for one target: before overlaps are resolved. Its
+// topic, effect, start and end are kept as the two words it is sorted by
+// (topic, effect, start ascending, then end and weight descending), so that
+// the sort compares two integers, not five fields.
 struct Counted {
-  uint32_t topic;
-  Effect effect;
-  uint32_t start;
-  uint32_t end;
+  Counted(uint32_t topic, Effect effect, uint32_t start, uint32_t end, float weight,
+          uint64_t key, int32_t paragraph, Field field, bool support)
+      : order_hi((uint64_t{topic} << 34) | (uint64_t{static_cast<uint8_t>(effect)} << 32) | start),
+        order_lo((uint64_t{~end} << 32) | ~ordered_bits(weight)),
+        key(key),
+        weight(weight),
+        paragraph(paragraph),
+        field(field),
+        support(support) {
+    assert(topic < (1u << 30));
+  }
+
+  uint32_t topic() const { return static_cast<uint32_t>(order_hi >> 34); }
+  Effect effect() const { return static_cast<Effect>((order_hi >> 32) & 3); }
+  uint32_t start() const { return static_cast<uint32_t>(order_hi); }
+  uint32_t end() const { return ~static_cast<uint32_t>(order_lo >> 32); }
+  bool operator<(const Counted& o) const {
+    return order_hi != o.order_hi ? order_hi < o.order_hi : order_lo < o.order_lo;
+  }
+
+  // Bits of a float that order as the float does (no NaN; -0 is 0).
+  static uint32_t ordered_bits(float f) {
+    const auto bits = std::bit_cast<uint32_t>(f == 0 ? 0.0f : f);
+    return bits & 0x8000'0000u ? ~bits : bits | 0x8000'0000u;
+  }
+
+  uint64_t order_hi;  // topic << 34 | effect << 32 | start
+  uint64_t order_lo;  // ~end << 32 | ~ordered_bits(weight)
+  uint64_t key;       // target × kFieldCount + field
   float weight;
-  uint64_t key;  // target × kFieldCount + field
   int32_t paragraph;  // body paragraph of the hit, -1 outside the body
   Field field;
   bool support;
 };
+static_assert(static_cast<int>(Effect::context) < 4, "Counted keeps the effect in two bits");
 
 // A sense rule's term found: rule id and where (body paragraph, -1 for the
 // slugline and headline).
@@ -71,6 +101,7 @@ struct ThreadState {
   std::vector<RawHit> raw;
   std::vector<Hit> hits;
   std::vector<Span> masks;
+  std::vector<uint8_t> masked_topics;  // 1 for each topic of a span in masks
   std::vector<Counted> counted;
   std::vector<uint64_t> keys;
   std::vector<uint32_t> breaks;  // offsets of the body's line breaks
@@ -200,6 +231,7 @@ class Layout {
 
 // Turns raw matches into hits: word boundaries checked for terms, the field
 // and the start of each match found.
+// `st.breaks` holds the body's line breaks.
 void resolve_hits(const CompiledTaxonomy& taxonomy, const Layout& layout, ThreadState& st) {
   st.hits.clear();
   const auto& patterns = taxonomy.patterns();
@@ -215,24 +247,32 @@ void resolve_hits(const CompiledTaxonomy& taxonomy, const Layout& layout, Thread
     if ((p.hangul_name || p.latin_name) && !layout.korean_name(b, r.to)) continue;
     const auto field = layout.field_of(b, r.to, taxonomy.lead_bytes());
     if (!field) continue;
-    st.hits.push_back({r.id, start, r.to, *field});
+    st.hits.push_back({r.id, start, r.to, layout.paragraph_of(start, st.breaks), *field});
   }
 }
 
 void collect_masks(const CompiledTaxonomy& taxonomy, ThreadState& st) {
+  for (const Span& m : st.masks) {
+    if (m.topic < st.masked_topics.size()) st.masked_topics[m.topic] = 0;
+  }
   st.masks.clear();
+  st.masked_topics.resize(taxonomy.topics().size(), 0);
   const auto& patterns = taxonomy.patterns();
   const auto& targets = taxonomy.targets();
   for (const Hit& h : st.hits) {
     const PatternInfo& p = patterns[h.id];
+    if (!p.has_mask) continue;
     for (uint32_t k = p.first_target; k < p.first_target + p.target_count; ++k) {
-      if (targets[k].effect == Effect::mask) st.masks.push_back({targets[k].topic, h.start, h.end});
+      if (targets[k].effect != Effect::mask) continue;
+      st.masks.push_back({targets[k].topic, h.start, h.end});
+      st.masked_topics[targets[k].topic] = 1;
     }
   }
 }
 
-bool masked(const std::vector<Span>& masks, uint32_t topic, const Hit& h) {
-  return std::any_of(masks.begin(), masks.end(), [&](const Span& m) {
+bool masked(const ThreadState& st, uint32_t topic, const Hit& h) {
+  if (!st.masked_topics[topic]) return false;
+  return std::any_of(st.masks.begin(), st.masks.end(), [&](const Span& m) {
     return m.topic == topic && h.start >= m.start && h.end <= m.end && h.end > m.start;
   });
 }
@@ -273,17 +313,18 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
   if (!layout.scan(taxonomy.database(), st.scratch, st.raw)) {
     throw std::runtime_error("Hyperscan scan failed");
   }
+  layout.line_breaks(st.breaks);
   resolve_hits(taxonomy, layout, st);
   collect_masks(taxonomy, st);
-  layout.line_breaks(st.breaks);
   const auto& all_targets = taxonomy.targets();
   st.licences.clear();
   if (taxonomy.context_rules() > 0) {
     for (const Hit& h : st.hits) {
       const PatternInfo& p = taxonomy.patterns()[h.id];
+      if (!p.has_context) continue;
       for (uint32_t k = p.first_target; k < p.first_target + p.target_count; ++k) {
         if (all_targets[k].effect != Effect::context) continue;
-        st.licences.push_back({all_targets[k].context, layout.paragraph_of(h.start, st.breaks)});
+        st.licences.push_back({all_targets[k].context, h.paragraph});
       }
     }
   }
@@ -307,24 +348,17 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
       if (t.effect == Effect::mask || t.effect == Effect::context || !(t.field_mask & field_bit)) {
         continue;
       }
-      if (masked(st.masks, t.topic, h)) continue;
-      const int32_t paragraph = layout.paragraph_of(h.start, st.breaks);
-      if (t.context != 0 && !licensed(t.context, paragraph)) continue;
-      st.counted.push_back({t.topic, t.effect, h.start, h.end, t.weight,
-                            uint64_t{k} * kFieldCount + static_cast<uint64_t>(h.field),
-                            paragraph, h.field, t.support});
+      if (masked(st, t.topic, h)) continue;
+      if (t.context != 0 && !licensed(t.context, h.paragraph)) continue;
+      st.counted.emplace_back(t.topic, t.effect, h.start, h.end, t.weight,
+                              uint64_t{k} * kFieldCount + static_cast<uint64_t>(h.field),
+                              h.paragraph, h.field, t.support);
     }
   }
   // Overlapping terms of one topic count once, as the longest (then the
   // heaviest): "ballistic missile" is one piece of evidence, not that plus
   // "missile"; a term listed in two groups counts once.
-  std::sort(st.counted.begin(), st.counted.end(), [](const Counted& a, const Counted& b) {
-    if (a.topic != b.topic) return a.topic < b.topic;
-    if (a.effect != b.effect) return a.effect < b.effect;
-    if (a.start != b.start) return a.start < b.start;
-    if (a.end != b.end) return a.end > b.end;
-    return a.weight > b.weight;
-  });
+  std::sort(st.counted.begin(), st.counted.end());
   // One key per counted (target, field): sorted, runs give repeat counts.
   // Kept positive hits also count as mentions, by paragraph.
   const size_t topic_count = taxonomy.topics().size();
@@ -337,22 +371,23 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
   uint32_t reach = 0;  // furthest end of the kept hits of the current topic and effect
   for (size_t i = 0; i < st.counted.size(); ++i) {
     const Counted& c = st.counted[i];
-    const bool same_group =
-        i > 0 && st.counted[i - 1].topic == c.topic && st.counted[i - 1].effect == c.effect;
-    if (same_group && c.end <= reach) continue;  // inside a hit kept before
-    reach = same_group ? std::max(reach, c.end) : c.end;
+    // The same topic and effect: the upper word's high half.
+    const bool same_group = i > 0 && (st.counted[i - 1].order_hi >> 32) == (c.order_hi >> 32);
+    const uint32_t end = c.end();
+    if (same_group && end <= reach) continue;  // inside a hit kept before
+    reach = same_group ? std::max(reach, end) : end;
+    const uint32_t topic = c.topic();
     st.keys.push_back(c.key);
     if (evidence) {
-      evidence->push_back({c.topic, c.field, c.effect, c.weight,
-                           layout.slice(c.start, c.end)});
+      evidence->push_back({topic, c.field, c.effect(), c.weight, layout.slice(c.start(), end)});
     }
-    if (c.effect == Effect::add) {
-      ++mentions[c.topic];
-      if (!c.support) established[c.topic] = true;
-      if (c.paragraph >= 0) paragraph_bits[c.topic] |= uint64_t{1} << std::min(c.paragraph, 63);
+    if (c.effect() == Effect::add) {
+      ++mentions[topic];
+      if (!c.support) established[topic] = true;
+      if (c.paragraph >= 0) paragraph_bits[topic] |= uint64_t{1} << std::min(c.paragraph, 63);
       if (c.weight >= taxonomy.naming_weight()) {
-        ++naming[c.topic];
-        if (c.field != Field::body) ++naming_top[c.topic];
+        ++naming[topic];
+        if (c.field != Field::body) ++naming_top[topic];
       }
     }
   }

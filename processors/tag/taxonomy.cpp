@@ -542,6 +542,10 @@ struct TaxonomyCompiler {
       PatternInfo info = e.info;
       info.first_target = static_cast<uint32_t>(out.targets_.size());
       info.target_count = static_cast<uint32_t>(e.targets.size());
+      for (const PatternTarget& t : e.targets) {
+        info.has_mask = info.has_mask || t.effect == Effect::mask;
+        info.has_context = info.has_context || t.effect == Effect::context;
+      }
       out.targets_.insert(out.targets_.end(), e.targets.begin(), e.targets.end());
       out.patterns_.push_back(info);
     }

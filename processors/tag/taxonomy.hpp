@@ -163,6 +163,10 @@ struct PatternInfo {
   // follows it without a space, the Korean name rule decides (UN빌리지 is a
   // neighbourhood, UN은 the United Nations).
   bool latin_name = false;
+  // Whether any of its targets masks, or serves a sense rule: the matcher
+  // looks for those only in the hits of such patterns.
+  bool has_mask = false;
+  bool has_context = false;
   uint32_t first_target = 0;    // into CompiledTaxonomy::targets()
   uint32_t target_count = 0;
 };

@@ -132,6 +132,19 @@ TEST(TaggerTest, OverlappingTermsOfOneTopicCountOnceAsTheLongest) {
   EXPECT_DOUBLE_EQ(score_of(*tax, make_item("Cruise missile", ""), "t"), 3.0);
 }
 
+// The same span found for one topic twice (a term in two groups) counts
+// once, at its heaviest weight, whichever group lists it first.
+TEST(TaggerTest, ATermInTwoGroupsOfOneTopicCountsOnceAtItsHeaviest) {
+  auto heavy_first = one_topic(
+      "      - weight: 2.5\n        en: [missile]\n"
+      "      - weight: 0.5\n        en: [missile]\n");
+  auto light_first = one_topic(
+      "      - weight: 0.5\n        en: [missile]\n"
+      "      - weight: 2.5\n        en: [missile]\n");
+  EXPECT_DOUBLE_EQ(score_of(*heavy_first, make_item("Cruise missile", ""), "t"), 7.5);
+  EXPECT_DOUBLE_EQ(score_of(*light_first, make_item("Cruise missile", ""), "t"), 7.5);
+}
+
 TEST(TaggerTest, OnlyInRestrictsFields) {
   auto tax = one_topic("      - en: [NK]\n        only_in: [slugline]\n        weight: 2\n");
   WireItem item = make_item("NK", "NK");
