@@ -244,6 +244,15 @@ bool KafkaSink::produce(const OutputRecord& record, uint64_t token) {
   return true;
 }
 
+void KafkaSink::send_now() {
+  if (impl_->outstanding == 0) return;
+  // librdkafka ignores linger.ms while a flush runs: the broker threads it
+  // wakes send what is queued. A thread that wakes after this 1 ms ends
+  // sends after linger.ms as before, unless the next idle step asks again.
+  impl_->producer->flush(1);
+  impl_->resend_failed();
+}
+
 void KafkaSink::poll(int timeout_ms) {
   impl_->producer->poll(timeout_ms);
   impl_->resend_failed();

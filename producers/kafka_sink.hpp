@@ -60,6 +60,9 @@ class KafkaSink final : public OutputPort {
   // Waits until every queued record is acknowledged, or timeout. True when drained.
   bool flush(int timeout_ms) override;
 
+  // Flushes for at most 1 ms while records are unacknowledged: librdkafka
+  // sends queued batches at once while a flush runs.
+  void send_now() override;
   size_t outstanding() const override;  // records produced and not yet acknowledged
   size_t blocked() const;      // records the dead-letter topic refused, waiting
   // True once a broker answered a metadata request.

@@ -37,6 +37,9 @@ class MemoryOutput final : public OutputPort {
     return unacked_.empty();
   }
   size_t outstanding() const override { return unacked_.size(); }
+  // Records how many had been produced at each call.
+  void send_now() override { sends_.push_back(produced_.size()); }
+  const std::vector<size_t>& sends() const { return sends_; }
 
   // Acknowledges the `n` oldest unacknowledged records.
   void ack(size_t n) {
@@ -100,6 +103,7 @@ class MemoryOutput final : public OutputPort {
   OutputEvents* events_ = nullptr;
   std::vector<Produced> produced_;
   std::deque<size_t> unacked_;
+  std::vector<size_t> sends_;
   std::vector<OutputRecord> committed_;
   bool hold_acks_ = false;
   bool refuse_produce_ = false;

@@ -61,6 +61,12 @@ bool Engine::step() {
   }
   while (pool_.ready() && !failed_) finish_next();
   if (!failed_ && (pool_.full() || (!polled && pool_.pending() > 0))) finish_next();
+  if (!polled && pool_.pending() == 0 && !failed_) {
+    // Caught up: nothing came in and everything taken is finished. A
+    // steady input is sent on at once; a backlog (a record every step)
+    // still fills the producer's batches.
+    output_.send_now();
+  }
   output_.poll(0);
   apply_backpressure();
   observer_.tick();

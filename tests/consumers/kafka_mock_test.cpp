@@ -213,6 +213,33 @@ TEST(KafkaHandles, APartitionListOwnsItsEntriesThroughMoves) {
   EXPECT_EQ(c.get()[0]->topic(), "t");
 }
 
+// send_now() sends a record long before the producer's linger.ms would:
+// the engine asks for it when caught up, so that a steady input is not
+// held for a batch to fill.
+TEST(KafkaSinkMock, SendNowSendsQueuedRecordsWithoutWaitingForTheLinger) {
+  MockCluster cluster;
+  cluster.create_topic("out", 1);
+  size_t acked = 0;
+  KafkaSinkHooks hooks;
+  hooks.acked = [&](uint64_t, const std::string&) { ++acked; };
+  KafkaSink sink({{"bootstrap.servers", cluster.bootstraps()}, {"linger.ms", "60000"},
+                  {"enable.idempotence", "true"}, {"acks", "all"}},
+                 hooks);
+  ASSERT_TRUE(sink.connected(10000));
+  const OutputRecord r{"out", "k", {{"h", "v"}}, "{}", ValueKind::json};
+  // Sent only after the linger without it (60 s: this test waits 1 s).
+  ASSERT_TRUE(sink.produce(r, 1));
+  for (int i = 0; i < 10; ++i) sink.poll(100);
+  ASSERT_EQ(acked, 0u);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (acked == 0 && std::chrono::steady_clock::now() < deadline) {
+    sink.send_now();
+    sink.poll(10);
+  }
+  EXPECT_EQ(acked, 1u);
+  EXPECT_EQ(sink.outstanding(), 0u);
+}
+
 // A producer destroyed with records it never delivered (no broker answers)
 // frees every record's opaque: the destructor purges them and serves their
 // delivery reports. Under the asan build, LeakSanitizer fails this test if

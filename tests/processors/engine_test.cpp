@@ -135,6 +135,29 @@ TEST(Engine, OffsetsAreCommittedOnlyBehindAcknowledgedOutputs) {
   EXPECT_EQ(rig.input.committed(kP0), 6);
 }
 
+// Outputs are sent on at once when the engine is caught up (nothing came in,
+// nothing is pending), never while a backlog is read: a backlog fills the
+// producer's batches, a steady input is not held for them.
+TEST(Engine, OutputsAreSentAtOnceWhenCaughtUpAndNotWhileABacklogIsRead) {
+  Rig rig;
+  for (int i = 0; i < 30; ++i) {
+    rig.input.append("wire.items", 0, item("urn:t:b-" + std::to_string(i)));
+  }
+  rig.step_until([&] { return origins(records_of(rig.output), "news.items").size() == 30; });
+  for (int i = 0; i < 3; ++i) rig.engine().step();  // idle now
+  const size_t backlog = rig.output.produced().size();
+  ASSERT_FALSE(rig.output.sends().empty());
+  EXPECT_EQ(rig.output.sends().front(), backlog) << "asked to send while the backlog was read";
+
+  const size_t asked = rig.output.sends().size();
+  rig.input.append("wire.items", 0, item("urn:t:b-30"));
+  rig.step_until([&] { return origins(records_of(rig.output), "news.items").size() == 31; });
+  for (int i = 0; i < 3; ++i) rig.engine().step();
+  ASSERT_GT(rig.output.sends().size(), asked);
+  EXPECT_EQ(rig.output.sends().back(), rig.output.produced().size());
+  EXPECT_GT(rig.output.produced().size(), backlog);
+}
+
 TEST(Engine, BackpressurePausesTheInputAndResumesItAtHalf) {
   EngineOptions options;
   options.max_in_flight = 4;
