@@ -104,6 +104,13 @@ struct ThreadState {
   std::vector<uint8_t> masked_topics;  // 1 for each topic of a span in masks
   std::vector<Counted> counted;
   std::vector<uint64_t> keys;
+  std::vector<size_t> topic_starts;  // where each topic's keys begin in keys
+  // Per topic, for the item being scored.
+  std::vector<uint32_t> mentions, naming, naming_top;
+  std::vector<uint64_t> paragraph_bits;
+  std::vector<uint8_t> established;
+  std::vector<double> scores;
+  std::vector<std::array<double, 3>> where;
   std::vector<uint32_t> breaks;  // offsets of the body's line breaks
   std::vector<Licence> licences;
 
@@ -360,14 +367,24 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
   // "missile"; a term listed in two groups counts once.
   std::sort(st.counted.begin(), st.counted.end());
   // One key per counted (target, field): sorted, runs give repeat counts.
+  // A key names one target, so one topic: the keys of a topic come together
+  // (counted hits are in topic order) and are sorted apart, which adds each
+  // topic's values up in the order one sort of all keys would.
   // Kept positive hits also count as mentions, by paragraph.
   const size_t topic_count = taxonomy.topics().size();
-  std::vector<uint32_t> mentions(topic_count, 0);
-  std::vector<uint64_t> paragraph_bits(topic_count, 0);
-  std::vector<uint32_t> naming(topic_count, 0);
-  std::vector<uint32_t> naming_top(topic_count, 0);
-  std::vector<bool> established(topic_count, false);
+  auto& mentions = st.mentions;
+  auto& paragraph_bits = st.paragraph_bits;
+  auto& naming = st.naming;
+  auto& naming_top = st.naming_top;
+  auto& established = st.established;
+  mentions.assign(topic_count, 0);
+  paragraph_bits.assign(topic_count, 0);
+  naming.assign(topic_count, 0);
+  naming_top.assign(topic_count, 0);
+  established.assign(topic_count, 0);
   st.keys.clear();
+  st.topic_starts.clear();
+  uint32_t keys_topic = UINT32_MAX;  // topic of the last key
   uint32_t reach = 0;  // furthest end of the kept hits of the current topic and effect
   for (size_t i = 0; i < st.counted.size(); ++i) {
     const Counted& c = st.counted[i];
@@ -377,13 +394,17 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
     if (same_group && end <= reach) continue;  // inside a hit kept before
     reach = same_group ? std::max(reach, end) : end;
     const uint32_t topic = c.topic();
+    if (topic != keys_topic) {
+      st.topic_starts.push_back(st.keys.size());
+      keys_topic = topic;
+    }
     st.keys.push_back(c.key);
     if (evidence) {
       evidence->push_back({topic, c.field, c.effect(), c.weight, layout.slice(c.start(), end)});
     }
     if (c.effect() == Effect::add) {
       ++mentions[topic];
-      if (!c.support) established[topic] = true;
+      if (!c.support) established[topic] = 1;
       if (c.paragraph >= 0) paragraph_bits[topic] |= uint64_t{1} << std::min(c.paragraph, 63);
       if (c.weight >= taxonomy.naming_weight()) {
         ++naming[topic];
@@ -391,10 +412,16 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
       }
     }
   }
-  std::sort(st.keys.begin(), st.keys.end());
+  st.topic_starts.push_back(st.keys.size());
+  for (size_t t = 0; t + 1 < st.topic_starts.size(); ++t) {
+    std::sort(st.keys.begin() + static_cast<std::ptrdiff_t>(st.topic_starts[t]),
+              st.keys.begin() + static_cast<std::ptrdiff_t>(st.topic_starts[t + 1]));
+  }
 
-  std::vector<double> scores(topic_count, 0.0);
-  std::vector<std::array<double, 3>> where(topic_count, {0, 0, 0});
+  auto& scores = st.scores;
+  auto& where = st.where;
+  scores.assign(topic_count, 0.0);
+  where.assign(topic_count, {0, 0, 0});
   for (size_t i = 0; i < st.keys.size();) {
     size_t j = i;
     while (j < st.keys.size() && st.keys[j] == st.keys[i]) ++j;
