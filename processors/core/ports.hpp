@@ -73,9 +73,9 @@ class OutputPort {
   virtual bool produce(const OutputRecord& record, uint64_t token) = 0;
   // Serves acknowledgements for up to timeout_ms.
   virtual void poll(int /*timeout_ms*/) {}
-  // The input has nothing waiting: what was produced since the last call
-  // goes out now instead of waiting to fill a batch (a producer's
-  // linger.ms), which keeps its batching for a backlog only.
+  // The input has nothing waiting: what was produced and not yet sent goes
+  // out now instead of waiting to fill a batch (a producer's linger.ms),
+  // which keeps its batching for a backlog only.
   virtual void send_now() {}
   // Waits until every record produced is acknowledged, or timeout. True when drained.
   virtual bool flush(int timeout_ms) = 0;
