@@ -24,7 +24,8 @@ class MemoryInput final : public InputPort {
   // No record will be appended any more: exhausted once all are taken.
   void close() { closed_ = true; }
 
-  bool poll(InputRecord& record, int /*timeout_ms*/) override {
+  bool poll(InputRecord& record, int timeout_ms) override {
+    last_wait_ms_ = timeout_ms;
     if (paused_ || partitions_.empty()) return false;
     // Round-robin from the partition after the last one served.
     auto it = partitions_.upper_bound(last_);
@@ -85,6 +86,8 @@ class MemoryInput final : public InputPort {
     return it == partitions_.end() ? -1 : it->second.committed;
   }
   size_t taken() const { return taken_; }
+  // The timeout of the last poll(): how long the caller would have waited.
+  int last_wait_ms() const { return last_wait_ms_; }
   size_t commits() const { return commits_; }
   size_t rewinds() const { return rewinds_; }
   void refuse_commits(bool refuse) { refuse_commits_ = refuse; }
@@ -103,6 +106,7 @@ class MemoryInput final : public InputPort {
   bool refuse_commits_ = false;
   bool shares_partitions_ = false;
   size_t taken_ = 0;
+  int last_wait_ms_ = -1;
   size_t commits_ = 0;
   size_t rewinds_ = 0;
 };

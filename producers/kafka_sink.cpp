@@ -43,6 +43,10 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
   // to the dead-letter topic.
   std::set<std::pair<std::string, std::string>> refused;
   size_t outstanding = 0;
+  // linger.ms, and when the last record was produced: send_now() asks to be
+  // called again while a record may still be waiting for its batch.
+  std::chrono::microseconds linger{5000};
+  std::chrono::steady_clock::time_point last_produce{};
   bool fatal = false;
   bool transactional = false;
   bool txn_failed = false;  // a delivery in the open transaction failed
@@ -209,6 +213,9 @@ KafkaSink::KafkaSink(const std::map<std::string, std::string>& properties, Kafka
           RdKafka::Conf::CONF_OK) {
     throw std::runtime_error("kafka producer callbacks: " + err);
   }
+  if (std::string linger; conf->get("linger.ms", linger) == RdKafka::Conf::CONF_OK) {
+    impl_->linger = std::chrono::microseconds(static_cast<int64_t>(std::stod(linger) * 1000));
+  }
   impl_->producer.reset(RdKafka::Producer::create(conf.get(), err));
   if (!impl_->producer) throw std::runtime_error("kafka producer: " + err);
 }
@@ -237,6 +244,7 @@ bool KafkaSink::produce(const OutputRecord& record, uint64_t token) {
     impl_->to_dead_letter(*p, "refused in an earlier transaction");
   }
   ++impl_->outstanding;
+  impl_->last_produce = std::chrono::steady_clock::now();
   if (!impl_->send(std::move(p))) {
     --impl_->outstanding;
     return false;
@@ -244,13 +252,17 @@ bool KafkaSink::produce(const OutputRecord& record, uint64_t token) {
   return true;
 }
 
-void KafkaSink::send_now() {
-  if (impl_->outstanding == 0) return;
+bool KafkaSink::send_now() {
+  if (impl_->outstanding == 0) return false;
   // librdkafka ignores linger.ms while a flush runs: the broker threads it
   // wakes send what is queued. A thread that wakes after this 1 ms ends
-  // sends after linger.ms as before, unless the next idle step asks again.
+  // (a busy machine) sends after linger.ms, unless asked again before: so
+  // ask again while the newest record is younger than the linger and not
+  // everything is acknowledged.
   impl_->producer->flush(1);
   impl_->resend_failed();
+  return impl_->outstanding > 0 &&
+         std::chrono::steady_clock::now() - impl_->last_produce < impl_->linger;
 }
 
 void KafkaSink::poll(int timeout_ms) {

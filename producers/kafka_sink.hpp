@@ -62,7 +62,7 @@ class KafkaSink final : public OutputPort {
 
   // Flushes for at most 1 ms while records are unacknowledged: librdkafka
   // sends queued batches at once while a flush runs.
-  void send_now() override;
+  bool send_now() override;
   size_t outstanding() const override;  // records produced and not yet acknowledged
   size_t blocked() const;      // records the dead-letter topic refused, waiting
   // True once a broker answered a metadata request.

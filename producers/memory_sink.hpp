@@ -38,7 +38,14 @@ class MemoryOutput final : public OutputPort {
   }
   size_t outstanding() const override { return unacked_.size(); }
   // Records how many had been produced at each call.
-  void send_now() override { sends_.push_back(produced_.size()); }
+  bool send_now() override {
+    sends_.push_back(produced_.size());
+    if (ask_again_ == 0) return false;
+    --ask_again_;
+    return true;
+  }
+  // The next n calls of send_now() say that records may still be waiting.
+  void ask_again(size_t n) { ask_again_ = n; }
   const std::vector<size_t>& sends() const { return sends_; }
 
   // Acknowledges the `n` oldest unacknowledged records.
@@ -104,6 +111,7 @@ class MemoryOutput final : public OutputPort {
   std::vector<Produced> produced_;
   std::deque<size_t> unacked_;
   std::vector<size_t> sends_;
+  size_t ask_again_ = 0;
   std::vector<OutputRecord> committed_;
   bool hold_acks_ = false;
   bool refuse_produce_ = false;

@@ -44,6 +44,13 @@ bool Engine::step() {
   const bool busy = pool_.pending() > 0;
   bool polled = false;
   int wait_ms = busy ? 0 : (input_.paused() ? 20 : 100);
+  // Records produced since the last send_now() (finished in a step that
+  // also took a record): look for input without waiting, and send them on
+  // if there is none, rather than leave them to the batch while waiting.
+  if (unsent_) wait_ms = 0;
+  // The output asked to be told again soon (send_now): some of what it took
+  // may still wait for its batch.
+  if (send_again_) wait_ms = std::min(wait_ms, 1);
   if (options_.transactions && in_txn_ && !busy) {
     // An open transaction commits idle_age after it began once the pool is
     // empty (below): wait no longer than that for the next record.
@@ -65,7 +72,8 @@ bool Engine::step() {
     // Caught up: nothing came in and everything taken is finished. A
     // steady input is sent on at once; a backlog (a record every step)
     // still fills the producer's batches.
-    output_.send_now();
+    send_again_ = output_.send_now();
+    unsent_ = false;
   }
   output_.poll(0);
   apply_backpressure();
@@ -134,6 +142,7 @@ void Engine::finish_one() {
       return;
     }
   }
+  unsent_ = true;
 }
 
 bool Engine::begin_if_needed() {
@@ -160,6 +169,7 @@ void Engine::produce_untracked(const std::vector<OutputRecord>& records) {
       return;
     }
   }
+  unsent_ = true;
 }
 
 // Items whose embargo has lifted, in embargo order, with the tombstone that

@@ -153,6 +153,8 @@ class Engine final : public OutputEvents {
   size_t txn_records_ = 0;
   Steady::time_point txn_start_;
   bool failed_ = false;
+  bool unsent_ = false;      // records produced since the last send_now()
+  bool send_again_ = false;  // the output's last send_now() asked to be called again soon
   EmbargoStore embargo_;
   // Holds this engine released or dropped whose tombstone has not been read
   // back from the embargo topic yet: their hold, read back late, is stale.

@@ -75,8 +75,9 @@ class OutputPort {
   virtual void poll(int /*timeout_ms*/) {}
   // The input has nothing waiting: what was produced and not yet sent goes
   // out now instead of waiting to fill a batch (a producer's linger.ms),
-  // which keeps its batching for a backlog only.
-  virtual void send_now() {}
+  // which keeps its batching for a backlog only. Returns true when some of
+  // it may still be waiting for the batch: the engine asks again soon.
+  virtual bool send_now() { return false; }
   // Waits until every record produced is acknowledged, or timeout. True when drained.
   virtual bool flush(int timeout_ms) = 0;
   // Records produced and not yet acknowledged.

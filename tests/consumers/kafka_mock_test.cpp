@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <memory>
+#include <thread>
 
 #include "consumers/kafka_source.hpp"
 #include "kafka/handles.hpp"
@@ -233,11 +234,30 @@ TEST(KafkaSinkMock, SendNowSendsQueuedRecordsWithoutWaitingForTheLinger) {
   ASSERT_EQ(acked, 0u);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while (acked == 0 && std::chrono::steady_clock::now() < deadline) {
-    sink.send_now();
+    // Not acknowledged yet, produced well within the linger: ask again.
+    EXPECT_TRUE(sink.send_now() || acked == 1);
     sink.poll(10);
   }
   EXPECT_EQ(acked, 1u);
   EXPECT_EQ(sink.outstanding(), 0u);
+  EXPECT_FALSE(sink.send_now()) << "nothing is left to send";
+}
+
+// send_now() asks to be called again only while the newest record may still
+// wait for its batch: once it is older than linger.ms the producer sends it
+// anyway, and an engine that asked again would spin while no broker answers.
+TEST(KafkaSinkMock, SendNowAsksAgainOnlyWithinTheLinger) {
+  KafkaSink sink({{"bootstrap.servers", "127.0.0.1:1"}, {"linger.ms", "30"},
+                  {"message.timeout.ms", "60000"}},
+                 KafkaSinkHooks{});
+  const OutputRecord r{"out", "k", {{"h", "v"}}, "{}", ValueKind::json};
+  ASSERT_TRUE(sink.produce(r, 1));
+  EXPECT_TRUE(sink.send_now());
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  EXPECT_EQ(sink.outstanding(), 1u);
+  EXPECT_FALSE(sink.send_now());
+  ASSERT_TRUE(sink.produce(r, 2));
+  EXPECT_TRUE(sink.send_now());
 }
 
 // A producer destroyed with records it never delivered (no broker answers)

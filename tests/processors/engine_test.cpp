@@ -158,6 +158,51 @@ TEST(Engine, OutputsAreSentAtOnceWhenCaughtUpAndNotWhileABacklogIsRead) {
   EXPECT_GT(rig.output.produced().size(), backlog);
 }
 
+// A record finished in the step that took the next one (here the pool holds
+// one record) leaves its outputs unsent: the engine looks for input without
+// waiting and, finding none, sends them before it waits. Before, they waited
+// for the producer's linger.ms while the engine waited for input.
+TEST(Engine, AWaitingPollComesOnlyAfterWhatWasProducedIsSent) {
+  Rig rig({}, 1, 1);
+  size_t waits = 0;
+  for (int n = 0; n < 5; ++n) {
+    rig.input.append("wire.items", 0, item("urn:t:w-" + std::to_string(n)));
+    for (int i = 0; i < 20; ++i) {
+      const size_t produced = rig.output.produced().size();
+      const size_t sent = rig.output.sends().empty() ? 0 : rig.output.sends().back();
+      rig.engine().step();
+      if (rig.input.last_wait_ms() == 0) continue;
+      ++waits;
+      EXPECT_EQ(sent, produced) << "waited for input with records produced and not sent on";
+    }
+  }
+  EXPECT_EQ(origins(records_of(rig.output), "news.items").size(), 5u);
+  EXPECT_GT(waits, 0u);
+}
+
+// An output whose records may still wait for their batch after send_now()
+// (a producer thread that did not wake in time) is asked again at the next
+// step, which waits at most 1 ms for input, not the idle 100 ms.
+TEST(Engine, AnOutputThatAsksAgainIsToldAgainWithoutTheIdleWait) {
+  Rig rig;
+  rig.input.append("wire.items", 0, item("urn:t:again"));
+  rig.step_until([&] { return origins(records_of(rig.output), "news.items").size() == 1; });
+  for (int i = 0; i < 3; ++i) rig.engine().step();  // idle now
+  EXPECT_EQ(rig.input.last_wait_ms(), 100);
+  rig.output.ask_again(2);
+  const size_t asked = rig.output.sends().size();
+  rig.engine().step();  // asked, and asks again
+  EXPECT_EQ(rig.output.sends().size(), asked + 1);
+  rig.engine().step();  // a short wait, asked, asks again
+  EXPECT_EQ(rig.input.last_wait_ms(), 1);
+  EXPECT_EQ(rig.output.sends().size(), asked + 2);
+  rig.engine().step();  // a short wait, asked, done
+  EXPECT_EQ(rig.input.last_wait_ms(), 1);
+  EXPECT_EQ(rig.output.sends().size(), asked + 3);
+  rig.engine().step();
+  EXPECT_EQ(rig.input.last_wait_ms(), 100);
+}
+
 TEST(Engine, BackpressurePausesTheInputAndResumesItAtHalf) {
   EngineOptions options;
   options.max_in_flight = 4;
