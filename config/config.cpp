@@ -603,7 +603,11 @@ PropertyMap producer_properties(const Config& c) {
       {"client.id", "wiredesk"},
       {"statistics.interval.ms", "5000"},
       {"compression.type", "lz4"},
-      {"linger.ms", "5"},
+      // Batches a backlog only: a caught-up engine sends at once
+      // (OutputPort::send_now), so a steady feed never waits for it. 50 ms
+      // rather than 5 halves the broker's CPU on a backlog (fewer, fuller
+      // produce requests; benchmarks/README.md, "Batches of a backlog").
+      {"linger.ms", "50"},
       // The brokers' own limit decides; librdkafka's 1,000,000-byte default
       // would refuse a dead letter of an input that the brokers accepted.
       {"message.max.bytes", "10485760"},

@@ -222,6 +222,18 @@ TEST_F(ConfigTest, HotWindowIsADurationOfTwelveHoursByDefault) {
   EXPECT_THAT(bad.errors[0].to_string(), HasSubstr("dedup.hot_window"));
 }
 
+// A backlog's outputs go in batches of 50 ms (a steady feed is sent at once
+// by the engine, not by the linger); the shipped file says the same, and
+// the user's value wins over both.
+TEST_F(ConfigTest, TheProducerLingersFiftyMillisecondsUnlessTold) {
+  EXPECT_EQ(producer_properties(load_config(write("{}\n"), {}).config).at("linger.ms"), "50");
+  const auto shipped =
+      load_config(std::string(WIREDESK_SOURCE_DIR) + "/config/wiredesk.yaml", {});
+  EXPECT_EQ(producer_properties(shipped.config).at("linger.ms"), "50");
+  const auto told = load_config(write("{}\n"), {"WIREDESK_KAFKA__PRODUCER__LINGER_MS=5"});
+  EXPECT_EQ(producer_properties(told.config).at("linger.ms"), "5");
+}
+
 TEST_F(ConfigTest, UnknownEnvironmentKeyIsAnError) {
   const auto file = write("{}\n");
   auto loaded = load_config(file, {"WIREDESK_KAFKA__BOOTSTRAP=x"});
