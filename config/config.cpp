@@ -606,7 +606,8 @@ PropertyMap producer_properties(const Config& c) {
       // Batches a backlog only: a caught-up engine sends at once
       // (OutputPort::send_now), so a steady feed never waits for it. 50 ms
       // rather than 5 halves the broker's CPU on a backlog (fewer, fuller
-      // produce requests; benchmarks/README.md, "Batches of a backlog").
+      // produce requests; benchmarks/README.md, "Latency at a steady rate",
+      // "a backlog lingers 50 ms").
       {"linger.ms", "50"},
       // The brokers' own limit decides; librdkafka's 1,000,000-byte default
       // would refuse a dead letter of an input that the brokers accepted.

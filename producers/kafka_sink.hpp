@@ -61,7 +61,8 @@ class KafkaSink final : public OutputPort {
   bool flush(int timeout_ms) override;
 
   // Flushes for at most 1 ms while records are unacknowledged: librdkafka
-  // sends queued batches at once while a flush runs.
+  // sends queued batches at once while a flush runs. True while a record
+  // younger than linger.ms is still unacknowledged: ask again soon.
   bool send_now() override;
   size_t outstanding() const override;  // records produced and not yet acknowledged
   size_t blocked() const;      // records the dead-letter topic refused, waiting
