@@ -462,26 +462,50 @@ void DedupIndex::link_node(uint32_t node, size_t first, size_t last) {
   }
 }
 
+// The chains of all tables are walked side by side, step k of each before
+// step k + 1 of any, as walk_bands does: one after the other, every step of
+// every chain waited on its own cache miss.
 void DedupIndex::unlink_node(uint32_t node, size_t first, size_t last) {
+  struct Walk {
+    size_t table;
+    uint32_t* link;  // what points at the next entry to look at; null when done
+    size_t seen;
+    size_t limit;
+  };
+  std::array<Walk, kTables> walks;
+  size_t n = 0;
   for (size_t t = first; t < last; ++t) {
     uint64_t key = 0;
     if (!table_key(node, t, key)) continue;
     const bool bounded = t >= kFirstBodyBand;
     if (bounded && next_of(node, t) == kCutOff) continue;  // in no chain any more
-    const size_t limit = bounded ? band_limit() : SIZE_MAX;
-    uint32_t* link = bucket_head(t, key);
-    size_t seen = 0;
-    while (*link != kNil && slot_of(*link) != node) {
-      if (++seen >= limit) {
+    uint32_t* head = bucket_head(t, key);
+    __builtin_prefetch(head);
+    walks[n++] = {t, head, 0, bounded ? band_limit() : SIZE_MAX};
+  }
+  for (bool more = true; more;) {
+    more = false;
+    for (size_t i = 0; i < n; ++i) {
+      Walk& w = walks[i];
+      if (w.link == nullptr) continue;
+      const uint32_t at = *w.link;
+      if (at == kNil || slot_of(at) == node) {
+        if (at != kNil) *w.link = next_of(node, w.table);
+        w.link = nullptr;
+        continue;
+      }
+      if (++w.seen >= w.limit) {
         // The node lies beyond what any walk of this chain sees (the
         // oldest entries of a boilerplate bucket, evicted first): cut the
         // chain there instead of walking it to the end. Once per entry.
-        cut_after(t, slot_of(*link));
-        break;
+        cut_after(w.table, slot_of(at));
+        w.link = nullptr;
+        continue;
       }
-      link = &next_of(slot_of(*link), t);
+      w.link = &next_of(slot_of(at), w.table);
+      __builtin_prefetch(w.link);
+      more = true;
     }
-    if (*link != kNil && slot_of(*link) == node) *link = next_of(node, t);
   }
 }
 
