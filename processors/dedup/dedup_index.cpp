@@ -364,6 +364,54 @@ size_t DedupIndex::hot_size() const {
   return hot_count();
 }
 
+namespace detail {
+
+size_t CandidateTally::home(uint32_t slot) const {
+  // Slots are numbered densely: Fibonacci hashing spreads neighbours apart.
+  const auto bits = static_cast<unsigned>(std::countr_zero(table_.size()));
+  return static_cast<size_t>((uint64_t{slot} * 0x9E37'79B9'7F4A'7C15ULL) >> (64 - bits));
+}
+
+void CandidateTally::place(uint32_t slot, uint32_t index) {
+  const size_t mask = table_.size() - 1;
+  size_t i = home(slot);
+  while (table_[i] != 0) i = (i + 1) & mask;
+  table_[i] = (uint64_t{slot} + 1) << 32 | index;
+}
+
+uint16_t& CandidateTally::visit(uint32_t slot) {
+  const size_t mask = table_.size() - 1;
+  const uint64_t tag = uint64_t{slot} + 1;
+  size_t i = home(slot);
+  for (; table_[i] != 0; i = (i + 1) & mask) {
+    if (table_[i] >> 32 == tag) return ++hits_[static_cast<uint32_t>(table_[i])];
+  }
+  table_[i] = tag << 32 | slots_.size();
+  slots_.push_back(slot);
+  hits_.push_back(1);
+  if (2 * slots_.size() > table_.size()) {
+    table_.assign(2 * table_.size(), 0);
+    for (uint32_t j = 0; j < slots_.size(); ++j) place(slots_[j], j);
+  }
+  return hits_.back();
+}
+
+void CandidateTally::clear() {
+  // Newest first: an entry's probe only passed over entries placed before
+  // it, so each is still found where it was put.
+  const size_t mask = table_.size() - 1;
+  for (size_t j = slots_.size(); j-- > 0;) {
+    const uint64_t tag = uint64_t{slots_[j]} + 1;
+    size_t i = home(slots_[j]);
+    while (table_[i] >> 32 != tag) i = (i + 1) & mask;
+    table_[i] = 0;
+  }
+  slots_.clear();
+  hits_.clear();
+}
+
+}  // namespace detail
+
 size_t DedupIndex::memory_bytes() const {
   std::lock_guard lock(mu_);
   return slots_.capacity() * sizeof(IndexRecord) + free_.capacity() * sizeof(uint32_t) +
@@ -371,8 +419,7 @@ size_t DedupIndex::memory_bytes() const {
          next_.capacity() * sizeof(std::array<uint32_t, kColdTables>) +
          hot_.capacity() * sizeof(HotPart) + hot_free_.capacity() * sizeof(uint32_t) +
          (heap_.capacity() + hot_heap_.capacity()) * sizeof(HeapItem) +
-         flashes_.capacity() * sizeof(FlashRef) + seen_.capacity() * sizeof(uint32_t) +
-         hits_.capacity() * sizeof(uint16_t) + string_bytes_;
+         flashes_.capacity() * sizeof(FlashRef) + string_bytes_;
 }
 
 int64_t DedupIndex::newest_event_ms() const {
@@ -745,8 +792,6 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
     slot = static_cast<uint32_t>(slots_.size());
     slots_.emplace_back();
     next_.emplace_back().fill(kNil);
-    seen_.push_back(0);
-    hits_.push_back(0);
   }
   IndexRecord& r = slots_[slot];
   // Story and "of" are uris of other entries: share their strings.
@@ -946,30 +991,20 @@ std::vector<const IndexRecord*> DedupIndex::Session::find_headline(uint64_t hash
 }
 
 std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprint& fp) const {
-  std::vector<uint32_t> found;
-  const uint32_t stamp = ++index_.stamp_;
-  if (stamp == 0) {  // wrapped: forget old stamps
-    std::fill(index_.seen_.begin(), index_.seen_.end(), 0);
-    index_.stamp_ = 1;
-  }
-  const uint32_t current = index_.stamp_;
-  auto visit = [&](uint32_t s) {
-    if (index_.seen_[s] != current) {
-      index_.seen_[s] = current;
-      index_.hits_[s] = 0;
-      found.push_back(s);
-    }
-    ++index_.hits_[s];
+  auto& tally = index_.tally_;
+  tally.clear();
+  auto visit = [&](uint32_t s) -> uint16_t& {
+    uint16_t& hits = tally.visit(s);
+    // Read by the ranking below when there are more than max_candidates.
+    if (hits == 1) __builtin_prefetch(&index_.slots_[s].event_ms);
+    return hits;
   };
   // Same content: ranked first, whatever the other buckets say.
   constexpr uint16_t kSameContent = 1000;
   if (fp.content_hash != 0) {
     index_.walk(kContentTable, fp.content_hash,
                 [&](const IndexRecord& r) { return r.content_hash == fp.content_hash; },
-                [&](uint32_t s) {
-                  visit(s);
-                  index_.hits_[s] = kSameContent;
-                });
+                [&](uint32_t s) { visit(s) = kSameContent; });
   }
   // Only entries with a sketch of that part are linked into its band tables
   // (table_key), so a band match is its key alone (key_of), which reads the
@@ -999,6 +1034,7 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
     }
   }
   index_.walk_bands(walks, visit);
+  const std::vector<uint32_t>& found = tally.slots();
   const size_t keep = index_.options_.max_candidates;
   if (keep > 0 && found.size() > keep) {
     // Ranked on a copy of what the order compares, read once per candidate
@@ -1006,14 +1042,18 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
     using Ranked = RankedCandidate;
     auto& ranked = index_.ranked_;
     ranked.clear();
-    for (const uint32_t s : found) ranked.push_back({index_.hits_[s], index_.slots_[s].event_ms, s});
+    for (size_t i = 0; i < found.size(); ++i) {
+      ranked.push_back({tally.hits(i), index_.slots_[found[i]].event_ms, found[i]});
+    }
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep),
                       ranked.end(), [](const Ranked& a, const Ranked& b) {
                         if (a.hits != b.hits) return a.hits > b.hits;
                         return a.event_ms > b.event_ms;
                       });
-    found.resize(keep);
-    for (size_t i = 0; i < keep; ++i) found[i] = ranked[i].slot;
+    std::vector<const IndexRecord*> out;
+    out.reserve(keep);
+    for (size_t i = 0; i < keep; ++i) out.push_back(&index_.slots_[ranked[i].slot]);
+    return out;
   }
   std::vector<const IndexRecord*> out;
   out.reserve(found.size());

@@ -286,6 +286,29 @@ class ChunkedVector {
   std::vector<std::unique_ptr<T[]>> chunks_;
   size_t size_ = 0;
 };
+
+// A lookup's candidates and how many of the walked buckets each shares. The
+// walks of one lookup visit a few hundred entries: an open-addressing table
+// of them stays in L1, where a stamp and a count per slot of the index were
+// two cache misses per candidate. Candidates keep the order of their first
+// visit; the table doubles when half full.
+class CandidateTally {
+ public:
+  // Counts one more bucket for `slot` and returns its count.
+  uint16_t& visit(uint32_t slot);
+  // The candidates, first visited first, and their counts, index for index.
+  const std::vector<uint32_t>& slots() const { return slots_; }
+  uint16_t hits(size_t i) const { return hits_[i]; }
+  // Empties the tally for the next lookup (clears only what it used).
+  void clear();
+
+ private:
+  size_t home(uint32_t slot) const;
+  void place(uint32_t slot, uint32_t index);
+  std::vector<uint64_t> table_ = std::vector<uint64_t>(1024, 0);  // slot + 1 above, index below
+  std::vector<uint32_t> slots_;
+  std::vector<uint16_t> hits_;
+};
 }  // namespace detail
 
 class DedupIndex {
@@ -532,9 +555,7 @@ class DedupIndex {
   };
   std::unordered_map<std::string, NameId, NameHash, std::equal_to<>> name_ids_;
   std::vector<const std::string*> names_;  // by NameId: name_ids_'s keys
-  mutable std::vector<uint32_t> seen_;     // per-slot stamp for candidate de-duplication
-  mutable std::vector<uint16_t> hits_;     // per-slot buckets shared, valid where seen_ is current
-  mutable uint32_t stamp_ = 0;
+  mutable detail::CandidateTally tally_;   // candidates()'s scratch
 };
 
 }  // namespace wiredesk

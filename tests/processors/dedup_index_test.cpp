@@ -731,3 +731,38 @@ TEST(DedupIndex, BoilerplateBucketsStayBoundedAndTheOriginalIsStillFound) {
 
 }  // namespace
 }  // namespace wiredesk
+
+namespace wiredesk {
+namespace {
+
+// The tally of one lookup against a map: counts per slot, slots in the order
+// of their first visit, through the table's doublings, and nothing of one
+// lookup left for the next after clear().
+TEST(CandidateTally, CountsEverySlotInFirstVisitOrderThroughGrowthAndClears) {
+  detail::CandidateTally tally;
+  std::mt19937 rng(7);
+  for (const size_t distinct : {5u, 300u, 3000u, 40u}) {
+    std::map<uint32_t, uint16_t> want;
+    std::vector<uint32_t> order;
+    std::uniform_int_distribution<uint32_t> pick(0, 2'000'000);
+    std::vector<uint32_t> pool;
+    for (size_t i = 0; i < distinct; ++i) pool.push_back(pick(rng));
+    std::uniform_int_distribution<size_t> any(0, distinct - 1);
+    for (size_t v = 0; v < distinct * 4; ++v) {
+      const uint32_t slot = pool[any(rng)];
+      if (want.find(slot) == want.end()) order.push_back(slot);
+      EXPECT_EQ(tally.visit(slot), ++want[slot]);
+    }
+    ASSERT_EQ(tally.slots(), order);
+    for (size_t i = 0; i < order.size(); ++i) EXPECT_EQ(tally.hits(i), want[order[i]]);
+    tally.clear();
+    EXPECT_TRUE(tally.slots().empty());
+    for (const uint32_t slot : order) {
+      EXPECT_EQ(tally.visit(slot), 1) << "slot " << slot << " kept a count after clear()";
+    }
+    tally.clear();
+  }
+}
+
+}  // namespace
+}  // namespace wiredesk
