@@ -366,32 +366,27 @@ size_t DedupIndex::hot_size() const {
 
 namespace detail {
 
-size_t CandidateTally::home(uint32_t slot) const {
+size_t CandidateTally::probe(uint32_t slot) const {
   // Slots are numbered densely: Fibonacci hashing spreads neighbours apart.
   const auto bits = static_cast<unsigned>(std::countr_zero(table_.size()));
-  return static_cast<size_t>((uint64_t{slot} * 0x9E37'79B9'7F4A'7C15ULL) >> (64 - bits));
-}
-
-void CandidateTally::place(uint32_t slot, uint32_t index) {
   const size_t mask = table_.size() - 1;
-  size_t i = home(slot);
-  while (table_[i] != 0) i = (i + 1) & mask;
-  table_[i] = (uint64_t{slot} + 1) << 32 | index;
+  const uint64_t tag = uint64_t{slot} + 1;
+  auto i = static_cast<size_t>((uint64_t{slot} * 0x9E37'79B9'7F4A'7C15ULL) >> (64 - bits));
+  while (table_[i] != 0 && table_[i] >> 32 != tag) i = (i + 1) & mask;
+  return i;
 }
 
 uint16_t& CandidateTally::visit(uint32_t slot) {
-  const size_t mask = table_.size() - 1;
-  const uint64_t tag = uint64_t{slot} + 1;
-  size_t i = home(slot);
-  for (; table_[i] != 0; i = (i + 1) & mask) {
-    if (table_[i] >> 32 == tag) return ++hits_[static_cast<uint32_t>(table_[i])];
-  }
-  table_[i] = tag << 32 | slots_.size();
+  const size_t i = probe(slot);
+  if (table_[i] != 0) return ++hits_[static_cast<uint32_t>(table_[i])];
+  table_[i] = (uint64_t{slot} + 1) << 32 | slots_.size();
   slots_.push_back(slot);
   hits_.push_back(1);
   if (2 * slots_.size() > table_.size()) {
     table_.assign(2 * table_.size(), 0);
-    for (uint32_t j = 0; j < slots_.size(); ++j) place(slots_[j], j);
+    for (uint32_t j = 0; j < slots_.size(); ++j) {
+      table_[probe(slots_[j])] = (uint64_t{slots_[j]} + 1) << 32 | j;
+    }
   }
   return hits_.back();
 }
@@ -399,13 +394,7 @@ uint16_t& CandidateTally::visit(uint32_t slot) {
 void CandidateTally::clear() {
   // Newest first: an entry's probe only passed over entries placed before
   // it, so each is still found where it was put.
-  const size_t mask = table_.size() - 1;
-  for (size_t j = slots_.size(); j-- > 0;) {
-    const uint64_t tag = uint64_t{slots_[j]} + 1;
-    size_t i = home(slots_[j]);
-    while (table_[i] >> 32 != tag) i = (i + 1) & mask;
-    table_[i] = 0;
-  }
+  for (size_t j = slots_.size(); j-- > 0;) table_[probe(slots_[j])] = 0;
   slots_.clear();
   hits_.clear();
 }
@@ -1036,6 +1025,7 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
   index_.walk_bands(walks, visit);
   const std::vector<uint32_t>& found = tally.slots();
   const size_t keep = index_.options_.max_candidates;
+  std::vector<const IndexRecord*> out;
   if (keep > 0 && found.size() > keep) {
     // Ranked on a copy of what the order compares, read once per candidate
     // instead of once per comparison (two cache misses each).
@@ -1050,14 +1040,12 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
                         if (a.hits != b.hits) return a.hits > b.hits;
                         return a.event_ms > b.event_ms;
                       });
-    std::vector<const IndexRecord*> out;
     out.reserve(keep);
     for (size_t i = 0; i < keep; ++i) out.push_back(&index_.slots_[ranked[i].slot]);
-    return out;
+  } else {
+    out.reserve(found.size());
+    for (const uint32_t s : found) out.push_back(&index_.slots_[s]);
   }
-  std::vector<const IndexRecord*> out;
-  out.reserve(found.size());
-  for (const uint32_t s : found) out.push_back(&index_.slots_[s]);
   return out;
 }
 

@@ -303,8 +303,8 @@ class CandidateTally {
   void clear();
 
  private:
-  size_t home(uint32_t slot) const;
-  void place(uint32_t slot, uint32_t index);
+  // The slot's entry, or the empty one where it would go.
+  size_t probe(uint32_t slot) const;
   std::vector<uint64_t> table_ = std::vector<uint64_t>(1024, 0);  // slot + 1 above, index below
   std::vector<uint32_t> slots_;
   std::vector<uint16_t> hits_;
