@@ -145,6 +145,21 @@ TEST(TaggerTest, ATermInTwoGroupsOfOneTopicCountsOnceAtItsHeaviest) {
   EXPECT_DOUBLE_EQ(score_of(*light_first, make_item("Cruise missile", ""), "t"), 7.5);
 }
 
+// Listed in two groups at one weight, a term's repeats all count for one of
+// them, as if it were listed once: its score does not depend on how the
+// hits of the two groups were ordered (a general sort put ties anywhere, and
+// with more than a few hits split the repeats between the groups).
+TEST(TaggerTest, ATermInTwoGroupsAtOneWeightCountsItsRepeatsOnce) {
+  auto once = one_topic("      - en: [missile]\n");
+  auto twice = one_topic("      - en: [missile]\n      - en: [rocket, missile]\n");
+  std::string body = "twenty bytes of lead";
+  for (int i = 0; i < 24; ++i) body += i % 3 ? " missile" : " and a missile";
+  const WireItem item = make_item("x", body);
+  // Body hits only (weight 1 x field 1), repeats capped at 3: 1 + 0.5 + 0.5.
+  EXPECT_DOUBLE_EQ(score_of(*once, item, "t"), 2.0);
+  EXPECT_DOUBLE_EQ(score_of(*twice, item, "t"), 2.0);
+}
+
 TEST(TaggerTest, OnlyInRestrictsFields) {
   auto tax = one_topic("      - en: [NK]\n        only_in: [slugline]\n        weight: 2\n");
   WireItem item = make_item("NK", "NK");
