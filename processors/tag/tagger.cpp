@@ -213,11 +213,16 @@ class Layout {
 
   // Index of the body paragraph (line) holding global offset `at`; -1 when
   // `at` is not in the body. `breaks` holds the body's '\n' offsets.
-  int32_t paragraph_of(uint32_t at, const std::vector<uint32_t>& breaks) const {
+  // `cursor` is the paragraph of the offset asked before (0 at first): hits
+  // come in text order, so the answer is found by stepping from it, not by
+  // a binary search per hit.
+  int32_t paragraph_of(uint32_t at, const std::vector<uint32_t>& breaks, size_t& cursor) const {
     if (at < begin_[4]) return -1;
     const uint32_t local = at - begin_[4];
-    return static_cast<int32_t>(std::upper_bound(breaks.begin(), breaks.end(), local) -
-                                breaks.begin());
+    // The paragraph is the number of breaks at or before `local`.
+    while (cursor < breaks.size() && breaks[cursor] <= local) ++cursor;
+    while (cursor > 0 && breaks[cursor - 1] > local) --cursor;
+    return static_cast<int32_t>(cursor);
   }
   void line_breaks(std::vector<uint32_t>& out) const {
     out.clear();
@@ -237,9 +242,18 @@ class Layout {
   }
 
  private:
+  // An ASCII letter, digit or '_' (std::isalnum in the "C" locale, which
+  // wiredesk never changes, without its call).
   static bool is_word(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return std::isalnum(u) || u == '_';
+    static constexpr auto kWord = [] {
+      std::array<bool, 256> t{};
+      for (int u = 0; u < 256; ++u) {
+        t[u] = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+               u == '_';
+      }
+      return t;
+    }();
+    return kWord[static_cast<unsigned char>(c)];
   }
 
   std::string_view blocks_[5];
@@ -252,6 +266,7 @@ class Layout {
 void resolve_hits(const CompiledTaxonomy& taxonomy, const Layout& layout, ThreadState& st) {
   st.hits.clear();
   const auto& patterns = taxonomy.patterns();
+  size_t paragraph = 0;  // paragraph_of()'s cursor
   for (const RawHit& r : st.raw) {
     const PatternInfo& p = patterns[r.id];
     const int b = layout.block_of(r.to);
@@ -264,7 +279,7 @@ void resolve_hits(const CompiledTaxonomy& taxonomy, const Layout& layout, Thread
     if ((p.hangul_name || p.latin_name) && !layout.korean_name(b, r.to)) continue;
     const auto field = layout.field_of(b, r.to, taxonomy.lead_bytes());
     if (!field) continue;
-    st.hits.push_back({r.id, start, r.to, layout.paragraph_of(start, st.breaks), *field});
+    st.hits.push_back({r.id, start, r.to, layout.paragraph_of(start, st.breaks, paragraph), *field});
   }
 }
 
