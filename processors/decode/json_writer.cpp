@@ -1,11 +1,16 @@
 #include "processors/decode/json_writer.hpp"
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <ctime>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace wiredesk::json {
 
@@ -21,14 +26,36 @@ bool needs_escape(uint64_t w) {
   return (below(w, 0x20) | below(w ^ (kOnes * '"'), 1) | below(w ^ (kOnes * '\\'), 1)) != 0;
 }
 
-// Whether the last s.size() % 8 bytes of s (fewer than eight) need no
-// escaping: read as one word padded with a byte that needs none.
-bool tail_is_plain(std::string_view s) {
-  const size_t rest = s.size() % 8;
-  if (rest == 0) return true;
-  uint64_t w = 0x6161616161616161ULL;  // "aaaaaaaa"
-  std::memcpy(&w, s.data() + s.size() - rest, rest);
-  return !needs_escape(w);
+bool must_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// The offset of the first byte of s at or after `from` that must be
+// escaped, or s.size(): sixteen bytes at a time where the target has SSE2,
+// then eight, then one.
+size_t next_escape(std::string_view s, size_t from) {
+  const char* const p = s.data();
+  const size_t n = s.size();
+  size_t i = from;
+#if defined(__SSE2__)
+  const __m128i control = _mm_set1_epi8(0x1F);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // Unsigned v <= 0x1F: the larger of the two is 0x1F.
+    const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, control), control),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                                  _mm_cmpeq_epi8(v, backslash)));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (mask != 0) return i + static_cast<size_t>(std::countr_zero(mask));
+  }
+#endif
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (needs_escape(w)) break;
+  }
+  while (i < n && !must_escape(static_cast<unsigned char>(p[i]))) ++i;
+  return i;
 }
 
 }  // namespace
@@ -38,30 +65,9 @@ void append_string(std::string& out, std::string_view s) {
   out.reserve(out.size() + s.size() + 2);
   out.push_back('"');
   // Most strings (every key, most values) need no escaping: one append.
-  size_t plain = 0;
-  while (plain + 8 <= s.size()) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + plain, 8);
-    if (needs_escape(w)) break;
-    plain += 8;
-  }
-  if (plain + 8 > s.size() && tail_is_plain(s)) {
-    out.append(s);
-    out.push_back('"');
-    return;
-  }
   size_t run_start = 0;
-  for (size_t i = plain; i < s.size(); ++i) {
-    // Eight bytes at a time while none of them needs escaping.
-    while (i + 8 <= s.size()) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (needs_escape(w)) break;
-      i += 8;
-    }
-    if (i >= s.size()) break;
+  for (size_t i = next_escape(s, 0); i < s.size(); i = next_escape(s, i + 1)) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run_start, i - run_start);
     run_start = i + 1;
     switch (c) {
