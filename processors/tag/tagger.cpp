@@ -111,8 +111,8 @@ struct ThreadState {
   std::vector<Span> masks;
   std::vector<uint8_t> masked_topics;  // 1 for each topic of a span in masks
   std::vector<Counted> counted;
-  std::vector<Counted> sorted;           // sort_counted()'s output, swapped with counted
-  std::vector<uint32_t> group_starts;   // sort_counted()'s: where each topic and effect begins
+  std::vector<Counted> sorted;         // sort_counted()'s output, swapped with counted
+  std::vector<uint32_t> group_starts;  // sort_counted()'s: where each topic and effect begins
   std::vector<uint64_t> keys;
   std::vector<size_t> topic_starts;  // where each topic's keys begin in keys
   // Per topic, for the item being scored.
@@ -279,7 +279,8 @@ void resolve_hits(const CompiledTaxonomy& taxonomy, const Layout& layout, Thread
     if ((p.hangul_name || p.latin_name) && !layout.korean_name(b, r.to)) continue;
     const auto field = layout.field_of(b, r.to, taxonomy.lead_bytes());
     if (!field) continue;
-    st.hits.push_back({r.id, start, r.to, layout.paragraph_of(start, st.breaks, paragraph), *field});
+    const int32_t in_paragraph = layout.paragraph_of(start, st.breaks, paragraph);
+    st.hits.push_back({r.id, start, r.to, in_paragraph, *field});
   }
 }
 
