@@ -4,7 +4,6 @@
 #include <array>
 #include <bit>
 #include <cassert>
-#include <cctype>
 #include <cmath>
 #include <optional>
 #include <stdexcept>
@@ -242,19 +241,7 @@ class Layout {
   }
 
  private:
-  // An ASCII letter, digit or '_' (std::isalnum in the "C" locale, which
-  // wiredesk never changes, without its call).
-  static bool is_word(char c) {
-    static constexpr auto kWord = [] {
-      std::array<bool, 256> t{};
-      for (int u = 0; u < 256; ++u) {
-        t[u] = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-               u == '_';
-      }
-      return t;
-    }();
-    return kWord[static_cast<unsigned char>(c)];
-  }
+  static bool is_word(char c) { return is_word_byte(static_cast<unsigned char>(c)); }
 
   std::string_view blocks_[5];
   uint32_t begin_[5] = {};

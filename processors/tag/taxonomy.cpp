@@ -199,8 +199,6 @@ namespace {
 
 std::atomic<uint64_t> g_generation{0};
 
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c == '_'; }
-
 // Hyperscan expression for a literal: ASCII punctuation as \xHH, everything
 // else (letters, digits, UTF-8 bytes) as it is.
 std::string escape_literal(std::string_view text) {

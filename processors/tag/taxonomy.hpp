@@ -145,6 +145,14 @@ struct PatternTarget {
   uint32_t context = 0;      // add/subtract: the sense rule its hits need (0: none); context: the rule it serves
   float weight = 1;
 };
+// A byte of a word for the word-boundary checks: an ASCII letter or digit,
+// or '_' (std::isalnum in the "C" locale, which wiredesk never changes). The
+// compiler decides by it which terms need a boundary checked, the matcher
+// checks it: one definition for both.
+inline constexpr bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 struct PatternInfo {
   uint32_t length = 0;          // byte length of a literal term; 0 for a regex
   bool start_boundary = false;  // the matcher checks word boundaries itself

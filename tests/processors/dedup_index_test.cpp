@@ -729,12 +729,6 @@ TEST(DedupIndex, BoilerplateBucketsStayBoundedAndTheOriginalIsStillFound) {
   }
 }
 
-}  // namespace
-}  // namespace wiredesk
-
-namespace wiredesk {
-namespace {
-
 // The tally of one lookup against a map: counts per slot, slots in the order
 // of their first visit, through the table's doublings, and nothing of one
 // lookup left for the next after clear().
