@@ -145,20 +145,157 @@ int scan_text(std::string_view s, std::vector<uint32_t>& offsets, CodePoints& po
   return cjk * 2 >= other ? kCjkShingle : kLatinShingle;
 }
 
-std::vector<uint64_t> hash_windows(std::string_view normalized, const CodePoints& points, int n);
-
-// The shingles of a text at the width its script asks for (`width`), with
-// one pass to find code points and script instead of two.
-std::vector<uint64_t> shingles_of(std::string_view text, int& width) {
-  thread_local std::vector<uint32_t> offsets;
-  CodePoints points;
-  width = scan_text(text, offsets, points);
-  return hash_windows(text, points, width);
+// Calls add(hash) for every window of n code points of a text, in text
+// order (repeats included), or once for the whole text when it has n or
+// fewer; never for an empty text.
+template <class Add>
+void for_each_window(std::string_view normalized, const CodePoints& points, int n, Add&& add) {
+  if (normalized.empty() || n <= 0) return;
+  const size_t codepoints = points.count;
+  const auto width = static_cast<size_t>(n);
+  if (codepoints <= width) {
+    add(XXH3_64bits_withSeed(normalized.data(), normalized.size(), kShingleSeed));
+    return;
+  }
+  const size_t windows = codepoints - width + 1;
+  const char* const text = normalized.data();
+  if (points.offsets != nullptr) {
+    const std::vector<uint32_t>& offsets = *points.offsets;
+    for (size_t i = 0; i < windows; ++i) {
+      add(window_hash(text + offsets[i], offsets[i + width] - offsets[i]));
+    }
+  } else if (width == kLatinShingle) {
+    // ASCII at the Latin width: windows of a length the compiler knows.
+    for (size_t i = 0; i < windows; ++i) add(window_hash(text + i, kLatinShingle));
+  } else {
+    for (size_t i = 0; i < windows; ++i) add(window_hash(text + i, width));
+  }
 }
 
-std::vector<uint64_t> text_shingles(std::string_view text) {
-  int width = 0;
-  return shingles_of(text, width);
+// The windows a text has at most (what a DistinctHashes is sized for).
+size_t max_windows(const CodePoints& points, int n) {
+  const auto width = static_cast<size_t>(n);
+  return points.count <= width ? 1 : points.count - width + 1;
+}
+
+// Which hashes were seen before, through a small open-addressing set:
+// linear time, where sorting took 40 % of fingerprinting. The table is the
+// thread's, all zero between texts (the destructor clears what was used).
+class DistinctHashes {
+ public:
+  explicit DistinctHashes(size_t hashes) : capacity_(std::bit_ceil(hashes * 2)) {
+    thread_local std::vector<uint64_t> table;
+    if (table.size() < capacity_) table.assign(capacity_, 0);
+    slots_ = table.data();
+    mask_ = capacity_ - 1;
+  }
+  ~DistinctHashes() {
+    // Only the first `capacity_` slots were used. Zeroing them (8 bytes a
+    // slot, 2-4 slots a window) costs a fraction of probing again.
+    std::memset(slots_, 0, capacity_ * sizeof(uint64_t));
+  }
+  DistinctHashes(const DistinctHashes&) = delete;
+  DistinctHashes& operator=(const DistinctHashes&) = delete;
+
+  // Whether `h` is new. Inlined: called once per window, a call cost as
+  // much as the probe.
+  __attribute__((always_inline)) bool add(uint64_t h) {
+    if (h == 0) {  // 0 marks free slots
+      const bool first = !zero_seen_;
+      zero_seen_ = true;
+      return first;
+    }
+    for (size_t slot = static_cast<size_t>(h) & mask_;; slot = (slot + 1) & mask_) {
+      if (slots_[slot] == h) return false;
+      if (slots_[slot] == 0) {
+        slots_[slot] = h;
+        return true;
+      }
+    }
+  }
+
+ private:
+  // Plain pointers and sizes: through the thread_local vector, every window
+  // reloaded the table's address from memory.
+  size_t capacity_;
+  size_t mask_;
+  uint64_t* slots_;
+  bool zero_seen_ = false;
+};
+
+// One-permutation MinHash fed one shingle hash at a time: the top bits of a
+// hash pick its bin, the rest is its rank there. A minimum does not change
+// when a hash comes again, so repeats need not be taken out first.
+class MinHasher {
+ public:
+  static constexpr size_t kMaxBins = 256;
+  // `bins`: a power of two, at most kMaxBins.
+  explicit MinHasher(size_t bins) : bins_(bins), bits_(std::countr_zero(bins)) {
+    mins_.fill(std::numeric_limits<uint64_t>::max());
+  }
+
+  __attribute__((always_inline)) void add(uint64_t h) {
+    // Two shifts: with one bin (bits_ 0) a single shift by 64 is undefined.
+    const auto bin = static_cast<size_t>((h >> (63 - bits_)) >> 1);
+    mins_[bin] = std::min(mins_[bin], h << bits_);
+    filled_[bin] = true;
+    added_ = true;
+  }
+
+  // The 16-bit values, one per bin (all 0 when nothing was added). Optimal
+  // densification (Shrivastava 2017): an empty bin copies the bin that its
+  // own fixed probe sequence hits first, so that two texts agree on a
+  // densified bin with probability equal to their Jaccard similarity.
+  void finish(std::span<uint16_t> out) const {
+    std::fill(out.begin(), out.end(), uint16_t{0});
+    if (!added_) return;
+    for (size_t j = 0; j < bins_; ++j) {
+      uint64_t value = mins_[j];
+      if (!filled_[j]) {
+        for (uint64_t attempt = 1;; ++attempt) {
+          const size_t probe = static_cast<size_t>(mix64((j << 32) ^ attempt) & (bins_ - 1));
+          if (filled_[probe]) {
+            value = mins_[probe];
+            break;
+          }
+        }
+      }
+      out[j] = static_cast<uint16_t>(mix64(value) >> 48);
+    }
+  }
+  // The low 8 bits of each (b-bit MinHash).
+  void finish(std::span<uint8_t> out) const {
+    std::array<uint16_t, kMaxBins> wide{};
+    const size_t n = std::min(out.size(), bins_);
+    finish(std::span<uint16_t>(wide.data(), bins_));
+    for (size_t i = 0; i < n; ++i) out[i] = static_cast<uint8_t>(wide[i]);
+  }
+
+ private:
+  size_t bins_;
+  int bits_;
+  bool added_ = false;
+  std::array<uint64_t, kMaxBins> mins_;
+  std::array<bool, kMaxBins> filled_{};
+};
+
+// A text's MinHash into `out` in one pass over its windows at its script's
+// width (returned in `width`); returns how many distinct shingles it has.
+template <class Value, size_t N>
+uint32_t sketch_text(std::string_view text, std::array<Value, N>& out, int* width = nullptr) {
+  thread_local std::vector<uint32_t> offsets;
+  CodePoints points;
+  const int n = scan_text(text, offsets, points);
+  if (width != nullptr) *width = n;
+  MinHasher mins(N);
+  DistinctHashes seen(max_windows(points, n));
+  uint32_t distinct = 0;
+  for_each_window(text, points, n, [&](uint64_t h) __attribute__((always_inline)) {
+    mins.add(h);
+    distinct += seen.add(h) ? 1 : 0;
+  });
+  mins.finish(std::span<Value>(out));
+  return distinct;
 }
 
 // Values equal in a and b, position by position. compare() runs once per
@@ -216,114 +353,30 @@ std::vector<uint64_t> shingle_hashes(std::string_view normalized, int n) {
   thread_local std::vector<uint32_t> offsets;
   CodePoints points;
   scan_text(normalized, offsets, points);  // the width is the caller's
-  return hash_windows(normalized, points, n);
-}
-
-namespace {
-std::vector<uint64_t> hash_windows(std::string_view normalized, const CodePoints& points, int n) {
   std::vector<uint64_t> hashes;
   if (normalized.empty() || n <= 0) return hashes;
-  const size_t codepoints = points.count;
-  const auto width = static_cast<size_t>(n);
-  if (codepoints <= width) {
-    hashes.push_back(XXH3_64bits_withSeed(normalized.data(), normalized.size(), kShingleSeed));
-    return hashes;
-  }
-  const size_t windows = codepoints - width + 1;
-  // Distinct hashes through a small open-addressing set: linear time, where
-  // sorting took 40 % of fingerprinting. The table is the thread's, all
-  // zero between calls.
-  const size_t capacity = std::bit_ceil(windows * 2);
-  thread_local std::vector<uint64_t> table;
-  if (table.size() < capacity) table.assign(capacity, 0);
-  const size_t mask = capacity - 1;
-  bool zero_seen = false;
-  // Written through plain pointers: through the thread_local vector and
-  // push_back, every window reloaded the table's address and the output's
-  // end from memory.
-  uint64_t* const slots = table.data();
-  hashes.resize(windows);
-  uint64_t* out = hashes.data();
-  // Inlined: called once per window, a call cost as much as the probe.
-  const auto add = [&](uint64_t h) __attribute__((always_inline)) {
-    if (h == 0) {  // 0 marks free slots
-      if (!zero_seen) *out++ = h;
-      zero_seen = true;
-      return;
-    }
-    for (size_t slot = static_cast<size_t>(h) & mask;; slot = (slot + 1) & mask) {
-      if (slots[slot] == h) return;
-      if (slots[slot] == 0) {
-        slots[slot] = h;
-        *out++ = h;
-        return;
-      }
-    }
-  };
-  const char* const text = normalized.data();
-  if (points.offsets != nullptr) {
-    const std::vector<uint32_t>& offsets = *points.offsets;
-    for (size_t i = 0; i < windows; ++i) {
-      add(window_hash(text + offsets[i], offsets[i + width] - offsets[i]));
-    }
-  } else if (width == kLatinShingle) {
-    // ASCII at the Latin width: windows of a length the compiler knows.
-    for (size_t i = 0; i < windows; ++i) add(window_hash(text + i, kLatinShingle));
-  } else {
-    for (size_t i = 0; i < windows; ++i) add(window_hash(text + i, width));
-  }
-  // Only the first `capacity` slots were used. Zeroing them (8 bytes a slot,
-  // 2-4 slots a window) costs a fraction of probing for each hash again.
-  std::memset(slots, 0, capacity * sizeof(uint64_t));
-  hashes.resize(static_cast<size_t>(out - hashes.data()));
+  hashes.reserve(max_windows(points, n));
+  DistinctHashes seen(max_windows(points, n));
+  for_each_window(normalized, points, n, [&](uint64_t h) {
+    if (seen.add(h)) hashes.push_back(h);
+  });
   return hashes;
 }
-}  // namespace
 
 void minhash(std::span<const uint64_t> shingles, std::span<uint16_t> out) {
-  constexpr size_t kMaxBins = 256;
-  const size_t bins = std::min(out.size(), kMaxBins);
-  std::fill(out.begin(), out.end(), uint16_t{0});
-  if (shingles.empty() || bins == 0) return;
-  const int bits = std::countr_zero(bins);
-  std::array<uint64_t, kMaxBins> mins;
-  std::array<bool, kMaxBins> filled{};
-  mins.fill(std::numeric_limits<uint64_t>::max());
-  // One permutation: the top bits pick the bin, the rest is the rank in it.
-  if (bits == 0) {
-    for (const uint64_t h : shingles) mins[0] = std::min(mins[0], h);
-    filled[0] = true;
-  } else {
-    const int shift = 64 - bits;
-    for (const uint64_t h : shingles) {
-      const auto bin = static_cast<size_t>(h >> shift);
-      mins[bin] = std::min(mins[bin], h << bits);
-      filled[bin] = true;
-    }
-  }
-  // Optimal densification (Shrivastava 2017): an empty bin copies the bin
-  // that its own fixed probe sequence hits first, so that two texts agree on
-  // a densified bin with probability equal to their Jaccard similarity.
-  for (size_t j = 0; j < bins; ++j) {
-    uint64_t value = mins[j];
-    if (!filled[j]) {
-      for (uint64_t attempt = 1;; ++attempt) {
-        const size_t probe = static_cast<size_t>(mix64((j << 32) ^ attempt) & (bins - 1));
-        if (filled[probe]) {
-          value = mins[probe];
-          break;
-        }
-      }
-    }
-    out[j] = static_cast<uint16_t>(mix64(value) >> 48);
-  }
+  const size_t bins = std::min(out.size(), MinHasher::kMaxBins);
+  if (bins == 0) return;
+  MinHasher mins(bins);
+  for (const uint64_t h : shingles) mins.add(h);
+  mins.finish(out.first(bins));
 }
 
 void minhash(std::span<const uint64_t> shingles, std::span<uint8_t> out) {
-  std::array<uint16_t, 256> wide{};
-  const size_t n = std::min<size_t>(out.size(), wide.size());
-  minhash(shingles, std::span<uint16_t>(wide.data(), n));
-  for (size_t i = 0; i < n; ++i) out[i] = static_cast<uint8_t>(wide[i]);
+  const size_t bins = std::min(out.size(), MinHasher::kMaxBins);
+  if (bins == 0) return;
+  MinHasher mins(bins);
+  for (const uint64_t h : shingles) mins.add(h);
+  mins.finish(out.first(bins));
 }
 
 uint64_t simhash(std::span<const uint64_t> shingles) {
@@ -406,25 +459,19 @@ Fingerprint fingerprint(const NormalizedItem& item) {
   const std::string text = item.text();
   fp.content_hash = content_hash(text);
   int body_width = 0;
-  const std::vector<uint64_t> body = shingles_of(text, body_width);
+  fp.sketch.body_shingles = sketch_text(text, fp.sketch.body, &body_width);
   fp.cjk = body_width == kCjkShingle;
-  minhash(body, fp.sketch.body);
-  fp.sketch.body_shingles = static_cast<uint32_t>(body.size());
 
   std::string lead = item.headline;
   if (!lead.empty() && !item.lead.empty()) lead.push_back(' ');
   lead.append(item.lead);
-  const std::vector<uint64_t> lead_shingles = text_shingles(lead);
-  minhash(lead_shingles, fp.sketch.lead);
-  fp.sketch.lead_shingles = static_cast<uint32_t>(lead_shingles.size());
+  fp.sketch.lead_shingles = sketch_text(lead, fp.sketch.lead);
   fp.sketch.lead_tokens = key_token_bits(lead);
   fp.sketch.key_tokens = key_token_bits(text);
   fp.sketch.paragraphs = paragraph_keys(item.paragraphs);
   if (!item.paragraphs.empty() &&
       count_words(item.paragraphs.front(), kOpeningMinWords) >= kOpeningMinWords) {
-    const std::vector<uint64_t> opening = text_shingles(item.paragraphs.front());
-    minhash(opening, fp.sketch.opening);
-    fp.sketch.opening_shingles = static_cast<uint32_t>(opening.size());
+    fp.sketch.opening_shingles = sketch_text(item.paragraphs.front(), fp.sketch.opening);
   }
   return fp;
 }

@@ -173,6 +173,54 @@ TEST(Fingerprint, MinHashOfShortTextIsDensified) {
   EXPECT_LT(equal, 8);
 }
 
+// fingerprint() takes the minima while it walks the windows, repeats and
+// all, and counts the distinct ones beside them: the sketch must be what
+// MinHash of the distinct shingles gives, for the body, the lead and the
+// opening, in either script, short texts and repeated words included.
+TEST(Fingerprint, SketchesAreTheMinHashOfTheDistinctShingles) {
+  const std::vector<std::pair<std::string, std::string>> items = {
+      {"Missile launch", make_story(11)},
+      {"Short", "SEOUL, Nov. 3 (Yonhap) -- Officials said the talks ended early. "
+                "Both sides agreed to meet again next week in Seoul.\nMore follows."},
+      {"북한 미사일 발사", "(서울=연합뉴스) 북한이 동해상으로 탄도미사일을 발사했다고 합동참모본부가 "
+                           "밝혔다. 합참은 추가 발사에 대비해 감시를 강화하고 있다고 말했다.\n"
+                           "군 당국은 정확한 제원을 분석하고 있다."},
+      {"Mixed 한국어 headline", "the the the the the the the the the the the the 같은 같은 같은"},
+      {"abc", "ab"},
+  };
+  for (const auto& [headline, body] : items) {
+    const NormalizedItem n = item(headline, body);
+    const Fingerprint fp = fingerprint(n);
+    const std::string text = n.text();
+    const auto shingles = shingle_hashes(text, shingle_size(text));
+    std::array<uint8_t, kBodyHashes> expected_body{};
+    minhash(shingles, expected_body);
+    EXPECT_EQ(fp.sketch.body, expected_body) << headline;
+    EXPECT_EQ(fp.sketch.body_shingles, shingles.size()) << headline;
+    EXPECT_EQ(fp.cjk, shingle_size(text) == kCjkShingle) << headline;
+
+    std::string lead = n.headline;
+    if (!lead.empty() && !n.lead.empty()) lead += ' ';
+    lead += n.lead;
+    const auto lead_shingles = shingle_hashes(lead, shingle_size(lead));
+    std::array<uint8_t, kLeadHashes> expected_lead{};
+    minhash(lead_shingles, expected_lead);
+    EXPECT_EQ(fp.sketch.lead, expected_lead) << headline;
+    EXPECT_EQ(fp.sketch.lead_shingles, lead_shingles.size()) << headline;
+
+    std::array<uint16_t, kOpeningHashes> expected_opening{};
+    size_t opening_shingles = 0;
+    if (!n.paragraphs.empty() && count_words(n.paragraphs.front()) >= kOpeningMinWords) {
+      const std::string& first = n.paragraphs.front();
+      const auto opening = shingle_hashes(first, shingle_size(first));
+      minhash(opening, expected_opening);
+      opening_shingles = opening.size();
+    }
+    EXPECT_EQ(fp.sketch.opening, expected_opening) << headline;
+    EXPECT_EQ(fp.sketch.opening_shingles, opening_shingles) << headline;
+  }
+}
+
 // compare() counts equal values position by position (sixteen bytes at a
 // time): every count from none to all, for each of the three sketches.
 TEST(Fingerprint, CompareCountsEqualValuesPositionByPosition) {
