@@ -204,16 +204,21 @@ class DistinctHashes {
     if (h == 0) {  // 0 marks free slots
       const bool first = !zero_seen_;
       zero_seen_ = true;
+      distinct_ += first ? 1 : 0;
       return first;
     }
     for (size_t slot = static_cast<size_t>(h) & mask_;; slot = (slot + 1) & mask_) {
       if (slots_[slot] == h) return false;
       if (slots_[slot] == 0) {
         slots_[slot] = h;
+        ++distinct_;
         return true;
       }
     }
   }
+  // How many distinct hashes were added (the same interface as
+  // DistinctEstimate's).
+  uint32_t take() const { return distinct_; }
 
  private:
   // Plain pointers and sizes: through the thread_local vector, every window
@@ -221,6 +226,7 @@ class DistinctHashes {
   size_t capacity_;
   size_t mask_;
   uint64_t* slots_;
+  uint32_t distinct_ = 0;
   bool zero_seen_ = false;
 };
 
@@ -321,36 +327,40 @@ class DistinctEstimate {
   uint8_t* marks_;
 };
 
-// How a sketch counts its text's distinct shingles.
-enum class Count { exact, estimate };
+// Where the code points of a text start: scan_text's buffer, one per
+// thread for every caller.
+std::vector<uint32_t>& offsets_buffer() {
+  thread_local std::vector<uint32_t> offsets;
+  return offsets;
+}
 
 // A text's MinHash into `out` in one pass over its windows at its script's
 // width (returned in `width`); returns how many distinct shingles it has,
-// counted exactly or estimated.
-template <Count kCount, class Value, size_t N>
+// as `Counter` counts them: exactly (DistinctHashes) or estimated
+// (DistinctEstimate).
+template <class Counter, class Value, size_t N>
 uint32_t sketch_text(std::string_view text, std::array<Value, N>& out, int* width = nullptr) {
-  thread_local std::vector<uint32_t> offsets;
   CodePoints points;
-  const int n = scan_text(text, offsets, points);
+  const int n = scan_text(text, offsets_buffer(), points);
   if (width != nullptr) *width = n;
   MinHasher mins(N);
-  uint32_t distinct = 0;
-  if constexpr (kCount == Count::exact) {
-    DistinctHashes seen(max_windows(points, n));
-    for_each_window(text, points, n, [&](uint64_t h) __attribute__((always_inline)) {
-      mins.add(h);
-      distinct += seen.add(h) ? 1 : 0;
-    });
-  } else {
-    DistinctEstimate seen(max_windows(points, n));
-    for_each_window(text, points, n, [&](uint64_t h) __attribute__((always_inline)) {
-      mins.add(h);
-      seen.add(h);
-    });
-    distinct = seen.take();
-  }
+  Counter seen(max_windows(points, n));
+  for_each_window(text, points, n, [&](uint64_t h) __attribute__((always_inline)) {
+    mins.add(h);
+    seen.add(h);
+  });
   mins.finish(std::span<Value>(out));
-  return distinct;
+  return seen.take();
+}
+
+// MinHash of a list of shingle hashes into `out` (at most kMaxBins values).
+template <class Value>
+void minhash_of(std::span<const uint64_t> shingles, std::span<Value> out) {
+  const size_t bins = std::min(out.size(), MinHasher::kMaxBins);
+  if (bins == 0) return;
+  MinHasher mins(bins);
+  for (const uint64_t h : shingles) mins.add(h);
+  mins.finish(out.first(bins));
 }
 
 // Values equal in a and b, position by position. compare() runs once per
@@ -399,15 +409,13 @@ uint64_t content_hash(std::string_view normalized) {
 }
 
 int shingle_size(std::string_view normalized) {
-  std::vector<uint32_t> offsets;
   CodePoints points;
-  return scan_text(normalized, offsets, points);
+  return scan_text(normalized, offsets_buffer(), points);
 }
 
 std::vector<uint64_t> shingle_hashes(std::string_view normalized, int n) {
-  thread_local std::vector<uint32_t> offsets;
   CodePoints points;
-  scan_text(normalized, offsets, points);  // the width is the caller's
+  scan_text(normalized, offsets_buffer(), points);  // the width is the caller's
   std::vector<uint64_t> hashes;
   if (normalized.empty() || n <= 0) return hashes;
   hashes.reserve(max_windows(points, n));
@@ -419,19 +427,11 @@ std::vector<uint64_t> shingle_hashes(std::string_view normalized, int n) {
 }
 
 void minhash(std::span<const uint64_t> shingles, std::span<uint16_t> out) {
-  const size_t bins = std::min(out.size(), MinHasher::kMaxBins);
-  if (bins == 0) return;
-  MinHasher mins(bins);
-  for (const uint64_t h : shingles) mins.add(h);
-  mins.finish(out.first(bins));
+  minhash_of(shingles, out);
 }
 
 void minhash(std::span<const uint64_t> shingles, std::span<uint8_t> out) {
-  const size_t bins = std::min(out.size(), MinHasher::kMaxBins);
-  if (bins == 0) return;
-  MinHasher mins(bins);
-  for (const uint64_t h : shingles) mins.add(h);
-  mins.finish(out.first(bins));
+  minhash_of(shingles, out);
 }
 
 uint64_t simhash(std::span<const uint64_t> shingles) {
@@ -514,20 +514,20 @@ Fingerprint fingerprint(const NormalizedItem& item) {
   const std::string text = item.text();
   fp.content_hash = content_hash(text);
   int body_width = 0;
-  fp.sketch.body_shingles = sketch_text<Count::estimate>(text, fp.sketch.body, &body_width);
+  fp.sketch.body_shingles = sketch_text<DistinctEstimate>(text, fp.sketch.body, &body_width);
   fp.cjk = body_width == kCjkShingle;
 
   std::string lead = item.headline;
   if (!lead.empty() && !item.lead.empty()) lead.push_back(' ');
   lead.append(item.lead);
-  fp.sketch.lead_shingles = sketch_text<Count::exact>(lead, fp.sketch.lead);
+  fp.sketch.lead_shingles = sketch_text<DistinctHashes>(lead, fp.sketch.lead);
   fp.sketch.lead_tokens = key_token_bits(lead);
   fp.sketch.key_tokens = key_token_bits(text);
   fp.sketch.paragraphs = paragraph_keys(item.paragraphs);
   if (!item.paragraphs.empty() &&
       count_words(item.paragraphs.front(), kOpeningMinWords) >= kOpeningMinWords) {
     fp.sketch.opening_shingles =
-        sketch_text<Count::exact>(item.paragraphs.front(), fp.sketch.opening);
+        sketch_text<DistinctHashes>(item.paragraphs.front(), fp.sketch.opening);
   }
   return fp;
 }
