@@ -8,9 +8,13 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__)
+#include <tmmintrin.h>  // SSSE3, used where the CPU has it (fold_punctuation)
+#endif
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cstdlib>
 #include <cstring>
@@ -767,12 +771,11 @@ namespace {
 
 constexpr size_t kBlock = 16;
 
-// Sixteen bytes of text: whether they are all ASCII, and which are ASCII
-// letters or digits (bit i for byte i).
+// Sixteen bytes of ASCII text: which are letters or digits (bit i for
+// byte i).
 class AsciiBlock {
  public:
   explicit AsciiBlock(const char* p) { std::memcpy(bytes_, p, kBlock); }
-  bool ascii() const;
   uint32_t alnum() const;
   // Writes the 16 bytes from byte `at` on (zeros past the block) to `out`.
   void store_from(uint32_t at, char* out) const { std::memcpy(out, bytes_ + at, kBlock); }
@@ -782,10 +785,6 @@ class AsciiBlock {
 };
 
 #if defined(__SSE2__)
-bool AsciiBlock::ascii() const {
-  return _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes_))) == 0;
-}
-
 uint32_t AsciiBlock::alnum() const {
   // Signed compares: ASCII bytes are 0-127, the others negative and in no
   // range. A byte with 0x20 set is a small letter exactly when the byte is
@@ -800,10 +799,6 @@ uint32_t AsciiBlock::alnum() const {
   return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letters, digits)));
 }
 #else
-bool AsciiBlock::ascii() const {
-  return ((load_word(bytes_) | load_word(bytes_ + 8)) & kHigh) == 0;
-}
-
 uint32_t AsciiBlock::alnum() const {
   uint32_t bits = 0;
   for (uint32_t i = 0; i < kBlock; ++i) bits |= uint32_t{is_ascii_alnum(bytes_[i])} << i;
@@ -811,7 +806,92 @@ uint32_t AsciiBlock::alnum() const {
 }
 #endif
 
+#if defined(__x86_64__)
+// For each 8-bit mask, the positions of its set bits in order, then 0x80
+// (a zero byte): the shuffle that packs the bytes a mask keeps to the front.
+struct PackShuffles {
+  alignas(16) uint8_t at[256][16];
+};
+constexpr PackShuffles make_pack_shuffles() {
+  PackShuffles t{};
+  for (int mask = 0; mask < 256; ++mask) {
+    int k = 0;
+    for (int b = 0; b < 8; ++b) {
+      if (mask & (1 << b)) t.at[mask][k++] = static_cast<uint8_t>(b);
+    }
+    for (; k < 16; ++k) t.at[mask][k] = 0x80;
+  }
+  return t;
+}
+constexpr PackShuffles kPackShuffles = make_pack_shuffles();
+
+// The ASCII blocks of fold_punctuation from `in` on, 16 bytes at a time,
+// until a block that is not ASCII or fewer than 16 bytes are left; returns
+// the bytes read. In a block, a letter or digit is kept, the separator just
+// before a run of them becomes its space, and the other separators go;
+// `pending` is whether the text so far ends in a separator. The same output
+// as a byte at a time.
+__attribute__((target("ssse3,popcnt"))) size_t pack_ascii_blocks(const char* in, size_t n,
+                                                                 char* const begin, char*& out,
+                                                                 bool& pending) {
+  const auto within = [](__m128i x, char lo, char hi) {
+    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  char* o = out;
+  size_t i = 0;
+  for (; i + kBlock <= n; i += kBlock) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + i));
+    if (_mm_movemask_epi8(v) != 0) break;  // not ASCII
+    const __m128i alnum_bytes = _mm_or_si128(
+        within(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'), within(v, '0', '9'));
+    const auto alnum = static_cast<uint32_t>(_mm_movemask_epi8(alnum_bytes));
+    if (alnum == 0) {
+      pending = true;
+      continue;
+    }
+    if (pending && (alnum & 1) && o != begin) *o++ = ' ';
+    // Separators followed by a letter or digit in the block: their spaces.
+    uint32_t keep = alnum | (~alnum & (alnum >> 1));
+    // Nothing written yet: no space goes first.
+    if (o == begin && !(keep & alnum & 1)) keep &= keep - 1;
+    pending = !(alnum & 0x8000);
+    // Separators as spaces, then the kept bytes packed, eight at a time.
+    const __m128i spaced = _mm_or_si128(_mm_and_si128(alnum_bytes, v),
+                                        _mm_andnot_si128(alnum_bytes, _mm_set1_epi8(' ')));
+    const uint32_t low = keep & 0xFF;
+    const uint32_t high = keep >> 8;
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(o),
+                     _mm_shuffle_epi8(spaced, _mm_load_si128(reinterpret_cast<const __m128i*>(
+                                                  kPackShuffles.at[low]))));
+    o += __builtin_popcount(low);
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(o),
+                     _mm_shuffle_epi8(_mm_srli_si128(spaced, 8),
+                                      _mm_load_si128(reinterpret_cast<const __m128i*>(
+                                          kPackShuffles.at[high]))));
+    o += __builtin_popcount(high);
+  }
+  out = o;
+  return i;
+}
+
+bool cpu_packs_blocks() {
+  __builtin_cpu_init();  // may run among static initializers
+  return __builtin_cpu_supports("ssse3") && __builtin_cpu_supports("popcnt");
+}
+#else
+bool cpu_packs_blocks() { return false; }
+#endif
+
+// Read by every preparing thread; set by tests alone.
+std::atomic<bool> g_pack_blocks{cpu_packs_blocks()};
+
 }  // namespace
+
+bool detail::set_ascii_block_packing(bool on) {
+  g_pack_blocks.store(on && cpu_packs_blocks(), std::memory_order_relaxed);
+  return g_pack_blocks.load(std::memory_order_relaxed);
+}
 
 std::string fold_punctuation(std::string_view folded) {
   // The output is never longer than the input: every byte written is one
@@ -839,10 +919,23 @@ std::string fold_punctuation(std::string_view folded) {
   utf8proc_ssize_t scalar_until = 0;
   for (utf8proc_ssize_t i = 0; i < size;) {
     if (i >= scalar_until && i + static_cast<utf8proc_ssize_t>(kBlock) <= size) {
-      const AsciiBlock block(folded.data() + i);
-      if (block.ascii()) {
+      const char* const at_block = folded.data() + i;
+      if (((load_word(at_block) | load_word(at_block + 8)) & kHigh) != 0) {
+        // Not ASCII: this block goes one code point at a time.
+        scalar_until = i + static_cast<utf8proc_ssize_t>(kBlock);
+      } else {
+#if defined(__x86_64__)
+        if (g_pack_blocks.load(std::memory_order_relaxed)) {
+          i += static_cast<utf8proc_ssize_t>(pack_ascii_blocks(
+              at_block, static_cast<size_t>(size - i), begin, o, pending_space));
+          // It stopped at a block that is not ASCII, or near the end.
+          scalar_until = i + static_cast<utf8proc_ssize_t>(kBlock);
+          continue;
+        }
+#endif
         // Runs of letters and digits are copied, a run of anything else
         // is one pending space: the same as one byte at a time.
+        const AsciiBlock block(at_block);
         const uint32_t alnum = block.alnum();
         for (uint32_t at = 0; at < kBlock;) {
           const uint32_t rest = alnum >> at;
@@ -862,8 +955,6 @@ std::string fold_punctuation(std::string_view folded) {
         i += static_cast<utf8proc_ssize_t>(kBlock);
         continue;
       }
-      // Not ASCII: this block goes one code point at a time.
-      scalar_until = i + static_cast<utf8proc_ssize_t>(kBlock);
     }
     if (p[i] < 0x80) {
       if (kAlnum[p[i]]) {

@@ -165,7 +165,17 @@ std::string fold_punctuation_by_definition(const std::string& s) {
   return out;
 }
 
-TEST(FoldPunctuation, AgreesWithItsDefinitionOnRandomText) {
+// Both ways of folding ASCII blocks: packed with SSSE3 shuffles (where the
+// CPU has them), and run by run.
+class FoldPunctuationBlocks : public testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    if (detail::set_ascii_block_packing(GetParam()) != GetParam()) GTEST_SKIP() << "no SSSE3 here";
+  }
+  void TearDown() override { detail::set_ascii_block_packing(true); }
+};
+
+TEST_P(FoldPunctuationBlocks, AgreesWithItsDefinitionOnRandomText) {
   // The first 19 pieces are ASCII: every other text is made of them alone,
   // whose blocks of sixteen bytes are folded at once; in the others a
   // block holding any other byte goes a code point at a time, and the
@@ -185,6 +195,11 @@ TEST(FoldPunctuation, AgreesWithItsDefinitionOnRandomText) {
     ASSERT_EQ(fold_punctuation(text), fold_punctuation_by_definition(text)) << text;
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Packed, FoldPunctuationBlocks, testing::Values(true, false),
+                         [](const testing::TestParamInfo<bool>& p) {
+                           return p.param ? "Packed" : "RunByRun";
+                         });
 
 // count_words reads eight bytes at a time and stops at its cap: the same
 // count as one space at a time, wherever the spaces stand.
