@@ -308,21 +308,34 @@ class DistinctEstimate {
 
   __attribute__((always_inline)) void add(uint64_t h) { marks_[h & mask_] = 1; }
 
-  // The estimate; clears the marks (call once).
+  // The estimate; clears the marks (call once), counting and clearing in
+  // one pass over the table.
   uint32_t take() {
     size_t marked = 0;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128();
+    __m128i sums = zero;
+    for (size_t i = 0; i < size_; i += 16) {  // sixteen 0/1 bytes, two sums of eight
+      auto* at = reinterpret_cast<__m128i*>(marks_ + i);
+      sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_loadu_si128(at), zero));
+      _mm_storeu_si128(at, zero);
+    }
+    marked = static_cast<size_t>(_mm_cvtsi128_si64(sums)) +
+             static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+#else
     for (size_t i = 0; i < size_; i += 8) {  // eight 0/1 bytes add up in the top byte
       uint64_t w = 0;
       std::memcpy(&w, marks_ + i, sizeof w);
       marked += static_cast<size_t>((w * 0x0101'0101'0101'0101ULL) >> 56);
     }
     std::memset(marks_, 0, size_);
+#endif
     const auto m = static_cast<double>(size_);
     return static_cast<uint32_t>(std::lround(-m * std::log1p(-static_cast<double>(marked) / m)));
   }
 
  private:
-  size_t size_;  // a power of two, at least 64 (whole words)
+  size_t size_;  // a power of two, at least 64 (whole blocks of 16)
   size_t mask_;
   uint8_t* marks_;
 };
