@@ -460,44 +460,71 @@ uint64_t simhash(std::span<const uint64_t> shingles) {
   return out;
 }
 
+namespace {
+
+// Bits for the spaces and the ASCII digits among `len` (at most 64) bytes
+// at `p`: bit i for byte i.
+void space_and_digit_bits(const char* p, size_t len, uint64_t& spaces, uint64_t& digits) {
+  spaces = 0;
+  digits = 0;
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i below_zero = _mm_set1_epi8('0' - 1);
+  const __m128i above_nine = _mm_set1_epi8('9' + 1);
+  for (; i + 16 <= len; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // Signed compares: bytes of 0x80 and above (UTF-8 sequences) are
+    // negative, never digits.
+    const __m128i digit =
+        _mm_and_si128(_mm_cmpgt_epi8(v, below_zero), _mm_cmplt_epi8(v, above_nine));
+    spaces |= static_cast<uint64_t>(static_cast<uint16_t>(
+                  _mm_movemask_epi8(_mm_cmpeq_epi8(v, space))))
+              << i;
+    digits |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(digit))) << i;
+  }
+#endif
+  for (; i < len; ++i) {
+    spaces |= uint64_t{p[i] == ' '} << i;
+    digits |= uint64_t{p[i] >= '0' && p[i] <= '9'} << i;
+  }
+}
+
+// The bits below bit k (all of them from 64 on).
+uint64_t bits_below(size_t k) { return k >= 64 ? ~uint64_t{0} : (uint64_t{1} << k) - 1; }
+
+}  // namespace
+
 uint64_t key_token_bits(std::string_view normalized) {
-  using swar::kHigh;
-  using swar::kOnes;
-  const char* const p = normalized.data();
   const size_t n = normalized.size();
   uint64_t bits = 0;
-  size_t start = 0;
-  while (start < n) {
-    // One pass finds the token's end and whether it holds a digit, eight
-    // bytes at a time while eight are left.
-    bool has_digit = false;
-    size_t end = start;
-    for (; end + 8 <= n; end += 8) {
-      const uint64_t w = swar::load_word(p + end);
-      const uint64_t spaces = swar::bytes_equal(w, ' ');
-      // Digits: 7-bit sums that cannot carry between bytes; bytes of 0x80
-      // and above (UTF-8 sequences) are never digits.
-      const uint64_t low = w & ~kHigh;
-      const uint64_t digits = (low + kOnes * (0x80 - '0')) & ~(low + kOnes * (0x80 - '9' - 1)) &
-                              ~w & kHigh;
-      if (spaces != 0) {
-        const int bit = std::countr_zero(spaces);  // the top bit of the space's byte
-        has_digit |= (digits & ((uint64_t{1} << (bit - 7)) - 1)) != 0;
-        end += static_cast<size_t>(bit / 8);
-        break;
-      }
-      has_digit |= digits != 0;
-    }
-    if (end + 8 > n) {
-      for (; end < n && p[end] != ' '; ++end) has_digit |= p[end] >= '0' && p[end] <= '9';
-    }
+  const auto key = [&](size_t start, size_t end, bool has_digit) {
     std::string_view token = normalized.substr(start, end - start);
-    start = end + 1;
     if (has_digit) token = strip_korean_particle(token);
     if (has_digit || is_date_word(token)) {
       bits |= uint64_t{1} << (XXH3_64bits(token.data(), token.size()) & 63);
     }
+  };
+  // Tokens are what the spaces leave, found 64 bytes at a time: the bits of
+  // the spaces end them, those of the digits tell which hold one.
+  size_t start = 0;    // of the token being read
+  bool digit = false;  // one of its bytes before this block of 64 is a digit
+  for (size_t base = 0; base < n; base += 64) {
+    uint64_t spaces = 0;
+    uint64_t digits = 0;
+    space_and_digit_bits(normalized.data() + base, std::min<size_t>(64, n - base), spaces,
+                         digits);
+    for (; spaces != 0; spaces &= spaces - 1) {
+      const auto end = static_cast<size_t>(std::countr_zero(spaces));
+      const size_t from = start > base ? start - base : 0;
+      key(start, base + end, digit || (digits & bits_below(end) & ~bits_below(from)) != 0);
+      start = base + end + 1;
+      digit = false;
+    }
+    const size_t from = start > base ? start - base : 0;
+    digit = digit || (digits & ~bits_below(from)) != 0;
   }
+  if (start < n) key(start, n, digit);
   return bits;
 }
 

@@ -327,6 +327,37 @@ TEST(Fingerprint, KeyTokenBitsDoNotDependOnWhereTheTokenStands) {
   }
 }
 
+// Tokens are found 64 bytes at a time: a text's bits are those of its
+// tokens, whatever blocks a token crosses and however many spaces stand
+// between them; a long token with a digit anywhere is keyed by its hash.
+TEST(Fingerprint, KeyTokenBitsAreTheirTokensBitsAcrossBlocksOfText) {
+  std::vector<std::string> tokens = {"2", "x7", "3억원과", "14일까지", "tuesday", "월요일",
+                                     "plain", "여러분", "z", "abcdefghijklmnop"};
+  std::mt19937 rng(29);
+  for (int k = 0; k < 12; ++k) {  // 50-150 letters, a digit in half of them
+    std::string t(50 + rng() % 100, 'a');
+    for (char& c : t) c = static_cast<char>('a' + rng() % 26);
+    const bool digit = k % 2 == 0;
+    if (digit) t[rng() % t.size()] = static_cast<char>('0' + rng() % 10);
+    const uint64_t expected = digit ? uint64_t{1} << (XXH3_64bits(t.data(), t.size()) & 63) : 0;
+    ASSERT_EQ(key_token_bits(t), expected) << t;
+    tokens.push_back(t);
+  }
+  for (int n = 0; n < 3000; ++n) {
+    std::string text(rng() % 3, ' ');
+    uint64_t expected = 0;
+    const size_t count = rng() % 12;
+    for (size_t i = 0; i < count; ++i) {
+      const std::string& t = tokens[rng() % tokens.size()];
+      text += t;
+      text.append(1 + rng() % 2, ' ');
+      expected |= key_token_bits(t);
+    }
+    if (rng() % 2 == 0) text.erase(text.find_last_not_of(' ') + 1);
+    ASSERT_EQ(key_token_bits(text), expected) << '[' << text << ']';
+  }
+}
+
 TEST(Fingerprint, ParagraphKeysPreferLongParagraphsAndSkipShortOnes) {
   const std::vector<std::string> paras = {"too short to count", make_story(7, 1), make_story(8, 2)};
   const auto keys = paragraph_keys(paras);
