@@ -1,6 +1,7 @@
 #include "processors/dedup/dedup_index.hpp"
 
 #include "processors/core/binary.hpp"
+#include "processors/core/event_time.hpp"
 #include "processors/core/markers.hpp"
 #include "processors/dedup/terms.hpp"
 
@@ -128,8 +129,9 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
   }
   uint8_t has_similarity = 0;
   if (!r.fixed(e.origin.partition) || !r.fixed(e.origin.offset) || !r.fixed(e.event_ms) ||
-      !r.fixed(e.content_hash) || !read_enum(r, e.verdict, 2) || !read_enum(r, e.pubstatus, 2) ||
-      !r.u8(e.markers) || !r.u8(e.level) || !r.u8(has_similarity) || has_similarity > 1) {
+      !plausible_event_ms(e.event_ms) || !r.fixed(e.content_hash) || !read_enum(r, e.verdict, 2) ||
+      !read_enum(r, e.pubstatus, 2) || !r.u8(e.markers) || !r.u8(e.level) ||
+      !r.u8(has_similarity) || has_similarity > 1) {
     return std::nullopt;
   }
   if (has_similarity) {

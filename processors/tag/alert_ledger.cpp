@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "processors/core/binary.hpp"
+#include "processors/core/event_time.hpp"
 
 namespace wiredesk {
 
@@ -76,7 +77,8 @@ std::optional<StoryAlerts> deserialize_story_alerts(std::string_view bytes) {
   uint8_t urgency = 0;
   if (!r.u8(format) || format != kStoryAlertsFormat || !r.str(s.story) || !r.str(s.alert_id) ||
       !read_strings(r, s.rules) || !r.u8(urgency) || urgency < 1 || urgency > 9 ||
-      !binary::read_enum(r, s.status, 2) || !r.fixed(s.seq) || !r.fixed(s.event_ms)) {
+      !binary::read_enum(r, s.status, 2) || !r.fixed(s.seq) || !r.fixed(s.event_ms) ||
+      !plausible_event_ms(s.event_ms)) {
     return std::nullopt;
   }
   s.urgency = urgency;

@@ -3,6 +3,7 @@
 #include "processors/tag/alerts.hpp"
 
 #include "processors/tag/alert_ledger.hpp"
+#include "processors/core/event_time.hpp"
 #include "processors/core/markers.hpp"
 #include "processors/tag/tagger.hpp"
 
@@ -440,6 +441,13 @@ TEST(AlertLedgerTest, StatesRoundTripAndTheLaterOneWinsBetweenReplicas) {
   EXPECT_EQ(back->events[1].reason, "kill");
   for (size_t cut = 0; cut < bytes.size(); ++cut) {
     EXPECT_FALSE(deserialize_story_alerts(bytes.substr(0, cut))) << cut;
+  }
+  // An event time no timestamp or clock gives is corrupt state (the
+  // ledger's window is subtracted from the newest).
+  for (const int64_t ms : {INT64_MIN, INT64_MAX, kEarliestEventMs - 1, kLatestEventMs + 1}) {
+    StoryAlerts corrupt = s;
+    corrupt.event_ms = ms;
+    EXPECT_FALSE(deserialize_story_alerts(serialize(corrupt))) << ms;
   }
   // The key cannot be an index key (uri|version) and gives the story back.
   const std::string key = alert_state_key(s.story);

@@ -6,6 +6,7 @@
 #include <random>
 #include <set>
 
+#include "processors/core/event_time.hpp"
 #include "processors/core/markers.hpp"
 #include "processors/decode/decode.hpp"
 #include "support/fixtures.hpp"
@@ -215,6 +216,26 @@ TEST(IndexSerialization, RejectsWhatItCannotFullyRead) {
   other_scheme[1] ^= 0x55;
   EXPECT_FALSE(deserialize(other_scheme));
   EXPECT_FALSE(deserialize(std::string(40, '\x01')));
+}
+
+// An event time no timestamp or clock gives is corrupt state: taken in, the
+// window subtracted from it overflowed (a fuzzer's finding,
+// tests/fuzz/corpus/state/entry-event-time-near-int64-min). The earliest and
+// latest years a timestamp can name are still read.
+TEST(IndexSerialization, RejectsAnEventTimeNoTimestampCanGive) {
+  for (const int64_t ms : {int64_t{-9223372036854765568}, INT64_MIN, INT64_MAX,
+                           kEarliestEventMs - 1, kLatestEventMs + 1}) {
+    IndexEntry e = entry("urn:a", kT0);
+    e.event_ms = ms;
+    EXPECT_FALSE(deserialize(serialize(e))) << ms;
+  }
+  for (const int64_t ms : {kEarliestEventMs, int64_t{0}, kT0, kLatestEventMs}) {
+    IndexEntry e = entry("urn:a", kT0);
+    e.event_ms = ms;
+    const auto back = deserialize(serialize(e));
+    ASSERT_TRUE(back) << ms;
+    EXPECT_EQ(back->event_ms, ms);
+  }
 }
 
 // Entries already in the index topic when wiredesk moved to 8-bit MinHash
