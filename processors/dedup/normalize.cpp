@@ -152,6 +152,56 @@ const FoldTable& fold_table() {
   return table;
 }
 
+#if defined(__SSE2__)
+// Korean copy sixteen bytes at a time. The bytes of a block that are ASCII
+// or whole Hangul syllables (U+AC00-U+D7A3, three bytes from a lead of
+// 0xEA-0xED): the length of that run from the block's start when it is
+// every code point that starts in the first 14 bytes (13 to 16, ending at a
+// code point boundary), 0 when anything else starts there (another code
+// point, a stray or missing continuation byte). `v` holds the 16 bytes.
+inline uint32_t hangul_run(__m128i v) {
+  const auto bits = [](__m128i x) { return static_cast<uint32_t>(_mm_movemask_epi8(x)); };
+  const auto at_least = [](__m128i x, uint8_t b) {  // unsigned x >= b
+    return _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(static_cast<char>(b))), x);
+  };
+  const auto at_most = [](__m128i x, uint8_t b) {  // unsigned x <= b
+    return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(b))), x);
+  };
+  const uint32_t high = bits(v);
+  if (high == 0) return 16;
+  // A sequence cut by the block's end belongs to the next block.
+  const uint32_t starts = high & ~bits(at_most(v, 0xBF));      // 0xC0 and above
+  const uint32_t long_starts = high & ~bits(at_most(v, 0xDF));  // 0xE0 and above
+  uint32_t length = 16;
+  if (starts & 0x8000) {
+    length = 15;
+  } else if (long_starts & 0x4000) {
+    length = 14;
+  }
+  const uint32_t in = (1u << length) - 1;
+  const uint32_t leads = bits(_mm_and_si128(at_least(v, 0xEA), at_most(v, 0xED))) & in;
+  const uint32_t continuations = high & bits(at_most(v, 0xBF)) & in;
+  // Every non-ASCII byte a lead or one of the two continuations after it.
+  if ((high & in) != (leads | continuations) ||
+      continuations != (((leads << 1) | (leads << 2)) & in) || (leads & ~(in >> 2)) != 0) {
+    return 0;
+  }
+  // Syllables only: after 0xEA the second byte is 0xB0 or more; after 0xED
+  // it is below 0x9E, or 0x9E with a third byte of 0xA3 at most.
+  const __m128i second = _mm_srli_si128(v, 1);
+  const __m128i third = _mm_srli_si128(v, 2);
+  const uint32_t ea = bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEA))));
+  const uint32_t ed = bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xED))));
+  const uint32_t ea_ok = bits(at_least(second, 0xB0));
+  const uint32_t ed_ok =
+      ~bits(at_least(second, 0x9E)) |
+      bits(_mm_and_si128(_mm_cmpeq_epi8(second, _mm_set1_epi8(static_cast<char>(0x9E))),
+                         at_most(third, 0xA3)));
+  if (((ea & ~ea_ok) | (ed & ~ed_ok)) & leads) return 0;
+  return length;
+}
+#endif
+
 // fold_case without utf8proc, for text of printable ASCII, code points kept
 // by the fold and those of FoldTable (Korean copy): appends the fold to `out`
 // and returns true, or returns false (out unusable) for anything else.
@@ -169,6 +219,33 @@ bool fold_fast(std::string_view utf8, std::string& out) {
   size_t run = 0;
   const auto flush = [&](size_t to) { out.append(utf8.data() + run, to - run); };
   for (size_t i = 0; i < n;) {
+#if defined(__SSE2__)
+    if (i + 16 <= n) {  // a block of ASCII and Hangul syllables at once
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(utf8.data() + i));
+      if (const uint32_t length = hangul_run(v); length > 0) {
+        const uint32_t in = (1u << length) - 1;
+        const auto bytes_in = [&](uint8_t lo, uint8_t hi) {  // signed: lo and hi below 0x80
+          return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                               _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+        };
+        // Controls (bytes 0-0x1F and 0x7F): utf8proc's STRIPCC rules.
+        const __m128i controls =
+            _mm_or_si128(bytes_in(0, 0x1F), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+        if (static_cast<uint32_t>(_mm_movemask_epi8(controls)) & in) return false;
+        const __m128i capitals = bytes_in('A', 'Z');
+        if (static_cast<uint32_t>(_mm_movemask_epi8(capitals)) & in) {  // the run ends before them
+          flush(i);
+          char lowered[16];
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(lowered),
+                           _mm_add_epi8(v, _mm_and_si128(capitals, _mm_set1_epi8(0x20))));
+          out.append(lowered, length);
+          run = i + length;
+        }
+        i += length;
+        continue;
+      }
+    }
+#endif
     if (i + 8 <= n) {  // eight ASCII bytes at once
       const uint64_t w = load_word(utf8.data() + i);
       if ((w & kHigh) == 0) {
@@ -825,40 +902,49 @@ constexpr PackShuffles make_pack_shuffles() {
 }
 constexpr PackShuffles kPackShuffles = make_pack_shuffles();
 
-// The ASCII blocks of fold_punctuation from `in` on, 16 bytes at a time,
-// until a block that is not ASCII or fewer than 16 bytes are left; returns
-// the bytes read. In a block, a letter or digit is kept, the separator just
-// before a run of them becomes its space, and the other separators go;
-// `pending` is whether the text so far ends in a separator. The same output
-// as a byte at a time.
-__attribute__((target("ssse3,popcnt"))) size_t pack_ascii_blocks(const char* in, size_t n,
-                                                                 char* const begin, char*& out,
-                                                                 bool& pending) {
+// fold_punctuation from `in` on, a block of 16 bytes at a time while a
+// block starts with ASCII and Hangul syllables alone (hangul_run) and 16
+// bytes are left; returns the bytes read. In a block, a letter, digit or
+// syllable byte is kept, the separator just before a run of them becomes
+// its space, and the other separators go; `pending` is whether the text so
+// far ends in a separator. The same output as a code point at a time.
+__attribute__((target("ssse3,popcnt"))) size_t pack_blocks(const char* in, size_t n,
+                                                           char* const begin, char*& out,
+                                                           bool& pending) {
   const auto within = [](__m128i x, char lo, char hi) {
     return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
                          _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
   };
   char* o = out;
   size_t i = 0;
-  for (; i + kBlock <= n; i += kBlock) {
+  while (i + kBlock <= n) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + i));
-    if (_mm_movemask_epi8(v) != 0) break;  // not ASCII
-    const __m128i alnum_bytes = _mm_or_si128(
-        within(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'), within(v, '0', '9'));
-    const auto alnum = static_cast<uint32_t>(_mm_movemask_epi8(alnum_bytes));
-    if (alnum == 0) {
+    // Letters and digits (signed compares: other bytes are negative).
+    __m128i word_bytes =
+        _mm_or_si128(within(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'), within(v, '0', '9'));
+    uint32_t length = kBlock;
+    uint32_t inside = 0xFFFF;
+    if (_mm_movemask_epi8(v) != 0) {  // and the bytes of syllables
+      length = hangul_run(v);
+      if (length == 0) break;
+      inside = (1u << length) - 1;
+      word_bytes = _mm_or_si128(word_bytes, _mm_cmplt_epi8(v, _mm_setzero_si128()));
+    }
+    const uint32_t word = static_cast<uint32_t>(_mm_movemask_epi8(word_bytes)) & inside;
+    i += length;
+    if (word == 0) {
       pending = true;
       continue;
     }
-    if (pending && (alnum & 1) && o != begin) *o++ = ' ';
-    // Separators followed by a letter or digit in the block: their spaces.
-    uint32_t keep = alnum | (~alnum & (alnum >> 1));
+    if (pending && (word & 1) && o != begin) *o++ = ' ';
+    // Separators followed by a word byte in the block: their spaces.
+    uint32_t keep = word | (~word & (word >> 1) & inside);
     // Nothing written yet: no space goes first.
-    if (o == begin && !(keep & alnum & 1)) keep &= keep - 1;
-    pending = !(alnum & 0x8000);
+    if (o == begin && !(keep & word & 1)) keep &= keep - 1;
+    pending = !((word >> (length - 1)) & 1);
     // Separators as spaces, then the kept bytes packed, eight at a time.
-    const __m128i spaced = _mm_or_si128(_mm_and_si128(alnum_bytes, v),
-                                        _mm_andnot_si128(alnum_bytes, _mm_set1_epi8(' ')));
+    const __m128i spaced = _mm_or_si128(_mm_and_si128(word_bytes, v),
+                                        _mm_andnot_si128(word_bytes, _mm_set1_epi8(' ')));
     const uint32_t low = keep & 0xFF;
     const uint32_t high = keep >> 8;
     _mm_storel_epi64(reinterpret_cast<__m128i*>(o),
@@ -888,7 +974,7 @@ std::atomic<bool> g_pack_blocks{cpu_packs_blocks()};
 
 }  // namespace
 
-bool detail::set_ascii_block_packing(bool on) {
+bool detail::set_block_packing(bool on) {
   g_pack_blocks.store(on && cpu_packs_blocks(), std::memory_order_relaxed);
   return g_pack_blocks.load(std::memory_order_relaxed);
 }
@@ -920,19 +1006,23 @@ std::string fold_punctuation(std::string_view folded) {
   for (utf8proc_ssize_t i = 0; i < size;) {
     if (i >= scalar_until && i + static_cast<utf8proc_ssize_t>(kBlock) <= size) {
       const char* const at_block = folded.data() + i;
+#if defined(__x86_64__)
+      if (g_pack_blocks.load(std::memory_order_relaxed)) {
+        // A block of other code points goes a code point at a time without
+        // the call.
+        if (hangul_run(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at_block))) > 0) {
+          i += static_cast<utf8proc_ssize_t>(
+              pack_blocks(at_block, static_cast<size_t>(size - i), begin, o, pending_space));
+        }
+        // It stopped at a block of other code points, or near the end.
+        scalar_until = i + static_cast<utf8proc_ssize_t>(kBlock);
+        continue;
+      }
+#endif
       if (((load_word(at_block) | load_word(at_block + 8)) & kHigh) != 0) {
         // Not ASCII: this block goes one code point at a time.
         scalar_until = i + static_cast<utf8proc_ssize_t>(kBlock);
       } else {
-#if defined(__x86_64__)
-        if (g_pack_blocks.load(std::memory_order_relaxed)) {
-          i += static_cast<utf8proc_ssize_t>(pack_ascii_blocks(
-              at_block, static_cast<size_t>(size - i), begin, o, pending_space));
-          // It stopped at a block that is not ASCII, or near the end.
-          scalar_until = i + static_cast<utf8proc_ssize_t>(kBlock);
-          continue;
-        }
-#endif
         // Runs of letters and digits are copied, a run of anything else
         // is one pending space: the same as one byte at a time.
         const AsciiBlock block(at_block);

@@ -37,15 +37,16 @@ std::string fold_case(std::string_view utf8);
 
 // Keeps letters, marks and numbers; every run of anything else (punctuation,
 // symbols, whitespace) becomes one space; no leading or trailing space.
-// Expects fold_case output. ASCII goes sixteen bytes at a time: packed with
-// SSSE3 shuffles where the CPU has them, else run by run.
+// Expects fold_case output. Goes sixteen bytes at a time through ASCII and
+// Hangul syllables, packed with SSSE3 shuffles where the CPU has them (else
+// ASCII run by run, and Korean a code point at a time).
 std::string fold_punctuation(std::string_view folded);
 
 namespace detail {
-// Whether fold_punctuation packs ASCII blocks with SSSE3 (true by default
-// where the CPU can); false takes the run-by-run path. For tests, which
-// check both; returns whether packing is on after the call.
-bool set_ascii_block_packing(bool on);
+// Whether fold_punctuation packs blocks with SSSE3 (true by default where
+// the CPU can); false takes the other paths. For tests, which check both;
+// returns whether packing is on after the call.
+bool set_block_packing(bool on);
 }  // namespace detail
 
 // fold_punctuation(fold_case(text)).

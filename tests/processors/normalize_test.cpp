@@ -119,6 +119,34 @@ TEST(FoldCase, KoreanPathAgreesWithUtf8procOnRandomText) {
   }
 }
 
+// Korean copy goes sixteen bytes at a time while a block holds ASCII and
+// Hangul syllables alone. Long random texts of them (the first 17 pieces,
+// with capitals) and now and then the rest: the first and last syllables
+// (가, 힣) are among them, the code points just outside them (U+ABFF,
+// U+D7A4, U+D7B0, U+D7FF) are not, nor a jamo, a cut sequence, a control
+// or other symbols; every block edge meets each.
+std::string korean_block_text() {
+  static const std::vector<std::string> pieces = {
+      "한국", "어", "가", "힣", "서울경제신문", " ", "  ", "KOSPI", "Seoul", "ab", "2026", ",", "(",
+      ")", ".", "-", "x", "·", "“", "…", "\xea\xaf\xbf", "\xed\x9e\xa4", "\uD7B0", "\xed\x9f\xbf",
+      "\u1100", "\u11ab", "\x7f", "\t", "\xea\xb0", "中", "\xff"};
+  std::string text;
+  const int length = std::rand() % 80;
+  for (int k = 0; k < length; ++k) {
+    const size_t kinds = std::rand() % 16 == 0 ? pieces.size() : 17;
+    text += pieces[static_cast<size_t>(std::rand()) % kinds];
+  }
+  return text;
+}
+
+TEST(FoldCase, KoreanBlocksAgreeWithUtf8procOnLongText) {
+  std::srand(41);
+  for (int n = 0; n < 20000; ++n) {
+    const std::string text = korean_block_text();
+    ASSERT_EQ(fold_case(text), fold_by_utf8proc(text)) << text;
+  }
+}
+
 TEST(FoldCase, KoreanParagraphsFoldAsUtf8procFoldsThem) {
   for (const std::string text : {
            "북한이 17일 오전 동해상으로 탄도미사일(SRBM) 1발을 발사했다고 합동참모본부가 밝혔다.",
@@ -170,9 +198,9 @@ std::string fold_punctuation_by_definition(const std::string& s) {
 class FoldPunctuationBlocks : public testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
-    if (detail::set_ascii_block_packing(GetParam()) != GetParam()) GTEST_SKIP() << "no SSSE3 here";
+    if (detail::set_block_packing(GetParam()) != GetParam()) GTEST_SKIP() << "no SSSE3 here";
   }
-  void TearDown() override { detail::set_ascii_block_packing(true); }
+  void TearDown() override { detail::set_block_packing(true); }
 };
 
 TEST_P(FoldPunctuationBlocks, AgreesWithItsDefinitionOnRandomText) {
@@ -192,6 +220,15 @@ TEST_P(FoldPunctuationBlocks, AgreesWithItsDefinitionOnRandomText) {
     for (int k = 0; k < length; ++k) {
       text += pieces[static_cast<size_t>(std::rand()) % kinds];
     }
+    ASSERT_EQ(fold_punctuation(text), fold_punctuation_by_definition(text)) << text;
+  }
+}
+
+// Korean text whose blocks are packed too (korean_block_text above).
+TEST_P(FoldPunctuationBlocks, AgreesWithItsDefinitionOnKoreanText) {
+  std::srand(43);
+  for (int n = 0; n < 20000; ++n) {
+    const std::string text = korean_block_text();
     ASSERT_EQ(fold_punctuation(text), fold_punctuation_by_definition(text)) << text;
   }
 }
