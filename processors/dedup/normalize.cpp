@@ -153,12 +153,12 @@ const FoldTable& fold_table() {
 }
 
 #if defined(__SSE2__)
-// Korean copy sixteen bytes at a time. The bytes of a block that are ASCII
-// or whole Hangul syllables (U+AC00-U+D7A3, three bytes from a lead of
-// 0xEA-0xED): the length of that run from the block's start when it is
-// every code point that starts in the first 14 bytes (13 to 16, ending at a
-// code point boundary), 0 when anything else starts there (another code
-// point, a stray or missing continuation byte). `v` holds the 16 bytes.
+// Korean copy sixteen bytes at a time: whether a block holds ASCII and
+// whole Hangul syllables (U+AC00-U+D7A3, three bytes from a lead of
+// 0xEA-0xED) alone, up to its last code point boundary. Returns how many of
+// its bytes those are (14 to 16: a sequence cut by the block's end is left
+// to the next block), or 0 when anything else is there (another code point,
+// a stray or missing continuation byte). `v` holds the 16 bytes.
 inline uint32_t hangul_run(__m128i v) {
   const auto bits = [](__m128i x) { return static_cast<uint32_t>(_mm_movemask_epi8(x)); };
   const auto at_least = [](__m128i x, uint8_t b) {  // unsigned x >= b
@@ -169,7 +169,6 @@ inline uint32_t hangul_run(__m128i v) {
   };
   const uint32_t high = bits(v);
   if (high == 0) return 16;
-  // A sequence cut by the block's end belongs to the next block.
   const uint32_t starts = high & ~bits(at_most(v, 0xBF));      // 0xC0 and above
   const uint32_t long_starts = high & ~bits(at_most(v, 0xDF));  // 0xE0 and above
   uint32_t length = 16;
