@@ -153,6 +153,20 @@ const FoldTable& fold_table() {
 }
 
 #if defined(__SSE2__)
+// The bytes of `v` from lo to hi, both ASCII: signed compares, in which the
+// bytes of 0x80 and above are negative and in no such range.
+inline __m128i bytes_within(__m128i v, char lo, char hi) {
+  return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                       _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+}
+
+// The ASCII letters and digits of `v`. A byte with 0x20 set is a small
+// letter exactly when the byte is a letter of either case.
+inline __m128i ascii_alnum_bytes(__m128i v) {
+  return _mm_or_si128(bytes_within(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'),
+                      bytes_within(v, '0', '9'));
+}
+
 // Korean copy sixteen bytes at a time: whether a block holds ASCII and
 // whole Hangul syllables (U+AC00-U+D7A3, three bytes from a lead of
 // 0xEA-0xED) alone, up to its last code point boundary. Returns how many of
@@ -223,15 +237,11 @@ bool fold_fast(std::string_view utf8, std::string& out) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(utf8.data() + i));
       if (const uint32_t length = hangul_run(v); length > 0) {
         const uint32_t in = (1u << length) - 1;
-        const auto bytes_in = [&](uint8_t lo, uint8_t hi) {  // signed: lo and hi below 0x80
-          return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                               _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
-        };
         // Controls (bytes 0-0x1F and 0x7F): utf8proc's STRIPCC rules.
         const __m128i controls =
-            _mm_or_si128(bytes_in(0, 0x1F), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+            _mm_or_si128(bytes_within(v, 0, 0x1F), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
         if (static_cast<uint32_t>(_mm_movemask_epi8(controls)) & in) return false;
-        const __m128i capitals = bytes_in('A', 'Z');
+        const __m128i capitals = bytes_within(v, 'A', 'Z');
         if (static_cast<uint32_t>(_mm_movemask_epi8(capitals)) & in) {  // the run ends before them
           flush(i);
           char lowered[16];
@@ -862,17 +872,8 @@ class AsciiBlock {
 
 #if defined(__SSE2__)
 uint32_t AsciiBlock::alnum() const {
-  // Signed compares: ASCII bytes are 0-127, the others negative and in no
-  // range. A byte with 0x20 set is a small letter exactly when the byte is
-  // a letter of either case.
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes_));
-  const auto within = [](__m128i x, char lo, char hi) {
-    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                         _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
-  };
-  const __m128i letters = within(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
-  const __m128i digits = within(v, '0', '9');
-  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letters, digits)));
+  return static_cast<uint32_t>(_mm_movemask_epi8(
+      ascii_alnum_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes_)))));
 }
 #else
 uint32_t AsciiBlock::alnum() const {
@@ -910,17 +911,11 @@ constexpr PackShuffles kPackShuffles = make_pack_shuffles();
 __attribute__((target("ssse3,popcnt"))) size_t pack_blocks(const char* in, size_t n,
                                                            char* const begin, char*& out,
                                                            bool& pending) {
-  const auto within = [](__m128i x, char lo, char hi) {
-    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                         _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
-  };
   char* o = out;
   size_t i = 0;
   while (i + kBlock <= n) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + i));
-    // Letters and digits (signed compares: other bytes are negative).
-    __m128i word_bytes =
-        _mm_or_si128(within(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'), within(v, '0', '9'));
+    __m128i word_bytes = ascii_alnum_bytes(v);
     uint32_t length = kBlock;
     uint32_t inside = 0xFFFF;
     if (_mm_movemask_epi8(v) != 0) {  // and the bytes of syllables
