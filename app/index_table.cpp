@@ -2,12 +2,14 @@
 
 #include <pthread.h>
 
+#include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafkacpp.h>
 
 #include <algorithm>
 #include <chrono>
 #include <optional>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 #include <spdlog/spdlog.h>
@@ -62,6 +64,21 @@ std::optional<bool> topic_exists(RdKafka::KafkaConsumer& consumer, const std::st
   return false;
 }
 
+// Whether record `m` carries `writer` as its header::writer.
+bool written_by(const RdKafka::Message& m, std::string_view writer) {
+  rd_kafka_headers_t* headers = nullptr;
+  // c_ptr() is not const in the C++ API; the message is only read.
+  rd_kafka_message_t* raw = const_cast<RdKafka::Message&>(m).c_ptr();
+  if (rd_kafka_message_headers(raw, &headers) != RD_KAFKA_RESP_ERR_NO_ERROR) return false;
+  const void* value = nullptr;
+  size_t size = 0;
+  if (rd_kafka_header_get_last(headers, std::string(header::writer).c_str(), &value, &size) !=
+      RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return false;
+  }
+  return value && std::string_view(static_cast<const char*>(value), size) == writer;
+}
+
 }  // namespace
 
 void IndexTable::apply(const void* raw) {
@@ -72,6 +89,9 @@ void IndexTable::apply(const void* raw) {
     apply_embargo(raw);
     return;
   }
+  // Its own changes this process applied when it made them: read back,
+  // they would cost a deserialization and the index's lock each.
+  if (!options_.writer.empty() && written_by(*m, options_.writer)) return;
   if (!m->payload()) {  // tombstone
     if (!key) return;
     if (auto story = story_of_alert_state_key(*key)) {

@@ -40,6 +40,10 @@ struct IndexTableOptions {
   // More topics to create when missing (the story view), with the state
   // topics, under the same deadline and stop.
   std::vector<TopicSpec> also_create;
+  // This process's header::writer value (OutputTopics::writer): records of
+  // the index topic that carry it were applied when they were made, and are
+  // skipped. Empty: every record is applied.
+  std::string writer;
 };
 
 class IndexTable {

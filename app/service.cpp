@@ -6,6 +6,9 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdint>
+#include <random>
+#include <string>
 #include <thread>
 #include <unordered_map>
 
@@ -52,9 +55,20 @@ class KafkaTransactions final : public TransactionPort {
 // The Kafka service: the engine (processors/core/engine.hpp) over a consumer-group
 // member and a producer, with what only a service has around it — the dedup
 // index table, metrics, /readyz, hot reload and the broker watchdog.
-PipelineOptions service_pipeline_options(const Config& config) {
+// An id no other process has: what this one writes to the index topic
+// carries it (header::writer), and its own follower skips those records.
+std::string new_writer_id() {
+  std::random_device random;
+  const uint64_t high = (uint64_t{random()} << 32) | random();
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
+  return fmt::format("{:016x}-{:x}", high, ns);
+}
+
+PipelineOptions service_pipeline_options(const Config& config, const std::string& writer) {
   PipelineOptions options = pipeline_options(config);
   options.topics.state = config.dedup.index_topic;
+  options.topics.writer = writer;
   // Embargoes by the wall clock, held items in the embargo topic.
   if (!config.embargo.topic.empty()) {
     options.embargo_clock = std::make_shared<EmbargoClock>(EmbargoClock::Kind::wall);
@@ -69,7 +83,7 @@ class Service final : public EngineObserver {
       : config_(config),
         reloader_(tag_files(config), metrics_),
         stages_(make_stages(config, reloader_.stages())),
-        pipeline_(service_pipeline_options(config), stages_.list(), metrics_) {
+        pipeline_(service_pipeline_options(config, writer_), stages_.list(), metrics_) {
     // Every index and alert-state change is an output of the item that made
     // it, produced to the index topic with the item's records.
     stages_.dedup->set_probe(&metrics_);
@@ -83,6 +97,7 @@ class Service final : public EngineObserver {
     options.admin_properties.erase("transactional.id");
     options.window_ms = config.dedup.window.count();
     options.embargo_topic = config.embargo.topic;
+    options.writer = writer_;
     // The story view is a compacted topic; made when missing.
     if (!config.output.stories.empty()) {
       options.also_create.push_back({config.output.stories, 1, -1, {{"cleanup.policy", "compact"}}});
@@ -308,6 +323,7 @@ class Service final : public EngineObserver {
   LogRateLimit dead_letter_log_{10, std::chrono::seconds(10)};
   Metrics metrics_;
   ConfigReloader reloader_;
+  const std::string writer_ = new_writer_id();  // before pipeline_, which takes it
   Stages stages_;
   Pipeline pipeline_;
   std::unique_ptr<IndexTable> index_table_;

@@ -310,7 +310,10 @@ void Encoder::encode(const ItemContext& ctx, std::vector<OutputRecord>& out) con
 void Encoder::encode_state(std::vector<StateWrite>& writes, std::vector<OutputRecord>& out) const {
   if (topics_.state.empty()) return;
   for (auto& w : writes) {
-    out.push_back(OutputRecord{topics_.state, std::move(w.key), {}, std::move(w.value),
+    std::vector<Header> headers;
+    if (!topics_.writer.empty()) headers.push_back({std::string(header::writer), topics_.writer});
+    out.push_back(OutputRecord{topics_.state, std::move(w.key), std::move(headers),
+                               std::move(w.value),
                                w.tombstone ? ValueKind::tombstone : ValueKind::bytes});
   }
   writes.clear();

@@ -20,6 +20,9 @@ struct OutputTopics {
   // The index topic for ItemContext::state_writes; empty: they are dropped
   // (file mode has no shared state).
   std::string state;
+  // This process's id, in the header::writer of every state record (none
+  // when empty): its index follower skips what it wrote itself.
+  std::string writer;
   // The story view (compacted, keyed by story); empty: not written.
   std::string stories;
   // Items held under embargo (compacted, keyed by uri|version); empty: held

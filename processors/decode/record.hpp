@@ -53,6 +53,9 @@ inline constexpr std::string_view story = "wiredesk-story";
 inline constexpr std::string_view origin = "wiredesk-origin";
 inline constexpr std::string_view error = "wiredesk-error";
 inline constexpr std::string_view error_detail = "wiredesk-error-detail";
+// On state records (the index topic): the process that wrote them, whose
+// own follower skips them (it applied them when it made them).
+inline constexpr std::string_view writer = "wiredesk-writer";
 }  // namespace header
 
 }  // namespace wiredesk
