@@ -145,8 +145,9 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
     if (hooks.rerouted) hooks.rerouted(p.token);
   }
 
-  // Hands one pending record to librdkafka; retries while the queue is full.
-  bool send(std::unique_ptr<Pending> p) {
+  // Hands one pending record to librdkafka, which owns it from then on (p
+  // is left null); retries while the queue is full. On failure p keeps it.
+  bool send(std::unique_ptr<Pending>& p) {
     ++p->attempts;
     const OutputRecord& r = p->record;
     for (;;) {
@@ -189,7 +190,7 @@ struct KafkaSink::Impl : public RdKafka::DeliveryReportCb, public RdKafka::Event
     while (!retry.empty()) {
       auto p = std::move(retry.front());
       retry.pop_front();
-      if (!send(std::move(p))) {
+      if (!send(p)) {
         fatal = true;
         return;
       }
@@ -238,15 +239,20 @@ KafkaSink::~KafkaSink() {
 }
 
 bool KafkaSink::produce(const OutputRecord& record, uint64_t token) {
-  auto p = std::make_unique<Pending>(Pending{record, token});
+  return produce_moved(OutputRecord(record), token);
+}
+
+bool KafkaSink::produce_moved(OutputRecord&& record, uint64_t token) {
+  auto p = std::make_unique<Pending>(Pending{std::move(record), token});
   if (!impl_->refused.empty() &&
-      impl_->refused.count({origin_of(record), record.topic}) > 0) {
+      impl_->refused.count({origin_of(p->record), p->record.topic}) > 0) {
     impl_->to_dead_letter(*p, "refused in an earlier transaction");
   }
   ++impl_->outstanding;
   impl_->last_produce = std::chrono::steady_clock::now();
-  if (!impl_->send(std::move(p))) {
+  if (!impl_->send(p)) {
     --impl_->outstanding;
+    record = std::move(p->record);
     return false;
   }
   return true;

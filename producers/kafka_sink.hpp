@@ -52,6 +52,8 @@ class KafkaSink final : public OutputPort {
   // Queues one record. Blocks (serving delivery reports) while the local
   // queue is full. Returns false only on a non-retriable error.
   bool produce(const OutputRecord& record, uint64_t token) override;
+  // Keeps the record itself until its delivery report (no copy).
+  bool produce_moved(OutputRecord&& record, uint64_t token) override;
   // Acknowledgements and refusals are also reported here (the engine).
   void set_events(OutputEvents* events) override;
 

@@ -136,8 +136,8 @@ void Engine::finish_one() {
   const uint64_t token = next_token_++;
   in_flight_.emplace(token, InFlight{partition, origin.offset, out_.size(), Steady::now(),
                                      summary.event_ms});
-  for (const auto& r : out_) {
-    if (!output_.produce(r, token)) {
+  for (auto& r : out_) {  // cleared before the next record's
+    if (!output_.produce_moved(std::move(r), token)) {
       fail("cannot produce to " + r.topic + " (input " + origin.to_string() + ")");
       return;
     }

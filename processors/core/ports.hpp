@@ -71,6 +71,12 @@ class OutputPort {
   // Queues one record; may block while a local queue is full. False only on
   // a non-retriable error (the engine stops).
   virtual bool produce(const OutputRecord& record, uint64_t token) = 0;
+  // The same for a record the caller is done with: a port that keeps records
+  // until they are acknowledged takes its contents instead of a copy. When
+  // it returns false, the caller has the record back.
+  virtual bool produce_moved(OutputRecord&& record, uint64_t token) {
+    return produce(record, token);
+  }
   // Serves acknowledgements for up to timeout_ms.
   virtual void poll(int /*timeout_ms*/) {}
   // The input has nothing waiting: what was produced and not yet sent goes

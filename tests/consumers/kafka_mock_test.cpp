@@ -86,6 +86,48 @@ TEST(KafkaMock, ProducedRecordsAreAcknowledgedConsumedAndCommitted) {
   EXPECT_EQ(rest.front().origin.offset, 10) << "resumes at the committed offset";
 }
 
+// The engine hands its records over (produce_moved): the sink keeps each one
+// until its delivery report instead of a copy, and gives back one it cannot
+// queue.
+TEST(KafkaMock, MovedRecordsArriveWholeAndOneThatCannotBeQueuedComesBack) {
+  MockCluster cluster;
+  cluster.create_topic("moved", 1);
+  size_t acked = 0;
+  KafkaSinkHooks hooks;
+  hooks.acked = [&](uint64_t, const std::string&) { ++acked; };
+  KafkaSink sink({{"bootstrap.servers", cluster.bootstraps()}}, hooks);
+  auto value_of = [](uint64_t i) { return std::string(3000 + i, static_cast<char>('a' + i % 26)); };
+  for (uint64_t i = 0; i < 30; ++i) {
+    OutputRecord r{"moved", "k" + std::to_string(i), {{"wiredesk-verdict", "new"}}, value_of(i),
+                   ValueKind::json};
+    ASSERT_TRUE(sink.produce_moved(std::move(r), i));
+  }
+  ASSERT_TRUE(sink.flush(10000));
+  EXPECT_EQ(acked, 30u);
+
+  KafkaSource source(consumer_props(cluster.bootstraps()), {"moved"}, {});
+  std::vector<std::string> values;
+  const auto records = poll_n(source, 30, std::chrono::seconds(20), values);
+  ASSERT_EQ(records.size(), 30u);
+  for (uint64_t i = 0; i < 30; ++i) {
+    EXPECT_EQ(values[i], value_of(i)) << i;
+    EXPECT_EQ(*records[i].key, "k" + std::to_string(i));
+  }
+
+  // Larger than message.max.bytes, as a dead letter too: librdkafka refuses
+  // it at once, and the caller has it back (the dead letter it became).
+  KafkaSinkHooks small_hooks;
+  small_hooks.dead_letter_topic = "moved.dlq";
+  KafkaSink small({{"bootstrap.servers", cluster.bootstraps()}, {"message.max.bytes", "1000"}},
+                  small_hooks);
+  OutputRecord refused{"moved", "k", {}, value_of(7), ValueKind::json};
+  EXPECT_FALSE(small.produce_moved(std::move(refused), 99));
+  EXPECT_EQ(refused.value, value_of(7));
+  EXPECT_EQ(*refused.key, "k");
+  EXPECT_EQ(refused.topic, "moved.dlq");
+  EXPECT_EQ(small.outstanding(), 0u);
+}
+
 TEST(KafkaMock, PausedSourceDeliversNothingUntilResumed) {
   MockCluster cluster;
   cluster.create_topic("p", 1);
