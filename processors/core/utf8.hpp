@@ -7,6 +7,10 @@
 #include <cstdint>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "processors/core/swar.hpp"
 
 namespace wiredesk::utf8 {
@@ -72,5 +76,54 @@ inline bool hangul_syllable_at(std::string_view s, size_t i) {
   uint32_t cp = 0;
   return decode(s, i, cp) == 3 && is_hangul_syllable(cp);
 }
+
+#if defined(__SSE2__)
+// Korean copy sixteen bytes at a time: whether a block holds ASCII and
+// whole Hangul syllables (U+AC00-U+D7A3, three bytes from a lead of
+// 0xEA-0xED) alone, up to its last code point boundary. Returns how many of
+// its bytes those are (14 to 16: a sequence cut by the block's end is left
+// to the next block), or 0 when anything else is there (another code point,
+// a stray or missing continuation byte). `v` holds the 16 bytes.
+__attribute__((always_inline)) inline uint32_t hangul_run(__m128i v) {
+  const auto bits = [](__m128i x) { return static_cast<uint32_t>(_mm_movemask_epi8(x)); };
+  const auto at_least = [](__m128i x, uint8_t b) {  // unsigned x >= b
+    return _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(static_cast<char>(b))), x);
+  };
+  const auto at_most = [](__m128i x, uint8_t b) {  // unsigned x <= b
+    return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(b))), x);
+  };
+  const uint32_t high = bits(v);
+  if (high == 0) return 16;
+  const uint32_t starts = high & ~bits(at_most(v, 0xBF));      // 0xC0 and above
+  const uint32_t long_starts = high & ~bits(at_most(v, 0xDF));  // 0xE0 and above
+  uint32_t length = 16;
+  if (starts & 0x8000) {
+    length = 15;
+  } else if (long_starts & 0x4000) {
+    length = 14;
+  }
+  const uint32_t in = (1u << length) - 1;
+  const uint32_t leads = bits(_mm_and_si128(at_least(v, 0xEA), at_most(v, 0xED))) & in;
+  const uint32_t continuations = high & bits(at_most(v, 0xBF)) & in;
+  // Every non-ASCII byte a lead or one of the two continuations after it.
+  if ((high & in) != (leads | continuations) ||
+      continuations != (((leads << 1) | (leads << 2)) & in) || (leads & ~(in >> 2)) != 0) {
+    return 0;
+  }
+  // Syllables only: after 0xEA the second byte is 0xB0 or more; after 0xED
+  // it is below 0x9E, or 0x9E with a third byte of 0xA3 at most.
+  const __m128i second = _mm_srli_si128(v, 1);
+  const __m128i third = _mm_srli_si128(v, 2);
+  const uint32_t ea = bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEA))));
+  const uint32_t ed = bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xED))));
+  const uint32_t ea_ok = bits(at_least(second, 0xB0));
+  const uint32_t ed_ok =
+      ~bits(at_least(second, 0x9E)) |
+      bits(_mm_and_si128(_mm_cmpeq_epi8(second, _mm_set1_epi8(static_cast<char>(0x9E))),
+                         at_most(third, 0xA3)));
+  if (((ea & ~ea_ok) | (ed & ~ed_ok)) & leads) return 0;
+  return length;
+}
+#endif
 
 }  // namespace wiredesk::utf8

@@ -114,6 +114,30 @@ int scan_text(std::string_view s, std::vector<uint32_t>& offsets, CodePoints& po
   size_t cjk = 0;
   size_t other = 0;
   for (size_t i = 0; i < s.size();) {
+#if defined(__SSE2__)
+    // Korean copy sixteen bytes at a time: a block of ASCII and whole Hangul
+    // syllables starts a code point at each ASCII byte and each lead byte,
+    // and every syllable is CJK. (A code point at a time, this loop was a
+    // tenth of fingerprinting Korean copy.)
+    if (i + 16 <= s.size()) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      if (const uint32_t length = utf8::hangul_run(v); length > 0) {
+        const uint32_t in = (1u << length) - 1;
+        const auto bits = [](__m128i x) { return static_cast<uint32_t>(_mm_movemask_epi8(x)); };
+        const uint32_t high = bits(v) & in;
+        // Continuation bytes (0x80-0xBF) are the signed bytes below -64.
+        uint32_t starts = in & ~bits(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+        const uint32_t spaces = bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))) & in;
+        cjk += static_cast<size_t>(std::popcount(starts & high));
+        other += static_cast<size_t>(std::popcount(starts & ~high & ~spaces));
+        for (; starts != 0; starts &= starts - 1) {
+          *o++ = static_cast<uint32_t>(i) + static_cast<uint32_t>(std::countr_zero(starts));
+        }
+        i += length;
+        continue;
+      }
+    }
+#endif
     const auto byte = static_cast<unsigned char>(s[i]);
     if ((byte & 0xC0) == 0x80) {  // a stray continuation byte starts nothing
       ++i;

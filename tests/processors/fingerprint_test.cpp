@@ -139,6 +139,76 @@ TEST(Fingerprint, ShingleHashIsXxh3WithTheShingleSeed) {
   }
 }
 
+// Korean copy is read sixteen bytes at a time where a block holds ASCII and
+// whole Hangul syllables: the windows and the script's width are those of
+// reading it a code point at a time, whatever the mix and wherever a block
+// ends. The pieces include syllables with continuation bytes of 0x80 and
+// 0xBF, the last syllable (U+D7A3), the code points just outside the
+// syllables (U+ABFF, U+D7A4), which are not CJK, and others that send a
+// block down the code-point path (é, U+4E00, an emoji).
+TEST(Fingerprint, KoreanBlocksGiveTheWindowsAndWidthOfTheirCodePoints) {
+  struct Piece {
+    std::string text;
+    bool cjk;
+  };
+  const std::vector<Piece> pieces = {
+      {"가", true},  {"한", true},  {"\xED\x9E\xA3", true},   {"\xEA\xBF\xBF", true},
+      {"\xEB\x80\x80", true},    {" ", false},  {"a", false},  {"7", false},
+      {"\xEA\xAF\xBF", false},   {"\xED\x9E\xA4", false},   {"\xC3\xA9", false},
+      {"\xE4\xB8\x80", true},    {"\xF0\x9F\x98\x80", false}};
+  std::mt19937 rng(29);
+  for (int round = 0; round < 600; ++round) {
+    // Syllables, spaces and ASCII letters in a mix of the round's own (so
+    // that some rounds sit near the width's tipping point: a syllable is
+    // worth two letters, spaces count for neither), now and then the rest.
+    const uint32_t syllables = rng() % 10;
+    const uint32_t spaces = rng() % 6;
+    const uint32_t letters = rng() % 12;
+    const uint32_t all = syllables + spaces + letters + 1;
+    std::vector<const Piece*> chars;
+    const size_t length = 1 + rng() % 120;
+    for (size_t k = 0; k < length; ++k) {
+      const uint32_t pick = rng() % all;
+      chars.push_back(&pieces[pick < syllables                    ? rng() % 5
+                              : pick < syllables + spaces           ? 5
+                              : pick < syllables + spaces + letters ? 6 + rng() % 2
+                                                                    : rng() % pieces.size()]);
+    }
+    std::string text;
+    size_t cjk = 0;
+    size_t other = 0;
+    for (const Piece* c : chars) {
+      text += c->text;
+      if (c->cjk) {
+        ++cjk;
+      } else if (c->text != " ") {
+        ++other;
+      }
+    }
+    const bool ascii = std::all_of(text.begin(), text.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const int width = ascii ? (other == 0 ? kCjkShingle : kLatinShingle)
+                            : (cjk * 2 >= other ? kCjkShingle : kLatinShingle);
+    ASSERT_EQ(shingle_size(text), width) << text;
+    std::vector<uint64_t> expected;
+    auto add = [&](std::string_view window) {
+      const uint64_t h = XXH3_64bits_withSeed(window.data(), window.size(), kShingleSeed);
+      if (std::find(expected.begin(), expected.end(), h) == expected.end()) expected.push_back(h);
+    };
+    const auto n = static_cast<size_t>(width);
+    if (chars.size() <= n) {
+      add(text);
+    } else {
+      for (size_t i = 0; i + n <= chars.size(); ++i) {
+        std::string window;
+        for (size_t k = i; k < i + n; ++k) window += chars[k]->text;
+        add(window);
+      }
+    }
+    ASSERT_EQ(shingle_hashes(text, width), expected) << text;
+  }
+}
+
 TEST(Fingerprint, KoreanCopyMatchesAndOtherStoryDoesNot) {
   const std::string first =
       "4일 아침 기온이 전날보다 10도 이상 뚝 떨어지면서 중부 내륙을 중심으로 "
