@@ -72,7 +72,8 @@ bool written_by(const RdKafka::Message& m, std::string_view writer) {
   if (rd_kafka_message_headers(raw, &headers) != RD_KAFKA_RESP_ERR_NO_ERROR) return false;
   const void* value = nullptr;
   size_t size = 0;
-  if (rd_kafka_header_get_last(headers, std::string(header::writer).c_str(), &value, &size) !=
+  static const std::string name(header::writer);  // the C API takes a C string
+  if (rd_kafka_header_get_last(headers, name.c_str(), &value, &size) !=
       RD_KAFKA_RESP_ERR_NO_ERROR) {
     return false;
   }

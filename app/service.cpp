@@ -52,9 +52,6 @@ class KafkaTransactions final : public TransactionPort {
   KafkaSource& source_;
 };
 
-// The Kafka service: the engine (processors/core/engine.hpp) over a consumer-group
-// member and a producer, with what only a service has around it — the dedup
-// index table, metrics, /readyz, hot reload and the broker watchdog.
 // An id no other process has: what this one writes to the index topic
 // carries it (header::writer), and its own follower skips those records.
 std::string new_writer_id() {
@@ -65,6 +62,9 @@ std::string new_writer_id() {
   return fmt::format("{:016x}-{:x}", high, ns);
 }
 
+// The Kafka service: the engine (processors/core/engine.hpp) over a consumer-group
+// member and a producer, with what only a service has around it — the dedup
+// index table, metrics, /readyz, hot reload and the broker watchdog.
 PipelineOptions service_pipeline_options(const Config& config, const std::string& writer) {
   PipelineOptions options = pipeline_options(config);
   options.topics.state = config.dedup.index_topic;
