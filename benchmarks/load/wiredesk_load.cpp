@@ -20,13 +20,16 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <random>
 #include <set>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -59,6 +62,24 @@ class AppendTimes : public RdKafka::DeliveryReportCb {
  private:
   std::vector<int64_t> ms_;
 };
+
+// The epoch ms of `"name":"YYYY-MM-DDTHH:MM:SS.mmmZ"` in a JSON text (the
+// clock fields wiredesk writes into its outputs); -1 when it has none.
+int64_t iso_field_ms(std::string_view json, std::string_view name) {
+  const std::string key = "\"" + std::string(name) + "\":\"";
+  const size_t at = json.find(key);
+  if (at == std::string_view::npos || json.size() - at - key.size() < 24) return -1;
+  std::tm tm{};
+  int ms = 0;
+  const std::string text(json.substr(at + key.size(), 24));
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &ms) != 7) {
+    return -1;
+  }
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return static_cast<int64_t>(timegm(&tm)) * 1000 + ms;
+}
 
 std::unique_ptr<RdKafka::Conf> conf(const std::vector<std::pair<std::string, std::string>>& kv) {
   std::unique_ptr<RdKafka::Conf> c(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
@@ -292,8 +313,11 @@ int main(int argc, char** argv) {
   }
 
   // LOAD_TRACE=FILE: one line per item, "produce-ms readable-latency-ms
-  // create-time-latency-ms" (the last: to the output record's CreateTime,
-  // which wiredesk's producer sets).
+  // create-time-latency-ms received-latency-ms processed-latency-ms": to the
+  // output read here, to its CreateTime (which wiredesk's producer sets), and
+  // to the `received` and `processed` times wiredesk wrote into it (when its
+  // consumer handed the input over, when the item was finished; -1 when
+  // absent). Where in the path a slow item lost its time.
   std::unique_ptr<std::ofstream> trace;
   if (const char* path = std::getenv("LOAD_TRACE")) trace = std::make_unique<std::ofstream>(path);
   std::set<std::string> origins;
@@ -331,8 +355,11 @@ int main(int argc, char** argv) {
       readable_ms.push_back(static_cast<double>(now - produced_ms[index]));
       read_at.emplace_back(index, now);
       if (trace) {
+        const int64_t received = iso_field_ms(value, "received");
+        const int64_t processed = iso_field_ms(value, "processed");
         *trace << produced_ms[index] << ' ' << readable_ms.back() << ' ' << latencies_ms.back()
-               << '\n';
+               << ' ' << (received < 0 ? -1 : received - produced_ms[index]) << ' '
+               << (processed < 0 ? -1 : processed - produced_ms[index]) << '\n';
       }
     }
   }
