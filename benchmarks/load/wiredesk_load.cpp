@@ -72,8 +72,8 @@ int64_t iso_field_ms(std::string_view json, std::string_view name) {
   std::tm tm{};
   int ms = 0;
   const std::string text(json.substr(at + key.size(), 24));
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &ms) != 7) {
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3dZ", &tm.tm_year, &tm.tm_mon,
+                  &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &ms) != 7) {
     return -1;
   }
   tm.tm_year -= 1900;
