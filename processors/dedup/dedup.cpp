@@ -415,7 +415,7 @@ StageStatus Dedup::prepare(ItemContext& ctx) const {
   entry.script = fp.cjk ? kScriptCjk : kScriptLatin;
   if (entry.markers & marker::flash) entry.flash_terms = pack_terms(flash_terms(normalized));
   // What flash_of() compares a flash with; most items meet a flash in the window.
-  work->opening = opening_terms(normalized, 2);
+  work->opening = opening_terms(normalized, kOpeningParagraphs);
   work->opening_digest = digest_terms(work->opening);
   work->correction = says_correction(item, entry.markers);
   entry.headline_hash = headline_hash(normalized.headline);
@@ -548,7 +548,7 @@ Dedup::Decision Dedup::decide_by_version(const DedupIndex::Session& session,
 
 const TermSet& DedupWork::whole_terms() {
   if (!whole_made) {
-    whole = opening_terms(normalized, SIZE_MAX);
+    whole = extend_terms(opening, normalized, kOpeningParagraphs);
     whole_made = true;
   }
   return whole;

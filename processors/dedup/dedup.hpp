@@ -157,6 +157,9 @@ struct DedupOptions {
 // Yonhap/연합뉴스), else the normalized source name, else the uri's authority.
 std::string source_family(const WireItem& item);
 
+// Paragraphs of an item's opening (DedupWork::opening).
+inline constexpr size_t kOpeningParagraphs = 2;
+
 // What the stage works out from an item alone (Dedup::prepare): its
 // normalized text, fingerprint, the index entry it will become (all but the
 // decision) and the terms a flash is matched against.
@@ -164,7 +167,7 @@ struct DedupWork {
   NormalizedItem normalized;
   Fingerprint fp;
   IndexEntry entry;
-  TermSet opening;  // headline and first two paragraphs
+  TermSet opening;  // headline and first kOpeningParagraphs paragraphs
   TermDigest opening_digest;  // of `opening`
   // Headline and every paragraph: the longest list, asked only when an
   // item's opening already covers a flash of its script, so made then

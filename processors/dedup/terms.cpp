@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <iterator>
 #include <numeric>
 #include <string>
 #include <unordered_map>
@@ -504,6 +505,25 @@ TermSet opening_terms(const NormalizedItem& item, size_t paragraphs) {
     x.add_text(item.paragraphs[i]);
   }
   return x.take();
+}
+
+TermSet extend_terms(const TermSet& opening, const NormalizedItem& item, size_t from) {
+  if (item.paragraphs.size() <= from) return opening;
+  Extractor x(Side::story);
+  for (size_t i = from; i < item.paragraphs.size(); ++i) x.add_text(item.paragraphs[i]);
+  TermSet more = x.take();
+  // Both sorted and unique: their union is too.
+  const auto unite = [](const std::vector<uint32_t>& a, std::vector<uint32_t>& b) {
+    std::vector<uint32_t> out;
+    out.reserve(a.size() + b.size());
+    std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    b = std::move(out);
+  };
+  unite(opening.words, more.words);
+  unite(opening.numbers, more.numbers);
+  unite(opening.concepts, more.concepts);
+  more.long_number |= opening.long_number;
+  return more;
 }
 
 TermSet headline_terms(const NormalizedItem& item) {

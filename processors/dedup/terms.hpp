@@ -55,6 +55,10 @@ TermSet flash_terms(const NormalizedItem& item);
 // The terms of an item's opening: headline and the first `paragraphs`
 // paragraphs, with every syllable pair of Hangul words.
 TermSet opening_terms(const NormalizedItem& item, size_t paragraphs = 2);
+// opening_terms(item, SIZE_MAX) from `opening` = opening_terms(item, from):
+// the paragraphs from `from` on added to it (each paragraph's terms are its
+// own, so the union is the same set), without reading the first ones again.
+TermSet extend_terms(const TermSet& opening, const NormalizedItem& item, size_t from);
 // The terms of a headline alone (story side).
 TermSet headline_terms(const NormalizedItem& item);
 

@@ -5,10 +5,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <filesystem>
 #include <random>
 
 #include "processors/dedup/fingerprint.hpp"
+#include "processors/decode/decode.hpp"
 #include "processors/dedup/normalize.hpp"
+#include "support/fixtures.hpp"
 
 namespace wiredesk {
 namespace {
@@ -187,6 +191,37 @@ TEST(OpeningSketch, TheFirstParagraphOfACopyCutShortUnderItsOwnHeadline) {
       "rallied for a second day, while foreigners bought local shares."));
   EXPECT_LT(compare(other.sketch, full.sketch).opening_jaccard, 0.2);
   EXPECT_EQ(fingerprint(normalize_item("H", "Too short to tell.")).sketch.opening_shingles, 0u);
+}
+
+// The whole story's terms (what a flash's own words are looked for in) are
+// the opening's with the later paragraphs added: the same lists, item for
+// item, as extracting the whole text at once, on every labelled fixture
+// item in English and Korean and from every split point.
+TEST(Terms, ExtendingAnOpeningGivesTheWholeStorysTerms) {
+  Decoder decoder(DecodeOptions{});
+  size_t items = 0;
+  size_t longer = 0;  // items with paragraphs past the opening
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(
+           wiredesk::testing::fixture_path(""))) {
+    if (entry.path().filename() != "items.jsonl") continue;
+    for (const std::string& line : wiredesk::testing::read_lines(entry.path().string())) {
+      DecodeResult d = decoder.decode(line, "");
+      if (!d.ok()) continue;
+      const NormalizedItem n = normalize_item(d.item().headline(), d.item().body_text());
+      const TermSet whole = opening_terms(n, SIZE_MAX);
+      ++items;
+      longer += n.paragraphs.size() > 2 ? 1 : 0;
+      for (size_t from = 0; from <= 3; ++from) {
+        const TermSet extended = extend_terms(opening_terms(n, from), n, from);
+        ASSERT_EQ(extended.words, whole.words) << line.substr(0, 80) << " from " << from;
+        ASSERT_EQ(extended.numbers, whole.numbers) << line.substr(0, 80) << " from " << from;
+        ASSERT_EQ(extended.concepts, whole.concepts) << line.substr(0, 80) << " from " << from;
+        ASSERT_EQ(extended.long_number, whole.long_number) << line.substr(0, 80);
+      }
+    }
+  }
+  EXPECT_GT(items, 500u);
+  EXPECT_GT(longer, 200u);
 }
 
 }  // namespace
