@@ -125,8 +125,15 @@ std::string_view number_word(std::string_view w) {
   return i < 0 ? std::string_view() : kDigits[i];
 }
 
-bool ends_with(std::string_view w, std::string_view s) {
-  return w.size() > s.size() && w.substr(w.size() - s.size()) == s;
+// Suffixes are a few bytes long and constant: compared in place, not by a
+// call to memcmp per suffix (the stemmer asks for up to eight).
+inline bool ends_with(std::string_view w, std::string_view s) {
+  if (w.size() <= s.size()) return false;
+  const char* end = w.data() + (w.size() - s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (end[i] != s[i]) return false;
+  }
+  return true;
 }
 
 // A light suffix stripper for English news words: fires, fired, firing →
@@ -138,23 +145,39 @@ struct Stem {
   bool y = false;
 };
 
+// The rules, first match wins: -ies → -y (words of 5 letters or more);
+// -ing (6 or more); -ed (5 or more); -ches, -shes, -sses, -xes lose "es" (5
+// or more); -s but not -ss or -us (4 or more). Then a final -e goes (when 4
+// letters or more remain). A rule needs the word's last letter, so that
+// letter picks the rules to try.
 Stem stem_of(std::string_view w) {
   Stem s{w};
   std::string_view& p = s.prefix;
-  if (p.size() > 4 && ends_with(p, "ies")) {
-    p.remove_suffix(3);
-    s.y = true;
-    return s;  // ends in 'y': the final 'e' rule below cannot apply
-  }
-  if (p.size() > 5 && ends_with(p, "ing")) {
-    p.remove_suffix(3);
-  } else if (p.size() > 4 && ends_with(p, "ed")) {
-    p.remove_suffix(2);
-  } else if (p.size() > 4 && (ends_with(p, "ches") || ends_with(p, "shes") ||
-                               ends_with(p, "sses") || ends_with(p, "xes"))) {
-    p.remove_suffix(2);
-  } else if (p.size() > 3 && ends_with(p, "s") && !ends_with(p, "ss") && !ends_with(p, "us")) {
-    p.remove_suffix(1);
+  const size_t n = p.size();
+  if (n > 3) {
+    switch (p.back()) {
+      case 's':
+        if (n > 4 && ends_with(p, "ies")) {
+          p.remove_suffix(3);
+          s.y = true;
+          return s;  // ends in 'y': the final 'e' rule below cannot apply
+        }
+        if (n > 4 && (ends_with(p, "ches") || ends_with(p, "shes") || ends_with(p, "sses") ||
+                      ends_with(p, "xes"))) {
+          p.remove_suffix(2);
+        } else if (!ends_with(p, "ss") && !ends_with(p, "us")) {
+          p.remove_suffix(1);
+        }
+        break;
+      case 'g':
+        if (n > 5 && ends_with(p, "ing")) p.remove_suffix(3);
+        break;
+      case 'd':
+        if (n > 4 && ends_with(p, "ed")) p.remove_suffix(2);
+        break;
+      default:
+        break;
+    }
   }
   if (p.size() > 3 && p.back() == 'e') p.remove_suffix(1);
   return s;
@@ -631,5 +654,7 @@ TermView TermView::of_packed(std::span<const uint32_t> packed) {
   for (const uint32_t n : v.numbers) v.long_number |= (n & kLongNumberTag) == kLongNumberTag;
   return v;
 }
+
+std::string detail::stem_word(std::string_view word) { return stem(word); }
 
 }  // namespace wiredesk

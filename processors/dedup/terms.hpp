@@ -33,6 +33,7 @@
 #include <bit>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -130,5 +131,11 @@ TermSet unpack_terms(const std::vector<uint32_t>& packed);
 // pack_terms(unpack_terms(packed)): a list read from the index topic in the
 // form TermView::of_packed reads, whatever wrote it.
 std::vector<uint32_t> canonical_terms(const std::vector<uint32_t>& packed);
+
+namespace detail {
+// The stem a Latin word's term is the hash of (fires, fired, firing → fir;
+// cities → city), exposed for tests.
+std::string stem_word(std::string_view word);
+}  // namespace detail
 
 }  // namespace wiredesk

@@ -224,5 +224,43 @@ TEST(Terms, ExtendingAnOpeningGivesTheWholeStorysTerms) {
   EXPECT_GT(longer, 200u);
 }
 
+// The stemmer's rules as a chain of tests, first match wins (the form they
+// were first written in): what detail::stem_word must give for any word.
+std::string stem_by_definition(std::string w) {
+  const auto ends = [&](const std::string& s) {
+    return w.size() > s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0;
+  };
+  if (w.size() > 4 && ends("ies")) return w.substr(0, w.size() - 3) + "y";
+  if (w.size() > 5 && ends("ing")) {
+    w.resize(w.size() - 3);
+  } else if (w.size() > 4 && ends("ed")) {
+    w.resize(w.size() - 2);
+  } else if (w.size() > 4 && (ends("ches") || ends("shes") || ends("sses") || ends("xes"))) {
+    w.resize(w.size() - 2);
+  } else if (w.size() > 3 && ends("s") && !ends("ss") && !ends("us")) {
+    w.resize(w.size() - 1);
+  }
+  if (w.size() > 3 && w.back() == 'e') w.pop_back();
+  return w;
+}
+
+TEST(Terms, StemsFollowTheirRulesOnEveryEnding) {
+  EXPECT_EQ(detail::stem_word("fires"), "fir");
+  EXPECT_EQ(detail::stem_word("firing"), "fir");
+  EXPECT_EQ(detail::stem_word("cities"), "city");
+  EXPECT_EQ(detail::stem_word("launches"), "launch");
+  EXPECT_EQ(detail::stem_word("virus"), "virus");
+  EXPECT_EQ(detail::stem_word("ties"), "tie");  // four letters: -s only, then no -e rule
+  // Stems of short words drawn from letters that make up the suffixes, so
+  // that every ending and every length near a rule's bound comes up.
+  std::mt19937 rng(20261204);
+  const std::string letters = "eisdnghcxua";
+  for (int i = 0; i < 200000; ++i) {
+    std::string w(1 + rng() % 9, 'a');
+    for (char& c : w) c = letters[rng() % letters.size()];
+    ASSERT_EQ(detail::stem_word(w), stem_by_definition(w)) << w;
+  }
+}
+
 }  // namespace
 }  // namespace wiredesk
