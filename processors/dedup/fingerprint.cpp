@@ -16,6 +16,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "processors/core/bytes.hpp"
 #include "processors/core/swar.hpp"
 #include "processors/core/utf8.hpp"
 #include "processors/dedup/short_words.hpp"
@@ -81,7 +82,7 @@ std::string_view strip_korean_particle(std::string_view token) {
       "는"sv, "의"sv, "에"sv, "과"sv, "와"sv, "도"sv, "로"sv, "만"sv, "씩"sv, "째"sv,
       "쯤"sv, "께"sv, "여"sv};
   for (const std::string_view p : kParticles) {
-    if (token.size() > p.size() && token.ends_with(p)) {
+    if (token.size() > p.size() && bytes::ends_with(token, p)) {
       const std::string_view rest = token.substr(0, token.size() - p.size());
       // Keep what is left only if it still ends a number or a unit, not a
       // word cut in two (a particle is at least one Hangul syllable, 3 bytes).

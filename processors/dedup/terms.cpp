@@ -13,6 +13,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "processors/core/bytes.hpp"
 #include "processors/core/utf8.hpp"
 #include "processors/dedup/short_words.hpp"
 
@@ -125,15 +126,10 @@ std::string_view number_word(std::string_view w) {
   return i < 0 ? std::string_view() : kDigits[i];
 }
 
-// Suffixes are a few bytes long and constant: compared in place, not by a
-// call to memcmp per suffix (the stemmer asks for up to eight).
-inline bool ends_with(std::string_view w, std::string_view s) {
-  if (w.size() <= s.size()) return false;
-  const char* end = w.data() + (w.size() - s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (end[i] != s[i]) return false;
-  }
-  return true;
+// Whether w is longer than suffix s and ends with it (compared in place: the
+// stemmer asks for up to eight suffixes a word).
+bool ends_with(std::string_view w, std::string_view s) {
+  return w.size() > s.size() && bytes::ends_with(w, s);
 }
 
 // A light suffix stripper for English news words: fires, fired, firing →

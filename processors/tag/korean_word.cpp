@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 
+#include "processors/core/bytes.hpp"
 #include "processors/core/utf8.hpp"
 
 namespace wiredesk {
@@ -39,7 +40,7 @@ constexpr std::array kVerbStarts = {"하"sv, "했"sv, "한"sv, "할"sv, "해"sv,
 
 std::string_view strip_one(std::string_view rest, const auto& list) {
   for (const std::string_view w : list) {
-    if (rest.starts_with(w)) return rest.substr(w.size());
+    if (bytes::starts_with(rest, w)) return rest.substr(w.size());
   }
   return rest;
 }
@@ -56,7 +57,7 @@ bool korean_word_ok(std::string_view before, std::string_view after, int syllabl
     // Compounds keep a two-syllable noun's sense (축구연맹, 북한군, 핵실험장);
     // a derivational suffix does not.
     for (const std::string_view s : kSenseChanging) {
-      if (rest.starts_with(s)) return false;
+      if (bytes::starts_with(rest, s)) return false;
     }
     return true;
   }
@@ -68,16 +69,16 @@ bool korean_word_ok(std::string_view before, std::string_view after, int syllabl
 
 bool korean_name_ok(std::string_view after) {
   // 씨 makes a namesake of a name: 김정은씨 is a farmer, not the leader.
-  if (after.starts_with("씨") || after.starts_with(" 씨")) return false;
+  if (bytes::starts_with(after, "씨") || bytes::starts_with(after, " 씨")) return false;
   std::string_view rest = hangul_run(after);
   if (rest.empty()) return true;
   for (const std::string_view v : kVerbStarts) {
-    if (rest.starts_with(v)) return true;
+    if (bytes::starts_with(rest, v)) return true;
   }
   rest = strip_one(rest, kSuffixes);
   if (rest.empty()) return true;
   for (const std::string_view p : kParticles) {
-    if (rest == p) return true;
+    if (bytes::equal(rest, p)) return true;
   }
   return false;
 }

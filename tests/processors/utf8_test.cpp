@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 #include <utf8proc.h>
 
+#include <random>
 #include <string>
 #include <string_view>
+
+#include "processors/core/bytes.hpp"
 
 namespace wiredesk {
 namespace {
@@ -62,6 +65,28 @@ TEST(Utf8, FindsHangulSyllablesOnlyWhereOneStarts) {
   EXPECT_TRUE(utf8::is_hangul_syllable(0xD7A3));
   EXPECT_FALSE(utf8::is_hangul_syllable(0xABFF));
   EXPECT_FALSE(utf8::is_hangul_syllable(0xD7A4));
+}
+
+// The in-place tests give what std::string_view's give, on short strings of
+// a few byte values (so that prefixes and suffixes often share bytes), the
+// empty string and lengths on both sides of each other included.
+TEST(Bytes, PrefixSuffixAndEqualityAgreeWithStringView) {
+  std::mt19937 rng(4242);
+  const std::string alphabet = "a\xea\xb0\x80";
+  auto draw = [&] {
+    std::string s(rng() % 7, 'a');
+    for (char& c : s) c = alphabet[rng() % alphabet.size()];
+    return s;
+  };
+  for (int i = 0; i < 100000; ++i) {
+    const std::string a = draw();
+    const std::string b = draw();
+    const std::string_view x(a);
+    const std::string_view y(b);
+    ASSERT_EQ(bytes::starts_with(x, y), x.starts_with(y)) << a << " / " << b;
+    ASSERT_EQ(bytes::ends_with(x, y), x.ends_with(y)) << a << " / " << b;
+    ASSERT_EQ(bytes::equal(x, y), x == y) << a << " / " << b;
+  }
 }
 
 }  // namespace
