@@ -4,7 +4,10 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
+#include <random>
 #include <string>
+#include <vector>
 
 namespace wiredesk {
 
@@ -75,6 +78,35 @@ TEST(JsonWriter, EscapesEveryByteWhereverItStands) {
 TEST(JsonWriter, FormatsTimeAsUtcWithMilliseconds) {
   EXPECT_EQ(json::format_time_ms(0), "1970-01-01T00:00:00.000Z");
   EXPECT_EQ(json::format_time_ms(1796245200123), "2026-12-02T21:00:00.123Z");
+}
+
+// The C library's reading of a time, as the format was first written.
+std::string time_by_libc(int64_t epoch_ms) {
+  const time_t secs = static_cast<time_t>(epoch_ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[40];
+  const size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  char ms[8];
+  std::snprintf(ms, sizeof ms, ".%03dZ", static_cast<int>(epoch_ms % 1000));
+  return std::string(buf, n) + ms;
+}
+
+// Every millisecond of 1970 to 9999 is written as gmtime_r and strftime
+// write it: random times, and the last and first milliseconds of days
+// around month ends and leap days (1972, 2000, 2100, 2400).
+TEST(JsonWriter, TimesAgreeWithTheCLibraryFrom1970To9999) {
+  constexpr int64_t kDay = 86'400'000;
+  constexpr int64_t kEnd = 253'402'300'800'000;  // 10000-01-01
+  std::mt19937_64 rng(1970);
+  std::vector<int64_t> times = {0, 1, 999, 1000, kDay - 1, kDay, kEnd - 1};
+  for (int i = 0; i < 200000; ++i) times.push_back(static_cast<int64_t>(rng() % kEnd));
+  for (const int64_t day : {789, 790, 11'016, 11'017, 11'016 + 59, 11'016 + 60, 47'540, 47'541,
+                            47'540 + 59, 47'540 + 60, 157'011, 157'011 + 59, 157'011 + 60}) {
+    times.push_back(day * kDay - 1);
+    times.push_back(day * kDay);
+  }
+  for (const int64_t t : times) ASSERT_EQ(json::format_time_ms(t), time_by_libc(t)) << t;
 }
 
 TEST(JsonWriter, Base64MatchesRfc4648Vectors) {
