@@ -557,6 +557,7 @@ std::array<uint32_t, kParagraphKeys> paragraph_keys(const std::vector<std::strin
   // The longest paragraphs: the most distinctive, and chosen alike in two
   // versions of a story that share them.
   std::vector<const std::string*> chosen;
+  chosen.reserve(paragraphs.size());
   for (const auto& p : paragraphs) {
     if (count_words(p, kParagraphMinWords) >= kParagraphMinWords) {
       chosen.push_back(&p);

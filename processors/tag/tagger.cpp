@@ -487,6 +487,9 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
     }
     i = j;
   }
+  size_t scored = 0;  // the topics that go out: one allocation for them
+  for (uint32_t i = 0; i < scores.size(); ++i) scored += scores[i] != 0 || mentions[i] != 0;
+  out.reserve(scored);
   for (uint32_t i = 0; i < scores.size(); ++i) {
     if (scores[i] == 0 && mentions[i] == 0) continue;
     TopicScore ts;
