@@ -182,9 +182,9 @@ TEST(TaxonomyFixturesTest, OwnItemsWithTrapsMustAndMustNot) {
   EXPECT_EQ(s.violations, 0);
 }
 
-// The blind sets of issue 7 (READMEs in their folders): written without
-// sight of the taxonomy, scored once before any change, kept as regression
-// sets. The bars are issue 7's (must recall >= 0.90, fewer than 2 % of items
+// The blind sets of issue 7 and day-blind8 (READMEs in their folders):
+// written without sight of the taxonomy, scored once before any change, kept
+// as regression sets. The bars are issue 7's (must recall >= 0.90, fewer than 2 % of items
 // with a certainly-wrong topic, >= 90 % of assigned topics acceptable) where
 // a set meets them; the trap-heavy batch 5 holds the figures it reached
 // (docs/quality.md), a little below.
@@ -213,7 +213,8 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"threads-blind2", 0.90, 0.02, 0.90},
                                            BlindBar{"tagging-blind5", 0.91, 0.04, 0.90},
                                            BlindBar{"tagging-blind6", 0.95, 0.02, 0.90},
-                                           BlindBar{"final-blind", 0.93, 0.02, 0.90}),
+                                           BlindBar{"final-blind", 0.93, 0.02, 0.90},
+                                           BlindBar{"day-blind8", 0.95, 0.03, 0.90}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
