@@ -553,13 +553,14 @@ uint64_t key_token_bits(std::string_view normalized) {
   return bits;
 }
 
-std::array<uint32_t, kParagraphKeys> paragraph_keys(const std::vector<std::string>& paragraphs) {
+std::array<uint32_t, kParagraphKeys> paragraph_keys(const std::vector<std::string>& paragraphs,
+                                                    size_t min_words) {
   // The longest paragraphs: the most distinctive, and chosen alike in two
   // versions of a story that share them.
   std::vector<const std::string*> chosen;
   chosen.reserve(paragraphs.size());
   for (const auto& p : paragraphs) {
-    if (count_words(p, kParagraphMinWords) >= kParagraphMinWords) {
+    if (count_words(p, min_words) >= min_words) {
       chosen.push_back(&p);
     }
   }
@@ -589,9 +590,11 @@ Fingerprint fingerprint(const NormalizedItem& item) {
   fp.sketch.lead_shingles = sketch_text<DistinctHashes>(lead, fp.sketch.lead);
   fp.sketch.lead_tokens = key_token_bits(lead);
   fp.sketch.key_tokens = key_token_bits(text);
-  fp.sketch.paragraphs = paragraph_keys(item.paragraphs);
+  fp.sketch.paragraphs =
+      paragraph_keys(item.paragraphs, fp.cjk ? kCjkParagraphMinWords : kParagraphMinWords);
+  const size_t opening_words = fp.cjk ? kCjkOpeningMinWords : kOpeningMinWords;
   if (!item.paragraphs.empty() &&
-      count_words(item.paragraphs.front(), kOpeningMinWords) >= kOpeningMinWords) {
+      count_words(item.paragraphs.front(), opening_words) >= opening_words) {
     fp.sketch.opening_shingles =
         sketch_text<DistinctHashes>(item.paragraphs.front(), fp.sketch.opening);
   }

@@ -64,6 +64,15 @@ inline constexpr size_t kOpeningHashes = 16;
 inline constexpr size_t kOpeningRows = 2;
 inline constexpr size_t kOpeningBands = kOpeningHashes / kOpeningRows;
 inline constexpr size_t kOpeningMinWords = 8;
+// The same minimums for text that is mostly Hangul or other CJK: a Korean
+// word (eojeol) is a word with its particles and endings, and a sentence
+// takes about half as many of them as its English version ("기획재정위원회는
+// 금요일 추가경정예산안을 부결했다고 밝혔다": 5 words, 13 in English). At 8, a
+// one-sentence Korean lead had no opening values and a two-paragraph
+// Korean copy no second paragraph key, so copies cut to such a lead were
+// not found (docs/quality.md, "Short Korean paragraphs").
+inline constexpr size_t kCjkParagraphMinWords = 4;
+inline constexpr size_t kCjkOpeningMinWords = 4;
 
 // Identifies the sketch geometry and hashing above. Serialized index entries
 // carry it: entries made with another scheme cannot be compared.
@@ -87,13 +96,15 @@ struct Sketch {
   uint32_t lead_shingles = 0;  // distinct shingles of headline + lead
   uint64_t key_tokens = 0;     // 1 bit per number / weekday / month token (a 64-bit Bloom filter)
   uint64_t lead_tokens = 0;    // the same for headline + lead
-  // Hashes of the longest paragraphs (at least kParagraphMinWords words), 0
-  // when unused: a write-through keeps paragraphs word for word.
+  // Hashes of the longest paragraphs (at least kParagraphMinWords words,
+  // kCjkParagraphMinWords in Hangul or CJK text), 0 when unused: a
+  // write-through keeps paragraphs word for word.
   std::array<uint32_t, kParagraphKeys> paragraphs{};
   // MinHash of the first body paragraph (after the dateline), when it has
-  // kOpeningMinWords words or more: a copy cut to its first paragraphs,
-  // under its own headline and with a few words changed, still opens with
-  // that paragraph, which these values (LSH 8 bands x 2 rows) find.
+  // kOpeningMinWords words or more (kCjkOpeningMinWords in Hangul or CJK
+  // text): a copy cut to its first paragraphs, under its own headline and
+  // with a few words changed, still opens with that paragraph, which these
+  // values (LSH 8 bands x 2 rows) find.
   std::array<uint16_t, kOpeningHashes> opening{};
   uint32_t opening_shingles = 0;
 };
@@ -145,6 +156,8 @@ uint64_t simhash(std::span<const uint64_t> shingles);
 // is not part of it: 2년을 and 2년과 are the same token (2년).
 uint64_t key_token_bits(std::string_view normalized);
 
-std::array<uint32_t, kParagraphKeys> paragraph_keys(const std::vector<std::string>& paragraphs);
+// Hashes of the longest paragraphs of at least `min_words` words.
+std::array<uint32_t, kParagraphKeys> paragraph_keys(const std::vector<std::string>& paragraphs,
+                                                    size_t min_words = kParagraphMinWords);
 
 }  // namespace wiredesk

@@ -130,6 +130,10 @@ TEST(DedupBlindFixtures, FinalSetKeepsItsThreads) {
 
 // Replays are not duplicates (design §3): the same records again, with the
 // same origins, come out exactly as the first time.
+// Two days of wire written blind on 2026-12-04 by a writer who read no code
+// (tests/fixtures/day-blind8): scored once, every verdict and story right.
+TEST(DedupBlindFixtures, DayEightKeepsEveryThread) { expect_every_label("day-blind8", 91); }
+
 TEST(DedupFixtures, ReplayedRecordsKeepTheirFirstOutcome) {
   const auto items = fixture_items();
   DedupRunner runner;
@@ -399,6 +403,14 @@ std::string wire(const std::string& uri, const std::string& version, const std::
          R"("infosources":[{"name":")" + esc(source) + R"(","role":"originfeed"}]})";
 }
 
+// The same for a Korean item, version 1.
+std::string wire_ko(const std::string& uri, const std::string& time, const std::string& headline,
+                    const std::string& body, const std::string& source = "Yonhap News Agency") {
+  std::string item = wire(uri, "1", time, headline, body, source);
+  item.replace(item.find("\"language\":\"en\""), 15, "\"language\":\"ko\"");
+  return item;
+}
+
 const std::string kLead =
     "North Korea fired a short-range ballistic missile into the East Sea on Thursday, "
     "South Korea's Joint Chiefs of Staff said, its third launch this month.";
@@ -580,12 +592,6 @@ TEST(Dedup, AnalysisPiecesAreNotWriteThroughs) {
 // Korean copy: a [속보] flash, its story, a (종합) write-through and another
 // outlet's copy of the write-through.
 TEST(Dedup, KoreanFlashStoryWriteThroughAndCopy) {
-  auto ko = [](const std::string& uri, const std::string& time, const std::string& headline,
-               const std::string& body, const std::string& source = "Yonhap News Agency") {
-    std::string item = wire(uri, "1", time, headline, body, source);
-    item.replace(item.find("\"language\":\"en\""), 15, "\"language\":\"ko\"");
-    return item;
-  };
   const std::vector<std::string> paras = {
       "합동참모본부는 \"북한군이 오전 7시 20분께 평안북도 동창리 일대에서 동해상으로 "
       "중거리 탄도미사일 1발을 발사했다\"며 \"미사일은 약 700㎞를 비행했다\"고 밝혔다.",
@@ -600,14 +606,14 @@ TEST(Dedup, KoreanFlashStoryWriteThroughAndCopy) {
   };
   DedupRunner runner;
   const Outcome flash = runner.run(
-      ko("urn:yna:AKR1", "2026-11-12T07:25:00+09:00", "[속보] 합참 \"북한, 동해상으로 탄도미사일 발사\"",
-         "(서울=연합뉴스) 이서준 기자 = 합동참모본부는 \"북한군이 오전 7시 20분께 평안북도 "
-         "동창리 일대에서 동해상으로 중거리 탄도미사일 1발을 발사했다\"고 밝혔다."),
+      wire_ko("urn:yna:AKR1", "2026-11-12T07:25:00+09:00", "[속보] 합참 \"북한, 동해상으로 탄도미사일 발사\"",
+              "(서울=연합뉴스) 이서준 기자 = 합동참모본부는 \"북한군이 오전 7시 20분께 평안북도 "
+              "동창리 일대에서 동해상으로 중거리 탄도미사일 1발을 발사했다\"고 밝혔다."),
       1);
   EXPECT_EQ(flash.verdict, Verdict::fresh);
   const Outcome story = runner.run(
-      ko("urn:yna:AKR2", "2026-11-12T07:45:00+09:00", "합참 \"북한, 동해상으로 탄도미사일 발사\"",
-         body_ko(paras)),
+      wire_ko("urn:yna:AKR2", "2026-11-12T07:45:00+09:00", "합참 \"북한, 동해상으로 탄도미사일 발사\"",
+              body_ko(paras)),
       2);
   EXPECT_EQ(story.verdict, Verdict::update);
   EXPECT_EQ(story.story, "urn:yna:AKR1");
@@ -618,23 +624,61 @@ TEST(Dedup, KoreanFlashStoryWriteThroughAndCopy) {
   lead.push_back("일본 방위성도 북한의 탄도미사일이 일본의 배타적경제수역 밖에 떨어진 것으로 "
                  "추정된다며, 선박과 항공기 피해는 확인되지 않았다고 발표했다.");
   const Outcome write_through = runner.run(
-      ko("urn:yna:AKR3", "2026-11-12T09:30:00+09:00",
-         "북한, 동해상으로 중거리 탄도미사일 발사…3주 만(종합)", body_ko(lead)),
+      wire_ko("urn:yna:AKR3", "2026-11-12T09:30:00+09:00",
+              "북한, 동해상으로 중거리 탄도미사일 발사…3주 만(종합)", body_ko(lead)),
       3);
   EXPECT_EQ(write_through.verdict, Verdict::update);
   EXPECT_EQ(write_through.story, "urn:yna:AKR1");
   EXPECT_EQ(write_through.of, "urn:yna:AKR2");
 
   const Outcome copy = runner.run(
-      ko("https://www.hanbitilbo.example/news/articleView.html?idxno=1",
-         "2026-11-12T10:10:00+09:00", "북한, 동해상으로 중거리 탄도미사일 발사…3주 만",
-         "홈 > 정치 > 북한\n\n입력 2026.11.12 10:10 | 수정 2026.11.12 10:12\n\n" + body_ko(lead) +
-             "\n\n<저작권자 © 한빛일보, 무단 전재 및 재배포 금지>\n\n관련기사\n- 다른 기사 제목",
-         "한빛일보"),
+      wire_ko("https://www.hanbitilbo.example/news/articleView.html?idxno=1",
+              "2026-11-12T10:10:00+09:00", "북한, 동해상으로 중거리 탄도미사일 발사…3주 만",
+              "홈 > 정치 > 북한\n\n입력 2026.11.12 10:10 | 수정 2026.11.12 10:12\n\n" + body_ko(lead) +
+                  "\n\n<저작권자 © 한빛일보, 무단 전재 및 재배포 금지>\n\n관련기사\n- 다른 기사 제목",
+              "한빛일보"),
       4);
   EXPECT_EQ(copy.verdict, Verdict::duplicate);
   EXPECT_EQ(copy.story, "urn:yna:AKR1");
   EXPECT_EQ(copy.of, "urn:yna:AKR3");
+}
+
+// A Korean sentence takes about half as many words as its English version:
+// a copy cut to a lead of one short sentence and the paragraph after it,
+// under another outlet's headline, is found as a copy, and a different story
+// that opens on the same subject in the same words does not become one.
+TEST(Dedup, KoreanCopyCutToItsShortOpeningParagraphs) {
+  const std::vector<std::string> paras = {
+      "국회 본회의에서 추가경정예산안 처리가 끝내 무산됐다.",  // 5 words
+      "여야는 재난지원금 규모를 놓고 막판까지 접점을 찾지 못했다.",
+      "여당 원내대표는 정부안을 그대로 처리해야 한다고 주장했다.",
+      "야당은 지원 대상을 소상공인까지 넓혀야 한다며 맞섰다.",
+      "국회의장은 다음 주 본회의를 다시 열어 처리를 시도하겠다고 밝혔다.",
+      "정부는 이번 추경에 모두 12조원을 편성했다.",
+      "기획재정부는 처리가 늦어지면 집행에 차질이 생길 수 있다고 우려했다."};
+  std::string body = "(서울=연합뉴스) 김도윤 기자 = ";
+  for (size_t i = 0; i < paras.size(); ++i) body += (i ? "\n\n" : "") + paras[i];
+  DedupRunner runner;
+  const Outcome story = runner.run(
+      wire_ko("urn:yna:AKR1", "2026-11-10T10:00:00+09:00", "국회, 추경안 처리 무산…여야 충돌", body), 1);
+  EXPECT_EQ(story.verdict, Verdict::fresh);
+
+  const Outcome copy = runner.run(
+      wire_ko("https://www.hanbitilbo.example/news/articleView.html?idxno=2",
+              "2026-11-10T11:20:00+09:00", "추경안 처리 끝내 무산",
+              paras[0] + "\n\n" + paras[1] + "\n\n저작권자 © 한빛일보 무단전재-재배포 금지", "한빛일보"),
+      2);
+  EXPECT_EQ(copy.verdict, Verdict::duplicate);
+  EXPECT_EQ(copy.story, "urn:yna:AKR1");
+
+  const Outcome other = runner.run(
+      wire_ko("urn:yna:AKR3", "2026-11-10T12:00:00+09:00", "노란봉투법 처리 또 연기",
+              "(서울=연합뉴스) 이서연 기자 = 국회 본회의에서 노란봉투법 처리가 또다시 미뤄졌다.\n\n"
+              "노사 양측은 손해배상 책임 범위를 두고 끝까지 이견을 좁히지 못했다.\n\n"
+              "환경노동위원회는 이달 안에 수정안을 마련하겠다고 밝혔다.\n\n"
+              "경영계는 법안이 산업 현장의 혼란을 키울 것이라고 반발했다."),
+      3);
+  EXPECT_EQ(other.verdict, Verdict::fresh);
 }
 
 TEST(Dedup, ConcurrentWorkersShareOneIndex) {

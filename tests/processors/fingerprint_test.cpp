@@ -283,7 +283,8 @@ TEST(Fingerprint, SketchesAreTheMinHashOfTheDistinctShingles) {
 
     std::array<uint16_t, kOpeningHashes> expected_opening{};
     size_t opening_shingles = 0;
-    if (!n.paragraphs.empty() && count_words(n.paragraphs.front()) >= kOpeningMinWords) {
+    const size_t opening_words = fp.cjk ? kCjkOpeningMinWords : kOpeningMinWords;
+    if (!n.paragraphs.empty() && count_words(n.paragraphs.front()) >= opening_words) {
       const std::string& first = n.paragraphs.front();
       const auto opening = shingle_hashes(first, shingle_size(first));
       minhash(opening, expected_opening);
@@ -435,6 +436,31 @@ TEST(Fingerprint, ParagraphKeysPreferLongParagraphsAndSkipShortOnes) {
   EXPECT_NE(keys[1], 0u);
   EXPECT_EQ(keys[2], 0u);
   EXPECT_EQ(keys[0], paragraph_keys({paras[2]})[0]);  // the longest first
+}
+
+// A short Korean paragraph is sketched and keyed where an English one of as
+// many words is not: Korean words carry their particles and endings.
+TEST(Fingerprint, ShortKoreanParagraphsHaveAnOpeningAndAKey) {
+  struct Case {
+    const char* body;  // two paragraphs
+    bool cjk;
+    bool sketched;  // opening values and both paragraph keys, or none of them
+  };
+  const Case cases[] = {
+      {"국회 본회의에서 추가경정예산안 처리가 끝내 무산됐다.\n"
+       "여야는 재난지원금 규모를 놓고 막판까지 접점을 찾지 못했다.",
+       true, true},
+      {"The extra budget bill stalled again.\nParties could not agree on its size.", false,
+       false},
+      {"추경안 처리가 무산됐다.\n여야가 맞섰다고 전했다.", true, false},  // three words: too few
+  };
+  for (const Case& c : cases) {
+    const Fingerprint fp = fingerprint(item("추경안", c.body));
+    ASSERT_EQ(fp.cjk, c.cjk) << c.body;
+    EXPECT_EQ(fp.sketch.opening_shingles != 0, c.sketched) << c.body;
+    EXPECT_EQ(fp.sketch.paragraphs[0] != 0, c.sketched) << c.body;
+    EXPECT_EQ(fp.sketch.paragraphs[1] != 0, c.sketched) << c.body;
+  }
 }
 
 TEST(Fingerprint, SimHashOfNearCopiesIsClose) {
