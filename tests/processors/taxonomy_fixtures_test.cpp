@@ -214,12 +214,49 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind5", 0.91, 0.04, 0.90},
                                            BlindBar{"tagging-blind6", 0.95, 0.02, 0.90},
                                            BlindBar{"final-blind", 0.93, 0.02, 0.90},
-                                           BlindBar{"day-blind8", 0.95, 0.03, 0.90}),
+                                           BlindBar{"day-blind8", 0.98, 0.01, 0.95}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
                            return name;
                          });
+
+// The classes day-blind8 missed (docs/quality.md, "day-blind8's topic
+// misses"), each on sentences of its own: a headline-only flash names its
+// accident with a noun (어선 전복) or its leader as "PM"; a striker is a
+// "bomber" (폭격기) and his shot a shell (포탄); a golf course carries a
+// president's name. The weapon senses still hold with an army around them.
+TEST(TaxonomyFixturesTest, FlashNounsLeaderAbbreviationsSportsMetaphorsAndNamedPlaces) {
+  const auto taxonomy = test::default_taxonomy();
+  auto topics = [&](const std::string& headline, const std::string& body) {
+    return test::tag_ids(*taxonomy, test::make_item(headline, body));
+  };
+  EXPECT_TRUE(contains(topics("(긴급) 통영 앞바다서 낚싯배 전복…3명 실종", ""), "disaster"));
+  EXPECT_TRUE(contains(topics("(URGENT) Cargo ship runs aground off Busan, crew evacuated", ""),
+                       "disaster"));
+  EXPECT_FALSE(contains(topics("전복 양식장 수확 한창…완도 어민들 웃음", ""), "disaster"));
+  EXPECT_TRUE(contains(topics("(URGENT) Australian PM, Lee hold summit in Canberra", ""),
+                       "summit"));
+
+  const auto football =
+      topics("'폭격기' 김민재 두 골…수원, 울산 꺾고 선두",
+             "(수원=연합뉴스) 박준호 기자 = 프로축구 수원이 '폭격기' 김민재의 멀티골을 앞세워 "
+             "울산을 3-1로 꺾었다.\n김민재는 후반 20분 포탄 같은 왼발 슛으로 쐐기를 박았다.");
+  EXPECT_FALSE(contains(football, "weapons"));
+  EXPECT_FALSE(contains(football, "military"));
+  EXPECT_TRUE(contains(topics("미 B-1B 폭격기 한반도 전개…북한 도발 경고", ""), "weapons"));
+  EXPECT_TRUE(contains(topics("北, 접경지역서 포탄 수십 발 발사", ""), "weapons"));
+  EXPECT_FALSE(contains(topics("Bombers rally late to beat the Tigers in extra innings",
+                               "The Bombers scored three runs in the ninth inning."),
+                        "weapons"));
+  EXPECT_TRUE(contains(topics("Russian bombers fly near Japan's airspace", ""), "weapons"));
+
+  const auto golf = topics("Lee wins playoff at Trump International in West Palm Beach",
+                           "Lee Min-ho beat two players in a playoff to win the title at "
+                           "Trump International.");
+  EXPECT_FALSE(contains(golf, "donald-trump"));
+  EXPECT_TRUE(contains(topics("Trump signs executive order on tariffs", ""), "donald-trump"));
+}
 
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
