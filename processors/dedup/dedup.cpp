@@ -170,15 +170,20 @@ class Judge {
   }
 
   // The item is the earlier one cut short: same opening words, contained in
-  // it, and no number or date of its own.
+  // it, and hardly a number or date of its own (a few when it opens with
+  // nearly the same first paragraph).
   bool truncated_copy(const Sketch& cs, const Overlap& ov) const {
     // Two substantive paragraphs at least: a one-sentence flash that opens
     // like an earlier story written to the same pattern is no copy of it.
     if ((q_.markers & (marker::flash | kRewrite)) || q_.sketch.paragraphs[1] == 0) return false;
-    return ov.opening_jaccard >= o_.truncated_copy_opening &&
-           q_.sketch.body_shingles < cs.body_shingles &&
-           ov.a_in_b >= o_.truncated_copy_containment &&
-           std::popcount(q_.sketch.key_tokens & ~cs.key_tokens) <= 1;
+    if (ov.opening_jaccard < o_.truncated_copy_opening ||
+        q_.sketch.body_shingles >= cs.body_shingles ||
+        ov.a_in_b < o_.truncated_copy_containment) {
+      return false;
+    }
+    const int own_facts = std::popcount(q_.sketch.key_tokens & ~cs.key_tokens);
+    return own_facts <= 1 || (ov.opening_jaccard >= o_.truncated_copy_close_opening &&
+                              own_facts <= o_.truncated_copy_close_own_facts);
   }
 
   // Half a day or more after the item it would rewrite, a "write-through"

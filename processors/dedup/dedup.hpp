@@ -100,9 +100,17 @@ struct DedupOptions {
   // A copy cut to its first paragraphs (often under its own headline): its
   // first paragraph is the earlier item's (Jaccard at least this) …
   double truncated_copy_opening = 0.50;
-  // … it is at least this much contained in the earlier item, and it has no
-  // number or date that the earlier one lacks.
+  // … it is at least this much contained in the earlier item, and it has
+  // no more than one number or date that the earlier one lacks …
   double truncated_copy_containment = 0.60;
+  // … or no more than truncated_copy_close_own_facts of them when its first
+  // paragraph is nearly the earlier one's (opening Jaccard at least
+  // truncated_copy_close_opening): an outlet that cuts a story short often
+  // adds a sentence of its own context (a date, a figure). The next edition
+  // of a recurring report changes the figures of its first paragraph too,
+  // which keeps its opening below this.
+  double truncated_copy_close_opening = 0.85;
+  int truncated_copy_close_own_facts = 3;
   // A write-through keeps most numbers and dates of what it rewrites: when
   // it comes write_through_fact_check_after_ms or later and more than this
   // fraction of them (and more than 2) are gone, it is the next edition of a

@@ -681,6 +681,68 @@ TEST(Dedup, KoreanCopyCutToItsShortOpeningParagraphs) {
   EXPECT_EQ(other.verdict, Verdict::fresh);
 }
 
+// An outlet that cuts a story to its first paragraphs often adds a line of
+// its own context, with figures the story lacks: still a copy when its first
+// paragraph is the story's. The next month's edition of a report written to
+// one pattern changes its first paragraph's figures: a story of its own.
+TEST(Dedup, ACopyCutShortMayAddASentenceOfItsOwnContext) {
+  const std::vector<std::string> paras = {
+      "South Korea's industry ministry said Wednesday it will set up a 500 billion-won fund to "
+      "help small parts makers switch to electric vehicle components, as demand for combustion "
+      "engine parts keeps falling.",
+      "The fund, to be financed jointly by the state-run Korea Development Bank and the "
+      "country's two largest carmakers, will offer low-interest loans to about 300 companies "
+      "over the next three years, the ministry said in a statement.",
+      "Officials said many of the suppliers, most of them in the southeastern cities of Ulsan "
+      "and Changwon, lack the money to retool their factories on their own.",
+      "The ministry will also send engineers from state research institutes to help the "
+      "companies redesign their production lines, it said.",
+      "Industry groups welcomed the plan but said the loans should come with longer grace "
+      "periods, since new orders from carmakers take years to arrive.",
+      "The government aims to raise the share of EV parts in the country's auto parts exports "
+      "to half by 2030."};
+  std::string story_body = "SEOUL, Dec. 9 (Yonhap) -- ";
+  for (size_t i = 0; i < paras.size(); ++i) story_body += (i ? "\n\n" : "") + paras[i];
+  DedupRunner runner;
+  const Outcome story = runner.run(wire("urn:yna:AEN1", "1", "2026-12-09T10:00:00+09:00",
+                                        "Gov't to set up fund to help parts makers go electric",
+                                        story_body),
+                                   1);
+  EXPECT_EQ(story.verdict, Verdict::fresh);
+  const Outcome copy = runner.run(
+      wire("https://www.koreadaybreak.example/news/articleView.html?idxno=1", "1",
+           "2026-12-09T12:00:00+09:00", "Fund to steer small suppliers toward EV parts",
+           paras[0] + "\n\n" + paras[1] +
+               "\n\nExports of electric vehicle parts reached $8.2 billion last year, up 14 "
+               "percent, according to trade data.",
+           "The Korea Daybreak"),
+      2);
+  EXPECT_EQ(copy.verdict, Verdict::duplicate);
+  EXPECT_EQ(copy.story, "urn:yna:AEN1");
+
+  const Outcome october = runner.run(
+      wire("urn:yna:AEN2", "1", "2026-11-01T09:00:00+09:00", "S. Korea's exports up 8.1 pct in October",
+           "SEOUL, Nov. 1 (Yonhap) -- South Korea's exports rose 8.1 percent in October from a "
+           "year earlier to $61.2 billion on strong demand for semiconductors and ships, "
+           "government data showed Sunday.\n\nImports fell 2.3 percent to $54.6 billion, leaving "
+           "a trade surplus of $6.6 billion, the 17th straight month of surplus, according to the "
+           "trade ministry.\n\nChip exports jumped 21.4 percent to $14.8 billion, while car "
+           "exports slipped 3.2 percent to $5.9 billion.\n\nShipments to China rose 4.5 percent "
+           "and those to the United States gained 6.8 percent.\n\nThe ministry said it expects "
+           "exports to keep growing through the end of the year."),
+      3);
+  EXPECT_EQ(october.verdict, Verdict::fresh);
+  const Outcome november = runner.run(
+      wire("urn:yna:AEN3", "1", "2026-12-01T09:00:00+09:00", "S. Korea's exports up 3.4 pct in November",
+           "SEOUL, Dec. 1 (Yonhap) -- South Korea's exports rose 3.4 percent in November from a "
+           "year earlier to $58.9 billion on strong demand for semiconductors and ships, "
+           "government data showed Tuesday.\n\nImports fell 1.1 percent to $53.2 billion, leaving "
+           "a trade surplus of $5.7 billion, the 18th straight month of surplus, according to the "
+           "trade ministry."),
+      4);
+  EXPECT_EQ(november.verdict, Verdict::fresh);
+}
+
 TEST(Dedup, ConcurrentWorkersShareOneIndex) {
   auto dedup = std::make_shared<Dedup>();
   std::vector<std::thread> workers;
