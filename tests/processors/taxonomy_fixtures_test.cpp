@@ -259,6 +259,19 @@ TEST(TaxonomyFixturesTest, FlashNounsLeaderAbbreviationsSportsMetaphorsAndNamedP
   EXPECT_TRUE(contains(topics("Trump signs executive order on tariffs", ""), "donald-trump"));
 }
 
+// tagging-blind9's leaders by title (docs/quality.md): Korean copy calls the
+// sitting president 이 대통령, and Kim Jong-un is "N. Korea's Kim" or 국무위원장.
+TEST(TaxonomyFixturesTest, LeadersByTitle) {
+  const auto taxonomy = test::default_taxonomy();
+  auto topics = [&](const std::string& headline) {
+    return test::tag_ids(*taxonomy, test::make_item(headline, ""));
+  };
+  EXPECT_TRUE(contains(topics("이 대통령, 호주 총리와 통화…방산 협력 논의"), "lee-jae-myung"));
+  EXPECT_FALSE(contains(topics("정부, 이 대통령령 개정안 입법예고"), "lee-jae-myung"));
+  EXPECT_TRUE(contains(topics("Putin hosts N. Korea's Kim at Kremlin dinner"), "kim-jong-un"));
+  EXPECT_TRUE(contains(topics("북한 국무위원장, 원산 조선소 현지지도"), "kim-jong-un"));
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
