@@ -134,6 +134,13 @@ TEST(DedupBlindFixtures, FinalSetKeepsItsThreads) {
 // (tests/fixtures/day-blind8): scored once, every verdict and story right.
 TEST(DedupBlindFixtures, DayEightKeepsEveryThread) { expect_every_label("day-blind8", 91); }
 
+// Copies cut short, written blind on 2026-12-04 (tests/fixtures/dedup-blind10)
+// as the check of the short-Korean-paragraph and own-context changes: no
+// false merge; the six copies cut to a single paragraph are still missed.
+TEST(DedupBlindFixtures, CopiesCutShortSet) {
+  expect_every_label("dedup-blind10", 41, {5, 7, 21, 30, 32, 37});
+}
+
 TEST(DedupFixtures, ReplayedRecordsKeepTheirFirstOutcome) {
   const auto items = fixture_items();
   DedupRunner runner;
