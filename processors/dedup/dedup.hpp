@@ -111,6 +111,9 @@ struct DedupOptions {
   // which keeps its opening below this.
   double truncated_copy_close_opening = 0.85;
   int truncated_copy_close_own_facts = 3;
+  // A copy cut short that adds a line of its own to the earlier item's
+  // first paragraph, kept word for word: contained at least this much.
+  double truncated_copy_own_line_containment = 0.40;
   // A write-through keeps most numbers and dates of what it rewrites: when
   // it comes write_through_fact_check_after_ms or later and more than this
   // fraction of them (and more than 2) are gone, it is the next edition of a

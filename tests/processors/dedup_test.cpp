@@ -128,19 +128,32 @@ TEST(DedupBlindFixtures, FinalSetKeepsItsThreads) {
   expect_every_label("final-blind", 109, {33});
 }
 
-// Replays are not duplicates (design §3): the same records again, with the
-// same origins, come out exactly as the first time.
 // Two days of wire written blind on 2026-12-04 by a writer who read no code
 // (tests/fixtures/day-blind8): scored once, every verdict and story right.
 TEST(DedupBlindFixtures, DayEightKeepsEveryThread) { expect_every_label("day-blind8", 91); }
 
 // Copies cut short, written blind on 2026-12-04 (tests/fixtures/dedup-blind10)
 // as the check of the short-Korean-paragraph and own-context changes: no
-// false merge; the six copies cut to a single paragraph are still missed.
+// false merge. Six copies cut to their lead were missed then; since copies
+// of one paragraph and copies that add a line to the lead are judged (see
+// ACopyCutToItsLeadIsADuplicateAndALeadWrittenToItsPatternIsNot), one is
+// left: a lead with a word changed and a line of its own (opening 0.56).
 TEST(DedupBlindFixtures, CopiesCutShortSet) {
-  expect_every_label("dedup-blind10", 41, {5, 7, 21, 30, 32, 37});
+  expect_every_label("dedup-blind10", 41, {30});
 }
 
+// Copies cut to their lead, written blind late on 2026-12-04 (tests/fixtures/
+// dedup-blind12) as the check of that change: 0.761 before it, 0.913 after,
+// no false merge among its 12 look-alikes. The four left are one-paragraph
+// copies whose lead has words changed or a clause of the outlet's own
+// (opening 0.69-0.81): loosening the one-paragraph rule to take them merged
+// 5 % of one-paragraph look-alikes (docs/quality.md).
+TEST(DedupBlindFixtures, CopiesCutToTheirLeadSet) {
+  expect_every_label("dedup-blind12", 46, {9, 14, 30, 37});
+}
+
+// Replays are not duplicates (design §3): the same records again, with the
+// same origins, come out exactly as the first time.
 TEST(DedupFixtures, ReplayedRecordsKeepTheirFirstOutcome) {
   const auto items = fixture_items();
   DedupRunner runner;
@@ -688,6 +701,13 @@ TEST(Dedup, KoreanCopyCutToItsShortOpeningParagraphs) {
   EXPECT_EQ(other.verdict, Verdict::fresh);
 }
 
+// A story's body: its dateline, then its paragraphs.
+std::string dated_story(const std::string& dateline, const std::vector<std::string>& paras) {
+  std::string body = dateline;
+  for (size_t i = 0; i < paras.size(); ++i) body += (i ? "\n\n" : "") + paras[i];
+  return body;
+}
+
 // An outlet that cuts a story to its first paragraphs often adds a line of
 // its own context, with figures the story lacks: still a copy when its first
 // paragraph is the story's. The next month's edition of a report written to
@@ -708,8 +728,7 @@ TEST(Dedup, ACopyCutShortMayAddASentenceOfItsOwnContext) {
       "periods, since new orders from carmakers take years to arrive.",
       "The government aims to raise the share of EV parts in the country's auto parts exports "
       "to half by 2030."};
-  std::string story_body = "SEOUL, Dec. 9 (Yonhap) -- ";
-  for (size_t i = 0; i < paras.size(); ++i) story_body += (i ? "\n\n" : "") + paras[i];
+  const std::string story_body = dated_story("SEOUL, Dec. 9 (Yonhap) -- ", paras);
   DedupRunner runner;
   const Outcome story = runner.run(wire("urn:yna:AEN1", "1", "2026-12-09T10:00:00+09:00",
                                         "Gov't to set up fund to help parts makers go electric",
@@ -748,6 +767,70 @@ TEST(Dedup, ACopyCutShortMayAddASentenceOfItsOwnContext) {
            "trade ministry."),
       4);
   EXPECT_EQ(november.verdict, Verdict::fresh);
+}
+
+// An outlet that keeps only the lead: one paragraph, the story's first
+// word for word, or that paragraph and one line of its own with a figure.
+// One sentence written to the story's pattern about another place and other
+// figures is a story of its own, and so is one that differs from the lead
+// in a name only when it adds a figure of its own.
+TEST(Dedup, ACopyCutToItsLeadIsADuplicateAndALeadWrittenToItsPatternIsNot) {
+  const std::vector<std::string> paras = {
+      "Seoul city will open 12 new public day care centers in its northern districts by "
+      "March, allowing about 900 more children to be looked after close to home, the city "
+      "government said Thursday.",
+      "The centers, most of them on the ground floors of public rental apartment blocks, will "
+      "stay open until 9 p.m. on weekdays for parents who work late shifts.",
+      "The city said it chose the districts because waiting lists there are twice as long as "
+      "the city average, with some families waiting more than a year for a place.",
+      "Each center will hire at least one teacher trained to care for children with "
+      "disabilities, officials said.",
+      "The project will cost 38 billion won, two-thirds of it from the city's own budget."};
+  const std::string story_body = dated_story("SEOUL, Dec. 10 (Yonhap) -- ", paras);
+  DedupRunner runner;
+  const Outcome story = runner.run(wire("urn:yna:AEN1", "1", "2026-12-10T10:00:00+09:00",
+                                        "Seoul to open 12 day care centers in north",
+                                        story_body),
+                                   1);
+  EXPECT_EQ(story.verdict, Verdict::fresh);
+
+  const Outcome lead_only = runner.run(
+      wire("https://www.seoulledger.example/news/articleView.html?idxno=1", "1",
+           "2026-12-10T11:00:00+09:00", "More day care places for northern Seoul", paras[0],
+           "The Seoul Ledger"),
+      2);
+  EXPECT_EQ(lead_only.verdict, Verdict::duplicate);
+  EXPECT_EQ(lead_only.story, "urn:yna:AEN1");
+
+  const Outcome own_line = runner.run(
+      wire("https://www.koreadaybreak.example/news/articleView.html?idxno=2", "1",
+           "2026-12-10T12:00:00+09:00", "Northern Seoul gets 12 more day care centers",
+           paras[0] + "\n\nThe city ran 1,410 public day care centers at the end of last year.",
+           "The Korea Daybreak"),
+      3);
+  EXPECT_EQ(own_line.verdict, Verdict::duplicate);
+  EXPECT_EQ(own_line.story, "urn:yna:AEN1");
+
+  const Outcome pattern = runner.run(
+      wire("urn:yna:AEN2", "1", "2026-12-10T15:00:00+09:00",
+           "Busan to open 7 day care centers in west",
+           "BUSAN, Dec. 10 (Yonhap) -- Busan city will open 7 new public day care centers in its "
+           "western districts by April, allowing about 500 more children to be looked after "
+           "close to home, the city government said Thursday."),
+      4);
+  EXPECT_EQ(pattern.verdict, Verdict::fresh);
+  EXPECT_EQ(pattern.story, "urn:yna:AEN2");
+
+  // Its figure is in the story, further down (9 p.m.), but not in its lead.
+  const Outcome other_district = runner.run(
+      wire("https://www.hanbitilbo.example/news/articleView.html?idxno=3", "1",
+           "2026-12-10T16:00:00+09:00", "Southern Seoul to get day care centers",
+           "Seoul city will open 9 new public day care centers in its northern districts by "
+           "March, allowing about 900 more children to be looked after close to home, the city "
+           "government said Thursday.",
+           "한빛일보"),
+      5);
+  EXPECT_EQ(other_district.verdict, Verdict::fresh);
 }
 
 TEST(Dedup, ConcurrentWorkersShareOneIndex) {
