@@ -138,6 +138,8 @@ void read_group(Reader& r, const YAML::Node& node, const std::string& where, boo
     known.insert("weight");
     known.insert("support");
     known.insert("context");
+  } else {
+    known.insert("whole_item");
   }
   r.unknown_keys(node, where + ": ", known, [](const std::string& k) { return is_known_language(k); });
   if (weighted) r.number(node["weight"], where + ".weight", g.weight);
@@ -154,6 +156,13 @@ void read_group(Reader& r, const YAML::Node& node, const std::string& where, boo
       g.support = node["support"].as<bool>();
     } catch (const YAML::Exception&) {
       r.error(where + ".support must be true or false");
+    }
+  }
+  if (!weighted && node["whole_item"]) {
+    try {
+      g.whole_item = node["whole_item"].as<bool>();
+    } catch (const YAML::Exception&) {
+      r.error(where + ".whole_item must be true or false");
     }
   }
   if (weighted && node["context"]) {

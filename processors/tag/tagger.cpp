@@ -109,6 +109,10 @@ struct ThreadState {
   std::vector<Hit> hits;
   std::vector<Span> masks;
   std::vector<uint8_t> masked_topics;  // 1 for each topic of a span in masks
+  // Whole-item exclusions: the (topic, pattern) of each term found inside
+  // one, whose hits count nowhere in the item (the name is someone else's).
+  std::vector<Span> whole_item;
+  std::vector<std::pair<uint32_t, uint32_t>> masked_terms;
   std::vector<Counted> counted;
   std::vector<Counted> sorted;         // sort_counted()'s output, swapped with counted
   std::vector<uint32_t> group_starts;  // sort_counted()'s: where each topic and effect begins
@@ -276,6 +280,8 @@ void collect_masks(const CompiledTaxonomy& taxonomy, ThreadState& st) {
     if (m.topic < st.masked_topics.size()) st.masked_topics[m.topic] = 0;
   }
   st.masks.clear();
+  st.whole_item.clear();
+  st.masked_terms.clear();
   st.masked_topics.resize(taxonomy.topics().size(), 0);
   const auto& patterns = taxonomy.patterns();
   const auto& targets = taxonomy.targets();
@@ -285,13 +291,24 @@ void collect_masks(const CompiledTaxonomy& taxonomy, ThreadState& st) {
     for (uint32_t k = p.first_target; k < p.first_target + p.target_count; ++k) {
       if (targets[k].effect != Effect::mask) continue;
       st.masks.push_back({targets[k].topic, h.start, h.end});
+      if (targets[k].whole_item) st.whole_item.push_back({targets[k].topic, h.start, h.end});
       st.masked_topics[targets[k].topic] = 1;
+    }
+  }
+  for (const Span& w : st.whole_item) {
+    for (const Hit& h : st.hits) {
+      if (h.start >= w.start && h.end <= w.end && h.end > w.start) {
+        st.masked_terms.emplace_back(w.topic, h.id);
+      }
     }
   }
 }
 
 bool masked(const ThreadState& st, uint32_t topic, const Hit& h) {
   if (!st.masked_topics[topic]) return false;
+  for (const auto& [t, pattern] : st.masked_terms) {
+    if (t == topic && pattern == h.id) return true;
+  }
   return std::any_of(st.masks.begin(), st.masks.end(), [&](const Span& m) {
     return m.topic == topic && h.start >= m.start && h.end <= m.end && h.end > m.start;
   });

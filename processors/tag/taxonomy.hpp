@@ -60,6 +60,11 @@ struct RuleGroup {
   // headline hit: the headline or the first paragraph). "summit" needs a
   // leader or talks near it, a mountain's summit has none.
   std::vector<TermList> context;
+  // Exclusions only: the topic's terms found inside a match count nowhere
+  // in the item, not only there. For the sign that a name belongs to
+  // someone or something else in this item: a private person with a
+  // leader's name ("김정은(24)이", "김정은씨"), a fighting bull called '푸틴'.
+  bool whole_item = false;
 };
 
 enum class TopicKind : uint8_t { subject, place, person, organisation };
@@ -142,6 +147,7 @@ struct PatternTarget {
   Effect effect = Effect::add;
   uint8_t field_mask = 0xF;  // bit per Field
   bool support = false;      // RuleGroup::support
+  bool whole_item = false;   // mask: RuleGroup::whole_item
   uint32_t context = 0;      // add/subtract: the sense rule its hits need (0: none); context: the rule it serves
   float weight = 1;
 };

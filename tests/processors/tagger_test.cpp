@@ -117,6 +117,25 @@ TEST(TaggerTest, RegexExclusionMasksItsSpan) {
   EXPECT_DOUBLE_EQ(score_of(*tax, make_item("Seoul", ""), "t"), 3.0);
 }
 
+// A whole-item exclusion hides the terms found inside its match everywhere
+// in the item (the name is someone else's there), and only those terms: the
+// topic's other terms still count.
+TEST(TaggerTest, WholeItemExclusionHidesItsTermsEverywhereAndOnlyThose) {
+  auto tax = one_topic("      - ko: [김정은, 북한]\n",
+                       "    exclude:\n      - whole_item: true\n"
+                       "        regex: ['김정은 ?\\([0-9]{1,2}\\)']\n");
+  const WireItem player = make_item("김정은 트리플크라운", "아웃사이드 히터 김정은(24)이 활약했다.", "ko");
+  EXPECT_DOUBLE_EQ(score_of(*tax, player, "t"), 0.0);
+  EXPECT_THAT(tag_ids(*tax, make_item("김정은 트리플크라운", "", "ko")), ElementsAre("t"));
+  // 북한 is not inside the match: it counts (×3 in the headline).
+  const WireItem both = make_item("북한 여자축구, 김정은 결승골", "공격수 김정은(21)이 넣었다.", "ko");
+  EXPECT_DOUBLE_EQ(score_of(*tax, both, "t"), 3.0);
+  // Without the flag only the hit inside the match is hidden.
+  auto local = one_topic("      - ko: [김정은]\n",
+                         "    exclude:\n      - regex: ['김정은 ?\\([0-9]{1,2}\\)']\n");
+  EXPECT_DOUBLE_EQ(score_of(*local, player, "t"), 3.0);
+}
+
 TEST(TaggerTest, PenaltiesSubtract) {
   auto tax = one_topic("      - en: [attack]\n",
                        "    penalties:\n      - weight: 1\n        en: [inning]\n");

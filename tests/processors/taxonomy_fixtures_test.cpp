@@ -182,12 +182,13 @@ TEST(TaxonomyFixturesTest, OwnItemsWithTrapsMustAndMustNot) {
   EXPECT_EQ(s.violations, 0);
 }
 
-// The blind sets of issue 7, day-blind8 and tagging-blind9 (READMEs in their
-// folders): written without sight of the taxonomy, scored once before any
-// change, kept as regression sets. The bars are issue 7's (must recall >=
-// 0.90, fewer than 2 % of items with a certainly-wrong topic, >= 90 % of
-// assigned topics acceptable) where a set meets them; the trap-heavy batch 5
-// and tagging-blind9 hold the figures they reached (docs/quality.md), below.
+// The blind sets of issue 7, day-blind8, tagging-blind9 and tagging-blind11
+// (READMEs in their folders): written without sight of the taxonomy, scored
+// once before any change, kept as regression sets. The bars are issue 7's
+// (must recall >= 0.90, fewer than 2 % of items with a certainly-wrong topic,
+// >= 90 % of assigned topics acceptable) where a set meets them; the
+// trap-heavy batch 5, tagging-blind9 and tagging-blind11 hold the figures
+// they reached (docs/quality.md), below.
 struct BlindBar {
   const char* dir;
   double recall;
@@ -215,7 +216,8 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind6", 0.95, 0.02, 0.90},
                                            BlindBar{"final-blind", 0.93, 0.02, 0.90},
                                            BlindBar{"day-blind8", 0.98, 0.01, 0.95},
-                                           BlindBar{"tagging-blind9", 0.93, 0.15, 0.85}),
+                                           BlindBar{"tagging-blind9", 0.95, 0.13, 0.87},
+                                           BlindBar{"tagging-blind11", 0.95, 0.09, 0.90}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -269,6 +271,38 @@ TEST(TaxonomyFixturesTest, LeadersByTitle) {
   EXPECT_FALSE(contains(topics("정부, 이 대통령령 개정안 입법예고"), "lee-jae-myung"));
   EXPECT_TRUE(contains(topics("Putin hosts N. Korea's Kim at Kremlin dinner"), "kim-jong-un"));
   EXPECT_TRUE(contains(topics("북한 국무위원장, 원산 조선소 현지지도"), "kim-jong-un"));
+}
+
+// The classes tagging-blind11 showed (docs/quality.md, "tagging-blind11's
+// topic misses"), each on sentences of its own: a leader's name borne by a
+// private person or an animal; a disaster or weather word in quotes; the sitting U.S. and Chinese presidents by title; a
+// plenary vote, a defence budget and small shops as the subjects they are.
+TEST(TaxonomyFixturesTest, NamesakesQuotedFiguresAndLeadersByTitle) {
+  const auto singer = topics("트로트 가수 김정은, 데뷔 10년 만에 첫 단독 콘서트",
+                             "트로트 가수 김정은(33)이 다음 달 첫 단독 콘서트를 연다. 김정은은 "
+                             "\"무대가 꿈만 같다\"고 말했다.");
+  EXPECT_FALSE(contains(singer, "kim-jong-un"));
+  EXPECT_FALSE(contains(singer, "north-korea"));
+  EXPECT_TRUE(contains(topics("김정은, 원산 조선소 현지지도", ""), "kim-jong-un"));
+  const auto horse = topics("경주마 '트럼프', 그랑프리 우승",
+                            "렛츠런파크 서울에서 열린 그랑프리에서 '트럼프'가 우승했다. 트럼프는 "
+                            "4세 수말이다.");
+  EXPECT_FALSE(contains(horse, "donald-trump"));
+  EXPECT_FALSE(contains(horse, "united-states"));
+  EXPECT_FALSE(contains(topics("Chipmakers brace for 'tsunami' of AI server orders", ""),
+                        "disaster"));
+  EXPECT_FALSE(contains(topics("취업시장에 '한파'…대졸 신입 채용 20% 줄어", ""), "weather"));
+  EXPECT_TRUE(contains(topics("Tsunami warning issued after strong quake off Japan", ""),
+                       "disaster"));
+  EXPECT_TRUE(contains(topics("U.S. president to visit Seoul next month for summit talks", ""),
+                       "donald-trump"));
+  EXPECT_FALSE(contains(topics("Former U.S. president to visit Seoul next month", ""),
+                        "donald-trump"));
+  EXPECT_TRUE(contains(topics("中 국가주석, 내년 봄 방한 검토", ""), "xi-jinping"));
+  EXPECT_TRUE(contains(topics("[속보] 국회, 추경안 본회의서 의결", ""), "politics"));
+  EXPECT_TRUE(contains(topics("Germany to lift defense spending to 3.5 pct of GDP", ""),
+                       "military"));
+  EXPECT_TRUE(contains(topics("소상공인 전기료 지원 내년까지 연장", ""), "economy"));
 }
 
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
