@@ -352,9 +352,9 @@ TaxonomyLoad load_taxonomy(const std::string& path) {
 
 namespace {
 
-const std::set<std::string> kConditionKeys = {"urgency_max", "topics_any",        "topics_all",
-                                              "headline_prefixes", "sources",     "languages",
-                                              "verdicts",    "pubstatus"};
+const std::set<std::string> kConditionKeys = {
+    "urgency_max", "topics_any", "topics_all", "topics_min_share", "headline_prefixes",
+    "sources",     "languages",  "verdicts",   "pubstatus"};
 
 void read_condition(Reader& r, const YAML::Node& node, const std::string& where,
                     AlertCondition& c) {
@@ -364,6 +364,7 @@ void read_condition(Reader& r, const YAML::Node& node, const std::string& where,
   }
   r.strings(node["topics_any"], where + "topics_any", c.topics_any);
   r.strings(node["topics_all"], where + "topics_all", c.topics_all);
+  r.number(node["topics_min_share"], where + "topics_min_share", c.topics_min_share);
   r.strings(node["headline_prefixes"], where + "headline_prefixes", c.headline_prefixes);
   r.strings(node["sources"], where + "sources", c.sources);
   r.strings(node["languages"], where + "languages", c.languages);

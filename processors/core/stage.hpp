@@ -26,6 +26,10 @@ struct TopicMatch {
   std::string kind;  // subject, place, person, organisation
   std::string uri;   // IPTC Media Topic URI or urn:wiredesk:topic:<id>
   int relevance = 0; // 0-100
+  // The topic's evidence as a share of the item's main topic's (0-1]: 1 for
+  // what the item is about, less for a side topic it also carries. An
+  // implied parent takes its best child's.
+  double share = 1;
 };
 
 // The alert record an item produced (design §4, §5): the story's first

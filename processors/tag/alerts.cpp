@@ -31,9 +31,12 @@ std::string_view ltrim(std::string_view s) {
   return s;
 }
 
-bool has_topic(const ItemContext& ctx, std::string_view id) {
-  return std::any_of(ctx.topics.begin(), ctx.topics.end(),
-                     [&](const TopicMatch& t) { return t.id == id; });
+// A subject counts with min_share of the main topic's evidence; a place or
+// a person says where or who, and counts whenever it is assigned.
+bool has_topic(const ItemContext& ctx, std::string_view id, double min_share) {
+  return std::any_of(ctx.topics.begin(), ctx.topics.end(), [&](const TopicMatch& t) {
+    return t.id == id && (t.share >= min_share || t.kind != "subject");
+  });
 }
 
 std::string_view primary_language(std::string_view tag) { return tag.substr(0, tag.find('-')); }
@@ -66,11 +69,11 @@ bool matches(const AlertCondition& c, const ItemContext& ctx) {
   if (!c.pubstatus.empty() && !contains(c.pubstatus, item.pubstatus)) return false;
   if (!c.topics_any.empty() &&
       std::none_of(c.topics_any.begin(), c.topics_any.end(),
-                   [&](const std::string& id) { return has_topic(ctx, id); })) {
+                   [&](const std::string& id) { return has_topic(ctx, id, c.topics_min_share); })) {
     return false;
   }
   if (!std::all_of(c.topics_all.begin(), c.topics_all.end(),
-                   [&](const std::string& id) { return has_topic(ctx, id); })) {
+                   [&](const std::string& id) { return has_topic(ctx, id, c.topics_min_share); })) {
     return false;
   }
   if (!c.headline_prefixes.empty()) {
@@ -107,6 +110,9 @@ void check_condition(const std::string& rule_id, const AlertCondition& c,
                      const std::vector<std::string>* topic_ids, std::vector<AlertIssue>& out) {
   if (c.urgency_max && (*c.urgency_max < 1 || *c.urgency_max > 9)) {
     out.push_back({rule_id, "urgency_max must be between 1 and 9"});
+  }
+  if (!(c.topics_min_share >= 0 && c.topics_min_share <= 1)) {
+    out.push_back({rule_id, "topics_min_share must be between 0 and 1"});
   }
   if (!topic_ids) return;
   for (const auto* list : {&c.topics_any, &c.topics_all}) {

@@ -23,6 +23,10 @@ struct AlertCondition {
   std::optional<int> urgency_max;               // urgency at or above: value ≤ this (1 is highest)
   std::vector<std::string> topics_any;          // assigned topic ids
   std::vector<std::string> topics_all;
+  // The topics above count only with at least this share of the item's main
+  // topic's evidence (TopicMatch::share): a budget that tops up the disaster
+  // reserve is not a disaster story. 0: any assigned topic.
+  double topics_min_share = 0;
   std::vector<std::string> headline_prefixes;   // e.g. "(URGENT)", "[속보]"; ASCII case ignored
   std::vector<std::string> sources;             // item source, ASCII case ignored
   std::vector<std::string> languages;           // primary language subtag: en, ko

@@ -529,6 +529,7 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
 std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemText& text) {
   const auto& topics = taxonomy.topics();
   std::vector<int> relevance(topics.size(), -1);  // -1: not assigned
+  std::vector<double> share(topics.size(), 0);
   const std::vector<TopicScore> scores = score_topics(taxonomy, text);
   double top = 0;
   for (const TopicScore& s : scores) top = std::max(top, s.score);
@@ -559,12 +560,16 @@ std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemTex
       continue;
     }
     relevance[s.topic] = static_cast<int>(std::lround(std::min(100.0, 50.0 * s.score / threshold)));
+    share[s.topic] = top > 0 ? s.score / top : 1;
   }
   // A tagged child implies its parents, at least as relevant as the child.
   const std::vector<int> own = relevance;
   for (size_t i = 0; i < topics.size(); ++i) {
     if (own[i] < 0) continue;
-    for (uint32_t a : topics[i].ancestors) relevance[a] = std::max(relevance[a], own[i]);
+    for (uint32_t a : topics[i].ancestors) {
+      relevance[a] = std::max(relevance[a], own[i]);
+      share[a] = std::max(share[a], share[i]);
+    }
   }
   std::vector<uint32_t> order;
   for (uint32_t i = 0; i < topics.size(); ++i) {
@@ -576,7 +581,7 @@ std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemTex
   out.reserve(order.size());
   for (uint32_t i : order) {
     const CompiledTopic& t = topics[i];
-    out.push_back({t.id, t.name, t.kind, t.uri, relevance[i]});
+    out.push_back({t.id, t.name, t.kind, t.uri, relevance[i], share[i]});
   }
   return out;
 }

@@ -79,6 +79,26 @@ TEST(AlertConditionTest, EverySetConditionMustHold) {
   EXPECT_TRUE(matches(c, ctx));
 }
 
+// topics_min_share: a subject counts only with that share of the main
+// topic's evidence; a place or a person counts whenever it is assigned.
+TEST(AlertConditionTest, TopicsCountWithTheirShareOfTheEvidenceWhenAsked) {
+  ItemContext ctx;
+  ctx.item = make_item("Parliament passes budget, tops up disaster reserve", "", "en", 3);
+  TopicMatch politics = topic("politics");
+  TopicMatch disaster = topic("disaster");
+  disaster.share = 0.2;
+  TopicMatch korea{"south-korea", "South Korea", "place", "", 50, 0.1};
+  ctx.topics = {politics, disaster, korea};
+  AlertCondition c;
+  c.topics_any = {"disaster"};
+  EXPECT_TRUE(matches(c, ctx));  // 0: any assigned topic
+  c.topics_min_share = 0.35;
+  EXPECT_FALSE(matches(c, ctx));
+  c.topics_any = {"politics"};
+  c.topics_all = {"south-korea"};
+  EXPECT_TRUE(matches(c, ctx));  // the place counts at any share
+}
+
 TEST(AlertRuleTest, AnyNeedsOneOfItsConditions) {
   AlertRule rule;
   rule.id = "r";
@@ -112,13 +132,14 @@ TEST(AlerterTest, KillAndHoldNoticesAlwaysAlertEvenWithoutRules) {
   EXPECT_THAT(alerts_for(usable, nullptr), IsEmpty());
 }
 
-TEST(AlerterTest, ValidationRejectsReservedDuplicateAndUnknownTopics) {
+TEST(AlerterTest, ValidationRejectsReservedDuplicateUnknownTopicsAndBadValues) {
   AlertRules rules;
   rules.rules.resize(3);
   rules.rules[0].id = "kill-notice";
   rules.rules[1].id = "a";
   rules.rules[1].when.topics_any = {"no-such-topic"};
   rules.rules[1].when.urgency_max = 12;
+  rules.rules[1].when.topics_min_share = 1.5;
   rules.rules[2].id = "a";
   const std::vector<std::string> topics = {"disaster"};
   const auto issues = validate_alert_rules(rules, &topics);
@@ -127,7 +148,8 @@ TEST(AlerterTest, ValidationRejectsReservedDuplicateAndUnknownTopics) {
   EXPECT_THAT(messages, UnorderedElementsAre(
                             "kill-notice: reserved id: kill and hold notices always alert under it",
                             "a: unknown topic 'no-such-topic'",
-                            "a: urgency_max must be between 1 and 9", "a: duplicate id"));
+                            "a: urgency_max must be between 1 and 9",
+                            "a: topics_min_share must be between 0 and 1", "a: duplicate id"));
 }
 
 // Items made for the default rules, each expected to fire exactly its rules.
@@ -189,6 +211,20 @@ std::vector<Case> default_rule_cases() {
   cases.push_back({"ordinary North Korea story at urgency 5",
                    tagged(make_item("N. Korea fires artillery shells near border island: JCS",
                                     "North Korea fired artillery shells, the JCS said.", "en", 5)),
+                   {}});
+  // Side topics: the subject a rule is for is there, but the item is about
+  // something else (docs/quality.md, "Alerts for what the item is about").
+  cases.push_back({"market close that shrugs off a launch",
+                   tagged(make_item("KOSPI ends higher on chip rally, shrugs off N. Korean "
+                                    "ballistic missile launch",
+                                    "South Korean stocks closed higher on Tuesday as chipmakers "
+                                    "rallied, with investors shrugging off North Korea's ballistic "
+                                    "missile launch in the morning.\n\nThe benchmark KOSPI rose "
+                                    "1.2 percent. Samsung Electronics gained 2.1 percent and SK "
+                                    "hynix 3.4 percent, while foreign investors bought a net 410 "
+                                    "billion won of shares.\n\nThe local currency closed at "
+                                    "1,382.5 won against the dollar, and bond yields fell.",
+                                    "en", 3)),
                    {}});
   cases.push_back({"culture story",
                    tagged(make_item("Joseon porcelain exhibition opens in Paris",
