@@ -140,6 +140,7 @@ void read_group(Reader& r, const YAML::Node& node, const std::string& where, boo
     known.insert("context");
   } else {
     known.insert("whole_item");
+    known.insert("to_closing_quote");
   }
   r.unknown_keys(node, where + ": ", known, [](const std::string& k) { return is_known_language(k); });
   if (weighted) r.number(node["weight"], where + ".weight", g.weight);
@@ -158,11 +159,13 @@ void read_group(Reader& r, const YAML::Node& node, const std::string& where, boo
       r.error(where + ".support must be true or false");
     }
   }
-  if (!weighted && node["whole_item"]) {
+  for (auto [key, flag] : {std::pair<const char*, bool*>{"whole_item", &g.whole_item},
+                           std::pair<const char*, bool*>{"to_closing_quote", &g.to_closing_quote}}) {
+    if (weighted || !node[key]) continue;
     try {
-      g.whole_item = node["whole_item"].as<bool>();
+      *flag = node[key].as<bool>();
     } catch (const YAML::Exception&) {
-      r.error(where + ".whole_item must be true or false");
+      r.error(where + "." + key + " must be true or false");
     }
   }
   if (weighted && node["context"]) {

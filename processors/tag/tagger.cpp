@@ -201,6 +201,25 @@ class Layout {
     return korean_name_ok(blocks_[b].substr(end - begin_[b]));
   }
 
+  // The global offset just past the first closing quote (' ’ " ”) at or
+  // after global offset `from` in its block, before a line break and within
+  // `max_bytes`; 0 when there is none.
+  uint32_t closing_quote(uint32_t from, size_t max_bytes) const {
+    const int b = block_of(from + 1);
+    const std::string_view block = blocks_[b];
+    const size_t last = std::min(block.size(), size_t{from - begin_[b]} + max_bytes);
+    for (size_t i = from - begin_[b]; i < last; ++i) {
+      const char c = block[i];
+      if (c == '\n') return 0;
+      if (c == '\'' || c == '"') return begin_[b] + static_cast<uint32_t>(i + 1);
+      if (c == '\xE2' && i + 2 < block.size() && block[i + 1] == '\x80' &&
+          (block[i + 2] == '\x99' || block[i + 2] == '\x9D')) {
+        return begin_[b] + static_cast<uint32_t>(i + 3);
+      }
+    }
+    return 0;
+  }
+
   // The scanned text between two global offsets of one block.
   std::string_view slice(uint32_t start, uint32_t end) const {
     const int b = block_of(end);
@@ -275,7 +294,10 @@ void resolve_hits(const CompiledTaxonomy& taxonomy, const Layout& layout, Thread
   }
 }
 
-void collect_masks(const CompiledTaxonomy& taxonomy, ThreadState& st) {
+// A quoted name runs at most this far: the title of a work.
+constexpr size_t kMaxQuoted = 160;
+
+void collect_masks(const CompiledTaxonomy& taxonomy, const Layout& layout, ThreadState& st) {
   for (const Span& m : st.masks) {
     if (m.topic < st.masked_topics.size()) st.masked_topics[m.topic] = 0;
   }
@@ -290,8 +312,13 @@ void collect_masks(const CompiledTaxonomy& taxonomy, ThreadState& st) {
     if (!p.has_mask) continue;
     for (uint32_t k = p.first_target; k < p.first_target + p.target_count; ++k) {
       if (targets[k].effect != Effect::mask) continue;
-      st.masks.push_back({targets[k].topic, h.start, h.end});
-      if (targets[k].whole_item) st.whole_item.push_back({targets[k].topic, h.start, h.end});
+      uint32_t end = h.end;
+      if (targets[k].to_closing_quote) {
+        end = layout.closing_quote(h.end, kMaxQuoted);
+        if (end == 0) continue;
+      }
+      st.masks.push_back({targets[k].topic, h.start, end});
+      if (targets[k].whole_item) st.whole_item.push_back({targets[k].topic, h.start, end});
       st.masked_topics[targets[k].topic] = 1;
     }
   }
@@ -388,7 +415,7 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
   }
   layout.line_breaks(st.breaks);
   resolve_hits(taxonomy, layout, st);
-  collect_masks(taxonomy, st);
+  collect_masks(taxonomy, layout, st);
   const auto& all_targets = taxonomy.targets();
   st.licences.clear();
   if (taxonomy.context_rules() > 0) {

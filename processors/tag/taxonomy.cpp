@@ -419,6 +419,7 @@ struct TaxonomyCompiler {
     target.weight = static_cast<float>(effect == Effect::mask ? 0 : g.weight);
     target.support = g.support && effect == Effect::add;
     target.whole_item = g.whole_item && effect == Effect::mask;
+    target.to_closing_quote = g.to_closing_quote && effect == Effect::mask;
     if (!g.context.empty() && effect != Effect::mask) {
       target.context = ++context_rules;
       PatternTarget licence = target;

@@ -65,6 +65,9 @@ struct RuleGroup {
   // someone or something else in this item: a private person with a
   // leader's name ("김정은(24)이", "김정은씨"), a fighting bull called '푸틴'.
   bool whole_item = false;
+  // Exclusions only: a match runs on to the quote that closes the one it
+  // ends with (영화 '…', the film "…"): the words of a work's title.
+  bool to_closing_quote = false;
 };
 
 enum class TopicKind : uint8_t { subject, place, person, organisation };
@@ -148,6 +151,7 @@ struct PatternTarget {
   uint8_t field_mask = 0xF;  // bit per Field
   bool support = false;      // RuleGroup::support
   bool whole_item = false;   // mask: RuleGroup::whole_item
+  bool to_closing_quote = false;  // mask: RuleGroup::to_closing_quote
   uint32_t context = 0;      // add/subtract: the sense rule its hits need (0: none); context: the rule it serves
   float weight = 1;
 };

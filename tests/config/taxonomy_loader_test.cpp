@@ -146,16 +146,20 @@ TEST(TaxonomyLoaderTest, ParseErrorsNamedWithTheirTopic) {
   EXPECT_THAT(errors, Contains(HasSubstr("tax.yaml: topic #2: missing required field 'id'")));
 }
 
-// whole_item belongs to exclusions: a rule's hits are evidence, not a mask.
-TEST(TaxonomyLoaderTest, WholeItemIsAnExclusionsFlag) {
+// whole_item and to_closing_quote belong to exclusions: a rule's hits are
+// evidence, not a mask.
+TEST(TaxonomyLoaderTest, WholeItemAndToClosingQuoteAreExclusionsFlags) {
   auto person = [](const std::string& rule_extra, const std::string& flag) {
     return "  - id: person\n    name: person\n    kind: person\n    rules:\n"
            "      - weight: 3\n        ko: [김정은]\n" +
            rule_extra + "    exclude:\n      - whole_item: " + flag +
            "\n        regex: ['김정은 ?씨']\n";
   };
-  const auto errors = taxonomy_errors(person("        whole_item: true\n", "yes please"));
+  const auto errors = taxonomy_errors(
+      person("        whole_item: true\n        to_closing_quote: true\n", "yes please"));
   EXPECT_THAT(errors, Contains(HasSubstr("topic person: rules[0]: unknown field 'whole_item'")));
+  EXPECT_THAT(errors,
+              Contains(HasSubstr("topic person: rules[0]: unknown field 'to_closing_quote'")));
   EXPECT_THAT(errors, Contains(HasSubstr("exclude[0].whole_item must be true or false")));
   const TaxonomyLoad good = parse_taxonomy("version: 1\ntopics:\n" + person("", "true"), "tax.yaml");
   EXPECT_THAT(messages(good.errors), IsEmpty());

@@ -136,6 +136,20 @@ TEST(TaggerTest, WholeItemExclusionHidesItsTermsEverywhereAndOnlyThose) {
   EXPECT_DOUBLE_EQ(score_of(*local, player, "t"), 3.0);
 }
 
+// to_closing_quote: the exclusion runs on from its match to the closing
+// quote, so a work's title hides its words (with whole_item, everywhere).
+TEST(TaggerTest, AnExclusionMayRunOnToTheClosingQuote) {
+  auto tax = one_topic("      - ko: [대통령]\n",
+                       "    exclude:\n      - whole_item: true\n        to_closing_quote: true\n"
+                       "        ko: [\"영화 '\"]\n");
+  EXPECT_DOUBLE_EQ(
+      score_of(*tax, make_item("영화 '대통령의 요리사' 1위", "가상의 대통령이 나온다.", "ko"), "t"),
+      0.0);
+  // Outside the title the word counts; a quote left open hides nothing.
+  EXPECT_DOUBLE_EQ(score_of(*tax, make_item("대통령, 영화 '서울의 봄' 관람", "", "ko"), "t"), 3.0);
+  EXPECT_DOUBLE_EQ(score_of(*tax, make_item("영화 '대통령", "", "ko"), "t"), 3.0);
+}
+
 TEST(TaggerTest, PenaltiesSubtract) {
   auto tax = one_topic("      - en: [attack]\n",
                        "    penalties:\n      - weight: 1\n        en: [inning]\n");
