@@ -250,7 +250,7 @@ void read_defaults(Reader& r, const YAML::Node& node, TaxonomyDefaults& d) {
   if (!r.map(node, "defaults")) return;
   r.unknown_keys(node, "defaults: ",
                  {"threshold", "fields", "lead_bytes", "repeat_cap", "naming_weight",
-                  "side_topic_share", "place_share", "place_paragraphs",
+                  "side_topic_share", "place_weight", "place_share", "place_paragraphs",
                   "one_mention_needs_naming"});
   r.number(node["naming_weight"], "defaults.naming_weight", d.naming_weight);
   if (node["one_mention_needs_naming"]) {
@@ -261,6 +261,7 @@ void read_defaults(Reader& r, const YAML::Node& node, TaxonomyDefaults& d) {
     }
   }
   r.number(node["side_topic_share"], "defaults.side_topic_share", d.side_topic_share);
+  r.number(node["place_weight"], "defaults.place_weight", d.place_weight);
   r.number(node["place_share"], "defaults.place_share", d.place_share);
   r.number(node["threshold"], "defaults.threshold", d.threshold);
   if (node["fields"]) read_field_weights(r, node["fields"], "defaults.fields", d.fields);

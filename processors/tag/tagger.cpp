@@ -559,7 +559,14 @@ std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemTex
   std::vector<double> share(topics.size(), 0);
   const std::vector<TopicScore> scores = score_topics(taxonomy, text);
   double top = 0;
-  for (const TopicScore& s : scores) top = std::max(top, s.score);
+  // What a side topic's share is measured against: places count at
+  // place_weight (a dateline and a headline place score high in any story,
+  // and say nothing about its subject).
+  double side_top = 0;
+  for (const TopicScore& s : scores) {
+    top = std::max(top, s.score);
+    side_top = std::max(side_top, topics[s.topic].place ? taxonomy.place_weight() * s.score : s.score);
+  }
   for (const TopicScore& s : scores) {
     const CompiledTopic& topic = topics[s.topic];
     const double threshold = topic.threshold;
@@ -583,7 +590,7 @@ std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemTex
            (s.naming_top == 0 && static_cast<int>(s.paragraphs) < taxonomy.place_paragraphs()))) {
         continue;
       }
-    } else if (s.naming_top == 0 && s.score < taxonomy.side_topic_share() * top) {
+    } else if (s.naming_top == 0 && s.score < taxonomy.side_topic_share() * side_top) {
       continue;
     }
     relevance[s.topic] = static_cast<int>(std::lround(std::min(100.0, 50.0 * s.score / threshold)));

@@ -167,6 +167,9 @@ std::vector<TaxonomyIssue> validate_taxonomy(const Taxonomy& taxonomy) {
   if (d.side_topic_share < 0 || d.side_topic_share > 1) {
     out.push_back({"", "defaults.side_topic_share must be 0 … 1"});
   }
+  if (!(d.place_weight >= 0 && d.place_weight <= 1)) {
+    out.push_back({"", "defaults.place_weight must be 0 … 1"});
+  }
   if (d.place_paragraphs < 0) out.push_back({"", "defaults.place_paragraphs must be 0 or more"});
   if (d.place_share < 0 || d.place_share > 1) {
     out.push_back({"", "defaults.place_share must be 0 … 1"});
@@ -515,6 +518,7 @@ struct TaxonomyCompiler {
     out.lead_bytes_ = d.lead_bytes;
     out.repeat_cap_ = d.repeat_cap;
     out.side_topic_share_ = d.side_topic_share;
+    out.place_weight_ = d.place_weight;
     out.context_rules_ = context_rules;
     out.place_paragraphs_ = d.place_paragraphs;
     out.place_share_ = d.place_share;

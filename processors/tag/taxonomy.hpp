@@ -101,6 +101,10 @@ struct TaxonomyDefaults {
   // a side topic: it is assigned only when its score is at least this share
   // of the item's top topic score …
   double side_topic_share = 0;
+  // The top score that side_topic_share is a share of counts a place's
+  // score at this factor (1: as it is): a story's places score high in any
+  // story (dateline, headline), and a horse race in Busan is about racing.
+  double place_weight = 1.0;
   // … and a place that no term finds in the slugline or headline only when
   // it has at least this share of the top score and is named in the lead
   // or found in at least place_paragraphs body paragraphs (a country named
@@ -220,6 +224,7 @@ class CompiledTaxonomy {
   uint32_t lead_bytes() const { return lead_bytes_; }
   int repeat_cap() const { return repeat_cap_; }
   double side_topic_share() const { return side_topic_share_; }
+  double place_weight() const { return place_weight_; }
   uint32_t context_rules() const { return context_rules_; }
   int place_paragraphs() const { return place_paragraphs_; }
   double place_share() const { return place_share_; }
@@ -242,6 +247,7 @@ class CompiledTaxonomy {
   uint32_t lead_bytes_ = 400;
   int repeat_cap_ = 3;
   double side_topic_share_ = 0;
+  double place_weight_ = 1.0;
   int place_paragraphs_ = 0;
   double place_share_ = 0;
   double naming_weight_ = 3.0;

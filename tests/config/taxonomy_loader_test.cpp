@@ -188,6 +188,19 @@ TEST(TaxonomyLoaderTest, ValidationErrorsNamedWithTheirTopic) {
   EXPECT_THAT(errors, Contains(HasSubstr("tax.yaml: topic weather: rules[0].en: empty term")));
 }
 
+TEST(TaxonomyLoaderTest, PlaceWeightIsAShareOfOne) {
+  const auto load = [](const std::string& value) {
+    return parse_taxonomy("version: 1\ndefaults:\n  place_weight: " + value + "\ntopics:\n" + kGood,
+                          "tax.yaml");
+  };
+  EXPECT_TRUE(load("0.7").ok());
+  EXPECT_THAT(messages(load("1.5").errors),
+              Contains(HasSubstr("defaults.place_weight must be 0 … 1")));
+  EXPECT_THAT(messages(load("-0.1").errors),
+              Contains(HasSubstr("defaults.place_weight must be 0 … 1")));
+  EXPECT_FALSE(load("much").ok());
+}
+
 TEST(TaxonomyLoaderTest, InvalidYamlAndMissingFile) {
   EXPECT_THAT(messages(parse_taxonomy("topics: [", "tax.yaml").errors),
               Contains(HasSubstr("tax.yaml: invalid YAML")));
