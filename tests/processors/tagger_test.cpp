@@ -413,7 +413,7 @@ topics:
 }
 
 TEST(TaggerTest, APlacesScoreCountsAtPlaceWeightInTheShareASideTopicNeeds) {
-  const auto taxonomy_with = [](const std::string& place_weight) {
+  const auto taxonomy_with = [](const std::string& place_weight, const std::string& busan_kind) {
     return taxonomy_from(R"(
 version: 1
 defaults:
@@ -426,7 +426,7 @@ defaults:
 topics:
   - id: busan
     name: Busan
-    kind: place
+    kind: )" + busan_kind + R"(
     rules:
       - weight: 3
         en: [Busan]
@@ -447,40 +447,18 @@ topics:
       "In Busan the race went to the grey under a young jockey.\n"
       "Busan saw the race won by a length over the last furlong.\n"
       "The jockey said Busan's race was the best of his year.");
-  auto plain = taxonomy_with("");
+  auto plain = taxonomy_with("", "place");
   const double place = score_of(*plain, race, "busan");
   const double sport = score_of(*plain, race, "sport");
   ASSERT_GE(sport, 3.0);
   ASSERT_LT(sport, 0.35 * place);
   ASSERT_GE(sport, 0.35 * 0.7 * place);
   EXPECT_THAT(tag_ids(*plain, race), ElementsAre("busan"));
-  auto weighted = taxonomy_with("  place_weight: 0.7\n");
+  auto weighted = taxonomy_with("  place_weight: 0.7\n", "place");
   EXPECT_THAT(tag_ids(*weighted, race), UnorderedElementsAre("busan", "sport"));
   // A subject's own score is not discounted: against another subject that
   // scores as the place did, the race's words stay a side topic.
-  auto subjects = taxonomy_from(R"(
-version: 1
-defaults:
-  threshold: 3
-  fields: {slugline: 2, headline: 3, lead: 1.5, body: 1}
-  lead_bytes: 20
-  naming_weight: 3
-  side_topic_share: 0.35
-  place_weight: 0.7
-topics:
-  - id: busan
-    name: Busan
-    kind: subject
-    rules:
-      - weight: 3
-        en: [Busan]
-  - id: sport
-    name: sport
-    kind: subject
-    rules:
-      - weight: 1
-        en: [race, jockey, furlong]
-)");
+  auto subjects = taxonomy_with("  place_weight: 0.7\n", "subject");
   EXPECT_THAT(tag_ids(*subjects, race), ElementsAre("busan"));
 }
 }  // namespace
