@@ -182,12 +182,12 @@ TEST(TaxonomyFixturesTest, OwnItemsWithTrapsMustAndMustNot) {
   EXPECT_EQ(s.violations, 0);
 }
 
-// The blind sets of issue 7, day-blind8 and tagging-blind9, 11 and 13
+// The blind sets of issue 7, day-blind8 and tagging-blind9, 11, 13 and 14
 // (READMEs in their folders): written without sight of the taxonomy, scored
 // once before any change, kept as regression sets. The bars are issue 7's
 // (must recall >= 0.90, fewer than 2 % of items with a certainly-wrong topic,
 // >= 90 % of assigned topics acceptable) where a set meets them; the
-// trap-heavy batch 5 and tagging-blind9, 11 and 13 hold the figures they
+// trap-heavy batch 5 and tagging-blind9, 11, 13 and 14 hold the figures they
 // reached (docs/quality.md), below.
 struct BlindBar {
   const char* dir;
@@ -217,8 +217,9 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"final-blind", 0.93, 0.02, 0.90},
                                            BlindBar{"day-blind8", 0.98, 0.01, 0.95},
                                            BlindBar{"tagging-blind9", 0.95, 0.13, 0.87},
-                                           BlindBar{"tagging-blind11", 0.95, 0.07, 0.90},
-                                           BlindBar{"tagging-blind13", 0.78, 0.07, 0.92}),
+                                           BlindBar{"tagging-blind11", 0.96, 0.07, 0.90},
+                                           BlindBar{"tagging-blind13", 0.92, 0.07, 0.94},
+                                           BlindBar{"tagging-blind14", 0.98, 0.07, 0.89}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -327,6 +328,70 @@ TEST(TaxonomyFixturesTest, NamesakesQuotedFiguresAndLeadersByTitle) {
   EXPECT_TRUE(contains(topics("Germany to lift defense spending to 3.5 pct of GDP", ""),
                        "military"));
   EXPECT_TRUE(contains(topics("소상공인 전기료 지원 내년까지 연장", ""), "economy"));
+}
+
+// tagging-blind13's missed main subjects (docs/quality.md, "Broad subjects
+// by their trade's words"): a business, a book, a programme or a good deed
+// told in the words of its trade, with no "economy" or "culture" in it.
+TEST(TaxonomyFixturesTest, BroadSubjectsByTheirTradesWords) {
+  struct Case {
+    const char* headline;
+    const char* body;
+    const char* topic;
+  };
+  const Case cases[] = {
+      {"Non-life insurers brace for higher payouts after hail",
+       "Non-life insurers expect claims to rise after Sunday's hail damaged cars in Daegu.",
+       "economy"},
+      {"손보사 손해율 석 달째 상승", "주요 손해보험사의 자동차보험 손해율이 석 달째 올랐다.", "economy"},
+      {"Shipbuilders fill their order books through 2029",
+       "Korea's three largest shipbuilders have filled their shipyards with orders for LNG "
+       "carriers.",
+       "economy"},
+      {"편의점 3사, 연말 도시락 매출 신기록",
+       "주요 편의점 3사의 이달 도시락 매출이 지난해보다 30% 늘었다.", "economy"},
+      {"Three-year-old filly wins the Korea Cup by a length",
+       "The racehorse, ridden by jockey Park Seo-jun, led from the first turn at the Seoul "
+       "racecourse.",
+       "sport"},
+      {"Retired diplomat's memoir tops bestseller lists",
+       "The memoir has sold 80,000 copies in three weeks, its publisher said.", "culture"},
+      {"주말극 '봄날의 약속' 시청률 18% 돌파", "주말극 '봄날의 약속'이 자체 최고 시청률을 기록했다.",
+       "culture"},
+      {"Seoul guide adds 12 restaurants to Michelin list",
+       "The Michelin guide named 12 new restaurants serving Korean cuisine.", "culture"},
+      {"익명의 70대, 모은 돈 1억원 장학금으로 기부",
+       "70대 노인이 평생 모은 1억원을 지역 장학재단에 기부했다. 기부금은 저소득층 학생 장학금으로 "
+       "쓰인다.",
+       "society"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_TRUE(contains(topics(c.headline, c.body), c.topic)) << c.headline;
+  }
+  // A dish, a sword or a shop named after a country is not the country.
+  const auto noodles = topics("Pyongyang-style cold noodle house earns its first Michelin star",
+                              "The Michelin guide gave a star to a Seoul restaurant serving "
+                              "Pyongyang-style naengmyeon since 1985.");
+  EXPECT_FALSE(contains(noodles, "north-korea"));
+  EXPECT_TRUE(contains(noodles, "culture"));
+  EXPECT_FALSE(contains(topics("40년 된 동네 중국집, 재개발로 문 닫는다", ""), "china"));
+  EXPECT_FALSE(contains(topics("이웃에 일본도 휘두른 60대 체포", "A씨는 일본도를 휘두르며 이웃을 위협했다."),
+                        "japan"));
+  EXPECT_TRUE(contains(topics("미국과 일본도 대북 제재 강화에 동참", ""), "japan"));
+  // A team named after a weapon is a team.
+  const auto final_ = topics("Incheon Howitzers sweep Busan Rockets for the esports crown",
+                             "The Howitzers won the final of the esports league 3-0.");
+  EXPECT_FALSE(contains(final_, "weapons"));
+  EXPECT_TRUE(contains(final_, "sport"));
+  EXPECT_TRUE(contains(topics("Army deploys more howitzers and rockets near the border", ""),
+                       "weapons"));
+  // Giving to a campaign is politics, not a good deed.
+  EXPECT_FALSE(contains(topics("Prosecutors probe illegal political donations to lawmaker",
+                               "The donations were made through employees of a builder."),
+                        "society"));
+  EXPECT_FALSE(contains(topics("불법 정치후원금 기부 의혹 의원 소환",
+                               "검찰은 건설사 임직원 명의로 정치후원금을 기부한 의혹을 조사하고 있다."),
+                        "society"));
 }
 
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
