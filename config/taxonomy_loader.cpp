@@ -138,6 +138,7 @@ void read_group(Reader& r, const YAML::Node& node, const std::string& where, boo
     known.insert("weight");
     known.insert("support");
     known.insert("context");
+    known.insert("veto_terms");
   } else {
     known.insert("whole_item");
     known.insert("to_closing_quote");
@@ -166,6 +167,13 @@ void read_group(Reader& r, const YAML::Node& node, const std::string& where, boo
       *flag = node[key].as<bool>();
     } catch (const YAML::Exception&) {
       r.error(where + "." + key + " must be true or false");
+    }
+  }
+  if (weighted && node["veto_terms"]) {
+    long long value = 0;
+    if (r.integer(node["veto_terms"], where + ".veto_terms", value)) {
+      if (value < 1 || value > 255) r.error(where + ".veto_terms must be 1 … 255");
+      else g.veto_terms = static_cast<uint32_t>(value);
     }
   }
   if (weighted && node["context"]) {

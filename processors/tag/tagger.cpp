@@ -122,6 +122,10 @@ struct ThreadState {
   std::vector<uint32_t> mentions, naming, naming_top;
   std::vector<uint64_t> paragraph_bits;
   std::vector<uint8_t> established;
+  // Hits of veto groups (RuleGroup::veto_terms): (topic, target), then
+  // per topic whether enough distinct terms were found.
+  std::vector<std::pair<uint32_t, uint32_t>> veto_hits;
+  std::vector<uint8_t> vetoed;
   std::vector<double> scores;
   std::vector<std::array<double, 3>> where;
   std::vector<uint32_t> breaks;  // offsets of the body's line breaks
@@ -475,6 +479,8 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
   naming.assign(topic_count, 0);
   naming_top.assign(topic_count, 0);
   established.assign(topic_count, 0);
+  st.veto_hits.clear();
+  st.vetoed.assign(topic_count, 0);
   st.keys.clear();
   st.topic_starts.clear();
   uint32_t keys_topic = UINT32_MAX;  // topic of the last key
@@ -487,6 +493,14 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
     if (same_group && end <= reach) continue;  // inside a hit kept before
     reach = same_group ? std::max(reach, end) : end;
     const uint32_t topic = c.topic();
+    if (targets[c.key / kFieldCount].veto_terms != 0) {
+      // A veto term: counted by distinct term below, never in the score.
+      st.veto_hits.emplace_back(topic, static_cast<uint32_t>(c.key / kFieldCount));
+      if (evidence) {
+        evidence->push_back({topic, c.field, c.effect(), 0.0f, layout.slice(c.start(), end)});
+      }
+      continue;
+    }
     if (topic != keys_topic) {
       st.topic_starts.push_back(st.keys.size());
       keys_topic = topic;
@@ -506,6 +520,18 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
     }
   }
   st.topic_starts.push_back(st.keys.size());
+  if (!st.veto_hits.empty()) {
+    std::sort(st.veto_hits.begin(), st.veto_hits.end());
+    st.veto_hits.erase(std::unique(st.veto_hits.begin(), st.veto_hits.end()), st.veto_hits.end());
+    for (size_t i = 0; i < st.veto_hits.size();) {
+      size_t j = i;
+      while (j < st.veto_hits.size() && st.veto_hits[j].first == st.veto_hits[i].first) ++j;
+      // Distinct targets of one group are distinct terms; a topic's veto
+      // groups share one bar (the shipped file has one group a topic).
+      if (j - i >= targets[st.veto_hits[i].second].veto_terms) st.vetoed[st.veto_hits[i].first] = 1;
+      i = j;
+    }
+  }
   for (size_t t = 0; t + 1 < st.topic_starts.size(); ++t) {
     std::sort(st.keys.begin() + static_cast<std::ptrdiff_t>(st.topic_starts[t]),
               st.keys.begin() + static_cast<std::ptrdiff_t>(st.topic_starts[t + 1]));
@@ -547,6 +573,7 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
     ts.naming = naming[i];
     ts.established = established[i];
     ts.naming_top = naming_top[i];
+    ts.vetoed = st.vetoed[i] != 0;
     out.push_back(ts);
   }
   return out;
@@ -570,7 +597,7 @@ std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemTex
   for (const TopicScore& s : scores) {
     const CompiledTopic& topic = topics[s.topic];
     const double threshold = topic.threshold;
-    if (s.score < threshold || !s.established) continue;
+    if (s.score < threshold || !s.established || s.vetoed) continue;
     // One mention makes a topic only when the term names it, and, outside
     // the headline, only the main topic ("despite heavy snow" in a box-office
     // story is not weather).

@@ -35,6 +35,7 @@ struct TopicScore {
   uint32_t naming = 0;      // hits of terms that name the topic (TaxonomyDefaults::naming_weight)
   uint32_t naming_top = 0;  // … of them in slugline, headline or lead
   bool established = false; // a term that is not supporting-only found it
+  bool vetoed = false;      // a penalty group's veto_terms were found: not assigned
 };
 
 // Every topic with a non-zero score, in taxonomy order (for tests and tools

@@ -187,9 +187,15 @@ std::vector<TaxonomyIssue> validate_taxonomy(const Taxonomy& taxonomy) {
     }
     if (t.threshold && !(*t.threshold > 0)) out.push_back({t.id, "threshold must be greater than 0"});
     if (t.fields) validate_weights(t.id, "fields", *t.fields, out);
-    for (const auto& g : t.rules) validate_group(t, g, true, out);
+    for (const auto& g : t.rules) {
+      validate_group(t, g, true, out);
+      if (g.veto_terms != 0) out.push_back({t.id, g.where + ": veto_terms is for penalties only"});
+    }
     for (const auto& g : t.exclude) validate_group(t, g, false, out);
-    for (const auto& g : t.penalties) validate_group(t, g, true, out);
+    for (const auto& g : t.penalties) {
+      validate_group(t, g, true, out);
+      if (g.veto_terms > 255) out.push_back({t.id, g.where + ": veto_terms must be 1 … 255"});
+    }
   }
   validate_parents(taxonomy, out);
   return out;
@@ -423,6 +429,8 @@ struct TaxonomyCompiler {
     target.support = g.support && effect == Effect::add;
     target.whole_item = g.whole_item && effect == Effect::mask;
     target.to_closing_quote = g.to_closing_quote && effect == Effect::mask;
+    target.veto_terms =
+        effect == Effect::subtract ? static_cast<uint8_t>(std::min<uint32_t>(g.veto_terms, 255)) : 0;
     if (!g.context.empty() && effect != Effect::mask) {
       target.context = ++context_rules;
       PatternTarget licence = target;

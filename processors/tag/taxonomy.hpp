@@ -68,6 +68,12 @@ struct RuleGroup {
   // Exclusions only: a match runs on to the quote that closes the one it
   // ends with (영화 '…', the film "…"): the words of a work's title.
   bool to_closing_quote = false;
+  // Penalties only: when this many of the group's terms (distinct ones, in
+  // its fields) are in the item, the topic is not assigned, whatever its
+  // score — the frame of the whole item says its words are something else
+  // (a plot retold in a film review: 극 중, 주인공, "the film follows").
+  // 0: an ordinary penalty.
+  uint32_t veto_terms = 0;
 };
 
 enum class TopicKind : uint8_t { subject, place, person, organisation };
@@ -158,6 +164,7 @@ struct PatternTarget {
   bool to_closing_quote = false;  // mask: RuleGroup::to_closing_quote
   uint32_t context = 0;      // add/subtract: the sense rule its hits need (0: none); context: the rule it serves
   float weight = 1;
+  uint8_t veto_terms = 0;    // subtract: RuleGroup::veto_terms (at most 255)
 };
 // A byte of a word for the word-boundary checks: an ASCII letter or digit,
 // or '_' (std::isalnum in the "C" locale, which wiredesk never changes). The

@@ -201,6 +201,17 @@ TEST(TaxonomyLoaderTest, PlaceWeightIsAShareOfOne) {
   EXPECT_FALSE(load("much").ok());
 }
 
+TEST(TaxonomyLoaderTest, VetoTermsArePenaltiesOnly) {
+  const auto topic = [](const std::string& group) {
+    return "  - id: weapons\n    name: weapons\n    kind: subject\n    rules:\n" + group;
+  };
+  EXPECT_THAT(taxonomy_errors(topic("      - veto_terms: 2\n        en: [missile]\n")),
+              Contains(HasSubstr("rules[0]: veto_terms is for penalties only")));
+  EXPECT_THAT(taxonomy_errors(topic("      - en: [missile]\n") +
+                              "    penalties:\n      - veto_terms: 0\n        en: [protagonist]\n"),
+              Contains(HasSubstr("penalties[0].veto_terms must be 1 … 255")));
+}
+
 TEST(TaxonomyLoaderTest, InvalidYamlAndMissingFile) {
   EXPECT_THAT(messages(parse_taxonomy("topics: [", "tax.yaml").errors),
               Contains(HasSubstr("tax.yaml: invalid YAML")));

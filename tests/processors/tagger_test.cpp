@@ -157,6 +157,27 @@ TEST(TaggerTest, PenaltiesSubtract) {
   EXPECT_THAT(tag_ids(*tax, make_item("Eagles' attack stalls in ninth inning", "")), IsEmpty());
 }
 
+TEST(TaggerTest, AVetoGroupDropsTheTopicWhenEnoughOfItsTermsAreFound) {
+  auto tax = one_topic("      - en: [warhead]\n",
+                       "    penalties:\n      - weight: 1\n        veto_terms: 2\n"
+                       "        en: [protagonist, box office, episode]\n");
+  const WireItem one = make_item("Stolen warhead found", "The protagonist was not involved.");
+  EXPECT_THAT(tag_ids(*tax, one), ElementsAre("t"));
+  // Under its bar a veto term subtracts nothing.
+  EXPECT_DOUBLE_EQ(score_of(*tax, one, "t"), 3.0);
+  // The same term twice is one term.
+  EXPECT_THAT(tag_ids(*tax, make_item("Stolen warhead found", "The protagonist, the protagonist.")),
+              ElementsAre("t"));
+  // Two of them: the warhead is a plot's, whatever its score.
+  const WireItem review = make_item("Stolen warhead thriller tops the box office",
+                                    "The protagonist hunts a warhead. Warhead, warhead.");
+  EXPECT_GT(score_of(*tax, review, "t"), 3.0);
+  EXPECT_THAT(tag_ids(*tax, review), IsEmpty());
+  const auto scores = score_topics(*tax, item_text(review));
+  ASSERT_EQ(scores.size(), 1u);
+  EXPECT_TRUE(scores[0].vetoed);
+}
+
 TEST(TaggerTest, OverlappingTermsOfOneTopicCountOnceAsTheLongest) {
   auto tax = one_topic(
       "      - weight: 2\n        en: [ballistic missile]\n"

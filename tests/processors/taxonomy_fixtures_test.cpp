@@ -216,10 +216,10 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind6", 0.95, 0.02, 0.90},
                                            BlindBar{"final-blind", 0.93, 0.02, 0.90},
                                            BlindBar{"day-blind8", 0.98, 0.01, 0.95},
-                                           BlindBar{"tagging-blind9", 0.95, 0.13, 0.87},
+                                           BlindBar{"tagging-blind9", 0.95, 0.12, 0.88},
                                            BlindBar{"tagging-blind11", 0.96, 0.07, 0.90},
                                            BlindBar{"tagging-blind13", 0.92, 0.07, 0.94},
-                                           BlindBar{"tagging-blind14", 0.98, 0.07, 0.89}),
+                                           BlindBar{"tagging-blind14", 0.98, 0.03, 0.93}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -384,6 +384,22 @@ TEST(TaxonomyFixturesTest, BroadSubjectsByTheirTradesWords) {
   EXPECT_FALSE(contains(final_, "weapons"));
   EXPECT_TRUE(contains(final_, "sport"));
   EXPECT_TRUE(contains(topics("Army deploys more howitzers and rockets near the border", ""),
+                       "weapons"));
+  // A plot retold in a review or a ratings story is fiction.
+  const auto review = topics("Stolen-warhead thriller opens at the top of the box office",
+                             "The film follows a navy officer who hunts a stolen nuclear warhead "
+                             "aboard a submarine. The protagonist, played by Kang Do-hyun, ...");
+  EXPECT_FALSE(contains(review, "weapons"));
+  EXPECT_TRUE(contains(review, "culture"));
+  EXPECT_FALSE(contains(topics("산불 속 소방관 그린 드라마 '불의 계곡' 시청률 12%",
+                               "대형 산불 속 소방관들의 이야기를 그린 드라마 '불의 계곡'이 시청률 "
+                               "12%를 기록했다. 산불이 마을을 덮치자 대장 한도윤(김태오 분)이 "
+                               "주민 구조에 나섰다."),
+                        "disaster"));
+  // One such word in a real story is not a frame.
+  EXPECT_TRUE(contains(topics("N. Korea fires ballistic missile into East Sea",
+                              "North Korea fired a ballistic missile on Monday, the latest episode "
+                              "in a string of launches."),
                        "weapons"));
   // Giving to a campaign is politics, not a good deed.
   EXPECT_FALSE(contains(topics("Prosecutors probe illegal political donations to lawmaker",

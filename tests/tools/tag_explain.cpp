@@ -47,10 +47,10 @@ int main(int argc, char** argv) {
       const bool on = std::find(assigned.begin(), assigned.end(), t.id) != assigned.end();
       std::printf("%s{\"id\":\"%s\",\"kind\":\"%s\",\"score\":%.2f,\"threshold\":%.2f,"
                   "\"headline\":%.2f,\"lead\":%.2f,\"body\":%.2f,\"mentions\":%u,"
-                  "\"paragraphs\":%u,\"naming\":%u,\"naming_top\":%u,\"assigned\":%s}",
+                  "\"paragraphs\":%u,\"naming\":%u,\"naming_top\":%u,\"vetoed\":%s,\"assigned\":%s}",
                   first ? "" : ",", t.id.c_str(), t.kind.c_str(), s.score, t.threshold,
                   s.headline, s.lead, s.body, s.mentions, s.paragraphs, s.naming, s.naming_top,
-                  on ? "true" : "false");
+                  s.vetoed ? "true" : "false", on ? "true" : "false");
       first = false;
     }
     std::printf("],\"evidence\":[");
