@@ -601,8 +601,12 @@ std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemTex
     // One mention makes a topic only when the term names it, and, outside
     // the headline, only the main topic ("despite heavy snow" in a box-office
     // story is not weather).
+    // A person named in the lead is who the story is about ("이재명
+    // 대통령은 24일 …"), however little else names him.
+    const bool person_up_top = topic.kind == "person" && s.naming_top > 0;
     if (taxonomy.one_mention_needs_naming() && s.mentions <= 1 &&
-        (s.naming == 0 || (s.headline <= 0 && s.score < taxonomy.side_topic_share() * top))) {
+        (s.naming == 0 ||
+         (s.headline <= 0 && !person_up_top && s.score < taxonomy.side_topic_share() * top))) {
       continue;
     }
     // What the item is about: a topic named up top, a place in the headline

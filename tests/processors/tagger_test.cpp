@@ -157,6 +157,42 @@ TEST(TaggerTest, PenaltiesSubtract) {
   EXPECT_THAT(tag_ids(*tax, make_item("Eagles' attack stalls in ninth inning", "")), IsEmpty());
 }
 
+TEST(TaggerTest, APersonNamedOnceInTheLeadIsWhoTheStoryIsAbout) {
+  const auto taxonomy_with = [](const std::string& kind) {
+    return taxonomy_from(R"(
+version: 1
+defaults:
+  threshold: 3
+  fields: {slugline: 2, headline: 3, lead: 1.5, body: 1}
+  lead_bytes: 60
+  naming_weight: 3
+  side_topic_share: 0.35
+  one_mention_needs_naming: true
+topics:
+  - id: summit
+    name: summit
+    kind: subject
+    rules:
+      - weight: 3
+        en: [summit, talks, leaders]
+  - id: lee
+    name: Lee
+    kind: )" + kind + R"(
+    rules:
+      - weight: 3
+        en: [President Lee]
+)");
+  };
+  // "President Lee" once, in the lead: 4.5 against the summit's 30 or so.
+  const WireItem item = make_item("Summit talks end with leaders' pledge",
+                                  "President Lee held summit talks on Monday.\n"
+                                  "The leaders agreed on supply chains at the summit.\n"
+                                  "The talks ran long; the leaders met again.");
+  EXPECT_THAT(tag_ids(*taxonomy_with("person"), item), UnorderedElementsAre("summit", "lee"));
+  // Anything else named once outside the headline is a side topic.
+  EXPECT_THAT(tag_ids(*taxonomy_with("subject"), item), ElementsAre("summit"));
+}
+
 TEST(TaggerTest, AVetoGroupDropsTheTopicWhenEnoughOfItsTermsAreFound) {
   auto tax = one_topic("      - en: [warhead]\n",
                        "    penalties:\n      - weight: 1\n        veto_terms: 2\n"
