@@ -36,6 +36,15 @@ std::shared_ptr<const CompiledTaxonomy> one_topic(const std::string& rules,
                        "    rules:\n" + rules + extra);
 }
 
+// The defaults of the aboutness tests: threshold 3, naming weight 3, side
+// topics at 35 % of the top score; `extra` adds defaults keys.
+std::string aboutness_header(int lead_bytes, const std::string& extra = "") {
+  return "version: 1\ndefaults:\n  threshold: 3\n"
+         "  fields: {slugline: 2, headline: 3, lead: 1.5, body: 1}\n"
+         "  lead_bytes: " + std::to_string(lead_bytes) + "\n"
+         "  naming_weight: 3\n  side_topic_share: 0.35\n" + extra;
+}
+
 double score_of(const CompiledTaxonomy& taxonomy, const WireItem& item, const std::string& id) {
   const int at = taxonomy.find(id);
   for (const auto& s : score_topics(taxonomy, item_text(item))) {
@@ -159,15 +168,7 @@ TEST(TaggerTest, PenaltiesSubtract) {
 
 TEST(TaggerTest, APersonNamedOnceInTheLeadIsWhoTheStoryIsAbout) {
   const auto taxonomy_with = [](const std::string& kind) {
-    return taxonomy_from(R"(
-version: 1
-defaults:
-  threshold: 3
-  fields: {slugline: 2, headline: 3, lead: 1.5, body: 1}
-  lead_bytes: 60
-  naming_weight: 3
-  side_topic_share: 0.35
-  one_mention_needs_naming: true
+    return taxonomy_from(aboutness_header(60, "  one_mention_needs_naming: true\n") + R"(
 topics:
   - id: summit
     name: summit
@@ -471,15 +472,7 @@ topics:
 
 TEST(TaggerTest, APlacesScoreCountsAtPlaceWeightInTheShareASideTopicNeeds) {
   const auto taxonomy_with = [](const std::string& place_weight, const std::string& busan_kind) {
-    return taxonomy_from(R"(
-version: 1
-defaults:
-  threshold: 3
-  fields: {slugline: 2, headline: 3, lead: 1.5, body: 1}
-  lead_bytes: 20
-  naming_weight: 3
-  side_topic_share: 0.35
-)" + place_weight + R"(
+    return taxonomy_from(aboutness_header(20, place_weight) + R"(
 topics:
   - id: busan
     name: Busan
