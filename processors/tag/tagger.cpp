@@ -122,9 +122,10 @@ struct ThreadState {
   std::vector<uint32_t> mentions, naming, naming_top;
   std::vector<uint64_t> paragraph_bits;
   std::vector<uint8_t> established;
-  // Hits of veto groups (RuleGroup::veto_terms): (topic, target), then
-  // per topic whether enough distinct terms were found.
-  std::vector<std::pair<uint32_t, uint32_t>> veto_hits;
+  // Hits of veto groups (RuleGroup::veto_terms): (topic << 16 | group,
+  // target), then per topic whether one of its groups found enough
+  // distinct terms.
+  std::vector<std::pair<uint64_t, uint32_t>> veto_hits;
   std::vector<uint8_t> vetoed;
   std::vector<double> scores;
   std::vector<std::array<double, 3>> where;
@@ -495,7 +496,8 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
     const uint32_t topic = c.topic();
     if (targets[c.key / kFieldCount].veto_terms != 0) {
       // A veto term: counted by distinct term below, never in the score.
-      st.veto_hits.emplace_back(topic, static_cast<uint32_t>(c.key / kFieldCount));
+      const auto target = static_cast<uint32_t>(c.key / kFieldCount);
+      st.veto_hits.emplace_back(uint64_t{topic} << 16 | targets[target].veto_group, target);
       if (evidence) {
         evidence->push_back({topic, c.field, c.effect(), 0.0f, layout.slice(c.start(), end)});
       }
@@ -526,9 +528,11 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
     for (size_t i = 0; i < st.veto_hits.size();) {
       size_t j = i;
       while (j < st.veto_hits.size() && st.veto_hits[j].first == st.veto_hits[i].first) ++j;
-      // Distinct targets of one group are distinct terms; a topic's veto
-      // groups share one bar (the shipped file has one group a topic).
-      if (j - i >= targets[st.veto_hits[i].second].veto_terms) st.vetoed[st.veto_hits[i].first] = 1;
+      // Distinct targets of one group are distinct terms; each group
+      // counts against its own bar.
+      if (j - i >= targets[st.veto_hits[i].second].veto_terms) {
+        st.vetoed[static_cast<size_t>(st.veto_hits[i].first >> 16)] = 1;
+      }
       i = j;
     }
   }
@@ -603,7 +607,7 @@ std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemTex
     // story is not weather).
     // A person named in the lead is who the story is about ("이재명
     // 대통령은 24일 …"), however little else names him.
-    const bool person_up_top = topic.kind == "person" && s.naming_top > 0;
+    const bool person_up_top = topic.person && s.naming_top > 0;
     if (taxonomy.one_mention_needs_naming() && s.mentions <= 1 &&
         (s.naming == 0 ||
          (s.headline <= 0 && !person_up_top && s.score < taxonomy.side_topic_share() * top))) {

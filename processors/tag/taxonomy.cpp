@@ -309,6 +309,7 @@ struct TaxonomyCompiler {
   std::vector<Expression> expressions;
   std::map<std::string, size_t> index;  // flags + boundaries + text → expression
   uint32_t context_rules = 0;           // sense rules numbered from 1
+  uint16_t veto_groups = 0;             // veto groups numbered from 1
 
   explicit TaxonomyCompiler(const Taxonomy& t) : taxonomy(t) {}
 
@@ -431,6 +432,7 @@ struct TaxonomyCompiler {
     target.to_closing_quote = g.to_closing_quote && effect == Effect::mask;
     target.veto_terms =
         effect == Effect::subtract ? static_cast<uint8_t>(std::min<uint32_t>(g.veto_terms, 255)) : 0;
+    if (target.veto_terms != 0) target.veto_group = ++veto_groups;
     if (!g.context.empty() && effect != Effect::mask) {
       target.context = ++context_rules;
       PatternTarget licence = target;
@@ -540,6 +542,7 @@ struct TaxonomyCompiler {
       c.name = t.name;
       c.kind = std::string(to_string(t.kind));
       c.place = t.kind == TopicKind::place;
+      c.person = t.kind == TopicKind::person;
       c.uri = topic_uri(t);
       c.threshold = t.threshold.value_or(d.threshold);
       c.fields = t.fields.value_or(d.fields);

@@ -165,6 +165,7 @@ struct PatternTarget {
   uint32_t context = 0;      // add/subtract: the sense rule its hits need (0: none); context: the rule it serves
   float weight = 1;
   uint8_t veto_terms = 0;    // subtract: RuleGroup::veto_terms (at most 255)
+  uint16_t veto_group = 0;   // with veto_terms: which of the topic's veto groups (from 1)
 };
 // A byte of a word for the word-boundary checks: an ASCII letter or digit,
 // or '_' (std::isalnum in the "C" locale, which wiredesk never changes). The
@@ -205,6 +206,7 @@ struct CompiledTopic {
   std::string name;
   std::string kind;
   bool place = false;
+  bool person = false;
   std::string uri;
   double threshold = 4.0;
   FieldWeights fields;

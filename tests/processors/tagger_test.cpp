@@ -215,6 +215,24 @@ TEST(TaggerTest, AVetoGroupDropsTheTopicWhenEnoughOfItsTermsAreFound) {
   EXPECT_TRUE(scores[0].vetoed);
 }
 
+// Each veto group counts its own terms against its own bar: one term of
+// each of two groups with a bar of two is no veto.
+TEST(TaggerTest, EachVetoGroupCountsAgainstItsOwnBar) {
+  auto tax = one_topic("      - en: [warhead]\n",
+                       "    penalties:\n"
+                       "      - weight: 1\n        veto_terms: 2\n        en: [protagonist, episode]\n"
+                       "      - weight: 1\n        veto_terms: 2\n        en: [box office, sequel]\n");
+  const WireItem mixed =
+      make_item("Stolen warhead found", "The protagonist of the sequel was not involved.");
+  EXPECT_THAT(tag_ids(*tax, mixed), ElementsAre("t"));
+  const WireItem plot =
+      make_item("Stolen warhead found", "The protagonist steals it in the last episode.");
+  EXPECT_THAT(tag_ids(*tax, plot), IsEmpty());
+  const WireItem sales =
+      make_item("Stolen warhead found", "The sequel led the box office.");
+  EXPECT_THAT(tag_ids(*tax, sales), IsEmpty());
+}
+
 TEST(TaggerTest, OverlappingTermsOfOneTopicCountOnceAsTheLongest) {
   auto tax = one_topic(
       "      - weight: 2\n        en: [ballistic missile]\n"
