@@ -367,6 +367,22 @@ TEST(TaxonomyFixturesTest, BroadSubjectsByTheirTradesWords) {
        "70대 노인이 평생 모은 1억원을 지역 장학재단에 기부했다. 기부금은 저소득층 학생 장학금으로 "
        "쓰인다.",
        "society"},
+      // tagging-blind16's misses: a traffic offence, a port's cargo, the
+      // city's trains and buses.
+      {"Singer booked for drunk driving after awards party",
+       "The singer was stopped at a sobriety checkpoint with a blood alcohol level of 0.09 "
+       "percent, police said.",
+       "crime"},
+      {"가수 A씨 음주운전 적발…면허 취소 수준", "혈중알코올농도 0.1% 상태로 차를 몬 혐의다.",
+       "crime"},
+      {"Incheon port's container volume hits a record",
+       "Incheon port handled 3.9 million TEUs this year as transshipment cargo grew.", "economy"},
+      {"부산항 물동량 사상 최대", "부산항의 올해 컨테이너 물동량이 2천400만TEU를 넘었다.",
+       "economy"},
+      {"Daejeon extends subway service for the festival",
+       "Subway trains and 20 bus routes will run an hour later, helping commuters and visitors "
+       "get home.",
+       "society"},
   };
   for (const Case& c : cases) {
     EXPECT_TRUE(contains(topics(c.headline, c.body), c.topic)) << c.headline;
