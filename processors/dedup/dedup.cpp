@@ -187,7 +187,9 @@ class Judge {
       return false;
     }
     const int own_facts = std::popcount(q_.sketch.key_tokens & ~cs.key_tokens);
-    const bool close = ov.opening_jaccard >= o_.truncated_copy_close_opening;
+    const bool close = ov.opening_jaccard >= o_.truncated_copy_close_opening ||
+                       (ov.opening_jaccard >= o_.truncated_copy_kept_facts_opening &&
+                        (cs.lead_tokens & ~q_.sketch.key_tokens) == 0);
     if (q_.sketch.paragraphs[1] == 0) {
       return close && own_facts == 0 && (q_.sketch.lead_tokens & ~cs.lead_tokens) == 0 &&
              ov.a_in_b >= o_.truncated_copy_containment;
