@@ -453,7 +453,9 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
       if (t.effect == Effect::mask || t.effect == Effect::context || !(t.field_mask & field_bit)) {
         continue;
       }
-      if (masked(st, t.topic, h)) continue;
+      // A veto term is the item's frame, inside a masked span too (the play
+      // that "depicts" a sinking ends in its title, 그린 연극 '심해 189').
+      if (t.veto_terms == 0 && masked(st, t.topic, h)) continue;
       if (t.context != 0 && !licensed(t.context, h.paragraph)) continue;
       st.counted.emplace_back(t.topic, t.effect, h.start, h.end, t.weight,
                               uint64_t{k} * kFieldCount + static_cast<uint64_t>(h.field),

@@ -159,6 +159,20 @@ TEST(TaggerTest, AnExclusionMayRunOnToTheClosingQuote) {
   EXPECT_DOUBLE_EQ(score_of(*tax, make_item("영화 '대통령", "", "ko"), "t"), 3.0);
 }
 
+// A veto term is the item's frame: an exclusion's span does not hide it
+// (a play that "depicts" a sinking, 그린 연극 '…', ends in its title).
+TEST(TaggerTest, AVetoTermCountsInsideAnExclusionsSpan) {
+  auto tax = one_topic("      - ko: [침몰]\n",
+                       "    exclude:\n      - to_closing_quote: true\n        ko: [\"연극 '\"]\n"
+                       "    penalties:\n      - weight: 1\n        veto_terms: 1\n"
+                       "        regex: ['을 그린 연극']\n");
+  const WireItem play = make_item("침몰 72시간", "잠수함 침몰 72시간을 그린 연극 '심해'가 개막한다.", "ko");
+  EXPECT_THAT(tag_ids(*tax, play), IsEmpty());
+  const auto scores = score_topics(*tax, item_text(play));
+  ASSERT_EQ(scores.size(), 1u);
+  EXPECT_TRUE(scores[0].vetoed);
+}
+
 TEST(TaggerTest, PenaltiesSubtract) {
   auto tax = one_topic("      - en: [attack]\n",
                        "    penalties:\n      - weight: 1\n        en: [inning]\n");

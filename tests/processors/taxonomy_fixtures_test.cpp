@@ -222,7 +222,8 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind14", 0.99, 0.03, 0.93},
                                            BlindBar{"tagging-blind15", 0.95, 0.03, 0.88},
                                            BlindBar{"tagging-blind16", 0.93, 0.09, 0.91},
-                                           BlindBar{"tagging-blind17", 0.97, 0.09, 0.92}),
+                                           BlindBar{"tagging-blind17", 0.97, 0.07, 0.92},
+                                           BlindBar{"tagging-blind18", 0.96, 0.09, 0.84}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -493,6 +494,61 @@ TEST(TaxonomyFixturesTest, BroadSubjectsByTheirTradesWords) {
   EXPECT_FALSE(contains(topics("불법 정치후원금 기부 의혹 의원 소환",
                                "검찰은 건설사 임직원 명의로 정치후원금을 기부한 의혹을 조사하고 있다."),
                         "society"));
+}
+
+// tagging-blind18's misses, fixed by class (docs/quality.md, "tagging-blind18"),
+// each on sentences of its own.
+TEST(TaxonomyFixturesTest, PlotsInOnePhraseCampusVotesNamedBoatsAndTheDesksEverydayCopy) {
+  struct Case {
+    const char* headline;
+    const char* body;
+    const char* topic;
+    bool assigned;
+  };
+  const Case cases[] = {
+      // A work that "depicts" the events, named in the lead, is fiction,
+      // though the phrase ends in the work's quoted title.
+      {"침몰 잠수함 속 72시간…연극 '심연' 개막",
+       "(서울=연합뉴스) 기자 = 침몰한 잠수함 속에서 버틴 승조원들의 72시간을 그린 연극 '심연'이 "
+       "15일 개막한다.",
+       "disaster", false},
+      // A genre and the ratings: a courtroom drama's murder is no crime.
+      {"법정극 '회색 법정' 시청률 12% 돌파",
+       "살인 누명을 쓴 남자가 검사가 되어 돌아오는 법정극 '회색 법정'이 시청률 12%를 넘었다.",
+       "crime", false},
+      // A student council's election is campus life, not an election.
+      {"한국대 총학생회장 선거 무산…투표율 30%대",
+       "한국대 총학생회장 선거가 투표율 미달로 무산됐다. 선거관리위원회는 다음 달 재선거를 치른다.",
+       "election", false},
+      {"한국대 총학생회장 선거 무산…투표율 30%대",
+       "한국대 총학생회장 선거가 투표율 미달로 무산됐다. 선거관리위원회는 다음 달 재선거를 치른다.",
+       "society", true},
+      // A boat named with 호 is no typhoon.
+      {"유람선 태풍호, 석 달 만에 운항 재개", "부산 앞바다를 도는 유람선 태풍호가 새 단장을 마쳤다.",
+       "weather", false},
+      // The toll in the headline makes an accident the story.
+      {"2 dead, 9 hurt as stage truss falls at concert hall",
+       "A steel truss fell onto the stage during a K-pop concert rehearsal, killing two crew "
+       "members, officials said. The singer was not on stage.",
+       "disaster", true},
+      // Fares are prices; admissions and a town's festival are everyday life.
+      {"시내버스 기본요금 3월부터 150원 인상", "시는 시내버스 기본요금을 150원 인상한다고 밝혔다.",
+       "economy", true},
+      {"의대 정시 경쟁률 하락…수험생 눈치작전",
+       "올해 의대 정시 모집 경쟁률이 지난해보다 낮아졌다고 입시업계가 밝혔다.", "society", true},
+      {"Ice fishing festival opens in Hwacheon",
+       "The winter festival, which drew a million visitors last year, opens Saturday on the "
+       "frozen river.",
+       "society", true},
+      // The sitting president by title after a headline's first clause; a
+      // foreign one is named.
+      {"대통령실 \"설 전 지원책 발표\"…대통령, 회의서 \"현장이 기준\"", "", "lee-jae-myung", true},
+      {"프랑스 \"원전 협력 확대\"…마크롱 대통령, 방한 일정 공개", "", "lee-jae-myung", false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(contains(topics(c.headline, c.body), c.topic), c.assigned) << c.headline << ": "
+                                                                          << c.topic;
+  }
 }
 
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
