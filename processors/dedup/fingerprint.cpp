@@ -92,6 +92,15 @@ std::string_view strip_korean_particle(std::string_view token) {
   return token;
 }
 
+// A Korean weekday keeps what follows it in one word (월요일인 11일,
+// 화요일부터, 수요일에): the day is the first three syllables.
+std::string_view korean_weekday(std::string_view token) {
+  constexpr size_t kDay = 9;  // three Hangul syllables, 3 bytes each
+  if (token.size() <= kDay || token.substr(3, 6) != "요일"sv) return token;
+  const std::string_view day = token.substr(0, kDay);
+  return is_date_word(day) ? day : token;
+}
+
 // Where the code points of a text start: byte offsets from scan_text, or
 // none for ASCII text (most English copy), whose code point i is byte i.
 struct CodePoints {
@@ -526,6 +535,7 @@ uint64_t key_token_bits(std::string_view normalized) {
   const auto key = [&](size_t start, size_t end, bool has_digit) {
     std::string_view token = normalized.substr(start, end - start);
     if (has_digit) token = strip_korean_particle(token);
+    else token = korean_weekday(token);
     if (has_digit || is_date_word(token)) {
       bits |= uint64_t{1} << (XXH3_64bits(token.data(), token.size()) & 63);
     }

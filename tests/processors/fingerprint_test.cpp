@@ -378,6 +378,20 @@ TEST(Fingerprint, KeyTokensAreNumbersAndDates) {
   EXPECT_NE(key_token_bits("3일 오후"), 0u);
 }
 
+// A Korean weekday is written with what follows it (월요일인 11일,
+// 화요일부터): the day is the token, so a copy's headline that names it bare
+// agrees with the lead, and the next day's edition does not.
+TEST(Fingerprint, AKoreanWeekdayIsATokenWhateverFollowsIt) {
+  const uint64_t monday = key_token_bits("월요일");
+  ASSERT_NE(monday, 0u);
+  for (const char* t : {"월요일인", "월요일에", "월요일부터", "월요일까지"}) {
+    EXPECT_EQ(key_token_bits(t), monday) << t;
+  }
+  EXPECT_NE(key_token_bits("화요일인"), monday);
+  EXPECT_EQ(key_token_bits("요일별"), 0u);
+  EXPECT_EQ(key_token_bits("무요일인"), 0u);
+}
+
 // Tokens are read eight bytes at a time: a token's bit must not depend on
 // where it stands against those eight bytes, nor on its neighbours.
 TEST(Fingerprint, KeyTokenBitsDoNotDependOnWhereTheTokenStands) {
