@@ -84,7 +84,10 @@ bool key_tokens_conflict(const Sketch& a, const Sketch& b, double tolerance) {
 // the next day's report written to the same pattern keeps few.
 bool facts_dropped(const Sketch& earlier, const Sketch& later, double tolerance) {
   const int dropped = std::popcount(earlier.key_tokens & ~later.key_tokens);
-  return dropped > std::max(2.0, tolerance * std::popcount(earlier.key_tokens));
+  const int had = std::popcount(earlier.key_tokens);
+  // A short text's two facts both gone (yesterday's date and weekday) are
+  // as telling as most of a long one's.
+  return dropped > std::max(2.0, tolerance * had) || (dropped >= 2 && dropped == had);
 }
 
 struct Match {
