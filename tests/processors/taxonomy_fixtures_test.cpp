@@ -223,7 +223,8 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind15", 0.95, 0.03, 0.88},
                                            BlindBar{"tagging-blind16", 0.93, 0.09, 0.91},
                                            BlindBar{"tagging-blind17", 0.99, 0.07, 0.92},
-                                           BlindBar{"tagging-blind18", 0.96, 0.09, 0.84}),
+                                           BlindBar{"tagging-blind18", 0.96, 0.07, 0.85},
+                                           BlindBar{"tagging-blind20", 0.99, 0.01, 0.81}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -544,6 +545,21 @@ TEST(TaxonomyFixturesTest, PlotsInOnePhraseCampusVotesNamedBoatsCompanyPresident
       // foreign one is named.
       {"대통령실 \"설 전 지원책 발표\"…대통령, 회의서 \"현장이 기준\"", "", "lee-jae-myung", true},
       {"프랑스 \"원전 협력 확대\"…마크롱 대통령, 방한 일정 공개", "", "lee-jae-myung", false},
+      // tagging-blind20: a stabbing's toll is a crime's, not an accident's; a
+      // review's tag alone says the flood is a play's; a students' vote on
+      // tuition is no election.
+      {"1 dead, 2 hurt in stabbing at bus terminal; suspect held",
+       "A man stabbed three people at a bus terminal in Gwangju on Tuesday, killing one, police "
+       "said. The suspect was arrested at the scene.",
+       "disaster", false},
+      {"[Review] 'High Water' keeps its flood offstage",
+       "The river rises only in the dialogue of this spare two-hander, where a town's "
+       "evacuation and its dead are remembered by two neighbours.",
+       "disaster", false},
+      {"한국대 학생 총투표서 '등록금 인상 반대' 88%",
+       "한국대 총학생회는 등록금 인상안 찬반 총투표에서 재학생 88%가 반대했다고 밝혔다. 투표율은 "
+       "61%였다.",
+       "election", false},
       // A company's president and chief executive is business, not politics.
       {"Mirae Shipping names finance chief Park Ji-ho as new president",
        "Mirae Shipping said Monday it has named Park Ji-ho as president and chief executive "
