@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cctype>
 #include <cmath>
@@ -94,6 +95,9 @@ struct Match {
   Verdict verdict;
   double similarity;  // what decided: Jaccard for copies, containment for updates
   double jaccard;     // ranks candidates
+  // The item is the next edition of the candidate's story (Judge::next_edition):
+  // no match, and no other item of that story is one either.
+  bool next_edition = false;
 };
 
 class Judge {
@@ -135,6 +139,9 @@ class Judge {
         return Match{Verdict::update, contained, j};
       }
       return std::nullopt;
+    }
+    if ((near || near_identical(ov)) && next_edition(c, cs)) {
+      return Match{Verdict::fresh, j, j, true};
     }
     const double growth = static_cast<double>(q_.sketch.body_shingles) / cs.body_shingles;
     if (ov.b_in_a >= o_.unmarked_update_containment && growth >= 1 + o_.unmarked_update_growth &&
@@ -194,7 +201,10 @@ class Judge {
                        (ov.opening_jaccard >= o_.truncated_copy_kept_facts_opening &&
                         (cs.lead_tokens & ~q_.sketch.key_tokens) == 0);
     if (q_.sketch.paragraphs[1] == 0) {
-      return close && own_facts == 0 && (q_.sketch.lead_tokens & ~cs.lead_tokens) == 0 &&
+      // No fact of its own anywhere: the kept-facts bar is enough, whatever
+      // the earlier headline's figures the copy's own headline left out.
+      return ov.opening_jaccard >= o_.truncated_copy_kept_facts_opening && own_facts == 0 &&
+             (q_.sketch.lead_tokens & ~cs.lead_tokens) == 0 &&
              ov.a_in_b >= o_.truncated_copy_containment;
     }
     if (ov.a_in_b < o_.truncated_copy_containment) {
@@ -210,6 +220,16 @@ class Judge {
   bool stale_pattern(const IndexRecord& c, const Sketch& cs) const {
     return q_.event_ms - c.event_ms >= o_.write_through_fact_check_after_ms &&
            facts_dropped(cs, q_.sketch, o_.write_through_dropped_facts);
+  }
+
+  // The same source's text again half a day or more later, with a number or
+  // date of its own and one of the earlier's gone: tomorrow's edition of a
+  // daily report written word for word to today's (Jan. 26, Tuesday for
+  // Jan. 25, Monday), not a resend, which keeps its date.
+  bool next_edition(const IndexRecord& c, const Sketch& cs) const {
+    return q_.event_ms - c.event_ms >= o_.write_through_fact_check_after_ms &&
+           (q_.sketch.key_tokens & ~cs.key_tokens) != 0 &&
+           (cs.key_tokens & ~q_.sketch.key_tokens) != 0;
   }
 
   bool near_identical(const Overlap& ov) const {
@@ -688,18 +708,44 @@ Dedup::Decision Dedup::decide_by_content(const DedupIndex::Session& session,
                                          const std::vector<const IndexRecord*>& candidates,
                                          const IndexEntry& item) const {
   const Judge judge(options_, item, session.interned(item.source_family));
+  const auto story_of = [](const IndexRecord& r) { return r.story ? *r.story : *r.uri; };
+  // Stories the item is the next edition of (a few at most): none of their
+  // items matches it.
+  std::array<std::string_view, 4> editions;
+  size_t edition_count = 0;
+  const auto is_edition = [&](const IndexRecord& r) {
+    const std::string_view story = story_of(r);
+    return std::find(editions.begin(), editions.begin() + edition_count, story) !=
+           editions.begin() + edition_count;
+  };
   const IndexRecord* best = nullptr;
   Match best_match{Verdict::fresh, 0, -1};
-  for (const IndexRecord* c : candidates) {
-    const std::optional<Match> m = judge.judge(*c);
-    if (!m) continue;
-    const bool better = m->jaccard > best_match.jaccard ||
-                        (m->jaccard == best_match.jaccard && best && c->event_ms > best->event_ms);
-    if (better) {
-      best = c;
-      best_match = *m;
+  const auto choose = [&](bool skip_editions) {
+    best = nullptr;
+    best_match = Match{Verdict::fresh, 0, -1};
+    for (const IndexRecord* c : candidates) {
+      if (skip_editions && is_edition(*c)) continue;
+      const std::optional<Match> m = judge.judge(*c);
+      if (!m) continue;
+      if (m->next_edition) {
+        if (edition_count < editions.size() && !is_edition(*c)) {
+          editions[edition_count++] = story_of(*c);
+        }
+        continue;
+      }
+      const bool better =
+          m->jaccard > best_match.jaccard ||
+          (m->jaccard == best_match.jaccard && best && c->event_ms > best->event_ms);
+      if (better) {
+        best = c;
+        best_match = *m;
+      }
     }
-  }
+  };
+  choose(false);
+  // Rare: the best match belongs to a story the item turned out to be the
+  // next edition of; choose again without that story's items.
+  if (best && edition_count != 0 && is_edition(*best)) choose(true);
   Decision d;
   if (!best) {
     d.story = item.uri;
