@@ -98,6 +98,9 @@ struct Match {
   // The item is the next edition of the candidate's story (Judge::next_edition):
   // no match, and no other item of that story is one either.
   bool next_edition = false;
+  // An update of a text half a day or more older whose figures it mostly
+  // dropped (Judge::late_follow_up): any other match goes first.
+  bool late = false;
 };
 
 class Judge {
@@ -116,9 +119,10 @@ class Judge {
       if (same_family(c) && rewrites(c)) return Match{Verdict::update, 1.0, 1.0};
       return Match{Verdict::duplicate, 1.0, 1.0};
     }
-    const bool near = (near_identical(ov) && !key_tokens_conflict(q_.sketch, cs,
-                                                                  o_.key_token_tolerance)) ||
-                      truncated_copy(cs, ov);
+    const bool identical = near_identical(ov);
+    const bool cut_copy = truncated_copy(cs, ov);
+    const bool near =
+        (identical && !key_tokens_conflict(q_.sketch, cs, o_.key_token_tolerance)) || cut_copy;
     if (!same_family(c) || (q_.markers & marker::distinct)) {
       return near ? std::optional<Match>(Match{Verdict::duplicate, j, j}) : std::nullopt;
     }
@@ -136,18 +140,24 @@ class Judge {
       if ((contained >= o_.update_containment ||
            (contained >= o_.update_containment_shared_paragraph && shares_paragraph(cs))) &&
           !stale_pattern(c, cs)) {
-        return Match{Verdict::update, contained, j};
+        return Match{Verdict::update, contained, j, false, late_follow_up(c, cs)};
       }
       return std::nullopt;
     }
-    if ((near || near_identical(ov)) && next_edition(c, cs)) {
-      return Match{Verdict::fresh, j, j, true};
-    }
     const double growth = static_cast<double>(q_.sketch.body_shingles) / cs.body_shingles;
-    if (ov.b_in_a >= o_.unmarked_update_containment && growth >= 1 + o_.unmarked_update_growth &&
-        j >= o_.update_min_jaccard && !stale_pattern(c, cs)) {
-      return Match{Verdict::update, ov.b_in_a, j};  // adds to the earlier text
+    const bool adds_to_it = ov.b_in_a >= o_.unmarked_update_containment &&
+                            growth >= 1 + o_.unmarked_update_growth &&
+                            j >= o_.update_min_jaccard && !late_follow_up(c, cs);
+    // A follow-up that keeps the earlier text, some of its figures too, and
+    // goes on is an update even when the rest of it reads as a copy.
+    if (adds_to_it && (q_.sketch.key_tokens & cs.key_tokens) != 0) {
+      return Match{Verdict::update, ov.b_in_a, j};
     }
+    // Read as a copy whatever numbers and dates changed (`identical` without
+    // the key-token check): tomorrow's edition of a report is today's word
+    // for word with its figures changed.
+    if ((identical || cut_copy) && next_edition(c, cs)) return Match{Verdict::fresh, j, j, true};
+    if (adds_to_it) return Match{Verdict::update, ov.b_in_a, j};
     if (near) return Match{Verdict::duplicate, j, j};
     return std::nullopt;
   }
@@ -214,12 +224,30 @@ class Judge {
     return own_facts <= 1 || (close && own_facts <= o_.truncated_copy_close_own_facts);
   }
 
-  // Half a day or more after the item it would rewrite, a "write-through"
-  // that dropped most of its numbers and dates is the next edition of a
-  // recurring report (a market wrap) written to the same pattern.
+  // Half a day or more after the item it would rewrite, at that item's hour
+  // of a later day, a "write-through" that dropped most of its numbers and
+  // dates is the next edition of a recurring report (a market wrap) written
+  // to the same pattern.
   bool stale_pattern(const IndexRecord& c, const Sketch& cs) const {
+    return late_follow_up(c, cs) && in_daily_slot(q_.event_ms - c.event_ms);
+  }
+
+  // Half a day or more later with most of the earlier figures gone. Marked
+  // as a write-through at another hour of the day, it is a developing
+  // story's next day (the fire's second day, the strike's deal) or a
+  // look-alike written to its pattern that a closer match takes first;
+  // unmarked, no update at all.
+  bool late_follow_up(const IndexRecord& c, const Sketch& cs) const {
     return q_.event_ms - c.event_ms >= o_.write_through_fact_check_after_ms &&
            facts_dropped(cs, q_.sketch, o_.write_through_dropped_facts);
+  }
+
+  // A recurring report comes at its hour of the day; a story's next
+  // development whenever it happens.
+  bool in_daily_slot(int64_t gap_ms) const {
+    constexpr int64_t kDay = 24LL * 3600 * 1000;
+    const int64_t off = gap_ms % kDay;
+    return std::min(off, kDay - off) <= o_.daily_slot_ms;
   }
 
   // The same source's text again half a day or more later, with a number or
@@ -734,8 +762,10 @@ Dedup::Decision Dedup::decide_by_content(const DedupIndex::Session& session,
         continue;
       }
       const bool better =
-          m->jaccard > best_match.jaccard ||
-          (m->jaccard == best_match.jaccard && best && c->event_ms > best->event_ms);
+          !best || (best_match.late && !m->late) ||
+          (m->late == best_match.late &&
+           (m->jaccard > best_match.jaccard ||
+            (m->jaccard == best_match.jaccard && c->event_ms > best->event_ms)));
       if (better) {
         best = c;
         best_match = *m;

@@ -125,6 +125,9 @@ struct DedupOptions {
   // report written to the same pattern (tomorrow's market wrap), not an update.
   double write_through_dropped_facts = 0.35;
   int64_t write_through_fact_check_after_ms = 12LL * 3600 * 1000;
+  // A recurring report's next edition comes within this of a whole number
+  // of days after the earlier edition.
+  int64_t daily_slot_ms = 2LL * 3600 * 1000;
   // Unmarked write-through: the earlier text at least this much contained in
   // the new one, which adds to it (at least unmarked_update_growth more
   // distinct shingles), with Jaccard at least update_min_jaccard.

@@ -54,8 +54,12 @@ TEST(DedupFixtures, EveryVerdictAndStoryMatchesTheLabels) {
 // from an empty index and checks every verdict and story; a `new` labelled
 // item given another verdict is a false merge, an item wrongly kept off
 // news.items a false duplicate. Prints the confusion matrix.
+// `known_misses`: lines whose verdict is known to be wrong; `known_story_misses`:
+// lines with the right verdict that join a known miss's story (a copy of a
+// follow-up called new) instead of the labelled one.
 void expect_every_label(const std::string& dir, size_t expected_items,
-                        const std::set<size_t>& known_misses = {}) {
+                        const std::set<size_t>& known_misses = {},
+                        const std::set<size_t>& known_story_misses = {}) {
   const auto items =
       wiredesk::testing::read_lines(wiredesk::testing::fixture_path(dir + "/items.jsonl"));
   const auto labels = testing::read_labels(
@@ -79,6 +83,11 @@ void expect_every_label(const std::string& dir, size_t expected_items,
       } else {
         EXPECT_EQ(verdict, "new") << dir << " line " << line << ": a known miss changed";
       }
+      continue;
+    }
+    if (known_story_misses.count(line)) {
+      EXPECT_EQ(verdict, labels[i].verdict) << dir << " line " << line;
+      EXPECT_NE(got.story, labels[i].story) << dir << " line " << line << ": a known miss changed";
       continue;
     }
     if (labels[i].verdict == "new") {
@@ -180,6 +189,19 @@ TEST(DedupBlindFixtures, ShortCopiesAndShortLookAlikesSet) {
 // the earlier headline's figures called new), 1.000 since.
 TEST(DedupBlindFixtures, DailyReportsTheirNextEditionsAndCopiesSet) {
   expect_every_label("dedup-blind21", 48);
+}
+
+// Stories that go on for days, written blind on 2026-12-05 (tests/fixtures/
+// dedup-blind22): 0.840 at first, 7 of 12 follow-ups 12-40 h later called
+// new. 0.860 once a follow-up that keeps the earlier text and adds to it is
+// an update before it can be the next edition (19); 0.880 once a write-
+// through that dropped most figures is a report's next edition only at the
+// earlier item's hour of a later day (18). Left: follow-ups that rewrote
+// their lead and keep 58-76 % of the earlier text (20, 22, 34, 35, 40, 45):
+// hard look-alikes a day later keep as much (docs/quality.md), and the
+// copies and write-throughs that join those follow-ups' stories.
+TEST(DedupBlindFixtures, StoriesThatGoOnForDaysSet) {
+  expect_every_label("dedup-blind22", 50, {20, 22, 34, 35, 40, 45}, {23, 26, 36, 37, 41});
 }
 
 // Replays are not duplicates (design §3): the same records again, with the
@@ -916,6 +938,144 @@ TEST(Dedup, TheNextEditionOfADailyReportWordForWordIsNew) {
   const Outcome resend = yonhap("urn:yna:AEN3", "2027-01-26T07:00:00+09:00", "Monday", "25", 4);
   EXPECT_EQ(resend.verdict, Verdict::duplicate);
   EXPECT_EQ(resend.story, "urn:yna:AEN1");
+}
+
+// A developing story's follow-up half a day later keeps the earlier text,
+// changes a figure and goes on: an update, though the changed figure and the
+// kept text would make it read as the next edition of a report.
+TEST(Dedup, AFollowUpThatKeepsTheEarlierTextAndGoesOnIsAnUpdate) {
+  const std::vector<std::string> paras = {
+      "Heavy snow fell on the eastern coast of Gangwon Province on Monday, with up to 20 "
+      "centimeters piling up in mountain areas, and the interior ministry raised its snow "
+      "emergency to level 1, the ministry said.",
+      "Snow advisories were in place for Gangneung, Donghae and Samcheok, and forecasters said "
+      "the snow would continue through the night.",
+      "The ministry told local governments to deploy snowplows on mountain passes and to check "
+      "greenhouses and livestock sheds that could collapse under the weight of the snow.",
+      "Residents were advised to stay off the roads unless necessary and to clear snow from "
+      "their roofs during daylight hours."};
+  DedupRunner runner;
+  const Outcome first = runner.run(
+      wire("urn:yna:S1", "1", "2027-02-01T19:30:00+09:00", "Heavy snow hits east coast",
+           body(paras)),
+      1);
+  ASSERT_EQ(first.verdict, Verdict::fresh);
+  std::vector<std::string> more = paras;
+  more[0].replace(more[0].find("20"), 2, "38");
+  more.push_back("Dozens of flights from Yangyang airport were cancelled, and two mountain "
+                 "roads were closed after cars were stranded overnight.");
+  more.push_back("Some 40 residents of a mountain village were cut off by the snow, and rescue "
+                 "workers brought them food and heating fuel by snowmobile, officials said.");
+  const Outcome follow = runner.run(
+      wire("urn:yna:S2", "1", "2027-02-02T08:00:00+09:00", "Snow piles up to 38 cm on east coast",
+           body(more)),
+      2);
+  EXPECT_EQ(follow.verdict, Verdict::update);
+  EXPECT_EQ(follow.story, "urn:yna:S1");
+}
+
+// A flash the next day written to an earlier flash's pattern, with more
+// words and its one date changed, keeps none of the earlier figures: not a
+// follow-up of it.
+TEST(Dedup, ASiblingFlashADayLaterIsNotAFollowUp) {
+  DedupRunner runner;
+  runner.run(wire("urn:yna:F1", "1", "2026-11-03T04:13:00+09:00",
+                  "(URGENT) Health authorities reported a new vaccine as cases rise",
+                  "SEOUL, Nov. 3 (Yonhap) -- The KDCA reported a new vaccine in South Chungcheong "
+                  "on Tuesday, the drug safety ministry said.\n\n(END)"),
+             1);
+  const Outcome next = runner.run(
+      wire("urn:yna:F2", "1", "2026-11-04T00:59:00+09:00",
+           "(URGENT) Health authorities reported a measles outbreak as cases rise",
+           "SEOUL, Nov. 4 (Yonhap) -- The Korea Disease Control and Prevention Agency reported a "
+           "measles outbreak in South Chungcheong on Friday, the drug safety ministry said."
+           "\n\n(END)"),
+      2);
+  EXPECT_EQ(next.verdict, Verdict::fresh) << "of " << next.of;
+}
+
+// A shipyard strike's first story: its lead and vote, then three paragraphs
+// (demands, the company, its spokesman) that its later stories keep.
+const std::vector<std::string>& strike_background() {
+  static const std::vector<std::string> paras = {
+      "The union demands a basic pay raise of 8 percent and the rehiring of welders laid off "
+      "after the yard's order slump, while management has offered 3 percent.",
+      "The company, which builds LNG carriers and container ships for customers in Europe and "
+      "Asia, said the walkout was delaying work on vessels due for delivery this spring.",
+      "A spokesman for the company said management remained open to talks and urged the union "
+      "to return to work while negotiations continue."};
+  return paras;
+}
+
+std::vector<std::string> strike_first_story() {
+  std::vector<std::string> paras = {
+      "Some 4,200 workers of Kumsan Shipbuilding walked off the job on Monday after wage talks "
+      "broke down, the company's union said, the first strike at the Geoje yard in 6 years.",
+      "The union said 92 percent of its 5,100 members had voted for the strike on Jan. 27, and "
+      "that the walkout would cost the company 21 billion won a day."};
+  paras.insert(paras.end(), strike_background().begin(), strike_background().end());
+  return paras;
+}
+
+// A write-through that dropped most of the earlier numbers is the next
+// edition of a report when it comes at the earlier one's hour of a later
+// day; at another hour it is the story's next development.
+TEST(Dedup, AWriteThroughAtTheEarlierItemsHourOfTheNextDayIsTheNextEdition) {
+  const std::vector<std::string>& kept = strike_background();
+  const std::vector<std::string> before = strike_first_story();
+  std::vector<std::string> after = {
+      "The union of Kumsan Shipbuilding and management reached a tentative wage deal on "
+      "Tuesday night, ending a strike at the Geoje yard that had halted work on its docks.",
+      "Under the deal, basic pay rises by 98,000 won a month, and 150 laid-off welders will be "
+      "rehired by June, the union said."};
+  after.insert(after.end(), kept.begin(), kept.end());
+  const auto run = [&](const std::string& later) {
+    DedupRunner runner;
+    runner.run(wire("urn:yna:K1", "1", "2027-02-01T08:30:00+09:00",
+                    "Kumsan Shipbuilding workers walk out", body(before)),
+               1);
+    return runner.run(wire("urn:yna:K2", "1", later,
+                           "(LEAD) Kumsan Shipbuilding union, management reach wage deal",
+                           body(after)),
+                      2);
+  };
+  const Outcome another_hour = run("2027-02-02T19:40:00+09:00");
+  EXPECT_EQ(another_hour.verdict, Verdict::update);
+  EXPECT_EQ(another_hour.story, "urn:yna:K1");
+  EXPECT_EQ(run("2027-02-02T09:00:00+09:00").verdict, Verdict::fresh);
+}
+
+// A write-through that reads as the next day of an older story and as the
+// rewrite of a newer one belongs to the newer: the older match is late (most
+// of its figures gone a day later) and goes after any other.
+TEST(Dedup, AWriteThroughJoinsTheItemItRewritesBeforeADayOldStory) {
+  const std::vector<std::string>& kept = strike_background();
+  const std::vector<std::string> strike = strike_first_story();
+  const std::vector<std::string> rally = {
+      "Subcontractors from the Kumsan yard protested outside the municipal building of Geoje "
+      "on Tuesday, urging officials to step in and broker talks.",
+      kept[0], kept[1]};
+  const std::vector<std::string> rally_lead = {
+      "About 700 subcontracted workers of Kumsan Shipbuilding marched to the Geoje city hall "
+      "on Tuesday afternoon, and the mayor agreed to meet union leaders on Wednesday.",
+      kept[0], kept[1], kept[2],
+      "Police said the march ended peacefully after two hours, with no arrests."};
+  DedupRunner runner;
+  runner.run(wire("urn:yna:K1", "1", "2027-02-01T08:30:00+09:00",
+                  "Kumsan Shipbuilding workers walk out", body(strike)),
+             1);
+  const Outcome first_rally =
+      runner.run(wire("urn:yna:R1", "1", "2027-02-02T14:00:00+09:00",
+                      "Kumsan subcontractors rally at city hall", body(rally)),
+                 2);
+  ASSERT_EQ(first_rally.verdict, Verdict::fresh);
+  const Outcome lead =
+      runner.run(wire("urn:yna:R2", "1", "2027-02-02T15:00:00+09:00",
+                      "(LEAD) Kumsan subcontractors march to city hall, mayor to meet union",
+                      body(rally_lead)),
+                 3);
+  EXPECT_EQ(lead.verdict, Verdict::update);
+  EXPECT_EQ(lead.story, "urn:yna:R1");
 }
 
 // An outlet that keeps only the lead: one paragraph, the story's first
