@@ -366,7 +366,29 @@ namespace {
 
 const std::set<std::string> kConditionKeys = {
     "urgency_max", "topics_any", "topics_all", "topics_min_share", "headline_prefixes",
-    "sources",     "languages",  "verdicts",   "pubstatus"};
+    "sources",     "languages",  "verdicts",   "pubstatus",        "scale_any"};
+
+void read_scale_bar(Reader& r, const YAML::Node& node, const std::string& where,
+                    std::optional<ScaleBar>& out) {
+  if (!node) return;
+  const std::string name = where + "scale_any";
+  if (!r.map(node, name)) return;
+  r.unknown_keys(node, name + ": ",
+                 {"dead", "hurt", "missing", "evacuated", "dead_and_hurt", "magnitude", "terms"});
+  ScaleBar bar;
+  const auto count = [&](const char* key, int& value) {
+    long long n = 0;
+    if (r.integer(node[key], name + "." + key, n)) value = static_cast<int>(n);
+  };
+  count("dead", bar.dead);
+  count("hurt", bar.hurt);
+  count("missing", bar.missing);
+  count("evacuated", bar.evacuated);
+  count("dead_and_hurt", bar.dead_and_hurt);
+  r.number(node["magnitude"], name + ".magnitude", bar.magnitude);
+  r.strings(node["terms"], name + ".terms", bar.terms);
+  out = std::move(bar);
+}
 
 void read_condition(Reader& r, const YAML::Node& node, const std::string& where,
                     AlertCondition& c) {
@@ -380,6 +402,7 @@ void read_condition(Reader& r, const YAML::Node& node, const std::string& where,
   r.strings(node["headline_prefixes"], where + "headline_prefixes", c.headline_prefixes);
   r.strings(node["sources"], where + "sources", c.sources);
   r.strings(node["languages"], where + "languages", c.languages);
+  read_scale_bar(r, node["scale_any"], where, c.scale_any);
   std::vector<std::string> names;
   r.strings(node["verdicts"], where + "verdicts", names);
   for (const auto& n : names) {

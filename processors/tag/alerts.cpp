@@ -8,6 +8,7 @@
 #include <set>
 
 #include "processors/tag/alert_ledger.hpp"
+#include "processors/tag/scale.hpp"
 #include "processors/core/markers.hpp"
 
 namespace wiredesk {
@@ -24,6 +25,14 @@ bool iequals(std::string_view a, std::string_view b) {
 
 bool istarts_with(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+bool icontains(std::string_view text, std::string_view needle) {
+  if (needle.empty() || needle.size() > text.size()) return false;
+  for (size_t i = 0; i + needle.size() <= text.size(); ++i) {
+    if (iequals(text.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
 }
 
 std::string_view ltrim(std::string_view s) {
@@ -95,7 +104,23 @@ bool matches(const AlertCondition& c, const ItemContext& ctx) {
       return false;
     }
   }
-  return true;
+  return !c.scale_any || reaches(*c.scale_any, item);  // last: it reads the text
+}
+
+bool reaches(const ScaleBar& bar, const WireItem& item) {
+  const std::string_view headline = item.headline();
+  const std::string_view lead = opening(item.body_text());
+  const ItemScale s = read_scale(headline, lead);
+  const auto at_least = [](double have, double bar) { return bar > 0 && have >= bar; };
+  if (at_least(s.dead, bar.dead) || at_least(s.hurt, bar.hurt) ||
+      at_least(s.missing, bar.missing) || at_least(s.evacuated, bar.evacuated) ||
+      at_least(s.magnitude, bar.magnitude) ||
+      (s.dead > 0 && at_least(s.dead + s.hurt, bar.dead_and_hurt))) {
+    return true;
+  }
+  return std::any_of(bar.terms.begin(), bar.terms.end(), [&](const std::string& term) {
+    return icontains(headline, term) || icontains(lead, term);
+  });
 }
 
 bool matches(const AlertRule& rule, const ItemContext& ctx) {
@@ -113,6 +138,16 @@ void check_condition(const std::string& rule_id, const AlertCondition& c,
   }
   if (!(c.topics_min_share >= 0 && c.topics_min_share <= 1)) {
     out.push_back({rule_id, "topics_min_share must be between 0 and 1"});
+  }
+  if (const auto& b = c.scale_any) {
+    if (b->dead < 0 || b->hurt < 0 || b->missing < 0 || b->evacuated < 0 ||
+        b->dead_and_hurt < 0 || !(b->magnitude >= 0)) {
+      out.push_back({rule_id, "scale_any: counts and magnitude must not be negative"});
+    }
+    if (b->dead == 0 && b->hurt == 0 && b->missing == 0 && b->evacuated == 0 &&
+        b->dead_and_hurt == 0 && b->magnitude == 0 && b->terms.empty()) {
+      out.push_back({rule_id, "scale_any: set at least one bar or term"});
+    }
   }
   if (!topic_ids) return;
   for (const auto* list : {&c.topics_any, &c.topics_all}) {

@@ -17,6 +17,19 @@ namespace wiredesk {
 inline constexpr std::string_view kKillNoticeRule = "kill-notice";
 inline constexpr std::string_view kHoldNoticeRule = "hold-notice";
 
+// A size an item must report in its headline or first paragraph (ItemScale):
+// reached when any bar that is set (non-zero, or a term) is. "Major"
+// disasters, not one man through the ice.
+struct ScaleBar {
+  int dead = 0;
+  int hurt = 0;
+  int missing = 0;
+  int evacuated = 0;
+  int dead_and_hurt = 0;  // dead and hurt together, when at least one died
+  double magnitude = 0;   // an earthquake's
+  std::vector<std::string> terms;  // words that state a size (큰불, "대응 2단계"); ASCII case ignored
+};
+
 // Conditions on an item; every one that is set must hold. Lists match when
 // any element does (topics_all: when every element does).
 struct AlertCondition {
@@ -32,7 +45,10 @@ struct AlertCondition {
   std::vector<std::string> languages;           // primary language subtag: en, ko
   std::vector<Verdict> verdicts;
   std::vector<PubStatus> pubstatus;
+  std::optional<ScaleBar> scale_any;
 };
+
+bool reaches(const ScaleBar& bar, const WireItem& item);
 
 struct AlertRule {
   std::string id;

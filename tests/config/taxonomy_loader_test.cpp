@@ -248,6 +248,29 @@ rules:
   EXPECT_THAT(errors, Contains(HasSubstr("alerts.yaml: rule any-empty: 'any' must be a non-empty")));
 }
 
+TEST(AlertRulesLoaderTest, ScaleAnyReadsItsBarsAndRejectsOthers) {
+  const AlertRulesLoad ok = parse_alert_rules(
+      "rules:\n  - id: big\n    scale_any:\n      dead: 2\n      dead_and_hurt: 6\n"
+      "      magnitude: 4.5\n      terms: [큰불]\n",
+      "alerts.yaml", nullptr);
+  ASSERT_TRUE(ok.ok()) << messages(ok.errors).front();
+  const auto& bar = ok.rules->rules[0].when.scale_any;
+  ASSERT_TRUE(bar.has_value());
+  EXPECT_EQ(bar->dead, 2);
+  EXPECT_EQ(bar->dead_and_hurt, 6);
+  EXPECT_DOUBLE_EQ(bar->magnitude, 4.5);
+  EXPECT_EQ(bar->terms, std::vector<std::string>{"큰불"});
+  EXPECT_EQ(bar->hurt, 0);  // not asked
+
+  const AlertRulesLoad bad = parse_alert_rules(
+      "rules:\n  - id: r\n    scale_any:\n      deaths: 2\n  - id: s\n    scale_any: {}\n"
+      "  - id: t\n    scale_any:\n      hurt: -1\n",
+      "alerts.yaml", nullptr);
+  EXPECT_THAT(messages(bad.errors), Contains(HasSubstr("rule r: scale_any: unknown field 'deaths'")));
+  EXPECT_THAT(messages(bad.errors), Contains(HasSubstr("rule s: scale_any: set at least one bar")));
+  EXPECT_THAT(messages(bad.errors), Contains(HasSubstr("rule t: scale_any: counts and magnitude")));
+}
+
 TEST(AlertRulesLoaderTest, EmbargoedIsIncludeOrExclude) {
   const AlertRulesLoad ok = parse_alert_rules(
       "rules:\n  - id: early\n    urgency_max: 1\n    embargoed: include\n"

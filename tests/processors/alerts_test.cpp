@@ -194,6 +194,27 @@ std::vector<Case> default_rule_cases() {
                                     "said. The death toll is expected to rise.",
                                     "en", 3)),
                    {"major-disaster"}});
+  cases.push_back({"a small accident: one dead through the ice",
+                   tagged(make_item("저수지 얼음 깨져 빙어 낚시객 빠져…60대 끝내 숨져",
+                                    "(춘천=연합뉴스) 기자 = 12일 오후 강원 춘천의 한 저수지에서 "
+                                    "얼음이 깨지면서 빙어 낚시를 하던 60대 남성이 물에 빠져 "
+                                    "숨졌다.",
+                                    "ko", 3)),
+                   {}});
+  cases.push_back({"a small accident: a bus with six lightly hurt",
+                   tagged(make_item("Bus hits roadside tree in Daejeon, 6 passengers slightly "
+                                    "injured",
+                                    "A city bus crashed into a roadside tree in Daejeon on "
+                                    "Tuesday morning, leaving six passengers with minor "
+                                    "injuries, fire authorities said.",
+                                    "en", 3)),
+                   {}});
+  cases.push_back({"a big fire with one death",
+                   tagged(make_item("대구 전통시장 큰불…점포 170여곳 타고 1명 숨져",
+                                    "(대구=연합뉴스) 기자 = 13일 새벽 대구의 한 전통시장에서 큰불이 "
+                                    "나 점포 170여곳이 타고 상인 1명이 숨졌다.",
+                                    "ko", 3)),
+                   {"major-disaster"}});
   cases.push_back({"Korea summit",
                    tagged(make_item("S. Korea, Japan leaders to hold summit in Seoul next week",
                                     "The leaders of South Korea and Japan will hold a summit in "

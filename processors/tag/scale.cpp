@@ -1,0 +1,303 @@
+#include "processors/tag/scale.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdlib>
+
+namespace wiredesk {
+namespace {
+
+enum class Kind : uint8_t { number, word, stop };
+enum class Count : uint8_t { none, dead, hurt, missing, evacuated };
+
+struct Token {
+  Kind kind;
+  std::string_view text;  // words: ASCII lower-cased into `lower` when ASCII
+  std::string lower;
+  double value = 0;      // numbers
+  bool glued = false;    // no space before it ("30여명": 30, then 여명)
+};
+
+bool is_ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Sentence and list marks that end a count's reach: "kills 2, injures 4".
+constexpr std::array<std::string_view, 7> kStops = {",", ";", ":", ".", "·", "…", "ㆍ"};
+// Marks read as spaces.
+constexpr std::array<std::string_view, 12> kBlanks = {"'", "\"", "(", ")", "[", "]",
+                                                      "‘", "’", "“", "”", "-", "/"};
+
+// Korean words that stand for a rough number of people.
+struct RoughWord {
+  std::string_view word;
+  double value;
+};
+constexpr std::array<RoughWord, 3> kKoreanRough = {{{"수십", 20}, {"수백", 200}, {"수천", 2000}}};
+constexpr std::array<RoughWord, 25> kEnglishNumbers = {{
+    {"one", 1},       {"two", 2},        {"three", 3},     {"four", 4},        {"five", 5},
+    {"six", 6},       {"seven", 7},      {"eight", 8},     {"nine", 9},        {"ten", 10},
+    {"eleven", 11},   {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},   {"fifteen", 15},
+    {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},   {"twenty", 20},
+    {"dozens", 20},   {"scores", 40},    {"hundreds", 200}, {"thousands", 2000}, {"dozen", 12},
+}};
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> out;
+  size_t i = 0;
+  bool space_before = true;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+      space_before = true;
+      continue;
+    }
+    const auto mark = [&](const auto& list) -> size_t {
+      for (const std::string_view m : list) {
+        if (text.substr(i, m.size()) == m) return m.size();
+      }
+      return 0;
+    };
+    if (const size_t n = mark(kStops); n != 0 && !(n == 1 && text[i] == '.' && i + 1 < text.size() &&
+                                                   is_digit(static_cast<unsigned char>(text[i + 1])))) {
+      out.push_back(Token{Kind::stop, text.substr(i, n), {}});
+      i += n;
+      space_before = true;
+      continue;
+    }
+    if (const size_t n = mark(kBlanks)) {
+      i += n;
+      space_before = true;
+      continue;
+    }
+    Token t{Kind::word, {}, {}};
+    t.glued = !space_before;
+    const size_t start = i;
+    if (is_digit(c)) {
+      std::string digits;
+      while (i < text.size()) {
+        const unsigned char d = static_cast<unsigned char>(text[i]);
+        if (is_digit(d)) {
+          digits.push_back(static_cast<char>(d));
+        } else if ((d == ',' || d == '.') && i + 1 < text.size() &&
+                   is_digit(static_cast<unsigned char>(text[i + 1])) && !digits.empty()) {
+          if (d == '.') digits.push_back('.');
+        } else {
+          break;
+        }
+        ++i;
+      }
+      t.kind = Kind::number;
+      t.text = text.substr(start, i - start);
+      t.value = std::strtod(digits.c_str(), nullptr);
+    } else if (is_ascii_alpha(c)) {
+      while (i < text.size() && is_ascii_alpha(static_cast<unsigned char>(text[i]))) ++i;
+      t.text = text.substr(start, i - start);
+      for (const char ch : t.text) t.lower.push_back(static_cast<char>(ch | 0x20));
+      for (const auto& w : kEnglishNumbers) {
+        if (t.lower == w.word) {
+          t.kind = Kind::number;
+          t.value = w.value;
+        }
+      }
+    } else if (c < 0x80) {
+      ++i;  // other ASCII punctuation (%, &, ~): a space
+      space_before = true;
+      continue;
+    } else {
+      // A run of other characters up to a space, ASCII or mark: a Korean
+      // word with its particles (digits split it: "규모4.2" reads as two).
+      while (i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80) {
+        if (i > start && (mark(kStops) != 0 || mark(kBlanks) != 0)) break;
+        ++i;
+        while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+      }
+      t.text = text.substr(start, i - start);
+      for (const auto& w : kKoreanRough) {
+        if (starts_with(t.text, w.word)) {
+          // 수십명 → 20, then 명
+          out.push_back(Token{Kind::number, t.text.substr(0, w.word.size()), {}, w.value, t.glued});
+          t.text = t.text.substr(w.word.size());
+          t.glued = true;
+          break;
+        }
+      }
+      if (t.text.empty()) {
+        space_before = false;
+        continue;
+      }
+    }
+    out.push_back(std::move(t));
+    space_before = false;
+  }
+  return out;
+}
+
+template <size_t N>
+bool any_prefix(std::string_view word, const std::array<std::string_view, N>& stems) {
+  return std::any_of(stems.begin(), stems.end(),
+                     [&](std::string_view s) { return starts_with(word, s); });
+}
+
+// English words after a figure that say what it counts.
+Count english_after(const std::string& w) {
+  static constexpr std::array<std::string_view, 8> dead = {
+      "dead", "killed", "die", "died", "dies", "deaths", "fatalities", "perished"};
+  static constexpr std::array<std::string_view, 8> hurt = {
+      "injured", "hurt", "wounded", "injuries", "hospitali", "hospital", "treated", "casualties"};
+  static constexpr std::array<std::string_view, 1> missing = {"missing"};
+  // "forced 620 residents from their homes"
+  static constexpr std::array<std::string_view, 7> evacuated = {
+      "evacuat", "flee", "fled", "displaced", "homeless", "stranded", "homes"};
+  if (any_prefix(w, dead)) return Count::dead;
+  if (any_prefix(w, hurt)) return Count::hurt;
+  if (any_prefix(w, missing)) return Count::missing;
+  if (any_prefix(w, evacuated)) return Count::evacuated;
+  return Count::none;
+}
+
+// English verbs before a figure: "fire kills 2", "quake injures 23".
+Count english_before(const std::string& w) {
+  if (w == "kills" || w == "kill" || w == "killing" || w == "killed") return Count::dead;
+  if (w == "injures" || w == "injuring" || w == "injure" || w == "hurts") return Count::hurt;
+  if (w == "evacuates" || w == "evacuate" || w == "displaces") return Count::evacuated;
+  return Count::none;
+}
+
+// Korean words after "N명": 숨지고, 사망, 부상, 다쳐, 실종, 대피 …
+Count korean_after(std::string_view w) {
+  static constexpr std::array<std::string_view, 4> dead = {"숨", "사망", "목숨", "희생"};
+  static constexpr std::array<std::string_view, 6> hurt = {"부상", "다쳐", "다치", "다쳤",
+                                                           "중상", "경상"};
+  static constexpr std::array<std::string_view, 2> hurt2 = {"병원", "중경상"};
+  static constexpr std::array<std::string_view, 2> missing = {"실종", "매몰"};
+  static constexpr std::array<std::string_view, 3> evacuated = {"대피", "고립", "이재민"};
+  if (any_prefix(w, dead)) return Count::dead;
+  if (any_prefix(w, hurt) || any_prefix(w, hurt2)) return Count::hurt;
+  if (any_prefix(w, missing)) return Count::missing;
+  if (any_prefix(w, evacuated)) return Count::evacuated;
+  return Count::none;
+}
+
+// Korean nouns before a figure: 사망자 3명, 부상자 41명으로.
+Count korean_before(std::string_view w) {
+  static constexpr std::array<std::string_view, 2> dead = {"사망자", "희생자"};
+  static constexpr std::array<std::string_view, 4> hurt = {"부상자", "중상자", "경상자", "사상자"};
+  static constexpr std::array<std::string_view, 1> missing = {"실종자"};
+  static constexpr std::array<std::string_view, 2> evacuated = {"이재민", "대피자"};
+  if (any_prefix(w, dead)) return Count::dead;
+  if (any_prefix(w, hurt)) return Count::hurt;
+  if (any_prefix(w, missing)) return Count::missing;
+  if (any_prefix(w, evacuated)) return Count::evacuated;
+  return Count::none;
+}
+
+bool is_korean(std::string_view w) { return !w.empty() && static_cast<unsigned char>(w[0]) >= 0x80; }
+
+// English words a count may stand apart from its noun by: "2 people were
+// killed", "at least 23 workers injured".
+bool english_filler(const std::string& w) {
+  static constexpr std::array<std::string_view, 27> words = {
+      "people",   "persons",  "more",     "others",    "other",        "were",    "are",
+      "have",     "been",     "workers",  "passengers", "crew",        "members", "residents",
+      "students", "children", "tourists", "villagers", "firefighters", "miners",  "and",
+      "later",    "taken",    "sent",     "to",      "from",         "their"};
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+void note(ItemScale& s, Count what, double value) {
+  const int n = static_cast<int>(std::min(value, 1e9));
+  switch (what) {
+    case Count::dead: s.dead = std::max(s.dead, n); break;
+    case Count::hurt: s.hurt = std::max(s.hurt, n); break;
+    case Count::missing: s.missing = std::max(s.missing, n); break;
+    case Count::evacuated: s.evacuated = std::max(s.evacuated, n); break;
+    case Count::none: break;
+  }
+}
+
+void read_tokens(const std::vector<Token>& t, ItemScale& s) {
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].kind == Kind::word && (t[i].lower == "magnitude" || t[i].text == "규모") &&
+        i + 1 < t.size() && t[i + 1].kind == Kind::number) {
+      s.magnitude = std::max(s.magnitude, t[i + 1].value);
+    }
+    if (t[i].kind != Kind::number) continue;
+    const double v = t[i].value;
+    // "4.3-magnitude"
+    if (i + 1 < t.size() && t[i + 1].lower == "magnitude") {
+      s.magnitude = std::max(s.magnitude, v);
+      continue;
+    }
+    // Korean: N명 / N여명 / N 명, then what happened to them.
+    if (i + 1 < t.size() && t[i + 1].kind == Kind::word && is_korean(t[i + 1].text)) {
+      std::string_view unit = t[i + 1].text;
+      if (starts_with(unit, "여")) unit.remove_prefix(std::string_view("여").size());
+      if (!starts_with(unit, "명")) continue;
+      Count what = Count::none;
+      for (size_t j = i + 2; j < t.size() && j <= i + 3 && what == Count::none; ++j) {
+        if (t[j].kind != Kind::word) break;
+        what = korean_after(t[j].text);
+      }
+      for (size_t back = 1; back <= 2 && i >= back && what == Count::none; ++back) {
+        if (t[i - back].kind != Kind::word) break;
+        what = korean_before(t[i - back].text);
+      }
+      note(s, what, v);
+      continue;
+    }
+    // English: the noun after, the verb before, or a death toll "rises to N".
+    Count what = Count::none;
+    for (size_t j = i + 1; j < t.size() && j <= i + 4 && what == Count::none; ++j) {
+      if (t[j].kind != Kind::word) break;
+      what = english_after(t[j].lower);
+      if (what == Count::none && !english_filler(t[j].lower)) break;
+    }
+    for (size_t back = 1; back <= 3 && i >= back && what == Count::none; ++back) {
+      const Token& b = t[i - back];
+      if (b.kind != Kind::word) break;
+      what = english_before(b.lower);
+      if (b.lower != "at" && b.lower != "least" && b.lower != "about" && b.lower != "some" &&
+          b.lower != "nearly" && b.lower != "over" && b.lower != "more" && b.lower != "than") {
+        break;
+      }
+    }
+    size_t to = i;  // "toll rises to (at least) N"
+    while (to >= 1 && (t[to - 1].lower == "at" || t[to - 1].lower == "least")) --to;
+    if (what == Count::none && to >= 1 && t[to - 1].lower == "to") {
+      for (size_t back = i - to + 2; back <= i - to + 8 && i >= back; ++back) {
+        if (t[i - back].kind == Kind::stop) break;
+        if (t[i - back].lower == "toll") {
+          what = back + 1 <= i && t[i - back - 1].lower == "injury" ? Count::hurt : Count::dead;
+          break;
+        }
+      }
+    }
+    note(s, what, v);
+  }
+}
+
+}  // namespace
+
+ItemScale read_scale(std::string_view headline, std::string_view lead) {
+  ItemScale s;
+  read_tokens(tokenize(headline), s);
+  read_tokens(tokenize(lead), s);
+  return s;
+}
+
+std::string_view opening(std::string_view body) {
+  const size_t start = body.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return {};
+  body.remove_prefix(start);
+  const bool blank_lines = body.find("\n\n") != std::string_view::npos;
+  const std::string_view sep = blank_lines ? "\n\n" : "\n";
+  size_t end = body.find(sep);
+  if (end != std::string_view::npos) end = body.find(sep, end + sep.size());
+  return end == std::string_view::npos ? body : body.substr(0, end);
+}
+
+}  // namespace wiredesk

@@ -1,0 +1,73 @@
+// The size an accident's copy states up top (processors/tag/scale.hpp).
+#include "processors/tag/scale.hpp"
+
+#include <gtest/gtest.h>
+
+namespace wiredesk {
+namespace {
+
+ItemScale headline(std::string_view h) { return read_scale(h, ""); }
+
+TEST(ScaleTest, ReadsEnglishTolls) {
+  const ItemScale gas = headline("4 killed, 11 injured in gas explosion at Bucheon apartment");
+  EXPECT_EQ(gas.dead, 4);
+  EXPECT_EQ(gas.hurt, 11);
+  EXPECT_EQ(headline("Fire at Pyeongtaek chemical plant kills at least 2").dead, 2);
+  EXPECT_EQ(headline("(LEAD) Death toll from Icheon warehouse fire rises to 6").dead, 6);
+  EXPECT_EQ(headline("Typhoon shuts Philippine film festival as eight die in floods").dead, 8);
+  EXPECT_EQ(headline("Strong quake off Taiwan halts baseball game, injures 23").hurt, 23);
+  EXPECT_EQ(headline("Chlorine gas leak at Ulsan chemical plant sends 38 to hospital").hurt, 38);
+  EXPECT_EQ(headline("Ferry capsizes off Philippine island of Mindoro, 23 missing").missing, 23);
+  EXPECT_EQ(headline("Thousands flee as bushfires burn out of control").evacuated, 2000);
+  const ItemScale storm = read_scale(
+      "Korean tourists stranded in Cebu",
+      "Airports closed as the storm's death toll in the Philippines rose to at least 26.");
+  EXPECT_EQ(storm.dead, 26);
+  EXPECT_EQ(read_scale("Wildfire burns 340 hectares",
+                       "The fire forced 620 residents from their homes, authorities said.")
+                .evacuated,
+            620);
+}
+
+TEST(ScaleTest, EachFigureCountsOnlyWhatFollowsItInItsClause) {
+  const ItemScale s = headline("Fire kills 2, injures 4 at battery plant");
+  EXPECT_EQ(s.dead, 2);
+  EXPECT_EQ(s.hurt, 4);
+  const ItemScale ferry = headline("(URGENT) Ferry with 146 aboard sinks off Tongyeong; 2 dead");
+  EXPECT_EQ(ferry.dead, 2);
+  EXPECT_EQ(ferry.hurt + ferry.missing + ferry.evacuated, 0);
+  const ItemScale pileup = headline("23-vehicle pileup on icy expressway");
+  EXPECT_EQ(pileup.dead + pileup.hurt, 0);
+}
+
+TEST(ScaleTest, ReadsMagnitudes) {
+  EXPECT_DOUBLE_EQ(headline("(URGENT) Magnitude 5.2 earthquake strikes Yeongdeok").magnitude, 5.2);
+  EXPECT_DOUBLE_EQ(headline("4.3-magnitude earthquake jolts Gyeongju").magnitude, 4.3);
+  EXPECT_DOUBLE_EQ(headline("[속보] 경북 포항 앞바다서 규모 4.9 지진").magnitude, 4.9);
+  EXPECT_DOUBLE_EQ(headline("Magnitude 2.6 quake hits off Pohang, no damage").magnitude, 2.6);
+}
+
+TEST(ScaleTest, ReadsKoreanTolls) {
+  const ItemScale fire = headline("화성 물류센터 화재로 3명 사망·7명 부상");
+  EXPECT_EQ(fire.dead, 3);
+  EXPECT_EQ(fire.hurt, 7);
+  const ItemScale boat = headline("제주 서귀포 해상서 어선 전복…선원 9명 중 5명 실종");
+  EXPECT_EQ(boat.missing, 5);
+  EXPECT_EQ(boat.dead + boat.hurt + boat.evacuated, 0);  // nine aboard is no toll
+  EXPECT_EQ(headline("광주 북구 아파트서 불…주민 30여명 대피").evacuated, 30);
+  EXPECT_EQ(headline("해운대 고층아파트 화재…주민 수십명 대피").evacuated, 20);
+  EXPECT_EQ(headline("KTX 탈선 부상자 41명으로 늘어").hurt, 41);
+  EXPECT_EQ(read_scale("부산 아파트 화재", "불이 나 2명이 숨지고 14명이 다쳤다.").dead, 2);
+  EXPECT_EQ(headline("저수지 얼음 깨져 빙어 낚시객 빠져…60대 끝내 숨져").dead, 0);  // an age
+}
+
+TEST(ScaleTest, TheOpeningIsTheFirstTwoParagraphs) {
+  EXPECT_EQ(opening("Lead.\n\nSecond.\n\nBackground: the 2022 fire killed 38."),
+            "Lead.\n\nSecond.");
+  EXPECT_EQ(opening("\n첫 문장.\n둘째 문장.\n셋째 문장."), "첫 문장.\n둘째 문장.");
+  EXPECT_EQ(opening("Only one."), "Only one.");
+  EXPECT_EQ(opening(""), "");
+}
+
+}  // namespace
+}  // namespace wiredesk
