@@ -142,6 +142,8 @@ void read_group(Reader& r, const YAML::Node& node, const std::string& where, boo
   } else {
     known.insert("whole_item");
     known.insert("to_closing_quote");
+    known.insert("to_name_end");
+    known.insert("from_name_start");
   }
   r.unknown_keys(node, where + ": ", known, [](const std::string& k) { return is_known_language(k); });
   if (weighted) r.number(node["weight"], where + ".weight", g.weight);
@@ -161,7 +163,9 @@ void read_group(Reader& r, const YAML::Node& node, const std::string& where, boo
     }
   }
   for (auto [key, flag] : {std::pair<const char*, bool*>{"whole_item", &g.whole_item},
-                           std::pair<const char*, bool*>{"to_closing_quote", &g.to_closing_quote}}) {
+                           std::pair<const char*, bool*>{"to_closing_quote", &g.to_closing_quote},
+                           std::pair<const char*, bool*>{"to_name_end", &g.to_name_end},
+                           std::pair<const char*, bool*>{"from_name_start", &g.from_name_start}}) {
     if (weighted || !node[key]) continue;
     try {
       *flag = node[key].as<bool>();

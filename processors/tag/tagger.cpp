@@ -157,6 +157,21 @@ int on_match(unsigned int id, unsigned long long from, unsigned long long to, un
   return 0;
 }
 
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_letter(char c) { return is_upper(c) || (c >= 'a' && c <= 'z'); }
+
+// A closing or straight quote at `i`: ' " ’ ”.
+bool is_quote_at(std::string_view s, size_t i) {
+  if (s[i] == '\'' || s[i] == '"') return true;
+  return s[i] == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' &&
+         (s[i + 2] == '\x99' || s[i + 2] == '\x9D');
+}
+
+// An unquoted name: at most this many capitalized words; a quoted one
+// before what it names (the 'Nuclear Noodle' chain), at most this long.
+constexpr int kNameWords = 3;
+constexpr size_t kMaxNameQuote = 40;
+
 // The scanned stream: slugline, separator, headline, separator, body.
 class Layout {
  public:
@@ -223,6 +238,55 @@ class Layout {
       }
     }
     return 0;
+  }
+
+  // Names: up to three words that open with an ASCII capital, one space
+  // apart. The global offset past such a run that starts at `from` (`from`
+  // when none does).
+  uint32_t name_end(uint32_t from) const {
+    const int b = block_of(from + 1);
+    const std::string_view block = blocks_[b];
+    size_t i = from - begin_[b];
+    size_t end = i;
+    for (int words = 0; words < kNameWords && i < block.size() && is_upper(block[i]); ++words) {
+      while (i < block.size() && is_letter(block[i])) ++i;
+      end = i;
+      if (i + 1 < block.size() && block[i] == ' ' && is_upper(block[i + 1])) ++i;
+      else break;
+    }
+    return begin_[b] + static_cast<uint32_t>(end);
+  }
+
+  // The global offset where a name ends just before `at` begins: the run of
+  // capitalized words before it, or, when `at` is a closing quote, the
+  // opening quote of its span; `at` when there is none.
+  uint32_t name_start(uint32_t at) const {
+    const int b = block_of(at + 1);
+    const std::string_view block = blocks_[b];
+    const size_t local = at - begin_[b];
+    if (local < block.size() && is_quote_at(block, local)) {
+      // Back to the opening quote, on the same line, within a short name.
+      for (size_t i = local; i-- > 0 && local - i <= kMaxNameQuote;) {
+        if (block[i] == '\n') break;
+        if (block[i] == '\'' || block[i] == '"') return begin_[b] + static_cast<uint32_t>(i);
+        if (i >= 2 && block[i - 2] == '\xE2' && block[i - 1] == '\x80' &&
+            (block[i] == '\x98' || block[i] == '\x9C')) {
+          return begin_[b] + static_cast<uint32_t>(i - 2);
+        }
+      }
+      return at;
+    }
+    size_t start = local;
+    size_t i = local;
+    for (int words = 0; words < kNameWords; ++words) {
+      size_t w = i;
+      while (w > 0 && is_letter(block[w - 1])) --w;
+      if (w == i || !is_upper(block[w])) break;
+      start = w;
+      if (w >= 2 && block[w - 1] == ' ' && is_letter(block[w - 2])) i = w - 1;
+      else break;
+    }
+    return begin_[b] + static_cast<uint32_t>(start);
   }
 
   // The scanned text between two global offsets of one block.
@@ -318,12 +382,21 @@ void collect_masks(const CompiledTaxonomy& taxonomy, const Layout& layout, Threa
     for (uint32_t k = p.first_target; k < p.first_target + p.target_count; ++k) {
       if (targets[k].effect != Effect::mask) continue;
       uint32_t end = h.end;
+      uint32_t start = h.start;
       if (targets[k].to_closing_quote) {
         end = layout.closing_quote(h.end, kMaxQuoted);
         if (end == 0) continue;
       }
-      st.masks.push_back({targets[k].topic, h.start, end});
-      if (targets[k].whole_item) st.whole_item.push_back({targets[k].topic, h.start, end});
+      if (targets[k].to_name_end) {
+        end = layout.name_end(h.end);
+        if (end == h.end) continue;  // no name follows
+      }
+      if (targets[k].from_name_start) {
+        start = layout.name_start(h.start);
+        if (start == h.start) continue;  // no name before
+      }
+      st.masks.push_back({targets[k].topic, start, end});
+      if (targets[k].whole_item) st.whole_item.push_back({targets[k].topic, start, end});
       st.masked_topics[targets[k].topic] = 1;
     }
   }

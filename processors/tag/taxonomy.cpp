@@ -430,6 +430,8 @@ struct TaxonomyCompiler {
     target.support = g.support && effect == Effect::add;
     target.whole_item = g.whole_item && effect == Effect::mask;
     target.to_closing_quote = g.to_closing_quote && effect == Effect::mask;
+    target.to_name_end = g.to_name_end && effect == Effect::mask;
+    target.from_name_start = g.from_name_start && effect == Effect::mask;
     target.veto_terms =
         effect == Effect::subtract ? static_cast<uint8_t>(std::min<uint32_t>(g.veto_terms, 255)) : 0;
     if (target.veto_terms != 0) target.veto_group = ++veto_groups;

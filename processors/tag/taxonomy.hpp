@@ -68,6 +68,12 @@ struct RuleGroup {
   // Exclusions only: a match runs on to the quote that closes the one it
   // ends with (영화 '…', the film "…"): the words of a work's title.
   bool to_closing_quote = false;
+  // Exclusions only: a match runs on over the capitalized words that follow
+  // it (band Kremlin Lights), or back over those before it, or back to the
+  // opening quote when it starts at a closing one (Tsunami Bay, the colt;
+  // the 'Nuclear Noodle' chain): an unquoted name, found in code.
+  bool to_name_end = false;
+  bool from_name_start = false;
   // Penalties only: when this many of the group's terms (distinct ones, in
   // its fields) are in the item, the topic is not assigned, whatever its
   // score — the frame of the whole item says its words are something else
@@ -162,6 +168,8 @@ struct PatternTarget {
   bool support = false;      // RuleGroup::support
   bool whole_item = false;   // mask: RuleGroup::whole_item
   bool to_closing_quote = false;  // mask: RuleGroup::to_closing_quote
+  bool to_name_end = false;       // mask: RuleGroup::to_name_end
+  bool from_name_start = false;   // mask: RuleGroup::from_name_start
   uint32_t context = 0;      // add/subtract: the sense rule its hits need (0: none); context: the rule it serves
   float weight = 1;
   uint8_t veto_terms = 0;    // subtract: RuleGroup::veto_terms (at most 255)

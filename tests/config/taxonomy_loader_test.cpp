@@ -160,6 +160,8 @@ TEST(TaxonomyLoaderTest, WholeItemAndToClosingQuoteAreExclusionsFlags) {
   EXPECT_THAT(errors, Contains(HasSubstr("topic person: rules[0]: unknown field 'whole_item'")));
   EXPECT_THAT(errors,
               Contains(HasSubstr("topic person: rules[0]: unknown field 'to_closing_quote'")));
+  EXPECT_THAT(taxonomy_errors(person("        to_name_end: true\n", "true")),
+              Contains(HasSubstr("topic person: rules[0]: unknown field 'to_name_end'")));
   EXPECT_THAT(errors, Contains(HasSubstr("exclude[0].whole_item must be true or false")));
   const TaxonomyLoad good = parse_taxonomy("version: 1\ntopics:\n" + person("", "true"), "tax.yaml");
   EXPECT_THAT(messages(good.errors), IsEmpty());

@@ -159,6 +159,33 @@ TEST(TaggerTest, AnExclusionMayRunOnToTheClosingQuote) {
   EXPECT_DOUBLE_EQ(score_of(*tax, make_item("영화 '대통령", "", "ko"), "t"), 3.0);
 }
 
+// to_name_end / from_name_start: the exclusion runs over the capitalized
+// words after its match (band Kremlin Lights), or back over those before it
+// (Tsunami Bay, the colt), or back to the opening quote when it starts at a
+// closing one (the 'Red Storm' chain). With whole_item, everywhere.
+TEST(TaggerTest, AnExclusionMayRunOverAnUnquotedName) {
+  auto after = one_topic("      - en: [Kremlin]\n",
+                         "    exclude:\n      - whole_item: true\n        to_name_end: true\n"
+                         "        regex: ['band ']\n");
+  EXPECT_DOUBLE_EQ(
+      score_of(*after, make_item("Kremlin Lights tour", "The rock band Kremlin Lights plays."), "t"),
+      0.0);
+  // No name after it: nothing hidden.
+  EXPECT_DOUBLE_EQ(score_of(*after, make_item("Kremlin band plays", "The band played."), "t"),
+                   3.0);
+  auto before = one_topic("      - en: [Tsunami, Storm]\n",
+                          "    exclude:\n      - whole_item: true\n        from_name_start: true\n"
+                          "        regex: [', the colt', \"' chain\"]\n");
+  EXPECT_DOUBLE_EQ(score_of(*before,
+                            make_item("Tsunami Bay retires", "Tsunami Bay, the colt, won 11 races."),
+                            "t"),
+                   0.0);
+  EXPECT_DOUBLE_EQ(score_of(*before, make_item("x", "The 'Red Storm' chain opens."), "t"), 0.0);
+  // A lower-case word before it is no name.
+  EXPECT_DOUBLE_EQ(score_of(*before, make_item("Tsunami hits", "It hit hard, the colt ran."), "t"),
+                   3.0);
+}
+
 // A veto term is the item's frame: an exclusion's span does not hide it
 // (a play that "depicts" a sinking, 그린 연극 '…', ends in its title).
 TEST(TaggerTest, AVetoTermCountsInsideAnExclusionsSpan) {
