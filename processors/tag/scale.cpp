@@ -36,12 +36,13 @@ struct RoughWord {
   double value;
 };
 constexpr std::array<RoughWord, 3> kKoreanRough = {{{"수십", 20}, {"수백", 200}, {"수천", 2000}}};
-constexpr std::array<RoughWord, 25> kEnglishNumbers = {{
+constexpr std::array<RoughWord, 26> kEnglishNumbers = {{
     {"one", 1},       {"two", 2},        {"three", 3},     {"four", 4},        {"five", 5},
     {"six", 6},       {"seven", 7},      {"eight", 8},     {"nine", 9},        {"ten", 10},
     {"eleven", 11},   {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},   {"fifteen", 15},
     {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},   {"twenty", 20},
     {"dozens", 20},   {"scores", 40},    {"hundreds", 200}, {"thousands", 2000}, {"dozen", 12},
+    {"couple", 2},
 }};
 
 std::vector<Token> tokenize(std::string_view text) {
@@ -219,8 +220,25 @@ void note(ItemScale& s, Count what, double value) {
   }
 }
 
+// Korean words for two people: a couple, a mother and daughter … (80대
+// 부부가 숨졌다).
+bool korean_pair(std::string_view w) {
+  static constexpr std::array<std::string_view, 7> pairs = {"부부", "모녀", "모자", "부자",
+                                                            "부녀", "형제", "자매"};
+  return any_prefix(w, pairs);
+}
+
 void read_tokens(const std::vector<Token>& t, ItemScale& s) {
   for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].kind == Kind::word && korean_pair(t[i].text)) {
+      for (size_t j = i + 1; j < t.size() && j <= i + 2; ++j) {
+        if (t[j].kind != Kind::word) break;
+        if (const Count what = korean_after(t[j].text); what != Count::none) {
+          note(s, what, 2);
+          break;
+        }
+      }
+    }
     if (t[i].kind == Kind::word && (t[i].lower == "magnitude" || t[i].text == "규모") &&
         i + 1 < t.size() && t[i + 1].kind == Kind::number) {
       s.magnitude = std::max(s.magnitude, t[i + 1].value);

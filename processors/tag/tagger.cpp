@@ -160,6 +160,14 @@ int on_match(unsigned int id, unsigned long long from, unsigned long long to, un
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_letter(char c) { return is_upper(c) || (c >= 'a' && c <= 'z'); }
 
+// A Hangul syllable (U+AC00-U+D7A3: lead byte 0xEA-0xED) at `i`.
+bool is_hangul_at(std::string_view s, size_t i) {
+  if (i + 2 >= s.size()) return false;
+  const auto lead = static_cast<unsigned char>(s[i]);
+  return lead >= 0xEA && lead <= 0xED && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+         (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80;
+}
+
 // A closing or straight quote at `i`: ' " ’ ”.
 bool is_quote_at(std::string_view s, size_t i) {
   if (s[i] == '\'' || s[i] == '"') return true;
@@ -241,13 +249,15 @@ class Layout {
   }
 
   // Names: up to three words that open with an ASCII capital, one space
-  // apart. The global offset past such a run that starts at `from` (`from`
-  // when none does).
+  // apart, or one Korean word (밴드 국무회의가). The global offset past such
+  // a run that starts at `from` (`from` when none does).
   uint32_t name_end(uint32_t from) const {
     const int b = block_of(from + 1);
     const std::string_view block = blocks_[b];
     size_t i = from - begin_[b];
     size_t end = i;
+    while (is_hangul_at(block, i)) i += 3;
+    if (i != end) return begin_[b] + static_cast<uint32_t>(i);
     for (int words = 0; words < kNameWords && i < block.size() && is_upper(block[i]); ++words) {
       while (i < block.size() && is_letter(block[i])) ++i;
       end = i;

@@ -215,6 +215,13 @@ std::vector<Case> default_rule_cases() {
                                     "나 점포 170여곳이 타고 상인 1명이 숨졌다.",
                                     "ko", 3)),
                    {"major-disaster"}});
+  cases.push_back({"a big fire with a second-level response and no one hurt",
+                   tagged(make_item("Big fire engulfs paper mill in Jinju, workers flee",
+                                    "A big fire broke out at a paper mill in Jinju on Monday, "
+                                    "and firefighters issued a second-level response, officials "
+                                    "said. All workers escaped.",
+                                    "en", 3)),
+                   {"major-disaster"}});
   cases.push_back({"Korea summit",
                    tagged(make_item("S. Korea, Japan leaders to hold summit in Seoul next week",
                                     "The leaders of South Korea and Japan will hold a summit in "

@@ -59,6 +59,9 @@ TEST(ScaleTest, ReadsKoreanTolls) {
   EXPECT_EQ(headline("KTX 탈선 부상자 41명으로 늘어").hurt, 41);
   EXPECT_EQ(read_scale("부산 아파트 화재", "불이 나 2명이 숨지고 14명이 다쳤다.").dead, 2);
   EXPECT_EQ(headline("저수지 얼음 깨져 빙어 낚시객 빠져…60대 끝내 숨져").dead, 0);  // an age
+  EXPECT_EQ(headline("새벽 단독주택 화재로 80대 부부 숨져").dead, 2);  // a couple
+  EXPECT_EQ(headline("Elderly couple killed in house fire").dead, 2);
+  EXPECT_EQ(headline("A couple of houses burned").dead, 0);
 }
 
 TEST(ScaleTest, TheOpeningIsTheFirstTwoParagraphs) {

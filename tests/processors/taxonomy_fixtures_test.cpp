@@ -225,7 +225,8 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind17", 0.99, 0.07, 0.92},
                                            BlindBar{"tagging-blind18", 0.96, 0.07, 0.85},
                                            BlindBar{"tagging-blind20", 0.99, 0.01, 0.81},
-                                           BlindBar{"tagging-blind23", 0.98, 0.03, 0.92}),
+                                           BlindBar{"tagging-blind23", 0.98, 0.03, 0.92},
+                                           BlindBar{"tagging-blind25", 0.90, 0.09, 0.81}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -640,6 +641,22 @@ TEST(TaxonomyFixturesTest, BareNamesStormTeamsMachineTestsTitlesAndTheBusinessOf
       // A taekwondo studio's van is no sport story.
       {"태권도장 승합차 빙판길 미끄러져…어린이 4명 경상",
        "태권도장 승합차가 빙판길에서 미끄러져 가드레일을 들이받았다.", "sport", false},
+      // tagging-blind25: a Korean name after what it is, a shop named after
+      // the title, a cold store, a minister's nominee, an album by its
+      // number, a liner named after a storm.
+      {"밴드 국정감사, 첫 단독 공연 매진", "밴드 국정감사가 다음 달 첫 단독 공연을 연다.", "politics",
+       false},
+      {"대통령짬뽕, 가맹점 50곳 돌파", "대통령짬뽕은 올해 가맹점을 50곳으로 늘렸다고 밝혔다.",
+       "politics", false},
+      {"영하 30도 냉동창고 평택에 준공", "초저온 물류센터가 평택에 문을 열었다. 영하 30도로 유지된다.",
+       "weather", false},
+      {"대통령실, 환경부 장관 후보자 지명", "대통령실은 환경부 장관 후보자를 지명했다고 밝혔다.",
+       "election", false},
+      {"가수 한별, 정규 3집 '폭풍주의보' 발매", "가수 한별이 정규 3집 '폭풍주의보'를 냈다.", "weather",
+       false},
+      {"Cruise liner Arctic Storm brings 2,000 visitors to Incheon",
+       "The cruise liner Arctic Storm docked in Incheon on Sunday with 2,000 passengers.",
+       "weather", false},
   });
 }
 
