@@ -137,10 +137,11 @@ class Judge {
         return Match{Verdict::duplicate, j, j};  // a resend
       }
       const double contained = ov.shorter_contained();
+      const bool late = late_follow_up(c, cs);
       if ((contained >= o_.update_containment ||
            (contained >= o_.update_containment_shared_paragraph && shares_paragraph(cs))) &&
-          !stale_pattern(c, cs)) {
-        return Match{Verdict::update, contained, j, false, late_follow_up(c, cs)};
+          !(late && in_daily_slot(q_.event_ms - c.event_ms))) {  // not a stale pattern
+        return Match{Verdict::update, contained, j, false, late};
       }
       return std::nullopt;
     }
@@ -224,14 +225,6 @@ class Judge {
     return own_facts <= 1 || (close && own_facts <= o_.truncated_copy_close_own_facts);
   }
 
-  // Half a day or more after the item it would rewrite, at that item's hour
-  // of a later day, a "write-through" that dropped most of its numbers and
-  // dates is the next edition of a recurring report (a market wrap) written
-  // to the same pattern.
-  bool stale_pattern(const IndexRecord& c, const Sketch& cs) const {
-    return late_follow_up(c, cs) && in_daily_slot(q_.event_ms - c.event_ms);
-  }
-
   // Half a day or more later with most of the earlier figures gone. Marked
   // as a write-through at another hour of the day, it is a developing
   // story's next day (the fire's second day, the strike's deal) or a
@@ -243,7 +236,10 @@ class Judge {
   }
 
   // A recurring report comes at its hour of the day; a story's next
-  // development whenever it happens.
+  // development whenever it happens. Half a day or more after the item it
+  // would rewrite, at that item's hour of a later day, a "write-through"
+  // that dropped most of its numbers and dates is a stale pattern: the
+  // next edition of a report (a market wrap) written to the same pattern.
   bool in_daily_slot(int64_t gap_ms) const {
     constexpr int64_t kDay = 24LL * 3600 * 1000;
     const int64_t off = gap_ms % kDay;

@@ -5,8 +5,12 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "processors/core/bytes.hpp"
+
 namespace wiredesk {
 namespace {
+
+using bytes::starts_with;
 
 enum class Kind : uint8_t { number, word, stop };
 enum class Count : uint8_t { none, dead, hurt, missing, evacuated };
@@ -21,8 +25,6 @@ struct Token {
 
 bool is_ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // Sentence and list marks that end a count's reach: "kills 2, injures 4".
 constexpr std::array<std::string_view, 7> kStops = {",", ";", ":", ".", "·", "…", "ㆍ"};
