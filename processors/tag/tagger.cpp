@@ -680,6 +680,9 @@ std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemTex
   // and say nothing about its subject).
   double side_top = 0;
   for (const TopicScore& s : scores) {
+    // A vetoed topic's words were someone else's (a car's cold test, a
+    // game's missiles): the item is measured against what it is about.
+    if (s.vetoed) continue;
     top = std::max(top, s.score);
     side_top = std::max(side_top, topics[s.topic].place ? taxonomy.place_weight() * s.score : s.score);
   }

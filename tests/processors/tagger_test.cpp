@@ -256,6 +256,41 @@ TEST(TaggerTest, AVetoGroupDropsTheTopicWhenEnoughOfItsTermsAreFound) {
   EXPECT_TRUE(scores[0].vetoed);
 }
 
+// A vetoed topic is not what the item is about, so it is not the bar a side
+// topic's share is measured against: a car's cold test is business.
+TEST(TaggerTest, AVetoedTopicDoesNotSetTheBarForTheOthers) {
+  auto tax = taxonomy_from(aboutness_header(60) + R"(
+topics:
+  - id: weather
+    name: weather
+    kind: subject
+    rules:
+      - weight: 3
+        en: [minus 40 degrees, cold snap, frostbite, wind chill]
+    penalties:
+      - weight: 1
+        veto_terms: 2
+        en: [test track, prototype]
+  - id: economy
+    name: economy
+    kind: subject
+    rules:
+      - weight: 1
+        en: [carmaker, sales]
+)");
+  const std::string body =
+      "The carmaker drove the prototype on a test track at minus 40 degrees. "
+      "A cold snap, minus 40 degrees, frostbite and a wind chill on the track.\n"
+      "The carmaker expects sales to rise.";
+  const WireItem test = make_item("Carmaker ends winter trials at minus 40 degrees", body);
+  EXPECT_THAT(tag_ids(*tax, test), ElementsAre("economy"));
+  // Without the veto the cold is the main topic and the business a side note.
+  const WireItem forecast = make_item("Cold snap: minus 40 degrees tonight",
+                                      "A cold snap brings minus 40 degrees. The carmaker expects "
+                                      "sales to rise.");
+  EXPECT_THAT(tag_ids(*tax, forecast), ElementsAre("weather"));
+}
+
 // Each veto group counts its own terms against its own bar: one term of
 // each of two groups with a bar of two is no veto.
 TEST(TaggerTest, EachVetoGroupCountsAgainstItsOwnBar) {

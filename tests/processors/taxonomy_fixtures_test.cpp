@@ -226,7 +226,8 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind18", 0.96, 0.07, 0.85},
                                            BlindBar{"tagging-blind20", 0.99, 0.01, 0.81},
                                            BlindBar{"tagging-blind23", 0.98, 0.03, 0.92},
-                                           BlindBar{"tagging-blind25", 0.90, 0.09, 0.81}),
+                                           BlindBar{"tagging-blind25", 0.90, 0.09, 0.81},
+                                           BlindBar{"tagging-blind26", 0.95, 0.01, 0.92}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -656,6 +657,49 @@ TEST(TaxonomyFixturesTest, BareNamesStormTeamsMachineTestsTitlesAndTheBusinessOf
        false},
       {"Cruise liner Arctic Storm brings 2,000 visitors to Incheon",
        "The cruise liner Arctic Storm docked in Incheon on Sunday with 2,000 passengers.",
+       "weather", false},
+  });
+}
+
+TEST(TaxonomyFixturesTest, SummitsByTitleGameWarsClubNamesAndSubstringsOfPlaceNames) {
+  expect_topics({
+      // Korea's president by title: the other side of a summit, or his
+      // office speaking of him in the same sentence.
+      {"호주 총리, 다음 주 방한…대통령과 정상회담",
+       "(서울=연합뉴스) 기자 = 호주 총리가 다음 주 한국을 찾는다고 대통령실이 밝혔다.", "lee-jae-myung",
+       true},
+      {"[속보] 한-캐나다 정상회담 내달 오타와서 개최", "", "lee-jae-myung", true},
+      {"Presidential office denies plan to name new envoy",
+       "SEOUL, May 3 (Yonhap) -- The presidential office said Monday the president had not yet "
+       "chosen a new ambassador to Washington.",
+       "lee-jae-myung", true},
+      {"미국 대통령, 중동 순방 마치고 귀국", "미국 대통령은 닷새간의 순방을 마쳤다.", "lee-jae-myung",
+       false},
+      // The two countries' summit names China; 한중간 alone does not.
+      {"한중 정상 통화…공급망 협력 논의", "", "china", true},
+      // The North's leader by title.
+      {"N. Korea opens new fertilizer plant",
+       "The North's leader attended the opening of a fertilizer plant in Hamhung, state media said. "
+       "The North's leader called it a gift to farmers.",
+       "kim-jong-un", true},
+      // A game's missiles are the game's.
+      {"War game 'Steel Sky' tops download charts in Japan",
+       "\"Steel Sky,\" a mobile strategy game in which players shoot down missile barrages and "
+       "command an army, topped the download charts, its developer said.",
+       "weapons", false},
+      // A club named after an avalanche; a vessel by its quoted name.
+      {"Incheon Avalanche win amateur curling cup",
+       "The Incheon Avalanche beat Busan 7-5 in the final, as the Avalanche won their first cup.",
+       "disaster", false},
+      {"요트 '쓰나미'호, 여수 요트대회 2연패",
+       "'쓰나미'호가 여수 앞바다에서 열린 요트대회에서 우승했다. 쓰나미호는 지난해에도 정상에 올랐다.",
+       "disaster", false},
+      // 해군 inside a county's and a festival's name.
+      {"남해군, 마늘 축제 내달 개막", "남해군은 마늘 축제를 다음 달 연다고 밝혔다.", "military", false},
+      {"진해군항제 첫 주말 인파", "진해군항제 첫 주말에 관광객 50만명이 몰렸다.", "military", false},
+      // A car tested in the cold: the temperature is the test's.
+      {"영하 30도 극한 시험…신차 혹한기 주행 시험 마쳐",
+       "자동차 회사가 영하 30도 시험장에서 신차의 혹한기 시험을 마쳤다. 주행거리는 90%를 유지했다.",
        "weather", false},
   });
 }
