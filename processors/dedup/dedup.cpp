@@ -107,13 +107,20 @@ class Judge {
  public:
   // `family`: the item's source family as the index numbers it (kNoName:
   // no record has it).
-  Judge(const DedupOptions& o, const IndexEntry& item, NameId family)
-      : o_(o), q_(item), family_(family) {}
+  // `agency_opening`: the item's second opening (Fingerprint::agency_opening),
+  // null when it has none.
+  Judge(const DedupOptions& o, const IndexEntry& item, NameId family,
+        const std::array<uint16_t, kOpeningHashes>* agency_opening)
+      : o_(o), q_(item), family_(family), agency_opening_(agency_opening) {}
 
   // The candidate's record.
   std::optional<Match> judge(const IndexRecord& c) const {
     const Sketch& cs = c.sketch;
-    const Overlap ov = compare(q_.sketch, cs);
+    Overlap ov = compare(q_.sketch, cs);
+    // An outlet's copy under lines of its own opens where its source does.
+    if (agency_opening_) {
+      ov.opening_jaccard = std::max(ov.opening_jaccard, opening_jaccard(*agency_opening_, cs));
+    }
     const double j = ov.jaccard;
     if (q_.content_hash != 0 && q_.content_hash == c.content_hash) {
       if (same_family(c) && rewrites(c)) return Match{Verdict::update, 1.0, 1.0};
@@ -276,6 +283,7 @@ class Judge {
   const DedupOptions& o_;
   const IndexEntry& q_;
   NameId family_;
+  const std::array<uint16_t, kOpeningHashes>* agency_opening_;
 };
 
 void apply_record(ItemContext& ctx, const IndexRecord& r) {
@@ -553,7 +561,7 @@ StageStatus Dedup::process(ItemContext& ctx) {
       entry.pubstatus = kill ? PubStatus::canceled : PubStatus::withheld;
       ctx.item.pubstatus = entry.pubstatus;
     } else if (versions.empty()) {
-      d = decide_by_content(session, session.candidates(fp), entry);
+      d = decide_by_content(session, session.candidates(fp), entry, fp);
       // The story after a flash: linked by terms, which survive the rewording
       // that the shingles of a one-sentence flash do not. A copy of an
       // earlier item stays a copy.
@@ -730,8 +738,9 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
 
 Dedup::Decision Dedup::decide_by_content(const DedupIndex::Session& session,
                                          const std::vector<const IndexRecord*>& candidates,
-                                         const IndexEntry& item) const {
-  const Judge judge(options_, item, session.interned(item.source_family));
+                                         const IndexEntry& item, const Fingerprint& fp) const {
+  const Judge judge(options_, item, session.interned(item.source_family),
+                    fp.agency_opening_shingles > 0 ? &fp.agency_opening : nullptr);
   const auto story_of = [](const IndexRecord& r) { return r.story ? *r.story : *r.uri; };
   // Stories the item is the next edition of (a few at most): none of their
   // items matches it.

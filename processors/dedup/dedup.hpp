@@ -260,7 +260,7 @@ class Dedup final : public Stage {
                              const IndexEntry& item) const;
   Decision decide_by_content(const DedupIndex::Session& session,
                              const std::vector<const IndexRecord*>& candidates,
-                             const IndexEntry& item) const;
+                             const IndexEntry& item, const Fingerprint& fp) const;
   // The flash this item is the story of, when it is one (see DedupOptions).
   const IndexRecord* flash_of(const DedupIndex::Session& session, DedupWork& work,
                               double& coverage) const;

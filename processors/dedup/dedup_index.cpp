@@ -1017,6 +1017,11 @@ std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprin
       walks.push_back({kFirstOpeningBand + b, opening_band_key(fp.sketch, b)});
     }
   }
+  if (fp.agency_opening_shingles > 0) {
+    for (size_t b = 0; b < kOpeningBands; ++b) {
+      walks.push_back({kFirstOpeningBand + b, opening_band_key(fp.agency_opening, b)});
+    }
+  }
   // A paragraph may sit in any of the kParagraphKeys slots of another entry.
   for (const uint32_t paragraph : fp.sketch.paragraphs) {
     if (paragraph == 0) continue;

@@ -608,7 +608,15 @@ Fingerprint fingerprint(const NormalizedItem& item) {
     fp.sketch.opening_shingles =
         sketch_text<DistinctHashes>(item.paragraphs.front(), fp.sketch.opening);
   }
+  if (count_words(item.agency_opening, opening_words) >= opening_words) {
+    fp.agency_opening_shingles = sketch_text<DistinctHashes>(item.agency_opening, fp.agency_opening);
+  }
   return fp;
+}
+
+double opening_jaccard(const std::array<uint16_t, kOpeningHashes>& opening, const Sketch& b) {
+  if (b.opening_shingles == 0) return 0;
+  return static_cast<double>(count_equal(opening, b.opening)) / kOpeningHashes;
 }
 
 Overlap compare(const Sketch& a, const Sketch& b) {

@@ -113,6 +113,11 @@ struct Fingerprint {
   uint64_t content_hash = 0;  // XXH3-64 of NormalizedItem::text(); 0 when there is no text
   Sketch sketch;
   bool cjk = false;  // the text is mostly Hangul or other CJK (shingle_size is kCjkShingle)
+  // The opening of the agency copy an outlet runs under lines of its own
+  // (NormalizedItem::agency_opening), sketched as `Sketch::opening` is: a
+  // second opening the item is looked up and judged by, never stored.
+  std::array<uint16_t, kOpeningHashes> agency_opening{};
+  uint32_t agency_opening_shingles = 0;
 };
 
 Fingerprint fingerprint(const NormalizedItem& item);
@@ -130,6 +135,8 @@ struct Overlap {
   double shorter_contained() const { return a_in_b > b_in_a ? a_in_b : b_in_a; }
 };
 Overlap compare(const Sketch& a, const Sketch& b);
+// Jaccard of an opening's values with those of `b` (0 when `b` has none).
+double opening_jaccard(const std::array<uint16_t, kOpeningHashes>& opening, const Sketch& b);
 
 // LSH band keys: equal keys make two items candidates of each other.
 uint64_t body_band_key(const Sketch& s, size_t band);

@@ -62,6 +62,10 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> ne
 // at most this many words.
 constexpr size_t kLongestLimit = 40;
 
+// How many paragraphs of its own an outlet may put before agency copy it runs
+// (an introduction, a standfirst).
+constexpr size_t kPrefaceParagraphs = 2;
+
 struct FreeDeleter {
   void operator()(utf8proc_uint8_t* p) const { std::free(p); }
 };
@@ -491,6 +495,17 @@ size_t korean_dateline_end(std::string_view p) {
     return i;
   }
   return 0;
+}
+
+// A dateline that names its agency: "(청주=연합뉴스) … 기자 = " or
+// "seoul, march 8 (yonhap) -- " (a place and a date before the bracket). The
+// looser English test above serves only the first paragraph.
+size_t agency_dateline_end(std::string_view p) {
+  if (const size_t cut = korean_dateline_end(p); cut != 0) return cut;
+  const size_t cut = english_dateline_end(p);
+  if (cut == 0) return 0;
+  const std::string_view before = p.substr(0, p.find('('));
+  return before.find(',') != std::string_view::npos ? cut : 0;
 }
 
 // -------------------------------------------------------- inline removals
@@ -1072,6 +1087,7 @@ NormalizedItem normalize_item(std::string_view headline, std::string_view body) 
 
   std::vector<std::string> kept;
   bool in_list = false;
+  bool dated = false;  // the story's dateline is found (first line or after a preface)
   size_t start = 0;
   while (start <= body.size()) {
     size_t end = body.find('\n', start);
@@ -1085,6 +1101,12 @@ NormalizedItem normalize_item(std::string_view headline, std::string_view body) 
       size_t cut = korean_dateline_end(folded);
       if (cut == 0) cut = english_dateline_end(folded);
       folded.erase(0, cut);
+      dated = cut != 0;  // a later dateline is then a roundup's second place
+    } else if (!dated && kept.size() <= kPrefaceParagraphs) {
+      if (const size_t cut = agency_dateline_end(folded); cut != 0) {
+        out.agency_opening = fold_punctuation(std::string_view(folded).substr(cut));
+        dated = true;
+      }
     }
     remove_emails(folded);
     remove_urls(folded);

@@ -62,6 +62,11 @@ struct NormalizedItem {
   std::string lead;      // normalized first sentence of the first substantive paragraph
   std::string body;      // normalized body paragraphs without boilerplate, space-joined
   std::vector<std::string> paragraphs;  // the same paragraphs, one by one
+  // An outlet that runs agency copy under a line or two of its own: the
+  // paragraph where the agency's dateline opens it, normalized without the
+  // dateline (empty when the first paragraph is dated, or none is). The copy
+  // opens there, as its source does.
+  std::string agency_opening;
 
   // What is hashed and shingled: headline and body.
   std::string text() const;

@@ -204,6 +204,23 @@ TEST(DedupBlindFixtures, StoriesThatGoOnForDaysSet) {
   expect_every_label("dedup-blind22", 50, {20, 22, 34, 35, 40, 45}, {23, 26, 36, 37, 41});
 }
 
+// Stories that go on for days, part 2, written blind on 2026-12-05 (tests/
+// fixtures/dedup-blind24): 0.820 at first; 0.860 once an outlet's copy
+// under an introduction of its own opens where the agency's dateline does
+// (10, 11). Left: seven follow-ups 17-40 h later that rewrote their lead
+// (20, 21, 28, 38, 42, 43, 45; Jaccard 0.17-0.41 with the story's first
+// item), and the copies and write-throughs that join their stories.
+TEST(DedupBlindFixtures, StoriesThatGoOnForDaysPartTwoSet) {
+  expect_every_label("dedup-blind24", 50, {20, 21, 28, 38, 42, 43, 45}, {23, 24, 36, 37, 40});
+}
+
+// Syndication and flash threads on a busy news day, written blind on
+// 2026-12-05, third session (tests/fixtures/dedup-blind28): every label met
+// when first scored.
+TEST(DedupBlindFixtures, SyndicationAndFlashThreadsSet) {
+  expect_every_label("dedup-blind28", 50);
+}
+
 // Replays are not duplicates (design §3): the same records again, with the
 // same origins, come out exactly as the first time.
 TEST(DedupFixtures, ReplayedRecordsKeepTheirFirstOutcome) {
@@ -1076,6 +1093,60 @@ TEST(Dedup, AWriteThroughJoinsTheItemItRewritesBeforeADayOldStory) {
                  3);
   EXPECT_EQ(lead.verdict, Verdict::update);
   EXPECT_EQ(lead.story, "urn:yna:R1");
+}
+
+// An outlet that runs the agency's first paragraphs under a line or two of
+// its own (an introduction, a standfirst): the copy opens where the agency's
+// dateline does. A story of another outlet that opens with an undated
+// paragraph and quotes a dated one further down is judged as before.
+TEST(Dedup, ACopyUnderAnOutletsOwnIntroductionIsADuplicate) {
+  const std::vector<std::string> paras = {
+      "Hanul Foods said Tuesday it will recall about 48,000 boxes of frozen dumplings sold at "
+      "discount stores after finding fragments of plastic packaging in three of them.",
+      "The recall covers the 1-kilogram pork and leek dumplings made at its Icheon plant between "
+      "Jan. 4 and Jan. 19, the company said in a notice on its website.",
+      "No one has been reported hurt, but the company said customers should not eat the "
+      "dumplings and can return them for a full refund at any store.",
+      "The Ministry of Food and Drug Safety said it would inspect the plant this week."};
+  const std::string story_body = dated_story("SEOUL, Feb. 2 (Yonhap) -- ", paras);
+  DedupRunner runner;
+  const Outcome story = runner.run(wire("urn:yna:AEN7", "1", "2027-02-02T10:00:00+09:00",
+                                        "Hanul Foods recalls 48,000 boxes of frozen dumplings",
+                                        story_body),
+                                   1);
+  EXPECT_EQ(story.verdict, Verdict::fresh);
+
+  const Outcome copy = runner.run(
+      wire("https://www.koreadaybreak.example/news/articleView.html?idxno=7", "1",
+           "2027-02-02T12:00:00+09:00", "Check your freezer: dumplings recalled",
+           "If you bought frozen dumplings last month, check the box before dinner tonight. "
+           "Here is what the maker said.\n\nSEOUL, Feb. 2 (Yonhap) -- " +
+               paras[0] + "\n\n" + paras[1],
+           "The Korea Daybreak"),
+      2);
+  EXPECT_EQ(copy.verdict, Verdict::duplicate);
+  EXPECT_EQ(copy.story, "urn:yna:AEN7");
+
+  const std::vector<std::string> ko = {
+      "충북 청주의 한 물류창고에서 불이 나 3시간 만에 꺼졌다.",
+      "소방당국은 4일 오전 2시 10분께 청주시 흥덕구의 한 물류창고에서 불이 나 인력 90여명과 장비 "
+      "30여대를 투입해 오전 5시께 불을 껐다고 밝혔다.",
+      "이 불로 창고 1개 동 2천300㎡가 탔으나 인명 피해는 없었다.",
+      "소방당국은 창고 내부 전기 설비에서 불이 시작된 것으로 보고 정확한 원인을 조사하고 있다."};
+  const Outcome ko_story = runner.run(
+      wire("urn:yna:AKR7", "1", "2027-02-04T07:00:00+09:00", "청주 물류창고서 불…3시간 만에 진화",
+           dated_story("(청주=연합뉴스) 김하늘 기자 = ", ko)),
+      3);
+  EXPECT_EQ(ko_story.verdict, Verdict::fresh);
+  const Outcome ko_copy = runner.run(
+      wire("https://www.hanbitilbo.example/news/articleView.html?idxno=7", "1",
+           "2027-02-04T09:00:00+09:00", "청주 물류창고 화재…인명 피해 없어",
+           "[한빛일보 온라인뉴스팀] 새벽 시간 창고 화재가 또 일어났다.\n\n(청주=연합뉴스) 김하늘 기자 = " +
+               ko[0] + "\n\n" + ko[1],
+           "한빛일보"),
+      4);
+  EXPECT_EQ(ko_copy.verdict, Verdict::duplicate);
+  EXPECT_EQ(ko_copy.story, "urn:yna:AKR7");
 }
 
 // An outlet that keeps only the lead: one paragraph, the story's first

@@ -343,6 +343,41 @@ TEST(NormalizeItem, YonhapDatelineEndAndMarkersRemoved) {
   EXPECT_EQ(n.paragraphs.size(), 2u);
 }
 
+// Agency copy under an outlet's own line: the paragraph the dateline opens
+// is the copy's second opening. The body keeps every paragraph as it is.
+TEST(NormalizeItem, TheAgencyOpeningAfterAnOutletsOwnLines) {
+  const NormalizedItem n = normalize_item(
+      "Dumplings recalled",
+      "Check your freezer before dinner tonight.\n\n"
+      "SEOUL, Feb. 2 (Yonhap) -- Hanul Foods will recall 48,000 boxes of dumplings.\n\n"
+      "The recall covers boxes made in January.");
+  EXPECT_EQ(n.agency_opening, "hanul foods will recall 48 000 boxes of dumplings");
+  EXPECT_EQ(n.paragraphs.size(), 3u);
+  EXPECT_EQ(n.paragraphs.front(), "check your freezer before dinner tonight");
+
+  const NormalizedItem ko = normalize_item(
+      "청주 창고 화재", "[한빛일보 온라인뉴스팀] 새벽 화재가 또 일어났다.\n\n"
+                       "(청주=연합뉴스) 김하늘 기자 = 청주의 한 물류창고에서 불이 났다.");
+  EXPECT_EQ(ko.agency_opening, "청주의 한 물류창고에서 불이 났다");
+
+  // Dated on its first line: a later dateline is a roundup's second place.
+  EXPECT_EQ(normalize_item("", "SEOUL, Feb. 2 (Yonhap) -- Snow fell across the country today.\n\n"
+                               "BUSAN, Feb. 2 (Yonhap) -- The port city saw its first snow.")
+                .agency_opening,
+            "");
+  // Three paragraphs of its own are a story, not a preface; a bracket with no
+  // place and date before it is no dateline.
+  EXPECT_EQ(normalize_item("", "One line here for you.\n\nTwo lines here for you.\n\n"
+                               "Three lines here for you.\n\n"
+                               "SEOUL, Feb. 2 (Yonhap) -- Snow fell across the country.")
+                .agency_opening,
+            "");
+  EXPECT_EQ(normalize_item("", "One line here for you.\n\n"
+                               "The company (Hanul) -- a food maker -- said it will recall them.")
+                .agency_opening,
+            "");
+}
+
 TEST(NormalizeItem, OtherAgencyDatelines) {
   EXPECT_EQ(normalize_item("", "WASHINGTON (GNS) — Americans went to the polls on Tuesday.").body,
             "americans went to the polls on tuesday");
