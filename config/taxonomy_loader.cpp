@@ -378,7 +378,8 @@ void read_scale_bar(Reader& r, const YAML::Node& node, const std::string& where,
   const std::string name = where + "scale_any";
   if (!r.map(node, name)) return;
   r.unknown_keys(node, name + ": ",
-                 {"dead", "hurt", "missing", "evacuated", "dead_and_hurt", "magnitude", "terms"});
+                 {"dead", "hurt", "missing", "evacuated", "dead_and_hurt", "magnitude", "terms",
+                  "past_terms"});
   ScaleBar bar;
   const auto count = [&](const char* key, int& value) {
     long long n = 0;
@@ -391,6 +392,7 @@ void read_scale_bar(Reader& r, const YAML::Node& node, const std::string& where,
   count("dead_and_hurt", bar.dead_and_hurt);
   r.number(node["magnitude"], name + ".magnitude", bar.magnitude);
   r.strings(node["terms"], name + ".terms", bar.terms);
+  r.strings(node["past_terms"], name + ".past_terms", bar.past_terms);
   out = std::move(bar);
 }
 

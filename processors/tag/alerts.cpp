@@ -109,6 +109,10 @@ bool matches(const AlertCondition& c, const ItemContext& ctx) {
 
 bool reaches(const ScaleBar& bar, const WireItem& item) {
   const std::string_view headline = item.headline();
+  if (std::any_of(bar.past_terms.begin(), bar.past_terms.end(),
+                  [&](const std::string& term) { return icontains(headline, term); })) {
+    return false;
+  }
   const std::string_view lead = opening(item.body_text());
   const ItemScale s = read_scale(headline, lead);
   const auto at_least = [](double have, double bar) { return bar > 0 && have >= bar; };

@@ -222,6 +222,21 @@ std::vector<Case> default_rule_cases() {
                                     "said. All workers escaped.",
                                     "en", 3)),
                    {"major-disaster"}});
+  // An old toll restated: an anniversary, a court's ruling on a past fire.
+  cases.push_back({"a ferry sinking's 10th anniversary",
+                   tagged(make_item("승객 31명 숨진 '해솔호 침몰' 10주기…여수서 추모식",
+                                    "(여수=연합뉴스) 기자 = 승객 31명이 숨진 여객선 해솔호 침몰 "
+                                    "사고 10주기 추모식이 열렸다.",
+                                    "ko", 3)),
+                   {}});
+  cases.push_back({"a court upholds a sentence over a fire that killed five",
+                   tagged(make_item("Court upholds prison term for factory owner over 2024 fire "
+                                    "that killed five",
+                                    "An appeals court on Friday upheld a two-year prison term for "
+                                    "the owner of a Gimpo factory where a fire killed five workers "
+                                    "in 2024.",
+                                    "en", 3)),
+                   {}});
   cases.push_back({"Korea summit",
                    tagged(make_item("S. Korea, Japan leaders to hold summit in Seoul next week",
                                     "The leaders of South Korea and Japan will hold a summit in "

@@ -227,7 +227,8 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind20", 0.99, 0.01, 0.81},
                                            BlindBar{"tagging-blind23", 0.98, 0.03, 0.92},
                                            BlindBar{"tagging-blind25", 0.90, 0.09, 0.81},
-                                           BlindBar{"tagging-blind26", 0.95, 0.01, 0.92}),
+                                           BlindBar{"tagging-blind26", 0.95, 0.01, 0.92},
+                                           BlindBar{"tagging-blind27", 0.99, 0.01, 0.84}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -701,6 +702,49 @@ TEST(TaxonomyFixturesTest, SummitsByTitleGameWarsClubNamesAndSubstringsOfPlaceNa
       {"영하 30도 극한 시험…신차 혹한기 주행 시험 마쳐",
        "자동차 회사가 영하 30도 시험장에서 신차의 혹한기 시험을 마쳤다. 주행거리는 90%를 유지했다.",
        "weather", false},
+  });
+}
+
+// tagging-blind27's misses, by class (docs/quality.md), on sentences of
+// their own.
+TEST(TaxonomyFixturesTest, MarketQuakesChipRacesFormerBasesAndEverydayVocabulary) {
+  expect_topics({
+      // A market's fall told as a quake: three market words up top.
+      {"'Stock quake' rattles KOSPI as investors flee chipmakers",
+       "SEOUL, June 2 (Yonhap) -- Traders called it a stock quake: the KOSPI fell 3.9 percent as "
+       "investors sold chipmakers, with aftershocks expected.",
+       "disaster", false},
+      {"Magnitude 6.1 quake hits Gyeongju, buildings damaged",
+       "A magnitude 6.1 earthquake struck Gyeongju on Tuesday, damaging buildings, the weather "
+       "agency said. Aftershocks followed.",
+       "disaster", true},
+      // An arms race of chips.
+      {"Chipmakers' AI arms race drives record orders",
+       "The AI arms race among cloud companies pushed chip orders to a record, the company said.",
+       "weapons", false},
+      // A place's former use.
+      {"Book fair opens at former army base in Uijeongbu",
+       "A book fair opened Saturday at a former army base in Uijeongbu, the city said.",
+       "military", false},
+      // An explosion and a fire in one flash.
+      {"(URGENT) Explosion, fire at Ulsan refinery", "", "disaster", true},
+      // The blood supply, a religious holiday, a shop closing, Korea's
+      // president by his country.
+      {"Blood reserves fall to 2-day supply, donors urged",
+       "The Korean Red Cross said blood reserves fell to a two-day supply and urged blood donors "
+       "to give.",
+       "health", true},
+      {"부처님오신날 전국 사찰서 봉축 법요식", "부처님오신날인 15일 전국 사찰에서 봉축 법요식이 열렸다.",
+       "culture", true},
+      {"40년 된 동네 빵집 폐업…임대료 올라", "임대료가 오르고 상권이 침체하면서 40년 된 빵집이 폐업한다.",
+       "economy", true},
+      {"S. Korean president to visit Canada next month",
+       "SEOUL, June 2 (Yonhap) -- South Korea's president will visit Canada next month, the "
+       "presidential office said.",
+       "lee-jae-myung", true},
+      {"Former South Korean president's memoir published",
+       "A memoir by a former South Korean president went on sale on Monday.", "lee-jae-myung",
+       false},
   });
 }
 
