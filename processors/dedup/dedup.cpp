@@ -357,6 +357,19 @@ uint64_t headline_hash(std::string_view normalized_headline) {
   return h == 0 ? 1 : h;
 }
 
+uint32_t slug_hash(std::string_view source_family, std::string_view slugline) {
+  const std::string folded = fold_case(slugline);
+  std::string_view slug = folded;
+  slug.remove_prefix(std::min(slug.size(), slug.find_first_not_of(' ')));
+  slug = slug.substr(0, slug.find_last_not_of(' ') + 1);
+  if (slug.empty()) return 0;
+  std::string key(source_family);
+  key.push_back('\0');
+  key.append(slug);
+  const auto h = static_cast<uint32_t>(XXH3_64bits(key.data(), key.size()));
+  return h == 0 ? 1 : h;
+}
+
 std::vector<uint64_t> quoted_headlines(const WireItem& item) {
   static constexpr std::pair<std::string_view, std::string_view> kQuotes[] = {
       {"\"", "\""},         {"'", "'"},             {"\u201c", "\u201d"}, {"\u2018", "\u2019"},
@@ -494,6 +507,7 @@ StageStatus Dedup::prepare(ItemContext& ctx) const {
   work->opening_digest = digest_terms(work->opening);
   work->correction = says_correction(item, entry.markers);
   entry.headline_hash = headline_hash(normalized.headline);
+  entry.slug_hash = slug_hash(entry.source_family, item.slugline);
   if ((entry.markers & (marker::kill | marker::hold)) || item.pubstatus != PubStatus::usable) {
     work->references = referenced_uris(item);
     work->quoted = quoted_headlines(item);
@@ -561,7 +575,17 @@ StageStatus Dedup::process(ItemContext& ctx) {
       entry.pubstatus = kill ? PubStatus::canceled : PubStatus::withheld;
       ctx.item.pubstatus = entry.pubstatus;
     } else if (versions.empty()) {
-      d = decide_by_content(session, session.candidates(fp), entry, fp);
+      std::vector<const IndexRecord*> candidates = session.candidates(fp);
+      // A write-through also rewrites what its slugline names: a day later
+      // its text may share too little with the item for any band to find it.
+      if (entry.markers & kRewrite) {
+        for (const IndexRecord* r : session.find_slug(entry.slug_hash)) {
+          if (std::find(candidates.begin(), candidates.end(), r) == candidates.end()) {
+            candidates.push_back(r);
+          }
+        }
+      }
+      d = decide_by_content(session, candidates, entry, fp);
       // The story after a flash: linked by terms, which survive the rewording
       // that the shingles of a one-sentence flash do not. A copy of an
       // earlier item stays a copy.

@@ -217,6 +217,10 @@ std::vector<std::string> referenced_uris(const WireItem& item);
 // normalized text without markers; 0 (none) for a headline of one word.
 uint64_t headline_hash(std::string_view normalized_headline);
 
+// The hash an item's slugline is found by (IndexEntry::slug_hash): of its
+// source family and its slugline, case folded and trimmed; 0 without one.
+uint32_t slug_hash(std::string_view source_family, std::string_view slugline);
+
 // Headline hashes of the quoted passages of a notice's body and editor's note
 // ("…", '…' as Korean copy quotes headlines, “…”, ‘…’, 「…」, 『…』, 《…》,
 // 〈…〉), normalized as headlines are. A stray apostrophe only makes a passage

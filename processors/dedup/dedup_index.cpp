@@ -23,10 +23,11 @@ using binary::Reader;
 using binary::Writer;
 using binary::read_enum;
 
-// 4: with the headline hash; 3: 8-bit body and lead MinHash values; 2: the
+// 5: with the slug hash; 4: with the headline hash; 3: 8-bit body and lead MinHash values; 2: the
 // same with 16-bit values; 1: 16-bit values, without opening sketch, script
 // and flash terms.
-constexpr uint8_t kFormat = 4;
+constexpr uint8_t kFormat = 5;
+constexpr uint8_t kFormatWithoutSlug = 4;
 constexpr uint8_t kFormatWithoutHeadline = 3;
 constexpr uint8_t kFormatWideValues = 2;
 constexpr uint8_t kFormatWithoutTerms = 1;
@@ -40,7 +41,8 @@ constexpr size_t kContentTable = 1;
 constexpr size_t kFirstBodyBand = 2;
 constexpr size_t kFirstOpeningBand = kFirstBodyBand + kColdBodyBands;
 constexpr size_t kHeadlineTable = kFirstOpeningBand + kOpeningBands;
-constexpr size_t kFirstLeadBand = kHeadlineTable + 1;
+constexpr size_t kSlugTable = kHeadlineTable + 1;
+constexpr size_t kFirstLeadBand = kSlugTable + 1;
 constexpr size_t kFirstParagraph = kFirstLeadBand + kLeadBands;
 constexpr size_t kFirstHotBodyBand = kFirstParagraph + kParagraphKeys;
 
@@ -109,6 +111,7 @@ std::string serialize(const IndexEntry& e) {
     w.fixed<uint32_t>(e.flash_terms[i]);
   }
   w.fixed<uint64_t>(e.headline_hash);
+  w.fixed<uint32_t>(e.slug_hash);
   return w.take();
 }
 
@@ -118,8 +121,8 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
   uint8_t format = 0;
   uint32_t scheme = 0;
   if (!r.u8(format) ||
-      (format != kFormat && format != kFormatWithoutHeadline && format != kFormatWideValues &&
-       format != kFormatWithoutTerms) ||
+      (format != kFormat && format != kFormatWithoutSlug && format != kFormatWithoutHeadline &&
+       format != kFormatWideValues && format != kFormatWithoutTerms) ||
       !r.fixed(scheme) || scheme != kSketchScheme) {
     return std::nullopt;
   }
@@ -174,7 +177,8 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
       if (!r.fixed(t)) return std::nullopt;
     }
   }
-  if (format == kFormat && !r.fixed(e.headline_hash)) return std::nullopt;
+  if (format >= kFormatWithoutSlug && !r.fixed(e.headline_hash)) return std::nullopt;
+  if (format >= kFormat && !r.fixed(e.slug_hash)) return std::nullopt;
   if (!r.done() || e.uri.empty()) return std::nullopt;
   return e;
 }
@@ -275,6 +279,7 @@ IndexEntry DedupIndex::entry_of(const IndexRecord& r) const {
   }
   e.script = r.script;
   e.headline_hash = r.headline_hash;
+  e.slug_hash = r.slug_hash;
   return e;
 }
 
@@ -431,6 +436,7 @@ uint64_t DedupIndex::key_of(uint32_t node, size_t table) const {
   if (table == kUriTable) return uri_hash(*r.uri);
   if (table == kContentTable) return r.content_hash;
   if (table == kHeadlineTable) return r.headline_hash;
+  if (table == kSlugTable) return paragraph_table_key(r.slug_hash);
   if (table < kFirstOpeningBand) return body_band_key(r.sketch.body, table - kFirstBodyBand);
   if (table < kHeadlineTable) return opening_band_key(r.sketch.opening, table - kFirstOpeningBand);
   if (table < kFirstParagraph) return lead_band_key(r.sketch.lead, table - kFirstLeadBand);
@@ -446,6 +452,7 @@ const void* DedupIndex::key_address(uint32_t node, size_t table) const {
   if (table == kUriTable) return &r.uri;  // and then the string
   if (table == kContentTable) return &r.content_hash;
   if (table == kHeadlineTable) return &r.headline_hash;
+  if (table == kSlugTable) return &r.slug_hash;
   if (table < kFirstOpeningBand) return &r.sketch.body[(table - kFirstBodyBand) * kBodyRows];
   if (table < kHeadlineTable) return &r.sketch.opening[(table - kFirstOpeningBand) * kOpeningRows];
   if (table < kFirstParagraph) return &r.sketch.lead[(table - kFirstLeadBand) * kLeadRows];
@@ -459,6 +466,7 @@ bool DedupIndex::table_key(uint32_t node, size_t table, uint64_t& key) const {
   if (table == kUriTable) return true;
   if (table == kContentTable) return r.content_hash != 0;
   if (table == kHeadlineTable) return r.headline_hash != 0;
+  if (table == kSlugTable) return r.slug_hash != 0;
   if (table < kFirstOpeningBand) return r.sketch.body_shingles > 0;
   if (table < kHeadlineTable) return r.sketch.opening_shingles > 0;
   if (table < kFirstParagraph) return r.sketch.lead_shingles > 0;
@@ -829,6 +837,7 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   r.verdict = e.verdict;
   r.script = e.script;
   r.headline_hash = e.headline_hash;
+  r.slug_hash = e.slug_hash;
   r.live = true;
   ++live_;
   r.followed = 0;
@@ -977,6 +986,15 @@ std::vector<const IndexRecord*> DedupIndex::Session::find_headline(uint64_t hash
   std::vector<const IndexRecord*> out;
   if (hash == 0) return out;
   index_.walk(kHeadlineTable, hash, [&](const IndexRecord& r) { return r.headline_hash == hash; },
+              [&](uint32_t s) { out.push_back(&index_.slots_[s]); });
+  return out;
+}
+
+std::vector<const IndexRecord*> DedupIndex::Session::find_slug(uint32_t hash) const {
+  std::vector<const IndexRecord*> out;
+  if (hash == 0) return out;
+  index_.walk(kSlugTable, paragraph_table_key(hash), index_.options_.max_slug_chain,
+              [&](const IndexRecord& r) { return r.slug_hash == hash; },
               [&](uint32_t s) { out.push_back(&index_.slots_[s]); });
   return out;
 }

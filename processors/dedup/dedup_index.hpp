@@ -76,6 +76,10 @@ struct IndexEntry {
   // Hash of the normalized headline without its markers (headline_hash()):
   // what a kill notice quoting the headline finds the item by. 0: none.
   uint64_t headline_hash = 0;
+  // Hash of the source family and the slugline (slug_hash()): a story's items
+  // from one agency share it, so a write-through a day later finds the item
+  // it rewrites however much its text changed. 0: no slugline.
+  uint32_t slug_hash = 0;
 
   std::string key() const;
 };
@@ -89,10 +93,11 @@ inline constexpr uint8_t kScriptCjk = 1;
 // one, whose origin is what recognizes a replay of the earlier record.
 std::string index_key(std::string_view uri, std::string_view version);
 
-// Compact binary, little-endian, led by a format byte (3; formats 2 and 1,
-// with 16-bit MinHash values, are still read: the low byte of each value is
-// kept) and the sketch scheme: about 390 bytes for a typical entry, 260 of
-// them the sketch.
+// Compact binary, little-endian, led by a format byte (5; format 4, without
+// the slug hash, and 3, without the headline hash too, are still read, and
+// so are formats 2 and 1, with 16-bit MinHash values: the low byte of each
+// value is kept) and the sketch scheme: about 430 bytes for a typical
+// entry, 260 of them the sketch.
 // deserialize() returns nullopt for anything it cannot fully read: another
 // format, another sketch scheme, truncation or trailing bytes. A record whose
 // key is a uri|version but whose value is null is a tombstone: erase(key).
@@ -110,6 +115,7 @@ struct IndexOptions {
   int64_t max_future_ms = 24LL * 3600 * 1000;
   std::function<int64_t()> wall_clock;     // epoch ms; system clock when empty
   size_t max_chain = 256;                  // newest entries walked per uri / content chain
+  size_t max_slug_chain = 16;              // newest entries walked per slugline chain
   // Newest entries walked per LSH band or paragraph chain. A bucket that
   // many items share is boilerplate (a background paragraph, a market
   // template): its newest entries are enough, and a real copy or
@@ -228,6 +234,7 @@ struct IndexRecord {
   uint64_t content_hash = 0;
   uint64_t headline_hash = 0;
   Sketch sketch;
+  uint32_t slug_hash = 0;  // IndexEntry::slug_hash
   float similarity = -1;  // < 0: none
   int32_t partition = 0;
   uint32_t generation = 0;
@@ -358,6 +365,9 @@ class DedupIndex {
     int64_t newest_event_ms() const;
     // Entries whose headline hashes to `hash` (newest first; a capped walk).
     std::vector<const IndexRecord*> find_headline(uint64_t hash) const;
+    // The newest entries (at most IndexOptions::max_slug_chain) with this
+    // slug hash (IndexEntry::slug_hash), newest first.
+    std::vector<const IndexRecord*> find_slug(uint32_t hash) const;
     // Entries with the same content hash, an LSH band (body or lead), a
     // whole paragraph or the same opening words: at most max_candidates,
     // ranked (IndexOptions).
@@ -407,7 +417,7 @@ class DedupIndex {
   static constexpr size_t kColdBodyBands = kBodyBands / 2;
   static constexpr size_t kHotTables = kBodyBands - kColdBodyBands;
   static constexpr size_t kColdTables =
-      2 + kColdBodyBands + kOpeningBands + 1 + kLeadBands + kParagraphKeys;
+      2 + kColdBodyBands + kOpeningBands + 2 + kLeadBands + kParagraphKeys;
   static constexpr size_t kTables = kColdTables + kHotTables;
   // The table of body band `band`.
   static size_t body_table(size_t band);

@@ -158,9 +158,10 @@ TEST(IndexSerialization, RoundTripKeepsEveryField) {
   e.script = kScriptCjk;
   e.flash_terms = {7, 0x80000009u, 0x40000003u};
   e.headline_hash = 0x1234567890abcdefULL;
+  e.slug_hash = 0x9abcdef0u;
 
   const std::string bytes = serialize(e);
-  EXPECT_EQ(bytes[0], '\x04');
+  EXPECT_EQ(bytes[0], '\x05');
   EXPECT_LT(bytes.size(), 700u);
   const std::optional<IndexEntry> back = deserialize(bytes);
   ASSERT_TRUE(back);
@@ -190,10 +191,18 @@ TEST(IndexSerialization, RoundTripKeepsEveryField) {
   EXPECT_EQ(back->script, e.script);
   EXPECT_EQ(back->flash_terms, e.flash_terms);
   EXPECT_EQ(back->headline_hash, e.headline_hash);
+  EXPECT_EQ(back->slug_hash, e.slug_hash);
   EXPECT_EQ(serialize(*back), bytes);
 
-  // Format 3 is format 4 without the headline hash.
-  std::string format3 = bytes.substr(0, bytes.size() - 8);
+  // Format 4 is format 5 without the slug hash, format 3 format 4 without
+  // the headline hash.
+  std::string format4 = bytes.substr(0, bytes.size() - 4);
+  format4[0] = 4;
+  const auto four = deserialize(format4);
+  ASSERT_TRUE(four);
+  EXPECT_EQ(four->slug_hash, 0u);
+  EXPECT_EQ(four->headline_hash, e.headline_hash);
+  std::string format3 = bytes.substr(0, bytes.size() - 12);
   format3[0] = 3;
   const auto three = deserialize(format3);
   ASSERT_TRUE(three);
@@ -210,7 +219,7 @@ TEST(IndexSerialization, RejectsWhatItCannotFullyRead) {
   EXPECT_FALSE(deserialize(bytes.substr(0, bytes.size() - 1)));  // truncated
   EXPECT_FALSE(deserialize(bytes + "x"));                         // trailing bytes
   std::string other_format = bytes;
-  other_format[0] = 5;
+  other_format[0] = 6;
   EXPECT_FALSE(deserialize(other_format));
   std::string other_scheme = bytes;
   other_scheme[1] ^= 0x55;
@@ -264,10 +273,10 @@ TEST(IndexSerialization, EarlierFormatsAreStillRead) {
   EXPECT_EQ(old->sketch.lead, today.sketch.lead);
   EXPECT_EQ(old->sketch.opening, today.sketch.opening);
   EXPECT_EQ(old->content_hash, today.content_hash);
-  // Written again, it is a format 4 entry of the same content (no headline
-  // hash: format 2 had none).
+  // Written again, it is a format 5 entry of the same content (no headline
+  // or slug hash: format 2 had none).
   const std::string again = serialize(*old);
-  EXPECT_EQ(again[0], 4);
+  EXPECT_EQ(again[0], 5);
   EXPECT_EQ(old->headline_hash, 0u);
   EXPECT_LT(again.size(), format2.size());
   EXPECT_EQ(deserialize(again)->sketch.body, today.sketch.body);
@@ -282,6 +291,31 @@ TEST(IndexSerialization, EarlierFormatsAreStillRead) {
   EXPECT_EQ(oldest->sketch.body, today.sketch.body);
   EXPECT_EQ(oldest->sketch.opening_shingles, 0u);
   EXPECT_TRUE(oldest->flash_terms.empty());
+}
+
+// A slugline's entries are found by its hash, newest first, at most
+// max_slug_chain of them; an entry without one is in no such chain.
+TEST(DedupIndex, FindsTheNewestEntriesOfASlugline) {
+  IndexOptions options = options_at(1'000'000);
+  options.max_slug_chain = 3;
+  DedupIndex index(options);
+  const int64_t t = 500'000;
+  auto session = index.session();
+  for (int i = 0; i < 5; ++i) {
+    IndexEntry e = entry("urn:s" + std::to_string(i), t + i, static_cast<unsigned>(10 + i));
+    e.slug_hash = 77;
+    ASSERT_TRUE(session.insert(e));
+  }
+  IndexEntry other = entry("urn:other", t + 9, 99);
+  other.slug_hash = 78;
+  ASSERT_TRUE(session.insert(other));
+  ASSERT_TRUE(session.insert(entry("urn:none", t + 10, 100)));
+  const auto found = session.find_slug(77);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(std::string_view(*found[0]->uri), "urn:s4");
+  EXPECT_EQ(std::string_view(*found[2]->uri), "urn:s2");
+  EXPECT_EQ(session.find_slug(78).size(), 1u);
+  EXPECT_TRUE(session.find_slug(0).empty());
 }
 
 TEST(DedupIndex, LocalInsertFiresOnChangeAfterTheLock) {
