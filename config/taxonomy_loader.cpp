@@ -379,7 +379,7 @@ void read_scale_bar(Reader& r, const YAML::Node& node, const std::string& where,
   if (!r.map(node, name)) return;
   r.unknown_keys(node, name + ": ",
                  {"dead", "hurt", "missing", "evacuated", "dead_and_hurt", "magnitude", "terms",
-                  "past_terms"});
+                  "unless_terms"});
   ScaleBar bar;
   const auto count = [&](const char* key, int& value) {
     long long n = 0;
@@ -392,7 +392,7 @@ void read_scale_bar(Reader& r, const YAML::Node& node, const std::string& where,
   count("dead_and_hurt", bar.dead_and_hurt);
   r.number(node["magnitude"], name + ".magnitude", bar.magnitude);
   r.strings(node["terms"], name + ".terms", bar.terms);
-  r.strings(node["past_terms"], name + ".past_terms", bar.past_terms);
+  r.strings(node["unless_terms"], name + ".unless_terms", bar.unless_terms);
   out = std::move(bar);
 }
 

@@ -109,11 +109,13 @@ bool matches(const AlertCondition& c, const ItemContext& ctx) {
 
 bool reaches(const ScaleBar& bar, const WireItem& item) {
   const std::string_view headline = item.headline();
-  if (std::any_of(bar.past_terms.begin(), bar.past_terms.end(),
-                  [&](const std::string& term) { return icontains(headline, term); })) {
+  const std::string_view lead = opening(item.body_text());
+  const std::string_view first = lead.substr(0, lead.find('\n'));
+  if (std::any_of(bar.unless_terms.begin(), bar.unless_terms.end(), [&](const std::string& term) {
+        return icontains(headline, term) || icontains(first, term);
+      })) {
     return false;
   }
-  const std::string_view lead = opening(item.body_text());
   const ItemScale s = read_scale(headline, lead);
   const auto at_least = [](double have, double bar) { return bar > 0 && have >= bar; };
   if (at_least(s.dead, bar.dead) || at_least(s.hurt, bar.hurt) ||

@@ -28,10 +28,11 @@ struct ScaleBar {
   int dead_and_hurt = 0;  // dead and hurt together, when at least one died
   double magnitude = 0;   // an earthquake's
   std::vector<std::string> terms;  // words that state a size (큰불, "대응 2단계"); ASCII case ignored
-  // Words in the headline that put the size in the past: an anniversary, a
-  // memorial, a court's ruling on it (20주기 추모식, "upholds prison term
-  // over 2025 fire that killed six"). Then no size counts.
-  std::vector<std::string> past_terms;
+  // Words in the headline or first paragraph that say the size is not of an
+  // event happening now: an anniversary, a memorial, a court's ruling on a
+  // past disaster (20주기 추모식, "upholds prison term over 2025 fire that
+  // killed six"), a drill (80만명 대피훈련). Then no size counts.
+  std::vector<std::string> unless_terms;
 };
 
 // Conditions on an item; every one that is set must hold. Lists match when

@@ -253,7 +253,7 @@ rules:
 TEST(AlertRulesLoaderTest, ScaleAnyReadsItsBarsAndRejectsOthers) {
   const AlertRulesLoad ok = parse_alert_rules(
       "rules:\n  - id: big\n    scale_any:\n      dead: 2\n      dead_and_hurt: 6\n"
-      "      magnitude: 4.5\n      terms: [큰불]\n      past_terms: [주기, anniversary]\n",
+      "      magnitude: 4.5\n      terms: [큰불]\n      unless_terms: [주기, anniversary]\n",
       "alerts.yaml", nullptr);
   ASSERT_TRUE(ok.ok()) << messages(ok.errors).front();
   const auto& bar = ok.rules->rules[0].when.scale_any;
@@ -262,7 +262,7 @@ TEST(AlertRulesLoaderTest, ScaleAnyReadsItsBarsAndRejectsOthers) {
   EXPECT_EQ(bar->dead_and_hurt, 6);
   EXPECT_DOUBLE_EQ(bar->magnitude, 4.5);
   EXPECT_EQ(bar->terms, std::vector<std::string>{"큰불"});
-  EXPECT_EQ(bar->past_terms, (std::vector<std::string>{"주기", "anniversary"}));
+  EXPECT_EQ(bar->unless_terms, (std::vector<std::string>{"주기", "anniversary"}));
   EXPECT_EQ(bar->hurt, 0);  // not asked
 
   const AlertRulesLoad bad = parse_alert_rules(

@@ -237,6 +237,20 @@ std::vector<Case> default_rule_cases() {
                                     "in 2024.",
                                     "en", 3)),
                    {}});
+  // A drill's evacuees, a civil ruling on a past flood.
+  cases.push_back({"an earthquake drill that evacuates 500,000",
+                   tagged(make_item("부산 초중고 지진 대피훈련…학생 50만명 참여",
+                                    "(부산=연합뉴스) 기자 = 부산 시내 학교에서 지진 대피훈련이 열려 "
+                                    "학생 50만여명이 운동장으로 대피했다.\n\n부산에서 규모 6.0의 "
+                                    "지진이 발생했다는 가정 아래 진행됐다.",
+                                    "ko", 3)),
+                   {}});
+  cases.push_back({"a court orders damages over a flood that killed nine",
+                   tagged(make_item("법원 \"지하차도 침수 참사, 국가가 배상해야\"",
+                                    "(청주=연합뉴스) 기자 = 2024년 폭우로 9명이 숨진 지하차도 침수 "
+                                    "참사와 관련해 법원이 국가의 배상 책임을 인정했다.",
+                                    "ko", 3)),
+                   {}});
   cases.push_back({"Korea summit",
                    tagged(make_item("S. Korea, Japan leaders to hold summit in Seoul next week",
                                     "The leaders of South Korea and Japan will hold a summit in "

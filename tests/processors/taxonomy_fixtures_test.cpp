@@ -228,7 +228,8 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind23", 0.98, 0.03, 0.92},
                                            BlindBar{"tagging-blind25", 0.90, 0.09, 0.81},
                                            BlindBar{"tagging-blind26", 0.95, 0.01, 0.92},
-                                           BlindBar{"tagging-blind27", 0.99, 0.01, 0.84}),
+                                           BlindBar{"tagging-blind27", 0.99, 0.01, 0.84},
+                                           BlindBar{"tagging-blind29", 0.97, 0.03, 0.94}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -745,6 +746,43 @@ TEST(TaxonomyFixturesTest, MarketQuakesChipRacesFormerBasesAndEverydayVocabulary
       {"Former South Korean president's memoir published",
        "A memoir by a former South Korean president went on sale on Monday.", "lee-jae-myung",
        false},
+  });
+}
+
+// tagging-blind29's misses, by class (docs/quality.md).
+TEST(TaxonomyFixturesTest, LeadersByTitleTheKoreanWarRecalledAndAMarketsHeatWave) {
+  expect_topics({
+      {"北 최고지도자, 미사일 공장 시찰", "북한 최고지도자가 미사일 공장을 시찰했다고 조선중앙통신이 보도했다.",
+       "kim-jong-un", true},
+      {"이란 최고지도자, 새 내각 승인", "이란 최고지도자가 새 내각을 승인했다.", "kim-jong-un", false},
+      {"President hosts farmers at lunch",
+       "SEOUL, June 3 (Yonhap) -- The president hosted 40 farmers for lunch on Thursday, his "
+       "office said.",
+       "lee-jae-myung", true},
+      {"President to visit flood-hit towns this week",
+       "The president will visit two towns hit by floods, his office said.", "lee-jae-myung", true},
+      // The Korean War recalled: no war is on.
+      {"Remains of Korean War soldier return home after 74 years",
+       "The remains of a soldier killed in the Korean War in 1951 were returned to his family, "
+       "the defense ministry's war remains agency said.",
+       "armed-conflict", false},
+      {"Russian drones strike Kyiv, 4 killed",
+       "Russian drones struck Kyiv overnight, killing four people, as the war entered its fifth "
+       "year.",
+       "armed-conflict", true},
+      // A market's heat wave.
+      {"Chip startup's IPO draws 'heat wave' of orders from retail investors",
+       "The initial public offering drew a heat wave of subscription orders from retail "
+       "investors, its underwriter said.",
+       "weather", false},
+      {"Heat wave grips south, Daegu hits 38 C",
+       "A heat wave gripped the south on Monday as Daegu reached 38 C, the weather agency said.",
+       "weather", true},
+      // A fare and food poisoning.
+      {"Busan subway fare to rise 100 won", "The basic subway fare will rise by 100 won in July.",
+       "economy", true},
+      {"고교 급식 먹은 학생 40명 식중독 증세", "급식을 먹은 학생 40명이 식중독 증세를 보였다.", "health",
+       true},
   });
 }
 
