@@ -94,8 +94,28 @@ std::vector<Token> tokenize(std::string_view text) {
         ++i;
       }
       t.kind = Kind::number;
-      t.text = text.substr(start, i - start);
       t.value = std::strtod(digits.c_str(), nullptr);
+      // Korean writes thousands and ten thousands as units: 1천200명, 3만명,
+      // 80만여명, 2만5천명.
+      double whole = 0;
+      for (;;) {
+        const std::string_view rest = text.substr(i);
+        double unit = 0;
+        if (starts_with(rest, "만")) unit = 10000;
+        else if (starts_with(rest, "천")) unit = 1000;
+        else break;
+        whole += t.value * unit;
+        t.value = 0;
+        i += std::string_view("만").size();
+        std::string more;
+        while (i < text.size() && is_digit(static_cast<unsigned char>(text[i]))) {
+          more.push_back(text[i]);
+          ++i;
+        }
+        if (!more.empty()) t.value = std::strtod(more.c_str(), nullptr);
+      }
+      t.value += whole;
+      t.text = text.substr(start, i - start);
     } else if (is_ascii_alpha(c)) {
       while (i < text.size() && is_ascii_alpha(static_cast<unsigned char>(text[i]))) ++i;
       t.text = text.substr(start, i - start);

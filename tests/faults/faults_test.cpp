@@ -285,13 +285,20 @@ void kill_storm(KafkaTestClient& client, bool exactly_once) {
     ASSERT_TRUE(wait_ready(*service, port)) << service->log_path();
     for (; kills < 10; ++kills) {
       std::this_thread::sleep_for(std::chrono::milliseconds(400 + rng() % 1600));
+      // A kill after the last input was written and committed leaves the
+      // restarted instance nothing to produce (a fast machine gets there
+      // before the tenth kill): only a restart with input still coming must
+      // produce, and the tally below checks every item either way.
+      const bool input_coming = !producer.done();
       service->kill_hard();
       service = std::make_unique<ServiceProcess>(env);
       const auto restarted = Clock::now();
       service->start();
-      const double s = await_first_output(*service, port, restarted);
-      ASSERT_GE(s, 0) << "no output after restart " << kills + 1 << ": " << service->log_path();
-      recover.push_back(s);
+      const double s = await_first_output(*service, port, restarted, input_coming ? 60s : 15s);
+      if (input_coming) {
+        ASSERT_GE(s, 0) << "no output after restart " << kills + 1 << ": " << service->log_path();
+      }
+      if (s >= 0) recover.push_back(s);
     }
     producer.join();
     const auto out = await_all(client, n, stream, 120s);
@@ -306,6 +313,7 @@ void kill_storm(KafkaTestClient& client, bool exactly_once) {
                 "alerts-repeated=%zu kills=%d recover-s mean=%.1f max=%.1f\n",
                 exactly_once ? "exactly-once" : "at-least-once", t.inputs, t.lost, t.repeated,
                 t.wrong_verdict, t.alerts, t.alerts_repeated, kills, sum / recover.size(), worst);
+    EXPECT_FALSE(recover.empty()) << "no restart came while input was still coming";
     EXPECT_EQ(t.lost, 0u);
     EXPECT_EQ(t.wrong_verdict, 0u) << "a crash changed a verdict";
     EXPECT_LE(worst, 10.0) << "processing again more than 10 s after a restart";

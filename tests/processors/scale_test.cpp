@@ -57,6 +57,11 @@ TEST(ScaleTest, ReadsKoreanTolls) {
   EXPECT_EQ(headline("광주 북구 아파트서 불…주민 30여명 대피").evacuated, 30);
   EXPECT_EQ(headline("해운대 고층아파트 화재…주민 수십명 대피").evacuated, 20);
   EXPECT_EQ(headline("KTX 탈선 부상자 41명으로 늘어").hurt, 41);
+  // Thousands and ten thousands written as units.
+  EXPECT_EQ(headline("울산 석유화학단지 가스 누출…주민 1천200명 대피").evacuated, 1200);
+  EXPECT_EQ(headline("집중호우로 이재민 3만명 발생").evacuated, 30000);
+  EXPECT_EQ(headline("산불 확산에 주민 2만5천명 대피").evacuated, 25000);
+  EXPECT_EQ(read_scale("지진 대피훈련", "학생 80만여명이 대피했다.").evacuated, 800000);
   EXPECT_EQ(read_scale("부산 아파트 화재", "불이 나 2명이 숨지고 14명이 다쳤다.").dead, 2);
   EXPECT_EQ(headline("저수지 얼음 깨져 빙어 낚시객 빠져…60대 끝내 숨져").dead, 0);  // an age
   EXPECT_EQ(headline("새벽 단독주택 화재로 80대 부부 숨져").dead, 2);  // a couple
