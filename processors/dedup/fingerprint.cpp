@@ -628,10 +628,7 @@ Overlap compare(const Sketch& a, const Sketch& b) {
     o.a_in_b = std::min(1.0, inter / a.body_shingles);
     o.b_in_a = std::min(1.0, inter / b.body_shingles);
   }
-  if (a.opening_shingles > 0 && b.opening_shingles > 0) {
-    o.opening_jaccard =
-        static_cast<double>(count_equal(a.opening, b.opening)) / kOpeningHashes;
-  }
+  if (a.opening_shingles > 0) o.opening_jaccard = opening_jaccard(a.opening, b);
   if (a.lead_shingles > 0 && b.lead_shingles > 0) {
     o.lead_jaccard = byte_jaccard(count_equal(a.lead, b.lead), kLeadHashes);
     const double inter =
