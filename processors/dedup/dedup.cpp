@@ -146,7 +146,8 @@ class Judge {
       const double contained = ov.shorter_contained();
       const bool late = late_follow_up(c, cs);
       if ((contained >= o_.update_containment ||
-           (contained >= o_.update_containment_shared_paragraph && shares_paragraph(cs))) &&
+           (contained >= o_.update_containment_shared_paragraph && shares_paragraph(cs)) ||
+           (contained >= o_.update_containment_same_slug && same_slug(c))) &&
           !(late && in_daily_slot(q_.event_ms - c.event_ms))) {  // not a stale pattern
         return Match{Verdict::update, contained, j, false, late};
       }
@@ -164,7 +165,17 @@ class Judge {
     // Read as a copy whatever numbers and dates changed (`identical` without
     // the key-token check): tomorrow's edition of a report is today's word
     // for word with its figures changed.
-    if ((identical || cut_copy) && next_edition(c, cs)) return Match{Verdict::fresh, j, j, true};
+    if ((identical || cut_copy) && next_edition(c, cs)) {
+      // A flash opens a story of its own: the same sentence a day later
+      // about another vaccine is another event.
+      if ((q_.markers & marker::flash) || in_daily_slot(q_.event_ms - c.event_ms) ||
+          ov.opening_jaccard >= o_.next_edition_opening) {
+        return Match{Verdict::fresh, j, j, true};
+      }
+      // The same background at another hour under a lead of its own: the
+      // story's next development (the toll's overnight rise, the day-2 raid).
+      return Match{Verdict::update, ov.shorter_contained(), j, false, true};
+    }
     if (adds_to_it) return Match{Verdict::update, ov.b_in_a, j};
     if (near) return Match{Verdict::duplicate, j, j};
     return std::nullopt;
@@ -181,6 +192,10 @@ class Judge {
     if (!(q_.markers & kRewrite)) return false;
     if (q_.level > c.level) return true;
     return (q_.markers & marker::correction) && !(c.markers & marker::correction);
+  }
+
+  bool same_slug(const IndexRecord& c) const {
+    return q_.slug_hash != 0 && q_.slug_hash == c.slug_hash;
   }
 
   bool shares_paragraph(const Sketch& cs) const {

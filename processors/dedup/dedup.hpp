@@ -93,6 +93,9 @@ struct DedupOptions {
   // … or at least this much when they share a whole paragraph word for word
   // (a (종합2보) that rewrote all but the paragraphs it kept).
   double update_containment_shared_paragraph = 0.30;
+  // … or at least this much under the same source's slugline (the third
+  // day's (LEAD) of a plant blast keeps its background, not its paragraphs).
+  double update_containment_same_slug = 0.30;
   // A marked write-through at the level of an earlier one (a second (2nd LD))
   // is a resend of it — a duplicate — only at this Jaccard or above; below
   // it the text changed and it is a new top (an update).
@@ -128,6 +131,12 @@ struct DedupOptions {
   // A recurring report's next edition comes within this of a whole number
   // of days after the earlier edition.
   int64_t daily_slot_ms = 2LL * 3600 * 1000;
+  // Read as the earlier text with its figures changed, half a day later, an
+  // item is that report's next edition when it comes in the daily slot or
+  // opens with the earlier first paragraph's words (at least this Jaccard);
+  // otherwise it is the story's next development, told over the same
+  // background at another hour with a lead of its own: an update.
+  double next_edition_opening = 0.5;
   // Unmarked write-through: the earlier text at least this much contained in
   // the new one, which adds to it (at least unmarked_update_growth more
   // distinct shingles), with Jaccard at least update_min_jaccard.

@@ -752,6 +752,13 @@ bool is_list_item(std::string_view folded, size_t words) {
   return words <= 12 || starts_with_any(folded, {"-", "•", "·", "▶", "△", "▷", "*", "◆", "■"});
 }
 
+bool is_editors_note(std::string_view folded) {
+  if (!starts_with_any(folded, {"(attn", "[attn", "attn:", "attn :"})) return false;
+  // A note is a line: "(ATTN: UPDATES with ministry comment; CHANGES headline)".
+  return folded.size() <= 400 && (folded.front() != '(' || folded.back() == ')') &&
+         (folded.front() != '[' || folded.back() == ']');
+}
+
 // The first sentence of a paragraph: what a flash repeats and a story opens
 // with. Terminators closer than 40 bytes to the start are abbreviations
 // ("S. Korea", "U.N.") more often than sentence ends.
@@ -1097,6 +1104,10 @@ NormalizedItem normalize_item(std::string_view headline, std::string_view body) 
     if (raw.empty()) continue;
 
     std::string folded = fold_case(raw);
+    // An editor's note on a line of its own, "(ATTN: ADDS police raid in
+    // paras 1-5)", is to the desk, not the story: a write-through's copy
+    // leaves it out, so it is neither the opening nor the lead.
+    if (is_editors_note(folded)) continue;
     if (kept.empty()) {  // the dateline opens the first paragraph of the story
       size_t cut = korean_dateline_end(folded);
       if (cut == 0) cut = english_dateline_end(folded);

@@ -343,6 +343,28 @@ TEST(NormalizeItem, YonhapDatelineEndAndMarkersRemoved) {
   EXPECT_EQ(n.paragraphs.size(), 2u);
 }
 
+// A write-through's editor's note on a line of its own is to the desk: the
+// story opens with the dateline's paragraph, as its copies do.
+TEST(NormalizeItem, AnEditorsNoteLineIsNoParagraph) {
+  const NormalizedItem n = normalize_item(
+      "(LEAD) Police raid chemical maker over plant blast",
+      "(ATTN: ADDS police raid, findings of joint inspection in paras 1-5)\n\n"
+      "YEOSU, July 27 (Yonhap) -- Police on Tuesday raided the headquarters of a chemical "
+      "maker, a day after an explosion at its plant killed four workers.\n\n"
+      "Investigators seized maintenance logs.\n\n(END)");
+  EXPECT_EQ(n.lead,
+            "police on tuesday raided the headquarters of a chemical maker a day after an "
+            "explosion at its plant killed four workers");
+  ASSERT_EQ(n.paragraphs.size(), 2u);
+  EXPECT_EQ(n.paragraphs[1], "investigators seized maintenance logs");
+  // A paragraph that only starts like one is text.
+  const NormalizedItem text = normalize_item(
+      "Attn: shoppers",
+      "SEOUL, May 2 (Yonhap) -- (Attn shoppers) is the name of a new store chain that opened "
+      "its first branch in Seoul on Thursday, the company said.");
+  EXPECT_EQ(text.paragraphs.size(), 1u);
+}
+
 // Agency copy under an outlet's own line: the paragraph the dateline opens
 // is the copy's second opening. The body keeps every paragraph as it is.
 TEST(NormalizeItem, TheAgencyOpeningAfterAnOutletsOwnLines) {
