@@ -251,6 +251,14 @@ std::vector<Case> default_rule_cases() {
                                     "참사와 관련해 법원이 국가의 배상 책임을 인정했다.",
                                     "ko", 3)),
                    {}});
+  // A season's statistics (tagging-blind32): the holiday's road deaths,
+  // released a month later.
+  cases.push_back({"a holiday's traffic-death statistics",
+                   tagged(make_item("설 연휴 교통사고 사망자 27명…통계 작성 이후 최소",
+                                    "(서울=연합뉴스) 기자 = 지난달 설 연휴 기간 교통사고 사망자가 "
+                                    "27명으로 관련 통계를 낸 이래 가장 적었다.",
+                                    "ko", 3)),
+                   {}});
   cases.push_back({"Korea summit",
                    tagged(make_item("S. Korea, Japan leaders to hold summit in Seoul next week",
                                     "The leaders of South Korea and Japan will hold a summit in "
