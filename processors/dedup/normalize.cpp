@@ -278,6 +278,9 @@ size_t leading_number(std::string_view s, int& n) {
 
 uint8_t clamp_level(int n) { return static_cast<uint8_t>(std::clamp(n, 1, 99)); }
 
+// (종합) is this level, (종합2보) the next: above every bulletin (N보).
+constexpr int kComprehensiveLevel = 50;
+
 struct MarkerMeaning {
   bool known = false;
   uint8_t bits = 0;
@@ -299,17 +302,24 @@ MarkerMeaning numbered_marker(std::string_view s) {
     }
     if (rest == "보") {  // (1보) is the flash, (2보) onward rewrite it
       if (n <= 1) return {true, marker::flash, 0};
-      return {true, marker::write_through, clamp_level(n)};
+      return {true, marker::write_through,
+              static_cast<uint8_t>(std::min<int>(clamp_level(n), kComprehensiveLevel - 1))};
     }
     return m;
   }
   for (std::string_view word : {"update"sv, "종합"sv}) {
     if (!s.starts_with(word)) continue;
+    // A Korean desk files bulletins first ((2보), (3보) after the (1보)
+    // flash) and then writes the story through ((종합), (종합2보)): every
+    // 종합 ranks above every bulletin.
+    const int base = word == "종합"sv ? kComprehensiveLevel - 1 : 0;
     std::string_view rest = trim(s.substr(word.size()));
-    if (rest.empty()) return {true, marker::write_through, 1};
+    if (rest.empty()) return {true, marker::write_through, clamp_level(base + 1)};
     if (const size_t digits = leading_number(rest, n); digits > 0) {
       const std::string_view tail = trim(rest.substr(digits));
-      if (tail.empty() || tail == "보") return {true, marker::write_through, clamp_level(n)};
+      if (tail.empty() || tail == "보") {
+        return {true, marker::write_through, clamp_level(base + n)};
+      }
     }
   }
   return m;
@@ -752,6 +762,16 @@ bool is_list_item(std::string_view folded, size_t words) {
   return words <= 12 || starts_with_any(folded, {"-", "•", "·", "▶", "△", "▷", "*", "◆", "■"});
 }
 
+// An outlet's line before the agency's text: it names the agency and says
+// that its report follows ("… Yonhap News Agency reports:", "다음은
+// 연합뉴스 보도 내용.", "연합뉴스가 전한 소식이다.").
+bool hands_over_to_agency(std::string_view folded) {
+  if (folded.size() > 400 || !contains_any(folded, {"yonhap", "연합뉴스"})) return false;
+  const std::string_view t = trim(folded);
+  return t.ends_with(":") || contains_any(t, {"reports:", "reported:", "보도 내용", "보도했다",
+                                               "전한 소식", "전했다.", "according to yonhap"});
+}
+
 bool is_editors_note(std::string_view folded) {
   if (!starts_with_any(folded, {"(attn", "[attn", "attn:", "attn :"})) return false;
   // A note is a line: "(ATTN: UPDATES with ministry comment; CHANGES headline)".
@@ -1095,6 +1115,9 @@ NormalizedItem normalize_item(std::string_view headline, std::string_view body) 
   std::vector<std::string> kept;
   bool in_list = false;
   bool dated = false;  // the story's dateline is found (first line or after a preface)
+  // The undated first paragraph hands over to an agency ("Yonhap News
+  // Agency reports:", "다음은 연합뉴스 보도 내용."): the next one is its text.
+  bool handed_over = false;
   size_t start = 0;
   while (start <= body.size()) {
     size_t end = body.find('\n', start);
@@ -1117,6 +1140,10 @@ NormalizedItem normalize_item(std::string_view headline, std::string_view body) 
       if (const size_t cut = agency_dateline_end(folded); cut != 0) {
         out.agency_opening = fold_punctuation(std::string_view(folded).substr(cut));
         dated = true;
+      } else if (handed_over && kept.size() == 1) {
+        // Without its dateline: an outlet that names the agency first
+        // often drops it.
+        out.agency_opening = fold_punctuation(folded);
       }
     }
     remove_emails(folded);
@@ -1139,6 +1166,7 @@ NormalizedItem normalize_item(std::string_view headline, std::string_view body) 
       continue;
     }
     if (out.lead.empty() && words >= 5) out.lead = fold_punctuation(first_sentence(folded));
+    if (kept.empty() && !dated) handed_over = hands_over_to_agency(folded);
     kept.push_back(std::move(normalized));
   }
 

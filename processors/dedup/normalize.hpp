@@ -20,7 +20,8 @@ namespace wiredesk {
 
 struct HeadlineMarkers {
   uint8_t bits = 0;   // marker:: bits
-  uint8_t level = 0;  // write-through level: (LEAD)/(종합) 1, (2nd LD)/(종합2보) 2, …
+  uint8_t level = 0;  // write-through level: (LEAD) 1, (2nd LD) 2, … (N보) N; (종합) 50,
+                      // (종합2보) 51, … (a 종합 comes after the bulletins)
   std::string text;   // case-folded headline with the markers removed (punctuation kept)
 };
 

@@ -307,11 +307,14 @@ TEST(ParseHeadline, KoreanMarkersAtEitherEnd) {
 
   HeadlineMarkers lead = parse_headline("북한, 동해상으로 탄도미사일 발사(종합)");
   EXPECT_EQ(lead.bits, marker::write_through);
-  EXPECT_EQ(lead.level, 1);
+  EXPECT_EQ(lead.level, 50);
   EXPECT_EQ(lead.text, "북한, 동해상으로 탄도미사일 발사");
 
-  EXPECT_EQ(parse_headline("북한 미사일 발사(종합2보)").level, 2);
+  // Bulletins (2보), (3보) come before the story is written through: every
+  // 종합 ranks above them.
+  EXPECT_EQ(parse_headline("북한 미사일 발사(종합2보)").level, 51);
   EXPECT_EQ(parse_headline("북한 미사일 발사(3보)").level, 3);
+  EXPECT_LT(parse_headline("북한 미사일 발사(9보)").level, lead.level);
   EXPECT_EQ(parse_headline("북한 미사일 발사(1보)").bits, marker::flash);
   EXPECT_EQ(parse_headline("<인터뷰> 장관").bits, marker::distinct);
 }
@@ -363,6 +366,28 @@ TEST(NormalizeItem, AnEditorsNoteLineIsNoParagraph) {
       "SEOUL, May 2 (Yonhap) -- (Attn shoppers) is the name of a new store chain that opened "
       "its first branch in Seoul on Thursday, the company said.");
   EXPECT_EQ(text.paragraphs.size(), 1u);
+}
+
+// An outlet's line that hands over to the agency ("… Yonhap News Agency
+// reports:"): the next paragraph is the agency's opening, dateline or not.
+// A first paragraph that only names the agency hands over nothing.
+TEST(NormalizeItem, AnOutletsLineThatHandsOverToTheAgency) {
+  const NormalizedItem n = normalize_item(
+      "Warehouse fire toll rises",
+      "The Seoul Ledger is following the warehouse fire in Icheon. Yonhap News Agency "
+      "reports:\n\n"
+      "The death toll from a fire at a logistics warehouse in Icheon rose to three on Monday.\n\n"
+      "Rescuers recovered two bodies.");
+  EXPECT_EQ(n.agency_opening,
+            "the death toll from a fire at a logistics warehouse in icheon rose to three on monday");
+  const NormalizedItem ko = normalize_item(
+      "강원 폭설", "[한빛일보 온라인뉴스팀] 폭설로 강원 동해안이 몸살을 앓고 있다. 다음은 연합뉴스 보도 내용.\n\n"
+                   "밤사이 강원 동해안에 최고 50㎝가 넘는 폭설이 쏟아졌다.");
+  EXPECT_EQ(ko.agency_opening, "밤사이 강원 동해안에 최고 50cm가 넘는 폭설이 쏟아졌다");
+  const NormalizedItem named = normalize_item(
+      "Interview", "Yonhap News Agency turned 45 this year, and its newsroom has grown.\n\n"
+                   "The agency now files in six languages.");
+  EXPECT_TRUE(named.agency_opening.empty());
 }
 
 // Agency copy under an outlet's own line: the paragraph the dateline opens
