@@ -27,8 +27,9 @@ struct TopicMatch {
   std::string uri;   // IPTC Media Topic URI or urn:wiredesk:topic:<id>
   int relevance = 0; // 0-100
   // The topic's evidence as a share of the item's main topic's (0-1]: 1 for
-  // what the item is about, less for a side topic it also carries. An
-  // implied parent takes its best child's.
+  // what the item is about, less for a side topic it also carries. A place
+  // counts at place_weight in the main score (a dateline and "N. Korea" in
+  // every line say where, not what). An implied parent takes its best child's.
   double share = 1;
 };
 

@@ -299,6 +299,14 @@ class Layout {
     return begin_[b] + static_cast<uint32_t>(start);
   }
 
+  // `at` moved back to the start of the UTF-8 character that holds it.
+  uint32_t char_start(int b, uint32_t at) const {
+    const std::string_view block = blocks_[b];
+    uint32_t i = at - begin_[b];
+    while (i > 0 && i < block.size() && (static_cast<unsigned char>(block[i]) & 0xC0) == 0x80) --i;
+    return begin_[b] + i;
+  }
+
   // The scanned text between two global offsets of one block.
   std::string_view slice(uint32_t start, uint32_t end) const {
     const int b = block_of(end);
@@ -360,8 +368,11 @@ void resolve_hits(const CompiledTaxonomy& taxonomy, const Layout& layout, Thread
     const PatternInfo& p = patterns[r.id];
     const int b = layout.block_of(r.to);
     // A literal's start follows from its length; a regex's is known only
-    // when compiled with SOM (exclusions), else its end stands for it.
-    const uint32_t start = p.length ? r.to - p.length : (p.has_start ? r.from : r.to);
+    // when compiled with SOM (exclusions), else its shortest match before
+    // its end stands for it.
+    const uint32_t start = p.length       ? r.to - p.length
+                           : p.has_start ? r.from
+                                         : layout.char_start(b, r.to - std::min(p.min_width, r.to));
     if (p.start_boundary && !layout.boundary_before(b, start)) continue;
     if (p.end_boundary && !layout.boundary_after(b, r.to)) continue;
     if (p.hangul_syllables && !layout.korean_word(b, start, r.to, p.hangul_syllables)) continue;
@@ -717,7 +728,10 @@ std::vector<TopicMatch> tag_text(const CompiledTaxonomy& taxonomy, const ItemTex
       continue;
     }
     relevance[s.topic] = static_cast<int>(std::lround(std::min(100.0, 50.0 * s.score / threshold)));
-    share[s.topic] = top > 0 ? s.score / top : 1;
+    // The share alert rules read (topics_min_share): of the item's main
+    // subject, a place counted at place_weight as for side topics ("N. Korea"
+    // and KCNA in every line of a nuclear story say where, not what).
+    share[s.topic] = side_top > 0 ? std::min(1.0, s.score / side_top) : 1;
   }
   // A tagged child implies its parents, at least as relevant as the child.
   const std::vector<int> own = relevance;

@@ -414,6 +414,15 @@ struct TaxonomyCompiler {
     if (target.effect == Effect::mask) {
       e.flags |= HS_FLAG_SOM_LEFTMOST;
       e.info.has_start = true;
+    } else {
+      hs_expr_info_t* info = nullptr;
+      hs_compile_error_t* err = nullptr;
+      if (hs_expression_info(regex.c_str(), e.flags, &info, &err) == HS_SUCCESS) {
+        e.info.min_width = info->min_width;
+        std::free(info);  // allocated by Hyperscan's default allocator (malloc)
+      } else {
+        hs_free_compile_error(err);  // reported when the database is compiled
+      }
     }
     e.topic_id = topic_id;
     e.where = where + ".regex";

@@ -188,6 +188,11 @@ struct PatternInfo {
   bool start_boundary = false;  // the matcher checks word boundaries itself
   bool end_boundary = false;
   bool has_start = false;       // regex compiled with HS_FLAG_SOM_LEFTMOST
+  // A regex without SOM: the fewest bytes a match takes (hs_expr_info_t
+  // min_width). Its hit is taken to start that far before its end, so that
+  // a term inside it (the "사망" of "2명 사망") counts once, as part of the
+  // longer match, instead of swallowing it.
+  uint32_t min_width = 0;
   // A Korean term of one or two Hangul syllables (핵, 정상, 북한): it must be
   // a word of its own, not the start of a longer one (핵심, 정상화, 북한산).
   // The matcher lets only particles, verb endings and a few noun suffixes

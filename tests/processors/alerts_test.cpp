@@ -181,6 +181,17 @@ std::vector<Case> default_rule_cases() {
                                     "military is on high alert.",
                                     "en", 3)),
                    {"north-korea-security"}});
+  // A nuclear story that names the North in every line (tagging-blind34).
+  cases.push_back({"North Korea's leader orders a bigger arsenal, the North named throughout",
+                   tagged(make_item("N. Korean leader calls for 'exponential' growth of nuclear "
+                                    "arsenal: KCNA",
+                                    "North Korea's leader has called for an exponential increase "
+                                    "in the North's nuclear arsenal, North Korea's state media "
+                                    "KCNA said. The North's leader visited a munitions factory "
+                                    "in North Korea, KCNA said. Pyongyang said the North would "
+                                    "build more launchers, the Korean Central News Agency said.",
+                                    "en", 3)),
+                   {"north-korea-security"}});
   cases.push_back({"North Korea nuclear (Korean)",
                    tagged(make_item("북한, 영변 우라늄 농축시설 확장…핵무기 증산 박차",
                                     "북한이 영변 핵시설에서 우라늄 농축 시설을 확장하고 있다고 "

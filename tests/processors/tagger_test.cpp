@@ -255,6 +255,56 @@ TEST(TaggerTest, AVetoGroupDropsTheTopicWhenEnoughOfItsTermsAreFound) {
   ASSERT_EQ(scores.size(), 1u);
   EXPECT_TRUE(scores[0].vetoed);
 }
+// A regex hit stands from its shortest match before its end: a term of the
+// same topic inside it ("dead" in "2 dead") counts once, as part of the
+// longer match, and no longer swallows it.
+TEST(TaggerTest, ARegexHitCoversTheTermsInsideIt) {
+  auto tax = one_topic(
+      "      - weight: 0.5\n"
+      "        en: [dead]\n"
+      "      - weight: 2\n"
+      "        regex: ['[0-9]+ (?:dead|hurt)']\n");
+  // 2 × 3 (headline) for the regex; the term inside it adds nothing.
+  EXPECT_DOUBLE_EQ(score_of(*tax, make_item("Crash leaves 2 dead", "x"), "t"), 6.0);
+  EXPECT_DOUBLE_EQ(score_of(*tax, make_item("Many feared dead", "x"), "t"), 1.5);
+}
+
+// An alert reads a topic's share of the item's main subject; a place counts
+// at place_weight there, as it does for side topics: a nuclear story that
+// names the North in every line is still about the arsenal.
+TEST(TaggerTest, ASubjectsShareCountsAPlaceAtItsWeight) {
+  auto tax = taxonomy_from(aboutness_header(400, "  place_weight: 0.7\n") + R"(
+topics:
+  - id: nk
+    name: North Korea
+    kind: place
+    rules:
+      - weight: 3
+        en: [North Korea, Pyongyang, KCNA]
+  - id: nuclear
+    name: nuclear
+    kind: subject
+    rules:
+      - weight: 3
+        en: [nuclear arsenal]
+)");
+  const WireItem item = make_item(
+      "North Korea vows to expand nuclear arsenal: KCNA",
+      "North Korea will expand its nuclear arsenal, KCNA said. Pyongyang said so.\n"
+      "North Korea made the vow in Pyongyang, KCNA said.");
+  double nk = 0, nuclear = 0;
+  for (const TopicMatch& m : tag_text(*tax, item_text(item))) {
+    if (m.id == "nk") nk = m.share;
+    if (m.id == "nuclear") nuclear = m.share;
+  }
+  EXPECT_DOUBLE_EQ(nk, 1.0);
+  const double nk_score = score_of(*tax, item, "nk");
+  const double nuclear_score = score_of(*tax, item, "nuclear");
+  ASSERT_GT(nk_score * 0.7, nuclear_score);
+  EXPECT_NEAR(nuclear, nuclear_score / (0.7 * nk_score), 1e-9);
+}
+
+
 
 // A vetoed topic is not what the item is about, so it is not the bar a side
 // topic's share is measured against: a car's cold test is business.
