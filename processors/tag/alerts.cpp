@@ -27,6 +27,18 @@ bool istarts_with(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
 }
 
+// A headline mark written in capitals is the wire's ("BULLETIN", "URGENT:"):
+// it matches only in capitals ("Bulletin boards of campaign posters …" is a
+// headline's first word). Any other prefix matches in any case.
+bool starts_with_mark(std::string_view headline, std::string_view prefix) {
+  const bool capitals =
+      std::any_of(prefix.begin(), prefix.end(),
+                  [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) &&
+      std::none_of(prefix.begin(), prefix.end(),
+                   [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+  return capitals ? headline.starts_with(prefix) : istarts_with(headline, prefix);
+}
+
 bool icontains(std::string_view text, std::string_view needle) {
   if (needle.empty() || needle.size() > text.size()) return false;
   for (size_t i = 0; i + needle.size() <= text.size(); ++i) {
@@ -88,7 +100,7 @@ bool matches(const AlertCondition& c, const ItemContext& ctx) {
   if (!c.headline_prefixes.empty()) {
     const std::string_view headline = ltrim(item.headline());
     if (std::none_of(c.headline_prefixes.begin(), c.headline_prefixes.end(),
-                     [&](const std::string& p) { return istarts_with(headline, p); })) {
+                     [&](const std::string& p) { return starts_with_mark(headline, p); })) {
       return false;
     }
   }

@@ -62,6 +62,15 @@ TEST(AlertConditionTest, EverySetConditionMustHold) {
   EXPECT_TRUE(matches(c, ctx));
   c.headline_prefixes = {"(urgent)"};  // ASCII case ignored
   EXPECT_TRUE(matches(c, ctx));
+  // A mark written in capitals is the wire's: "Bulletin boards …" is a word.
+  c.headline_prefixes = {"BULLETIN"};
+  ctx.item = make_item("Bulletin boards of campaign posters vandalized", "", "en", 2);
+  EXPECT_FALSE(matches(c, ctx));
+  ctx.item = make_item("BULLETIN Quake hits Japan", "", "en", 2);
+  EXPECT_TRUE(matches(c, ctx));
+  c.headline_prefixes = {"(urgent)"};
+  ctx.item = make_item("(URGENT) Quake hits", "", "en", 2);
+  ctx.item.source = "Yonhap News Agency";
   c.sources = {"yonhap news agency"};
   EXPECT_TRUE(matches(c, ctx));
   c.sources = {"AMP"};

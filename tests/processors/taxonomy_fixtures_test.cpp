@@ -232,7 +232,8 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind29", 0.97, 0.03, 0.94},
                                            BlindBar{"tagging-blind31", 0.99, 0.01, 0.92},
                                            BlindBar{"tagging-blind32", 0.99, 0.01, 0.94},
-                                           BlindBar{"tagging-blind34", 0.99, 0.01, 0.95}),
+                                           BlindBar{"tagging-blind34", 0.99, 0.01, 0.95},
+                                           BlindBar{"tagging-blind36", 0.99, 0.01, 0.97}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -884,6 +885,40 @@ TEST(TaxonomyFixturesTest, WinterTollsWarningsQuotedColdAndHolidayJourneys) {
        "Global average temperatures last year were 1.4 C above pre-industrial levels, the World "
        "Meteorological Organization said.",
        "environment", true},
+  });
+}
+
+// tagging-blind36's misses, by class (docs/quality.md): votes that are no
+// election (a squad's captain, a music award's fans), an election's upset
+// told as a quake, the president and the opposition's leader, a candidate
+// attacked, the president with his wife, the media, the North on the South.
+TEST(TaxonomyFixturesTest, VotesThatAreNoElectionPoliticalQuakesAndTheMedia) {
+  expect_topics({
+      {"Ulsan HD players elect striker Kim captain in squad vote",
+       "Ulsan HD's squad elected striker Kim Do-hoon as club captain on Monday, the K League 1 "
+       "club said.",
+       "election", false},
+      {"Boy band wins music awards fan vote with 3 million ballots",
+       "Boy band NOVA-X won the fan vote of the music awards with 3 million ballots, beating "
+       "girl group HALO.",
+       "election", false},
+      {"Ruling party wins majority in general election",
+       "The ruling party won a majority of the 300 seats in Wednesday's general election, the "
+       "election commission said.",
+       "election", true},
+      {"대구·경북 '정치 지진'…여당 텃밭서 의석 절반 내줘",
+       "(대구=연합뉴스) 기자 = 총선에서 여당 텃밭인 대구·경북에 지각변동이 일어났다.", "disaster",
+       false},
+      {"대통령, 야당 대표에 영수회담 제안", "(서울=연합뉴스) 기자 = 대통령이 제1야당 대표에게 영수회담을 제안했다.",
+       "diplomacy", false},
+      {"(URGENT) Candidate attacked by man with knife at rally in Daejeon", "", "crime", true},
+      {"대통령 내외, 사전투표소서 한 표", "(서울=연합뉴스) 기자 = 대통령 내외가 사전투표를 했다.",
+       "lee-jae-myung", true},
+      {"지상파 3사 개표방송 시청률 경쟁", "(서울=연합뉴스) 기자 = 지상파 방송사들이 개표방송에 AI 앵커를 내세웠다.",
+       "culture", true},
+      {"북한 \"남조선 선거는 권력 놀음\"…대남 비난",
+       "(서울=연합뉴스) 기자 = 북한이 남조선 선거를 비난하는 논평을 냈다고 조선중앙통신이 보도했다.",
+       "inter-korean", true},
   });
 }
 
