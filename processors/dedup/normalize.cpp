@@ -767,9 +767,9 @@ bool is_list_item(std::string_view folded, size_t words) {
 // 연합뉴스 보도 내용.", "연합뉴스가 전한 소식이다.").
 bool hands_over_to_agency(std::string_view folded) {
   if (folded.size() > 400 || !contains_any(folded, {"yonhap", "연합뉴스"})) return false;
-  const std::string_view t = trim(folded);
-  return t.ends_with(":") || contains_any(t, {"reports:", "reported:", "보도 내용", "보도했다",
-                                               "전한 소식", "전했다.", "according to yonhap"});
+  return folded.ends_with(":") ||
+         contains_any(folded, {"reports:", "reported:", "보도 내용", "보도했다", "전한 소식",
+                               "전했다.", "according to yonhap"});
 }
 
 bool is_editors_note(std::string_view folded) {

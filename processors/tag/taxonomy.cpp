@@ -304,6 +304,29 @@ size_t hangul_syllable_count(std::string_view s) {
 
 }  // namespace
 
+// Hyperscan's analysis of one expression on its own: the fewest bytes a
+// match takes, or why the expression is rejected.
+struct ExpressionInfo {
+  bool ok = false;
+  unsigned min_width = 0;
+  std::string error;
+};
+
+ExpressionInfo expression_info(const std::string& text, unsigned flags) {
+  ExpressionInfo out;
+  hs_expr_info_t* info = nullptr;
+  hs_compile_error_t* err = nullptr;
+  if (hs_expression_info(text.c_str(), flags, &info, &err) == HS_SUCCESS) {
+    out.ok = true;
+    out.min_width = info->min_width;
+    std::free(info);  // allocated by Hyperscan's default allocator (malloc)
+  } else {
+    out.error = err ? err->message : "rejected";
+    hs_free_compile_error(err);
+  }
+  return out;
+}
+
 struct TaxonomyCompiler {
   const Taxonomy& taxonomy;
   std::vector<Expression> expressions;
@@ -415,13 +438,9 @@ struct TaxonomyCompiler {
       e.flags |= HS_FLAG_SOM_LEFTMOST;
       e.info.has_start = true;
     } else {
-      hs_expr_info_t* info = nullptr;
-      hs_compile_error_t* err = nullptr;
-      if (hs_expression_info(regex.c_str(), e.flags, &info, &err) == HS_SUCCESS) {
-        e.info.min_width = info->min_width;
-        std::free(info);  // allocated by Hyperscan's default allocator (malloc)
-      } else {
-        hs_free_compile_error(err);  // reported when the database is compiled
+      // A rejected regex is reported when the database is compiled.
+      if (const ExpressionInfo info = expression_info(regex, e.flags); info.ok) {
+        e.info.min_width = info.min_width;
       }
     }
     e.topic_id = topic_id;
@@ -492,15 +511,8 @@ struct TaxonomyCompiler {
   std::vector<PatternError> check_each() const {
     std::vector<PatternError> errors;
     for (size_t i = 0; i < expressions.size(); ++i) {
-      hs_expr_info_t* info = nullptr;
-      hs_compile_error_t* err = nullptr;
-      if (hs_expression_info(expressions[i].text.c_str(), expressions[i].flags, &info, &err) !=
-          HS_SUCCESS) {
-        errors.push_back(error_for(i, err ? err->message : "rejected"));
-        hs_free_compile_error(err);
-        continue;
-      }
-      std::free(info);  // allocated by Hyperscan's default allocator (malloc)
+      const ExpressionInfo info = expression_info(expressions[i].text, expressions[i].flags);
+      if (!info.ok) errors.push_back(error_for(i, info.error.c_str()));
     }
     return errors;
   }
