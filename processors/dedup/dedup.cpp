@@ -9,6 +9,7 @@
 #include <cmath>
 #include <optional>
 
+#include "processors/dedup/names.hpp"
 #include "processors/dedup/normalize.hpp"
 #include "processors/dedup/terms.hpp"
 
@@ -89,6 +90,13 @@ bool facts_dropped(const Sketch& earlier, const Sketch& later, double tolerance)
   // A short text's two facts both gone (yesterday's date and weekday) are
   // as telling as most of a long one's.
   return dropped > std::max(2.0, tolerance * had) || (dropped >= 2 && dropped == had);
+}
+
+// A recurring report comes at its hour of the day (Judge::in_daily_slot).
+bool in_daily_slot(int64_t gap_ms, const DedupOptions& o) {
+  constexpr int64_t kDay = 24LL * 3600 * 1000;
+  const int64_t off = gap_ms % kDay;
+  return std::min(off, kDay - off) <= o.daily_slot_ms;
 }
 
 struct Match {
@@ -262,11 +270,7 @@ class Judge {
   // would rewrite, at that item's hour of a later day, a "write-through"
   // that dropped most of its numbers and dates is a stale pattern: the
   // next edition of a report (a market wrap) written to the same pattern.
-  bool in_daily_slot(int64_t gap_ms) const {
-    constexpr int64_t kDay = 24LL * 3600 * 1000;
-    const int64_t off = gap_ms % kDay;
-    return std::min(off, kDay - off) <= o_.daily_slot_ms;
-  }
+  bool in_daily_slot(int64_t gap_ms) const { return wiredesk::in_daily_slot(gap_ms, o_); }
 
   // The same source's text again half a day or more later, with a number or
   // date of its own and one of the earlier's gone: tomorrow's edition of a
@@ -383,6 +387,43 @@ uint32_t slug_hash(std::string_view source_family, std::string_view slugline) {
   key.append(slug);
   const auto h = static_cast<uint32_t>(XXH3_64bits(key.data(), key.size()));
   return h == 0 ? 1 : h;
+}
+
+namespace {
+
+// The text with every quoted stretch, quotes included, read as a space.
+std::string without_quotes(std::string_view text) {
+  static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
+      {"\"", "\""}, {"'", "'"}, {"\u201c", "\u201d"}, {"\u2018", "\u2019"}};
+  std::string out(text);
+  for (const auto& [open, close] : kPairs) {
+    size_t at = 0;
+    while ((at = out.find(open, at)) != std::string::npos) {
+      const size_t end = out.find(close, at + open.size());
+      if (end == std::string::npos) break;
+      out.replace(at, end + close.size() - at, " ");
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TermSet Dedup::flash_terms_of(const WireItem& item, const NormalizedItem& normalized) const {
+  TermSet terms = flash_terms(normalized);
+  // A quote in the headline of a flash that is nothing but its headline is
+  // often its colour (울산 화학공장서 폭발…"검은 연기 치솟아"), which the
+  // story that follows need not repeat: the words outside it are the flash's
+  // terms when there are enough of them. A flash with a sentence has that
+  // sentence's words besides.
+  if (!normalized.paragraphs.empty()) return terms;
+  const std::string_view headline = item.headline();
+  const std::string bare = without_quotes(headline);
+  if (bare.size() == headline.size()) return terms;
+  NormalizedItem unquoted = normalized;
+  unquoted.headline = normalize_item(bare, {}).headline;
+  TermSet outside = flash_terms(unquoted);
+  return outside.words.size() >= options_.flash_min_words ? outside : terms;
 }
 
 std::vector<uint64_t> quoted_headlines(const WireItem& item) {
@@ -516,13 +557,15 @@ StageStatus Dedup::prepare(ItemContext& ctx) const {
   entry.pubstatus = item.pubstatus;
   entry.origin = ctx.origin;
   entry.script = fp.cjk ? kScriptCjk : kScriptLatin;
-  if (entry.markers & marker::flash) entry.flash_terms = pack_terms(flash_terms(normalized));
+  if (entry.markers & marker::flash) entry.flash_terms = pack_terms(flash_terms_of(item, normalized));
   // What flash_of() compares a flash with; most items meet a flash in the window.
   work->opening = opening_terms(normalized, kOpeningParagraphs);
   work->opening_digest = digest_terms(work->opening);
   work->correction = says_correction(item, entry.markers);
   entry.headline_hash = headline_hash(normalized.headline);
   entry.slug_hash = slug_hash(entry.source_family, item.slugline);
+  work->names = story_names(item.headline(), item.body_text(), item.slugline);
+  entry.names = keep_names(work->names);
   if ((entry.markers & (marker::kill | marker::hold)) || item.pubstatus != PubStatus::usable) {
     work->references = referenced_uris(item);
     work->quoted = quoted_headlines(item);
@@ -601,17 +644,27 @@ StageStatus Dedup::process(ItemContext& ctx) {
         }
       }
       d = decide_by_content(session, candidates, entry, fp);
+      // An update of `earlier`'s story, `similarity` what linked it.
+      auto goes_on = [&](const IndexRecord& earlier, double similarity) {
+        d.verdict = Verdict::update;
+        d.story = earlier.story ? *earlier.story : *earlier.uri;
+        d.story_family = session.name(earlier.story_family);
+        d.of = *earlier.uri;
+        d.similarity = std::round(similarity * 1000) / 1000;
+      };
       // The story after a flash: linked by terms, which survive the rewording
       // that the shingles of a one-sentence flash do not. A copy of an
       // earlier item stays a copy.
       if (d.verdict != Verdict::duplicate) {
         double coverage = 0;
-        if (const IndexRecord* flash = flash_of(session, work, coverage)) {
-          d.verdict = Verdict::update;
-          d.story = flash->story ? *flash->story : *flash->uri;
-          d.story_family = session.name(flash->story_family);
-          d.of = *flash->uri;
-          d.similarity = std::round(coverage * 1000) / 1000;
+        if (const IndexRecord* flash = flash_of(session, work, coverage)) goes_on(*flash, coverage);
+      }
+      // Nothing else links it: the next development of a story under its
+      // slugline, told by the story's names.
+      if (d.verdict == Verdict::fresh) {
+        double contained = 0;
+        if (const IndexRecord* earlier = follow_up_of(session, work, contained)) {
+          goes_on(*earlier, contained);
         }
       }
     } else {
@@ -660,6 +713,35 @@ Dedup::Decision Dedup::decide_by_version(const DedupIndex::Session& session,
   return d;
 }
 
+const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
+                                       const DedupWork& work, double& contained) const {
+  const IndexEntry& item = work.entry;
+  constexpr uint8_t kMarked =
+      kRewrite | marker::flash | marker::distinct | marker::kill | marker::hold;
+  if ((item.markers & kMarked) || item.slug_hash == 0 || options_.follow_up_names <= 0 ||
+      work.names.size() < 2) {
+    return nullptr;
+  }
+  const IndexRecord* best = nullptr;
+  int best_names = 0;
+  for (const IndexRecord* r : session.find_slug(item.slug_hash)) {
+    if ((r->markers & (marker::kill | marker::hold)) || r->pubstatus != PubStatus::usable) {
+      continue;
+    }
+    const int64_t gap = item.event_ms - r->event_ms;
+    if (gap < 0 || gap > options_.follow_up_window_ms) continue;
+    const int shared = shared_names(work.names, r->names);
+    if (shared < options_.follow_up_names || shared < best_names) continue;
+    if (shared == best_names && best && r->event_ms <= best->event_ms) continue;
+    const double c = compare(item.sketch, session.sketch(*r)).shorter_contained();
+    if (c < options_.follow_up_containment) continue;
+    best = r;
+    best_names = shared;
+    contained = c;
+  }
+  return best;
+}
+
 const TermSet& DedupWork::whole_terms() {
   if (!whole_made) {
     whole = extend_terms(opening, normalized, kOpeningParagraphs);
@@ -671,7 +753,9 @@ const TermSet& DedupWork::whole_terms() {
 const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork& work,
                                    double& coverage) const {
   const IndexEntry& item = work.entry;
-  constexpr uint8_t kNotAStory = marker::flash | marker::distinct | marker::kill | marker::hold;
+  // A flash may go on an earlier flash of its service: the [속보] headline,
+  // then the (1보) bulletin with the first sentences.
+  constexpr uint8_t kNotAStory = marker::distinct | marker::kill | marker::hold;
   if (item.markers & kNotAStory) return nullptr;
   // A story follows its flash within flash_story_window; a write-through or
   // correction within the whole flash_window.
@@ -705,6 +789,9 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
     const size_t lacking = numbers_lacking(d, digest);
     if (lacking > 1 || (lacking == 1 && d.number_count < 4)) continue;  // numbers_ok is false
     const bool same = ref.script == item.script;
+    // A flash goes on its own service's flash (below); the sister service's
+    // flash of the event opens that service's story.
+    if (!same && (item.markers & marker::flash)) continue;
     if (same) {
       const size_t most = d.word_count - words_lacking(d, digest);
       const double most_cov = d.word_count == 0 ? 0.0
@@ -722,6 +809,12 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
     const IndexRecord* f = session.record(ref);
     if (!f) continue;
     const TermView flash = TermView::of_packed(ref.flash_terms);
+    // A flash goes on a flash that was its headline alone, with the first
+    // sentences of its own: the [속보], then the (1보) bulletin.
+    if ((item.markers & marker::flash) &&
+        (work.normalized.paragraphs.empty() || flash.words.size() != flash.headline_words.size())) {
+      continue;
+    }
     const size_t missing = numbers_missing(flash, opening);
     const bool numbers_ok = missing == 0 || (missing == 1 && flash.numbers.size() >= 4);
     // Numbers back a link: all of the flash's there, one of two digits or

@@ -137,6 +137,19 @@ struct DedupOptions {
   // otherwise it is the story's next development, told over the same
   // background at another hour with a lead of its own: an update.
   double next_edition_opening = 0.5;
+  // An unmarked item that nothing else links, under the slugline of an
+  // earlier item of its source at most follow_up_window_ms before it, is
+  // that item's story's next development (an update) when it shares at
+  // names of weight follow_up_names (names.hpp: 2 a name, 1 a Hangul word
+  // of two syllables) and the shorter text is
+  // at least follow_up_containment contained in the longer (the day-2 raid
+  // after the blast: a new lead, the story's company and a background
+  // sentence). A look-alike on the same frames shares the frames, not the
+  // names. In the daily slot (half a day or more later) it is a report's
+  // next edition, not a follow-up.
+  int64_t follow_up_window_ms = 48LL * 3600 * 1000;
+  double follow_up_containment = 0.20;
+  int follow_up_names = 4;
   // Unmarked write-through: the earlier text at least this much contained in
   // the new one, which adds to it (at least unmarked_update_growth more
   // distinct shingles), with Jaccard at least update_min_jaccard.
@@ -208,6 +221,9 @@ struct DedupWork {
   std::vector<std::string> references;
   std::vector<uint64_t> quoted;
   bool correction = false;  // says_correction()
+  // Every name of the headline and first paragraph (story_names()); the
+  // entry keeps the first kStoryNames.
+  NameList names;
 };
 
 // Whether an item says it corrects an earlier one: a correction marker in
@@ -275,6 +291,14 @@ class Dedup final : public Stage {
                              const std::vector<const IndexRecord*>& candidates,
                              const IndexEntry& item, const Fingerprint& fp) const;
   // The flash this item is the story of, when it is one (see DedupOptions).
+  // The terms a flash links its story by (terms.hpp): those of its headline
+  // and body, or without its headline's quotes when enough words stay.
+  TermSet flash_terms_of(const WireItem& item, const NormalizedItem& normalized) const;
+  // The earlier item under the item's slugline whose story an unmarked item
+  // goes on (DedupOptions::follow_up_window_ms), or null; `contained`: the
+  // shorter text's containment in the longer.
+  const IndexRecord* follow_up_of(const DedupIndex::Session& session, const DedupWork& work,
+                                  double& contained) const;
   const IndexRecord* flash_of(const DedupIndex::Session& session, DedupWork& work,
                               double& coverage) const;
 

@@ -26,7 +26,8 @@ using binary::read_enum;
 // 5: with the slug hash; 4: with the headline hash; 3: 8-bit body and lead MinHash values; 2: the
 // same with 16-bit values; 1: 16-bit values, without opening sketch, script
 // and flash terms.
-constexpr uint8_t kFormat = 5;
+constexpr uint8_t kFormat = 6;
+constexpr uint8_t kFormatWithoutNames = 5;
 constexpr uint8_t kFormatWithoutSlug = 4;
 constexpr uint8_t kFormatWithoutHeadline = 3;
 constexpr uint8_t kFormatWideValues = 2;
@@ -112,6 +113,7 @@ std::string serialize(const IndexEntry& e) {
   }
   w.fixed<uint64_t>(e.headline_hash);
   w.fixed<uint32_t>(e.slug_hash);
+  for (const uint16_t n : e.names) w.fixed<uint16_t>(n);
   return w.take();
 }
 
@@ -121,8 +123,9 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
   uint8_t format = 0;
   uint32_t scheme = 0;
   if (!r.u8(format) ||
-      (format != kFormat && format != kFormatWithoutSlug && format != kFormatWithoutHeadline &&
-       format != kFormatWideValues && format != kFormatWithoutTerms) ||
+      (format != kFormat && format != kFormatWithoutNames && format != kFormatWithoutSlug &&
+       format != kFormatWithoutHeadline && format != kFormatWideValues &&
+       format != kFormatWithoutTerms) ||
       !r.fixed(scheme) || scheme != kSketchScheme) {
     return std::nullopt;
   }
@@ -178,7 +181,12 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
     }
   }
   if (format >= kFormatWithoutSlug && !r.fixed(e.headline_hash)) return std::nullopt;
-  if (format >= kFormat && !r.fixed(e.slug_hash)) return std::nullopt;
+  if (format >= kFormatWithoutNames && !r.fixed(e.slug_hash)) return std::nullopt;
+  if (format >= kFormat) {
+    for (uint16_t& n : e.names) {
+      if (!r.fixed(n)) return std::nullopt;
+    }
+  }
   if (!r.done() || e.uri.empty()) return std::nullopt;
   return e;
 }
@@ -280,6 +288,7 @@ IndexEntry DedupIndex::entry_of(const IndexRecord& r) const {
   e.script = r.script;
   e.headline_hash = r.headline_hash;
   e.slug_hash = r.slug_hash;
+  e.names = r.names;
   return e;
 }
 
@@ -838,6 +847,7 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   r.script = e.script;
   r.headline_hash = e.headline_hash;
   r.slug_hash = e.slug_hash;
+  r.names = e.names;
   r.live = true;
   ++live_;
   r.followed = 0;

@@ -45,6 +45,7 @@
 #include <vector>
 
 #include "processors/dedup/fingerprint.hpp"
+#include "processors/dedup/names.hpp"
 #include "processors/dedup/terms.hpp"
 #include "processors/decode/record.hpp"
 #include "processors/core/stage.hpp"
@@ -80,6 +81,9 @@ struct IndexEntry {
   // from one agency share it, so a write-through a day later finds the item
   // it rewrites however much its text changed. 0: no slugline.
   uint32_t slug_hash = 0;
+  // The story's names in its headline and first paragraph (names.hpp): what
+  // an unmarked follow-up under the same slugline shares with it.
+  StoryNames names{};
 
   std::string key() const;
 };
@@ -93,8 +97,8 @@ inline constexpr uint8_t kScriptCjk = 1;
 // one, whose origin is what recognizes a replay of the earlier record.
 std::string index_key(std::string_view uri, std::string_view version);
 
-// Compact binary, little-endian, led by a format byte (5; format 4, without
-// the slug hash, and 3, without the headline hash too, are still read, and
+// Compact binary, little-endian, led by a format byte (6; format 5, without
+// the names, 4, without the slug hash too, and 3, without the headline hash too, are still read, and
 // so are formats 2 and 1, with 16-bit MinHash values: the low byte of each
 // value is kept) and the sketch scheme: about 430 bytes for a typical
 // entry, 260 of them the sketch.
@@ -235,6 +239,7 @@ struct IndexRecord {
   uint64_t headline_hash = 0;
   Sketch sketch;
   uint32_t slug_hash = 0;  // IndexEntry::slug_hash
+  StoryNames names{};      // IndexEntry::names
   float similarity = -1;  // < 0: none
   int32_t partition = 0;
   uint32_t generation = 0;

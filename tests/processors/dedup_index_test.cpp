@@ -159,9 +159,10 @@ TEST(IndexSerialization, RoundTripKeepsEveryField) {
   e.flash_terms = {7, 0x80000009u, 0x40000003u};
   e.headline_hash = 0x1234567890abcdefULL;
   e.slug_hash = 0x9abcdef0u;
+  e.names = {0x1111, 0x2222, 0x3333, 0, 0, 0, 0, 0};
 
   const std::string bytes = serialize(e);
-  EXPECT_EQ(bytes[0], '\x05');
+  EXPECT_EQ(bytes[0], '\x06');
   EXPECT_LT(bytes.size(), 700u);
   const std::optional<IndexEntry> back = deserialize(bytes);
   ASSERT_TRUE(back);
@@ -192,17 +193,24 @@ TEST(IndexSerialization, RoundTripKeepsEveryField) {
   EXPECT_EQ(back->flash_terms, e.flash_terms);
   EXPECT_EQ(back->headline_hash, e.headline_hash);
   EXPECT_EQ(back->slug_hash, e.slug_hash);
+  EXPECT_EQ(back->names, e.names);
   EXPECT_EQ(serialize(*back), bytes);
 
-  // Format 4 is format 5 without the slug hash, format 3 format 4 without
-  // the headline hash.
-  std::string format4 = bytes.substr(0, bytes.size() - 4);
+  // Format 5 is format 6 without the names, format 4 format 5 without the
+  // slug hash, format 3 format 4 without the headline hash.
+  std::string format5 = bytes.substr(0, bytes.size() - 2 * kStoryNames);
+  format5[0] = 5;
+  const auto five = deserialize(format5);
+  ASSERT_TRUE(five);
+  EXPECT_EQ(five->names, StoryNames{});
+  EXPECT_EQ(five->slug_hash, e.slug_hash);
+  std::string format4 = format5.substr(0, format5.size() - 4);
   format4[0] = 4;
   const auto four = deserialize(format4);
   ASSERT_TRUE(four);
   EXPECT_EQ(four->slug_hash, 0u);
   EXPECT_EQ(four->headline_hash, e.headline_hash);
-  std::string format3 = bytes.substr(0, bytes.size() - 12);
+  std::string format3 = format5.substr(0, format5.size() - 12);
   format3[0] = 3;
   const auto three = deserialize(format3);
   ASSERT_TRUE(three);
@@ -219,7 +227,7 @@ TEST(IndexSerialization, RejectsWhatItCannotFullyRead) {
   EXPECT_FALSE(deserialize(bytes.substr(0, bytes.size() - 1)));  // truncated
   EXPECT_FALSE(deserialize(bytes + "x"));                         // trailing bytes
   std::string other_format = bytes;
-  other_format[0] = 6;
+  other_format[0] = 7;
   EXPECT_FALSE(deserialize(other_format));
   std::string other_scheme = bytes;
   other_scheme[1] ^= 0x55;
@@ -273,10 +281,10 @@ TEST(IndexSerialization, EarlierFormatsAreStillRead) {
   EXPECT_EQ(old->sketch.lead, today.sketch.lead);
   EXPECT_EQ(old->sketch.opening, today.sketch.opening);
   EXPECT_EQ(old->content_hash, today.content_hash);
-  // Written again, it is a format 5 entry of the same content (no headline
-  // or slug hash: format 2 had none).
+  // Written again, it is a format 6 entry of the same content (no headline
+  // or slug hash, no names: format 2 had none).
   const std::string again = serialize(*old);
-  EXPECT_EQ(again[0], 5);
+  EXPECT_EQ(again[0], 6);
   EXPECT_EQ(old->headline_hash, 0u);
   EXPECT_LT(again.size(), format2.size());
   EXPECT_EQ(deserialize(again)->sketch.body, today.sketch.body);

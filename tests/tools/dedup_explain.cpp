@@ -4,7 +4,8 @@
 //
 // Prints the estimated overlap of the two items' sketches (Jaccard,
 // containment both ways, headline + lead), their numbers and dates, opening
-// keys, markers, and the flash terms of A with their coverage in B.
+// keys, markers, the names each is told by (slugline words not taken out),
+// and the flash terms of A with their coverage in B.
 #include <bit>
 #include <cstdio>
 #include <fstream>
@@ -14,6 +15,7 @@
 
 #include "processors/decode/decode.hpp"
 #include "processors/dedup/fingerprint.hpp"
+#include "processors/dedup/names.hpp"
 #include "processors/dedup/normalize.hpp"
 #include "processors/dedup/terms.hpp"
 
@@ -43,6 +45,18 @@ int main(int argc, char** argv) {
   };
   const NormalizedItem na = load(a);
   const NormalizedItem nb = load(b);
+  // The names each is told by (names.hpp), and those B's kept ones hold of A's.
+  auto names_of = [&](size_t n) {
+    DecodeResult r = decoder.decode(lines[n - 1], "");
+    const WireItem& item = r.item();
+    std::string words;
+    for (const auto& w : name_words(item.headline(), item.body_text(), false)) {
+      if (!is_common_word(w)) words += (words.empty() ? "" : " ") + w;
+    }
+    return std::pair(story_names(item.headline(), item.body_text(), item.slugline), words);
+  };
+  const auto [names_a, words_a] = names_of(a);
+  const auto [names_b, words_b] = names_of(b);
   const Fingerprint fa = fingerprint(na);
   const Fingerprint fb = fingerprint(nb);
   const Overlap ov = compare(fa.sketch, fb.sketch);
@@ -58,6 +72,9 @@ int main(int argc, char** argv) {
   std::printf("markers a %u level %u, b %u level %u; paragraphs a %zu b %zu\n",
               na.markers.bits, na.markers.level, nb.markers.bits, nb.markers.level,
               na.paragraphs.size(), nb.paragraphs.size());
+  std::printf("names of a (%zu): %s\nnames of b (%zu): %s\nb's kept names hold weight %d of a's\n",
+              names_a.size(), words_a.c_str(), names_b.size(), words_b.c_str(),
+              shared_names(names_a, keep_names(names_b)));
   const TermSet ta = flash_terms(na);
   const TermSet tb = opening_terms(nb);
   std::printf("flash terms of a: %zu words, %zu numbers, %zu concepts; in b: words %.2f, "

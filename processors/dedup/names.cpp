@@ -1,0 +1,248 @@
+#include "processors/dedup/names.hpp"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "processors/core/utf8.hpp"
+
+namespace wiredesk {
+namespace {
+
+// Common words of wire copy, folded, one per element; written by
+// scripts/gen-common-words (the empty word first: the list may be empty).
+constexpr std::string_view kCommonWords[] = {
+    "",
+#include "processors/dedup/common_words.inc"
+};
+
+// A Hangul word's particles, the longer of two that both end it first: one
+// comes off when two syllables or more stay.
+constexpr std::string_view kParticles[] = {
+    "에서는", "으로는", "에게서", "이라고", "이라는", "이라며", "에서도", "으로도", "에서",
+    "에게",   "으로",   "까지",   "부터",   "라고",   "라는",   "라며",   "이나",   "보다",
+    "처럼",   "은",     "는",     "이",     "가",     "을",     "를",     "의",     "에",
+    "로",     "와",     "과",     "도",     "만",     "측",     "씨"};
+
+// Endings of inflected verbs and adjectives (했다, 숨진, 회수하도록, 북상하면서):
+// no name ends so.
+constexpr std::string_view kVerbEndings[] = {"다", "도록", "면서", "져", "해",   "한",   "된",
+                                             "던", "며",   "고",   "서", "지만", "는데", "었",
+                                             "했", "됐",   "자",   "기로", "려",   "할",   "될"};
+
+bool ends_with(std::string_view w, std::string_view s) {
+  return w.size() >= s.size() && w.substr(w.size() - s.size()) == s;
+}
+
+size_t code_points(std::string_view w) {
+  size_t n = 0;
+  for (const char c : w) n += !utf8::is_continuation(static_cast<unsigned char>(c));
+  return n;
+}
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A letter, digit or Hangul syllable: what words are made of.
+bool is_word_char(uint32_t cp) {
+  return cp < 0x80 ? is_ascii_letter(static_cast<char>(cp)) || is_ascii_digit(static_cast<char>(cp))
+                   : utf8::is_hangul_syllable(cp);
+}
+
+// A Hangul word with its particle off.
+std::string_view without_particle(std::string_view w) {
+  for (const std::string_view p : kParticles) {
+    if (ends_with(w, p) && code_points(w) - code_points(p) >= 2) {
+      return w.substr(0, w.size() - p.size());
+    }
+  }
+  return w;
+}
+
+// Digits and at most two syllables after them: a count or a date (3명, 11일).
+bool is_count(std::string_view w) {
+  size_t i = 0;
+  while (i < w.size() && is_ascii_digit(w[i])) ++i;
+  return i > 0 && code_points(w.substr(i)) <= 2 && utf8::is_ascii(w.substr(0, i));
+}
+
+uint16_t hash16(std::string_view w) {
+  const auto h = static_cast<uint16_t>(XXH3_64bits(w.data(), w.size()));
+  return h == 0 ? 1 : h;
+}
+
+// The words of `text` that may be names, folded, in order. `latin_all`: every
+// Latin word, capitalized or not, wherever it stands (a slugline's words).
+template <typename Out>
+void scan_words(std::string_view text, bool latin_all, Out&& out) {
+  bool sentence_start = true;
+  size_t i = 0;
+  while (i < text.size()) {
+    uint32_t cp = 0;
+    size_t len = utf8::decode(text, i, cp);
+    if (len == 0) len = 1;
+    if (!is_word_char(cp)) {
+      if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' || cp == '\n') {
+        sentence_start = true;
+      }
+      i += len;
+      continue;
+    }
+    // A word: letters, digits and syllables, with an apostrophe or hyphen
+    // inside (Tae-o, O'Neil) but not at its end.
+    const size_t begin = i;
+    bool hangul = false;
+    size_t end = i;
+    while (end < text.size()) {
+      uint32_t c = 0;
+      const size_t l = utf8::decode(text, end, c);
+      if (l == 0) break;
+      if (is_word_char(c)) {
+        hangul |= c >= 0x80;
+        end += l;
+        continue;
+      }
+      // A slugline's hyphens part its words (Han-Tae-o-transfer); a
+      // possessive's apostrophe ends the name (Korea's, Teachers').
+      const bool joins = (c == '-' && !latin_all) || c == '\'' || c == 0x2019;
+      uint32_t next = 0;
+      if (joins && utf8::decode(text, end + l, next) != 0 && next < 0x80 &&
+          is_ascii_letter(static_cast<char>(next))) {
+        const size_t after = end + l + 1;
+        const bool possessive = c != '-' && (next == 's' || next == 'S') &&
+                                (after == text.size() || !is_ascii_letter(text[after]));
+        if (!possessive) {
+          end += l;
+          continue;
+        }
+      }
+      break;
+    }
+    std::string_view word = text.substr(begin, end - begin);
+    i = end;
+    const bool opens = sentence_start;
+    sentence_start = false;
+    if (hangul) {
+      word = without_particle(word);
+      if (code_points(word) < 2 || is_count(word)) continue;
+      if (std::any_of(std::begin(kVerbEndings), std::end(kVerbEndings),
+                      [&](std::string_view e) { return ends_with(word, e); })) {
+        continue;
+      }
+      out(std::string(word));
+      continue;
+    }
+    const char first = word.front();
+    if (!latin_all && (opens || !(first >= 'A' && first <= 'Z'))) continue;
+    if (word.size() < 2 && !latin_all) continue;
+    std::string folded(word);
+    for (char& c : folded) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    out(std::move(folded));
+  }
+}
+
+// The first paragraph that tells the story: blank lines, editors' notes
+// ("(ATTN: …)", "(EDS: …)") passed over, the dateline and byline cut
+// ("(울산=연합뉴스) 허성민 기자 = ", "SEOUL, May 12 (Yonhap) -- ").
+std::string_view first_paragraph(std::string_view body) {
+  while (!body.empty()) {
+    const size_t nl = body.find('\n');
+    std::string_view p = body.substr(0, nl);
+    body = nl == std::string_view::npos ? std::string_view() : body.substr(nl + 1);
+    while (!p.empty() && (p.front() == ' ' || p.front() == '\t' || p.front() == '\r')) {
+      p.remove_prefix(1);
+    }
+    if (p.empty()) continue;
+    if (p.front() == '(') {
+      const size_t close = p.find(')');
+      if (close == std::string_view::npos || close > 80) return p;
+      const std::string_view inside = p.substr(1, close - 1);
+      if (inside.find('=') != std::string_view::npos) {
+        p.remove_prefix(close + 1);
+        // The byline: "허성민 기자 = ", "김철수 특파원 = ".
+        if (const size_t eq = p.find('='); eq != std::string_view::npos && eq < 60) {
+          p.remove_prefix(eq + 1);
+        }
+        return p;
+      }
+      if (inside.starts_with("ATTN") || inside.starts_with("EDS") ||
+          inside.starts_with("LEAD")) {
+        continue;
+      }
+      return p;
+    }
+    // "SEOUL, May 12 (Yonhap) -- ": cut to the dash after the credit.
+    const size_t dash = p.find(") --");
+    if (dash != std::string_view::npos && dash < 80) {
+      p.remove_prefix(dash + 4);
+    } else if (const size_t em = p.find(") \u2014"); em != std::string_view::npos && em < 80) {
+      p.remove_prefix(em + 5);
+    }
+    return p;
+  }
+  return {};
+}
+
+const std::unordered_set<std::string_view>& common_words() {
+  static const std::unordered_set<std::string_view> words(std::begin(kCommonWords),
+                                                          std::end(kCommonWords));
+  return words;
+}
+
+}  // namespace
+
+bool is_common_word(std::string_view folded) { return common_words().contains(folded); }
+
+std::vector<std::string> name_words(std::string_view headline, std::string_view body,
+                                    bool whole_body) {
+  std::vector<std::string> out;
+  auto add = [&](std::string w) { out.push_back(std::move(w)); };
+  scan_words(headline, false, add);
+  scan_words(whole_body ? body : first_paragraph(body), false, add);
+  return out;
+}
+
+NameList story_names(std::string_view headline, std::string_view body,
+                     std::string_view slugline) {
+  std::vector<uint16_t> slug;
+  scan_words(slugline, true, [&](std::string w) { slug.push_back(hash16(w)); });
+  // A slugline of one word is the desk's category (땅꺼짐, 날씨, strike),
+  // which its look-alikes share; one of several names the story
+  // (Jinmyung-trial), whose words are its names.
+  const bool exclude_slug = slug.size() == 1;
+  NameList out;
+  auto add = [&](std::string w) {
+    if (is_common_word(w)) return;
+    const uint16_t h = hash16(w);
+    if (exclude_slug && std::find(slug.begin(), slug.end(), h) != slug.end()) return;
+    if (std::find(out.hashes.begin(), out.hashes.end(), h) != out.hashes.end()) return;
+    const bool short_hangul = static_cast<unsigned char>(w.front()) >= 0x80 && code_points(w) <= 2;
+    out.hashes.push_back(h);
+    out.weights.push_back(short_hangul ? 1 : 2);
+  };
+  scan_words(headline, false, add);
+  scan_words(first_paragraph(body), false, add);
+  return out;
+}
+
+StoryNames keep_names(const NameList& names) {
+  StoryNames kept{};
+  std::copy_n(names.hashes.begin(), std::min(names.size(), kept.size()), kept.begin());
+  return kept;
+}
+
+int shared_names(const NameList& names, const StoryNames& kept) {
+  int weight = 0;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (std::find(kept.begin(), kept.end(), names.hashes[i]) != kept.end()) {
+      weight += names.weights[i];
+    }
+  }
+  return weight;
+}
+
+}  // namespace wiredesk

@@ -1,0 +1,72 @@
+// The names a story is told by: what links an unmarked follow-up to its
+// story (design §3, "update").
+//
+// WHY NAMES. The next day's item of a developing story comes under a new
+// uri with no (LEAD) or (종합) and a lead of its own: the raid after the
+// fraud, the toll's rise after the blast. It shares a background sentence
+// or two with the story, so its text is 20-55 % contained in the earlier
+// item's, but so is the same desk's next item on the same sentence frames
+// about another plant or another school (21-89 %): containment cannot tell
+// them apart (docs/quality.md, "What unmarked follow-ups need"). What the
+// follow-up keeps and the look-alike lacks is the story's names: the
+// company, the ship, the bridge, the union, the person (한결제련,
+// Dalmoe Bridge, Saenal Teachers' Union).
+//
+// A name here is a word of the headline or the first paragraph that is
+// neither a common word of wire copy nor a slugline of one word:
+//  - Latin script: a capitalized word that does not open the headline or a
+//    sentence (the words every sentence capitalizes say nothing);
+//  - Hangul: a word with its particle taken off (한결제련이 → 한결제련),
+//    two syllables or more, that is not an inflected verb (…다, …했,
+//    …면서) nor a count (3명, 11일).
+// Common words (Seoul, Monday, 경찰, 작업자, 폭발 …) are those that the
+// labelled copy of this repository uses in three stories or more
+// (scripts/gen-common-words writes them into common_words.inc); an
+// invented company or bridge name is in one story only.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wiredesk {
+
+// The names an index entry keeps: 16-bit hashes, the headline's first, in
+// the order they appear; 0 marks an unused place.
+inline constexpr size_t kStoryNames = 8;
+using StoryNames = std::array<uint16_t, kStoryNames>;
+
+// An item's names, in order of appearance, without repeats, and what each
+// weighs: 2, or 1 for a Hangul word of two syllables (most common nouns are:
+// 회수, 세로, 침수; a company or a place is seldom that short alone).
+struct NameList {
+  std::vector<uint16_t> hashes;
+  std::vector<uint8_t> weights;
+  size_t size() const { return hashes.size(); }
+};
+
+// Every name of a headline and its body's first substantive paragraph (the
+// dateline and byline cut); a slugline of one word (the desk's category:
+// 땅꺼짐, strike) is no name of the story.
+NameList story_names(std::string_view headline, std::string_view body, std::string_view slugline);
+
+// The words story_names() reads, folded, before common words and the
+// slugline's are taken out; with `whole_body`, those of every paragraph
+// (scripts/gen-common-words counts them).
+std::vector<std::string> name_words(std::string_view headline, std::string_view body,
+                                    bool whole_body);
+
+// The first kStoryNames of them, as an index entry keeps them.
+StoryNames keep_names(const NameList& names);
+
+// The weight of `names` that the entry's kept names hold (2 a name, 1 a
+// short Hangul one).
+int shared_names(const NameList& names, const StoryNames& kept);
+
+// Whether a folded word (ASCII letters in lower case, or Hangul) is a
+// common word of wire copy (tests and the word-list script).
+bool is_common_word(std::string_view folded);
+
+}  // namespace wiredesk

@@ -1,0 +1,82 @@
+#include "processors/dedup/names.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace wiredesk {
+namespace {
+
+using Words = std::vector<std::string>;
+
+// A Latin name is a capitalized word inside a sentence: the words that open
+// the headline or a sentence are capitalized whatever they are, a possessive
+// is its name, and the dateline goes.
+TEST(StoryNames, LatinNamesAreCapitalizedWordsInsideASentence) {
+  EXPECT_EQ(name_words("Police raid Hangyeol Chemical over Ulsan blast",
+                       "ULSAN, July 12 (Yonhap) -- Police raided Hangyeol Chemical's Onsan plant "
+                       "on Wednesday. Investigators took documents.\n\nThe Onsan plant was shut.",
+                       false),
+            (Words{"hangyeol", "chemical", "ulsan", "hangyeol", "chemical", "onsan", "wednesday"}));
+  // Every paragraph when asked; an apostrophe or hyphen inside a name stays.
+  EXPECT_EQ(name_words("FM to meet Vo Quang Hieu",
+                       "Talks with O'Neil and Han Tae-o.\n\nThe Onsan plant.", true),
+            (Words{"vo", "quang", "hieu", "o'neil", "han", "tae-o", "onsan"}));
+}
+
+// A Hangul name is a word without its particle, of two syllables or more,
+// that no verb ending closes and that is no count or date; the dateline
+// and the reporter's byline are cut.
+TEST(StoryNames, HangulNamesAreWordsWithoutTheirParticles) {
+  EXPECT_EQ(name_words("경찰, '3명 사망' 울산 한결제련 압수수색",
+                       "(울산=연합뉴스) 허성민 기자 = 경찰이 12일 한결제련 온산제련소를 "
+                       "압수수색했다.\n\n두 번째 문단은 읽지 않는다.",
+                       false),
+            (Words{"경찰", "사망", "울산", "한결제련", "압수수색", "경찰", "한결제련", "온산제련소"}));
+}
+
+// An editor's note opens no story: the first paragraph after it does.
+TEST(StoryNames, AnEditorsNoteIsPassedOver) {
+  EXPECT_EQ(name_words("Blast toll rises", "(ATTN: UPDATES toll in para 1)\nSEOUL, May 12 (Yonhap) -- "
+                       "The toll at Hangyeol Smelting rose.",
+                       false),
+            (Words{"hangyeol", "smelting"}));
+}
+
+// Common words of wire copy and a slugline of one word are no names of a
+// story; a Hangul word of two syllables weighs half a name.
+TEST(StoryNames, CommonWordsAndTheSluglineAreNoNames) {
+  EXPECT_TRUE(is_common_word("seoul"));
+  EXPECT_TRUE(is_common_word("monday"));
+  EXPECT_FALSE(is_common_word("sorae"));
+  EXPECT_EQ(story_names("Police raid Sorae Gangyang plant on Monday in Seoul", "", "").size(), 2u);
+  // A slugline of one word is a category; of several, the story's name.
+  const NameList names =
+      story_names("Police raid Sorae Gangyang plant on Monday in Seoul", "", " sorae ");
+  ASSERT_EQ(names.size(), 1u);  // gangyang: Police opens it, Monday and Seoul are common
+  EXPECT_EQ(names.weights[0], 2);
+  EXPECT_EQ(
+      story_names("Police raid Sorae Gangyang plant on Monday in Seoul", "", "Sorae-raid").size(),
+      2u);
+  const NameList ko = story_names("흑산 근해어선 실종 선원 수색", "", "");
+  const NameList short_one = story_names("수색 흑산", "", "");
+  ASSERT_FALSE(ko.hashes.empty());
+  EXPECT_EQ(shared_names(short_one, keep_names(ko)), 1);  // 흑산: two syllables
+}
+
+// An entry keeps its first eight names; what another item shares is weighed
+// on the item's side.
+TEST(StoryNames, AnEntryKeepsItsFirstEightNames) {
+  const NameList many = story_names(
+      "Alder Birch Cedar Dogwood Elm Fir Ginkgo Hawthorn Ivy Juniper", "", "");
+  ASSERT_EQ(many.size(), 9u);  // Alder opens the headline
+  const StoryNames kept = keep_names(many);
+  EXPECT_EQ(shared_names(many, kept), 16);
+  EXPECT_EQ(shared_names(story_names("See Juniper", "", ""), kept), 0);  // the ninth
+  EXPECT_EQ(shared_names(story_names("See Juniper and Ivy", "", ""), kept), 2);
+  EXPECT_EQ(shared_names(story_names("See Birch and Cedar", "", ""), kept), 4);
+}
+
+}  // namespace
+}  // namespace wiredesk
