@@ -233,7 +233,9 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind31", 0.99, 0.01, 0.92},
                                            BlindBar{"tagging-blind32", 0.99, 0.01, 0.94},
                                            BlindBar{"tagging-blind34", 0.99, 0.01, 0.95},
-                                           BlindBar{"tagging-blind36", 0.99, 0.01, 0.97}),
+                                           BlindBar{"tagging-blind36", 0.99, 0.01, 0.97},
+                                           BlindBar{"tagging-blind38", 0.95, 0.01, 0.95},
+                                           BlindBar{"tagging-blind40", 0.98, 0.01, 0.83}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -919,6 +921,59 @@ TEST(TaxonomyFixturesTest, VotesThatAreNoElectionPoliticalQuakesAndTheMedia) {
       {"북한 \"남조선 선거는 권력 놀음\"…대남 비난",
        "(서울=연합뉴스) 기자 = 북한이 남조선 선거를 비난하는 논평을 냈다고 조선중앙통신이 보도했다.",
        "inter-korean", true},
+  });
+}
+
+// tagging-blind38's and tagging-blind40's misses, by class (docs/quality.md,
+// fifth session): a quoted phrase or a simile that ends in a disaster word,
+// a product named in quotes before what it is, a policy's critics, drones
+// that carry parcels, the North's spy satellite in English, ministers by
+// their country, a ceremony at a venue named for a sport, an airport's
+// security lines, the weekend's traffic.
+TEST(TaxonomyFixturesTest, FiguresOfSpeechProductNamesCivilDronesAndVenues) {
+  expect_topics({
+      {"조선업계 LNG선 '수주 쓰나미'…일주일 새 20척",
+       "(서울=연합뉴스) 기자 = 국내 조선소에 LNG 운반선 주문이 쓰나미처럼 밀려들고 있다.",
+       "disaster", false},
+      {"Startup unveils 'Tsunami' AI chip for data centers",
+       "SEOUL, June 8 (Yonhap) -- A Seoul startup on Thursday unveiled Tsunami, an AI chip it "
+       "says runs language models at half the power.",
+       "disaster", false},
+      {"Opposition calls rent plan a 'disaster' for tenants",
+       "SEOUL, June 26 (Yonhap) -- The opposition called the rent cap \"a disaster waiting to "
+       "happen\" and said tenants would be the first casualties.",
+       "disaster", false},
+      {"Tsunami warning issued after magnitude 7.4 quake off Sulawesi",
+       "JAKARTA, June 24 (Yonhap) -- Indonesia issued a tsunami warning after a magnitude 7.4 "
+       "earthquake struck off Sulawesi, killing at least 12 people.",
+       "disaster", true},
+      {"드론 스타트업, 섬마을 택배 드론 배송 시작",
+       "(서울=연합뉴스) 기자 = 드론 배송 스타트업이 섬마을 8곳에서 택배 드론 배송 서비스를 "
+       "시작했다.",
+       "weapons", false},
+      {"북한, 자폭 드론 시험…김정은 참관",
+       "(서울=연합뉴스) 기자 = 북한이 자폭 드론 성능 시험을 했다고 조선중앙통신이 보도했다.",
+       "weapons", true},
+      {"N. Korea launches military spy satellite",
+       "SEOUL, June 7 (Yonhap) -- North Korea launched a military reconnaissance satellite from "
+       "the Sohae Satellite Launching Ground, the JCS said.",
+       "weapons", true},
+      {"FM, Japanese counterpart agree to deepen chip cooperation",
+       "SEOUL, June 8 (Yonhap) -- South Korea's foreign minister and his Japanese counterpart "
+       "agreed Thursday to expand cooperation, during the Japanese minister's visit.",
+       "japan", true},
+      {"6·25전쟁 78주년 기념식…대통령 \"평화는 힘으로\"",
+       "(서울=연합뉴스) 기자 = 대통령은 서울 송파구 올림픽공원 핸드볼경기장에서 열린 6·25전쟁 "
+       "기념식에 참석했다.",
+       "sport", false},
+      {"Bulletin boards at Incheon airport to show security wait times",
+       "INCHEON, June 25 (Yonhap) -- Screens will show security wait times and security lines "
+       "at each gate as the summer travel rush begins.",
+       "national-security", false},
+      {"주말 고속도로 '나들이 행렬'…520만대 몰린다",
+       "(서울=연합뉴스) 기자 = 주말 고속도로는 나들이 차량과 휴가 차량이 몰리면서 정체를 "
+       "빚겠다.",
+       "society", true},
   });
 }
 
