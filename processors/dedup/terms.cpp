@@ -338,6 +338,12 @@ const GlossaryIndex& glossary() {
   return index;
 }
 
+bool is_compass_direction(std::string_view w) {
+  static constexpr std::string_view kDirections[] = {
+      "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"};
+  return std::find(std::begin(kDirections), std::end(kDirections), w) != std::end(kDirections);
+}
+
 // -------------------------------------------------------------- extraction
 
 enum class Side { flash, story };
@@ -350,12 +356,38 @@ class Extractor {
     uint32_t previous = 0;  // stem hash of the previous Latin word, for phrases
     size_t start = 0;
     std::string_view before;  // the previous raw token
+    // The tokens after the one at `from`, one by one.
+    auto next_token = [&](size_t& from) {
+      while (from < normalized.size() && normalized[from] == ' ') ++from;
+      if (from >= normalized.size()) return std::string_view();
+      size_t end = normalized.find(' ', from);
+      if (end == std::string_view::npos) end = normalized.size();
+      const std::string_view t = normalized.substr(from, end - from);
+      from = end;
+      return t;
+    };
     while (start < normalized.size()) {
       size_t end = normalized.find(' ', start);
       if (end == std::string_view::npos) end = normalized.size();
       const std::string_view token = normalized.substr(start, end - start);
       start = end + 1;
       if (token.empty()) continue;
+      // A place's distance from the capital ("300 kilometers southeast of
+      // Seoul") locates it for a foreign reader, a flash as its story may
+      // not: no figure of the event (an epicenter's distance from a county
+      // is one).
+      if (is_digit(token.front()) && token.find_first_not_of("0123456789,.") == token.npos) {
+        size_t at = start;
+        const std::string_view unit = next_token(at);
+        const std::string_view direction = next_token(at);
+        if ((unit == "kilometers" || unit == "km" || unit == "miles") &&
+            is_compass_direction(direction) && next_token(at) == "of" &&
+            next_token(at).starts_with("seoul")) {
+          before = token;
+          previous = 0;
+          continue;
+        }
+      }
       add_token(token, before, previous);
       before = token;
     }

@@ -40,6 +40,23 @@ TEST(Terms, RewordedEnglishStoryCoversItsFlash) {
   EXPECT_LT(word_coverage(flash, other), 0.2);
 }
 
+// A place's distance from the capital locates it for a foreign reader: the
+// (LEAD) after the flash may say "the southeastern city of Ulsan" instead,
+// so the distance is no number the story must carry. A distance that is
+// the event's (a missile's flight; an epicenter's from a county, below) stays.
+TEST(Terms, ALocatorsDistanceIsNoFigureOfTheEvent) {
+  const TermSet flash = flash_terms(
+      text("(URGENT) Explosion at chemical plant in Ulsan, several workers injured",
+           "ULSAN, July 11 (Yonhap) -- An explosion ripped through a chemical plant in Ulsan, "
+           "300 kilometers southeast of Seoul, on Tuesday morning, injuring several workers."));
+  EXPECT_TRUE(flash.numbers.empty());
+  const TermSet flight = flash_terms(
+      text("(URGENT) N. Korea fires missile that flies 600 km", "The missile flew 600 km east."));
+  EXPECT_EQ(flight.numbers.size(), 1u);
+  // At the end of the text the lookahead finds nothing and reads on.
+  EXPECT_EQ(flash_terms(text("(URGENT) Toll rises to 12", "")).numbers.size(), 1u);
+}
+
 TEST(Terms, KoreanWordsMatchWhateverParticleOrCompoundCarriesThem) {
   const TermSet flash = flash_terms(text(
       "[속보] 법원, 박정호 전 시장에 징역 2년을 선고",
