@@ -30,7 +30,8 @@ constexpr std::string_view kParticles[] = {
 // no name ends so.
 constexpr std::string_view kVerbEndings[] = {"다", "도록", "면서", "져", "해",   "한",   "된",
                                              "던", "며",   "고",   "서", "지만", "는데", "었",
-                                             "했", "됐",   "자",   "기로", "려",   "할",   "될"};
+                                             "했", "됐",   "자",   "기로", "려",   "할",   "될",
+                                             "으나"};
 
 bool ends_with(std::string_view w, std::string_view s) {
   return w.size() >= s.size() && w.substr(w.size() - s.size()) == s;
@@ -50,6 +51,10 @@ bool is_word_char(uint32_t cp) {
   return cp < 0x80 ? is_ascii_letter(static_cast<char>(cp)) || is_ascii_digit(static_cast<char>(cp))
                    : utf8::is_hangul_syllable(cp);
 }
+
+// The paragraphs after the headline whose names a story is told by: the
+// first one often names the event, the second the company or the ship.
+constexpr size_t kNameParagraphs = 2;
 
 // A Hangul word with its particle off.
 std::string_view without_particle(std::string_view w) {
@@ -145,10 +150,11 @@ void scan_words(std::string_view text, bool latin_all, Out&& out) {
   }
 }
 
-// The first paragraph that tells the story: blank lines, editors' notes
-// ("(ATTN: …)", "(EDS: …)") passed over, the dateline and byline cut
-// ("(울산=연합뉴스) 허성민 기자 = ", "SEOUL, May 12 (Yonhap) -- ").
-std::string_view first_paragraph(std::string_view body) {
+// The next paragraph of `body` that tells the story, `body` moved past it:
+// blank lines, editors' notes ("(ATTN: …)", "(EDS: …)") passed over, the
+// dateline and byline cut ("(울산=연합뉴스) 허성민 기자 = ", "SEOUL, May 12
+// (Yonhap) -- ").
+std::string_view next_paragraph(std::string_view& body) {
   while (!body.empty()) {
     const size_t nl = body.find('\n');
     std::string_view p = body.substr(0, nl);
@@ -202,30 +208,37 @@ std::vector<std::string> name_words(std::string_view headline, std::string_view 
   std::vector<std::string> out;
   auto add = [&](std::string w) { out.push_back(std::move(w)); };
   scan_words(headline, false, add);
-  scan_words(whole_body ? body : first_paragraph(body), false, add);
+  if (whole_body) {
+    scan_words(body, false, add);
+    return out;
+  }
+  std::string_view rest = body;
+  for (size_t i = 0; i < kNameParagraphs; ++i) scan_words(next_paragraph(rest), false, add);
   return out;
 }
 
 NameList story_names(std::string_view headline, std::string_view body,
                      std::string_view slugline) {
+  // A Korean desk's slugline is its category (땅꺼짐, 선박사고, 연예), which
+  // the story's look-alikes share; an English one names the story
+  // (Tenvault, Jinmyung-trial), whose words are its names.
   std::vector<uint16_t> slug;
-  scan_words(slugline, true, [&](std::string w) { slug.push_back(hash16(w)); });
-  // A slugline of one word is the desk's category (땅꺼짐, 날씨, strike),
-  // which its look-alikes share; one of several names the story
-  // (Jinmyung-trial), whose words are its names.
-  const bool exclude_slug = slug.size() == 1;
+  scan_words(slugline, true, [&](std::string w) {
+    if (static_cast<unsigned char>(w.front()) >= 0x80) slug.push_back(hash16(w));
+  });
   NameList out;
   auto add = [&](std::string w) {
     if (is_common_word(w)) return;
     const uint16_t h = hash16(w);
-    if (exclude_slug && std::find(slug.begin(), slug.end(), h) != slug.end()) return;
+    if (std::find(slug.begin(), slug.end(), h) != slug.end()) return;
     if (std::find(out.hashes.begin(), out.hashes.end(), h) != out.hashes.end()) return;
     const bool short_hangul = static_cast<unsigned char>(w.front()) >= 0x80 && code_points(w) <= 2;
     out.hashes.push_back(h);
     out.weights.push_back(short_hangul ? 1 : 2);
   };
   scan_words(headline, false, add);
-  scan_words(first_paragraph(body), false, add);
+  std::string_view rest = body;
+  for (size_t i = 0; i < kNameParagraphs; ++i) scan_words(next_paragraph(rest), false, add);
   return out;
 }
 

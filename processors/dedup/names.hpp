@@ -12,8 +12,10 @@
 // company, the ship, the bridge, the union, the person (한결제련,
 // Dalmoe Bridge, Saenal Teachers' Union).
 //
-// A name here is a word of the headline or the first paragraph that is
-// neither a common word of wire copy nor a slugline of one word:
+// A name here is a word of the headline or the first two paragraphs that
+// is neither a common word of wire copy nor a word of a Korean slugline
+// (the desk's category: 땅꺼짐, 선박사고; an English slugline names the
+// story, Tenvault):
 //  - Latin script: a capitalized word that does not open the headline or a
 //    sentence (the words every sentence capitalizes say nothing);
 //  - Hangul: a word with its particle taken off (한결제련이 → 한결제련),
@@ -47,9 +49,9 @@ struct NameList {
   size_t size() const { return hashes.size(); }
 };
 
-// Every name of a headline and its body's first substantive paragraph (the
-// dateline and byline cut); a slugline of one word (the desk's category:
-// 땅꺼짐, strike) is no name of the story.
+// Every name of a headline and its body's first two substantive paragraphs
+// (the dateline and byline cut); a Korean slugline's words are no names of
+// the story.
 NameList story_names(std::string_view headline, std::string_view body, std::string_view slugline);
 
 // The words story_names() reads, folded, before common words and the
