@@ -12,8 +12,8 @@
 // company, the ship, the bridge, the union, the person (한결제련,
 // Dalmoe Bridge, Saenal Teachers' Union).
 //
-// A name here is a word of the headline or the first two paragraphs that
-// is neither a common word of wire copy nor a word of a Korean slugline
+// A name here is a word of the headline or the first paragraph that is
+// neither a common word of wire copy nor a word of a Korean slugline
 // (the desk's category: 땅꺼짐, 선박사고; an English slugline names the
 // story, Tenvault):
 //  - Latin script: a capitalized word that does not open the headline or a
@@ -49,8 +49,8 @@ struct NameList {
   size_t size() const { return hashes.size(); }
 };
 
-// Every name of a headline and its body's first two substantive paragraphs
-// (the dateline and byline cut); a Korean slugline's words are no names of
+// Every name of a headline and its body's first substantive paragraph (the
+// dateline and byline cut); a Korean slugline's words are no names of
 // the story.
 NameList story_names(std::string_view headline, std::string_view body, std::string_view slugline);
 

@@ -202,10 +202,9 @@ TEST(DedupBlindFixtures, DailyReportsTheirNextEditionsAndCopiesSet) {
 // hard look-alikes a day later keep as much (docs/quality.md), and the
 // copies and write-throughs that join those follow-ups' stories. 0.900
 // once an unmarked follow-up under its story's slugline is told by the
-// story's names (34; fifth session); 0.940 once the names of a story's
-// second paragraph count too (35, 45).
+// story's names (34; fifth session).
 TEST(DedupBlindFixtures, StoriesThatGoOnForDaysSet) {
-  expect_every_label("dedup-blind22", 50, {20, 22, 40}, {23, 26, 36, 41});
+  expect_every_label("dedup-blind22", 50, {20, 22, 35, 40, 45}, {23, 26, 36, 37, 41});
 }
 
 // Stories that go on for days, part 2, written blind on 2026-12-05 (tests/
@@ -216,11 +215,10 @@ TEST(DedupBlindFixtures, StoriesThatGoOnForDaysSet) {
 // 30, 38). Left: six unmarked follow-ups 17-40 h later that rewrote their
 // lead (20, 21, 28, 42, 43, 45; Jaccard 0.17-0.41 with the story's first
 // item), and the copies and write-throughs that join their stories. 0.920
-// once an unmarked follow-up is told by its story's names (43, 45); 0.960
-// once the second paragraph's names count too (20, 21). Left: two whose
-// names are common or two-syllable words (28, 42).
+// once an unmarked follow-up is told by its story's names (43, 45; the
+// others share only two-syllable or common words with their story).
 TEST(DedupBlindFixtures, StoriesThatGoOnForDaysPartTwoSet) {
-  expect_every_label("dedup-blind24", 50, {28, 42});
+  expect_every_label("dedup-blind24", 50, {20, 21, 28, 42}, {23, 24, 36, 37, 40});
 }
 
 // A developing story over three days, written blind on 2026-12-05, third
@@ -233,10 +231,9 @@ TEST(DedupBlindFixtures, StoriesThatGoOnForDaysPartTwoSet) {
 // slugline needs 30 % of its text (a day-3 (LEAD), 44). Left: two unmarked
 // Korean follow-ups that rewrote all but a sentence or two (30, 40;
 // containment 0.25-0.33) and the copies that join their stories (31, 41).
-// 0.980 once such a follow-up is told by its story's names (30); 1.000 once
-// the names of the second paragraph count too (40).
+// 0.980 once such a follow-up is told by its story's names (30).
 TEST(DedupBlindFixtures, ADevelopingStoryOverThreeDaysSet) {
-  expect_every_label("dedup-blind30", 50);
+  expect_every_label("dedup-blind30", 50, {40}, {41});
 }
 
 // Unmarked follow-ups and rewritten leads, written blind on 2026-12-05,
@@ -250,13 +247,9 @@ TEST(DedupBlindFixtures, ADevelopingStoryOverThreeDaysSet) {
 // and correction of those follow-ups join the follow-ups' stories. 0.860
 // once they are (fifth session: 24, 30, 43, 46 and what joins them; the
 // rest share only common or two-syllable words with their story's
-// headline and first paragraph), no look-alike merged. With the second
-// paragraph's names one look-alike is (45: a sinkhole in another city
-// sharing 싱크홀, 세로 and 구멍 with line 33, weight 4 of 4): kept as a known
-// false merge, the price of the 14 follow-ups the second paragraph found in
-// the other sets.
+// headline and first paragraph), no look-alike merged.
 TEST(DedupBlindFixtures, UnmarkedFollowUpsSet) {
-  expect_every_label("dedup-blind33", 50, {21, 22, 23, 27, 28, 40, 42, 45}, {25});
+  expect_every_label("dedup-blind33", 50, {21, 22, 23, 27, 28, 40, 42}, {25});
 }
 
 // Write-throughs with editors' notes and their copies, written blind on
@@ -268,30 +261,30 @@ TEST(DedupBlindFixtures, UnmarkedFollowUpsSet) {
 // a second opening, dateline or not (9, 14, 50). Left: unmarked follow-ups
 // (32, 34, 35, 45, 47) and a day-3 (LEAD) 0.29 contained (46), with what
 // joins their stories. 0.920 once unmarked follow-ups are told by their
-// story's names (34, 47); 0.940 with the second paragraph's names (35).
+// story's names (34, 47).
 TEST(DedupBlindFixtures, WriteThroughsWithEditorsNotesAndTheirCopiesSet) {
-  expect_every_label("dedup-blind35", 50, {32, 45, 46});
+  expect_every_label("dedup-blind35", 50, {32, 35, 45, 46}, {37});
 }
 
 // Syndication on a busy news day, written blind on 2026-12-05, fourth
 // session (tests/fixtures/dedup-blind37), scored then and read in the
 // fifth: 0.900; 0.960 once unmarked day-2 follow-ups are told by their
 // story's names (41, 44, 45 and the copies that join them). Left: a (3보)
-// that shares 27 % of the (2보) before it under their slugline (7); the
-// Korean follow-up 46 joins with the second paragraph's names.
+// that shares 27 % of the (2보) before it under their slugline (7), and a
+// Korean follow-up whose names are common ones (46).
 TEST(DedupBlindFixtures, SyndicationOnABusyDaySet) {
-  expect_every_label("dedup-blind37", 50, {7});
+  expect_every_label("dedup-blind37", 50, {7, 46});
 }
 
 // Stories that go on for four days told without markers, written blind on
 // 2026-12-05, fourth session (tests/fixtures/dedup-blind39), scored then and
 // read in the fifth: 0.760 (story 0.540); 0.940 (story 0.900) once
 // unmarked follow-ups under their story's slugline are told by the story's
-// names, none of its same-slugline look-alikes merged; 1.000 once the names
-// of the second paragraph count too (the missing climber's follow-ups 19,
-// 39, 41, whose leads share only 지리산 and 등산객 with the earlier items).
+// names, none of its same-slugline look-alikes merged. Left: three Korean
+// follow-ups of the missing climber (19, 39, 41) whose headline and lead
+// share only its common words (지리산, 등산객) with the earlier items.
 TEST(DedupBlindFixtures, StoriesThatGoOnWithoutMarkersSet) {
-  expect_every_label("dedup-blind39", 50);
+  expect_every_label("dedup-blind39", 50, {19, 39, 41}, {40, 43});
 }
 
 // A breaking story's first hours, written blind on 2026-12-05, fifth
@@ -301,11 +294,11 @@ TEST(DedupBlindFixtures, StoriesThatGoOnWithoutMarkersSet) {
 // quote is its colour and a (1보) bulletin goes on the [속보] before it (3,
 // 31); 0.960 (story 0.900) once a place's distance from Seoul in the flash
 // ("300 kilometers southeast of Seoul") is no figure the (LEAD) must repeat
-// (7 and what follows it); 0.980 with the second paragraph's names (24).
-// Left: an English follow-up whose names, Hangyeol and Onsan, are common
-// words of the sets (27), and its copy.
+// (7 and what follows it). Left: two unmarked follow-ups (24, 27; the
+// English one's names, Hangyeol and Onsan, are common words of the sets),
+// with the copies that join them.
 TEST(DedupBlindFixtures, ABreakingStorysFirstHoursSet) {
-  expect_every_label("dedup-blind41", 50, {27}, {42});
+  expect_every_label("dedup-blind41", 50, {24, 27}, {26, 42, 43});
 }
 
 // The same names in different stories, written blind on 2026-12-05, fifth
@@ -314,15 +307,22 @@ TEST(DedupBlindFixtures, ABreakingStorysFirstHoursSet) {
 // names rule, none of its 9 hard negatives merged (the company's earnings
 // after its plant's fire, the CEO's unrelated appeal, another ship at the
 // same port, the singer's lawsuit: each under the story's slugline). Read
-// then: 0.880 once a story's second paragraph gives names too (a ship named
-// after the lead) and an English slugline's words are names (Tenvault).
-// Left: six follow-ups (16, 18, 32, 34, 37, 42), among them one whose
-// story's name opens its headline, where every word is capitalized (37,
-// "Yeonbit Chemical halts …"), and the copies and write-throughs that join
-// them.
+// then: 0.860 once an English slugline's words are names (Tenvault).
+// Names from a story's second paragraph as well took it to 0.880 and the
+// older sets up by 13 verdicts, but merged 2 look-alikes of dedup-blind45,
+// written blind after it, and one of dedup-blind33: not kept
+// (docs/quality.md). Left: seven follow-ups and what joins them.
 TEST(DedupBlindFixtures, TheSameNamesInDifferentStoriesSet) {
-  expect_every_label("dedup-blind43", 50, {16, 18, 32, 34, 37, 42},
-                     {22, 26, 39, 41, 43, 44, 48, 49});
+  expect_every_label("dedup-blind43", 50, {16, 17, 18, 32, 34, 37, 42},
+                     {19, 22, 26, 39, 41, 43, 44, 48, 49});
+}
+
+// A regional desk's week, written blind on 2026-12-05, fifth session
+// (tests/fixtures/dedup-blind45), scored on the session's final build
+// and not read: 0.940 (story 0.780), no look-alike merged; 0.800 (0.600)
+// on the session's first build.
+TEST(DedupBlindFixtures, ARegionalDesksWeekSet) {
+  expect_every_label("dedup-blind45", 50, {18, 32, 37}, {19, 33, 38, 39, 43, 45, 46, 47});
 }
 
 // Syndication and flash threads on a busy news day, written blind on
