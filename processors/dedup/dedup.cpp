@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cmath>
 #include <optional>
+#include <span>
 
 #include "processors/dedup/names.hpp"
 #include "processors/dedup/normalize.hpp"
@@ -391,12 +392,18 @@ uint32_t slug_hash(std::string_view source_family, std::string_view slugline) {
 
 namespace {
 
-// The text with every quoted stretch, quotes included, read as a space.
+// Quotation marks, opening and closing: the Latin ones first, then the CJK
+// brackets that quote titles and headlines.
+constexpr std::pair<std::string_view, std::string_view> kQuotes[] = {
+    {"\"", "\""},         {"'", "'"},             {"\u201c", "\u201d"}, {"\u2018", "\u2019"},
+    {"\u300c", "\u300d"}, {"\u300e", "\u300f"}, {"\u300a", "\u300b"}, {"\u3008", "\u3009"}};
+constexpr size_t kLatinQuotes = 4;
+
+// The text with every stretch in Latin quotes, quotes included, read as a
+// space.
 std::string without_quotes(std::string_view text) {
-  static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
-      {"\"", "\""}, {"'", "'"}, {"\u201c", "\u201d"}, {"\u2018", "\u2019"}};
   std::string out(text);
-  for (const auto& [open, close] : kPairs) {
+  for (const auto& [open, close] : std::span(kQuotes).first(kLatinQuotes)) {
     size_t at = 0;
     while ((at = out.find(open, at)) != std::string::npos) {
       const size_t end = out.find(close, at + open.size());
@@ -427,10 +434,6 @@ TermSet Dedup::flash_terms_of(const WireItem& item, const NormalizedItem& normal
 }
 
 std::vector<uint64_t> quoted_headlines(const WireItem& item) {
-  static constexpr std::pair<std::string_view, std::string_view> kQuotes[] = {
-      {"\"", "\""},         {"'", "'"},             {"\u201c", "\u201d"}, {"\u2018", "\u2019"},
-      {"\u300c", "\u300d"},
-      {"\u300e", "\u300f"}, {"\u300a", "\u300b"}, {"\u3008", "\u3009"}};
   std::vector<uint64_t> out;
   auto scan = [&](std::string_view text) {
     for (const auto& [open, close] : kQuotes) {
@@ -754,9 +757,10 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
                                    double& coverage) const {
   const IndexEntry& item = work.entry;
   // A flash may go on an earlier flash of its service: the [속보] headline,
-  // then the (1보) bulletin with the first sentences.
+  // then the (1보) bulletin with the first sentences of its own.
   constexpr uint8_t kNotAStory = marker::distinct | marker::kill | marker::hold;
   if (item.markers & kNotAStory) return nullptr;
+  if ((item.markers & marker::flash) && work.normalized.paragraphs.empty()) return nullptr;
   // A story follows its flash within flash_story_window; a write-through or
   // correction within the whole flash_window.
   const int64_t reach = (item.markers & kRewrite)
@@ -809,10 +813,8 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
     const IndexRecord* f = session.record(ref);
     if (!f) continue;
     const TermView flash = TermView::of_packed(ref.flash_terms);
-    // A flash goes on a flash that was its headline alone, with the first
-    // sentences of its own: the [속보], then the (1보) bulletin.
-    if ((item.markers & marker::flash) &&
-        (work.normalized.paragraphs.empty() || flash.words.size() != flash.headline_words.size())) {
+    // ... and only on a flash that was its headline alone.
+    if ((item.markers & marker::flash) && flash.words.size() != flash.headline_words.size()) {
       continue;
     }
     const size_t missing = numbers_missing(flash, opening);

@@ -79,11 +79,13 @@ uint16_t hash16(std::string_view w) {
   return h == 0 ? 1 : h;
 }
 
-// The words of `text` that may be names, folded, in order. `latin_all`: every
+// The words of `text` that may be names, folded, in order, each handed to
+// `out` as a view valid for that call only. `latin_all`: every
 // Latin word, capitalized or not, wherever it stands (a slugline's words).
 template <typename Out>
 void scan_words(std::string_view text, bool latin_all, Out&& out) {
   bool sentence_start = true;
+  std::string folded;  // a Latin word in lower case, reused
   size_t i = 0;
   while (i < text.size()) {
     uint32_t cp = 0;
@@ -137,17 +139,17 @@ void scan_words(std::string_view text, bool latin_all, Out&& out) {
                       [&](std::string_view e) { return ends_with(word, e); })) {
         continue;
       }
-      out(std::string(word));
+      out(word);
       continue;
     }
     const char first = word.front();
     if (!latin_all && (opens || !(first >= 'A' && first <= 'Z'))) continue;
     if (word.size() < 2 && !latin_all) continue;
-    std::string folded(word);
+    folded.assign(word);
     for (char& c : folded) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    out(std::move(folded));
+    out(std::string_view(folded));
   }
 }
 
@@ -207,7 +209,7 @@ bool is_common_word(std::string_view folded) { return common_words().contains(fo
 std::vector<std::string> name_words(std::string_view headline, std::string_view body,
                                     bool whole_body) {
   std::vector<std::string> out;
-  auto add = [&](std::string w) { out.push_back(std::move(w)); };
+  auto add = [&](std::string_view w) { out.emplace_back(w); };
   scan_words(headline, false, add);
   if (whole_body) {
     scan_words(body, false, add);
@@ -224,11 +226,11 @@ NameList story_names(std::string_view headline, std::string_view body,
   // the story's look-alikes share; an English one names the story
   // (Tenvault, Jinmyung-trial), whose words are its names.
   std::vector<uint16_t> slug;
-  scan_words(slugline, true, [&](std::string w) {
+  scan_words(slugline, true, [&](std::string_view w) {
     if (static_cast<unsigned char>(w.front()) >= 0x80) slug.push_back(hash16(w));
   });
   NameList out;
-  auto add = [&](std::string w) {
+  auto add = [&](std::string_view w) {
     if (is_common_word(w)) return;
     const uint16_t h = hash16(w);
     if (std::find(slug.begin(), slug.end(), h) != slug.end()) return;
