@@ -523,6 +523,9 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
       if (!p.has_context) continue;
       for (uint32_t k = p.first_target; k < p.first_target + p.target_count; ++k) {
         if (all_targets[k].effect != Effect::context) continue;
+        // A sense term inside a phrase the topic excludes is not one (the
+        // 사고 of the slugline 사건사고 is a desk's name, not an accident).
+        if (masked(st, all_targets[k].topic, h)) continue;
         st.licences.push_back({all_targets[k].context, h.paragraph});
       }
     }

@@ -564,6 +564,16 @@ TEST(TaggerTest, SenseRulesNeedTheirContextInTheParagraphOrHeadline) {
   EXPECT_DOUBLE_EQ(score_of(*summit, far, "t"), 0.0);
 }
 
+TEST(TaggerTest, AContextTermInsideAnExcludedPhraseLicensesNothing) {
+  auto toll = one_topic("      - en: [dead]\n        context:\n          en: [accident*]\n",
+                        "    exclude:\n      en: [accidents desk]\n");
+  EXPECT_THAT(tag_ids(*toll, make_item("Two dead after accident", "")), ElementsAre("t"));
+  // The desk's name holds the word, but names no accident.
+  EXPECT_THAT(tag_ids(*toll, make_item("Two dead, accidents desk says", "")), IsEmpty());
+  EXPECT_THAT(tag_ids(*toll, make_item("Two dead in stabbing", "The accidents desk reports.")),
+              IsEmpty());
+}
+
 TEST(TaggerTest, AboutnessKeepsTheSubjectAndDropsWhatIsMentionedInPassing) {
   const std::string header = R"(
 version: 1

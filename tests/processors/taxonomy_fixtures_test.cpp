@@ -235,7 +235,9 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind34", 0.99, 0.01, 0.95},
                                            BlindBar{"tagging-blind36", 0.99, 0.01, 0.97},
                                            BlindBar{"tagging-blind38", 0.95, 0.01, 0.95},
-                                           BlindBar{"tagging-blind40", 0.98, 0.01, 0.83}),
+                                           BlindBar{"tagging-blind40", 0.98, 0.01, 0.83},
+                                           BlindBar{"tagging-blind42", 0.98, 0.01, 0.95},
+                                           BlindBar{"tagging-blind44", 0.99, 0.01, 0.94}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -974,6 +976,64 @@ TEST(TaxonomyFixturesTest, FiguresOfSpeechProductNamesCivilDronesAndVenues) {
        "(서울=연합뉴스) 기자 = 주말 고속도로는 나들이 차량과 휴가 차량이 몰리면서 정체를 "
        "빚겠다.",
        "society", true},
+  });
+}
+
+// tagging-blind42's and tagging-blind44's misses, fixed by class
+// (docs/quality.md, sixth session), each on sentences of its own.
+TEST(TaxonomyFixturesTest, StormsInPoliticsPardonsDrillsPlotsRumoursAndRegulators) {
+  expect_topics({
+      // A bill's nickname and a storm in politics are no weather.
+      {"'쓰나미법' 본회의 통과…野 \"날치기\" 반발",
+       "(서울=연합뉴스) 기자 = 이른바 '쓰나미법'으로 불리는 공직선거법 개정안이 국회 본회의를 "
+       "통과했다.",
+       "disaster", false},
+      {"여당 지도부 교체론 확산…\"정치권에 태풍 온다\"",
+       "(서울=연합뉴스) 기자 = 여당의 한 중진 의원은 \"정치권에 태풍이 몰아칠 것\"이라고 "
+       "말했다.",
+       "weather", false},
+      {"태풍 북상…제주 최대 300㎜ 폭우",
+       "(제주=연합뉴스) 기자 = 제10호 태풍이 북상하면서 제주에 최대 300㎜의 비가 내리겠다.",
+       "weather", true},
+      // A pardon is the justice system's; a civil defence drill the nation's security.
+      {"성탄절 특별사면 단행…1천여명 대상",
+       "(서울=연합뉴스) 기자 = 법무부는 성탄절 특별사면을 24일 0시를 기해 단행한다고 밝혔다.",
+       "crime", true},
+      {"전국 민방위 훈련…오후 2시 공습경보",
+       "(서울=연합뉴스) 기자 = 공습 상황을 가정한 민방위 훈련이 전국에서 20분간 실시됐다.",
+       "national-security", true},
+      // A drama's outbreak, a rumour spread like a virus and a phone's
+      // 'virus' are no disease; an outbreak is.
+      {"바이러스 그린 드라마 '잿빛 도시' 시청률 11%",
+       "(서울=연합뉴스) 기자 = 정체불명의 바이러스가 퍼진 도시를 그린 드라마 '잿빛 도시'가 첫 "
+       "방송에서 시청률 11%를 기록했다.",
+       "health", false},
+      {"'인출 중단' 소문 바이러스처럼 확산…은행 \"사실 아냐\"",
+       "(서울=연합뉴스) 기자 = 한 지방은행이 예금 인출을 막는다는 소문이 바이러스처럼 번졌다.",
+       "health", false},
+      {"'Virus' in fake parcel texts drains bank accounts, police say",
+       "A mobile virus sent in fake parcel texts has drained 900 million won from bank accounts, "
+       "police said.",
+       "health", false},
+      {"Measles outbreak grows to 40 cases in Busan",
+       "BUSAN, Jan. 9 (Yonhap) -- A measles outbreak at two schools has grown to 40 cases, health "
+       "authorities said.",
+       "health", true},
+      // The nuclear regulator's decisions and the competition watchdog's fines.
+      {"원안위, 한빛 2호기 계속운전 허가",
+       "(서울=연합뉴스) 기자 = 원자력안전위원회는 한빛원전 2호기의 계속운전을 허가했다고 "
+       "밝혔다.",
+       "nuclear-policy", true},
+      {"공정위, 배달앱 3곳에 과징금 30억",
+       "(세종=연합뉴스) 기자 = 공정거래위원회는 배달앱 3곳에 과징금 30억원을 부과한다고 밝혔다.",
+       "economy", true},
+      // The president by title in English; the U.S. president by title in Korean.
+      {"(URGENT) President accepts finance minister's resignation", "", "lee-jae-myung", true},
+      {"S. Korea, Kenya sign eight deals at summit",
+       "SEOUL, March 3 (Yonhap) -- At the talks at the presidential office, the president and the "
+       "visiting Kenyan president signed eight agreements.",
+       "lee-jae-myung", true},
+      {"[속보] 대통령실 \"내달 美대통령과 정상회담\"", "", "donald-trump", true},
   });
 }
 
