@@ -719,10 +719,13 @@ Dedup::Decision Dedup::decide_by_version(const DedupIndex::Session& session,
 const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
                                        const DedupWork& work, double& contained) const {
   const IndexEntry& item = work.entry;
-  constexpr uint8_t kMarked =
-      kRewrite | marker::flash | marker::distinct | marker::kill | marker::hold;
+  // A bulletin with sentences of its own ((1보): the verdict of a trial the
+  // slugline has followed for days) may be the story's next development; a
+  // headline-only flash has too few words to tell.
+  constexpr uint8_t kMarked = kRewrite | marker::distinct | marker::kill | marker::hold;
   if ((item.markers & kMarked) || item.slug_hash == 0 || options_.follow_up_names <= 0 ||
-      work.names.size() < 2) {
+      work.names.size() < 2 ||
+      ((item.markers & marker::flash) && work.normalized.paragraphs.empty())) {
     return nullptr;
   }
   const IndexRecord* best = nullptr;

@@ -325,6 +325,19 @@ TEST(DedupBlindFixtures, ARegionalDesksWeekSet) {
   expect_every_label("dedup-blind45", 50, {18, 32, 37}, {19, 33, 38, 39, 43, 45, 46, 47});
 }
 
+// Follow-ups and look-alikes over a long weekend, written blind on
+// 2026-12-05, sixth session (tests/fixtures/dedup-blind47), scored before
+// it was read: 0.840 (story 0.540), no look-alike merged. Read then: 0.860
+// once a bulletin with sentences of its own ((1보)) may take the names rule
+// (the jury's verdict). Left: follow-ups whose only shared name is a place
+// (덕유산, Siheung, which the fixtures made common) or none at all (talks
+// between two countries), a Korean follow-up with no slugline, and flashes
+// of a story's next development ([속보] rescue, (URGENT) deal).
+TEST(DedupBlindFixtures, FollowUpsOverALongWeekendSet) {
+  expect_every_label("dedup-blind47", 50, {15, 19, 35, 39, 42, 45, 47},
+                     {16, 20, 31, 36, 37, 38, 40, 43, 44, 46, 48, 49, 50});
+}
+
 // Syndication and flash threads on a busy news day, written blind on
 // 2026-12-05, third session (tests/fixtures/dedup-blind28): every label met
 // when first scored.
@@ -915,7 +928,43 @@ TEST(Dedup, KoreanCopyCutToItsShortOpeningParagraphs) {
   EXPECT_EQ(other.verdict, Verdict::fresh);
 }
 
+// An item under a slugline (none when `slug` is empty).
+std::string slugged(std::string item, const std::string& slug) {
+  if (!slug.empty()) item.insert(1, R"("slugline":")" + slug + R"(",)");
+  return item;
+}
+
 // A story's body: its dateline, then its paragraphs.
+std::string dated_story(const std::string& dateline, const std::vector<std::string>& paras);
+
+// One Korean item of a three-item thread test.
+struct KoItem {
+  std::string uri;
+  std::string time;
+  std::string headline;
+  std::vector<std::string> paras;
+};
+
+// Under one slugline and dateline: `first`, then `next`, which must go on
+// first's story, then `other`, which must stay a story of its own.
+void expect_next_goes_on_and_other_not(const std::string& slug, const std::string& dateline,
+                                       const KoItem& first, const KoItem& next,
+                                       const KoItem& other) {
+  DedupRunner runner;
+  int64_t line = 0;
+  const auto run = [&](const KoItem& item) {
+    return runner.run(
+        slugged(wire_ko(item.uri, item.time, item.headline, dated_story(dateline, item.paras)),
+                slug),
+        ++line);
+  };
+  run(first);
+  const Outcome went_on = run(next);
+  EXPECT_EQ(went_on.verdict, Verdict::update) << next.headline;
+  EXPECT_EQ(went_on.story, first.uri) << next.headline;
+  EXPECT_EQ(run(other).verdict, Verdict::fresh) << other.headline;
+}
+
 std::string dated_story(const std::string& dateline, const std::vector<std::string>& paras) {
   std::string body = dateline;
   for (size_t i = 0; i < paras.size(); ++i) body += (i ? "\n\n" : "") + paras[i];
@@ -1182,10 +1231,6 @@ TEST(Dedup, ALeadDaysLaterUnderItsStorysSluglineIsAnUpdate) {
       "were transferring solvent between tanks, killing two and injuring five.",
       "The plant supplies coatings to shipyards and has some 140 employees; city officials said "
       "it had been inspected for fire safety in March."};
-  const auto slugged = [](std::string item, const std::string& slug) {
-    if (!slug.empty()) item.insert(1, R"("slugline":")" + slug + R"(",)");
-    return item;
-  };
   const auto run = [&](const std::string& slug) {
     DedupRunner runner;
     runner.run(slugged(wire("urn:yna:H1", "1", "2027-03-01T11:30:00+09:00",
@@ -1242,10 +1287,6 @@ TEST(Dedup, AnUnmarkedFollowUpUnderItsStorysSluglineSharesItsNames) {
       "hospitals with burns.",
       "Police plan to inspect the site with the National Forensic Service to determine the cause "
       "of the explosion."};
-  const auto slugged = [](std::string item, const std::string& slug) {
-    if (!slug.empty()) item.insert(1, R"("slugline":")" + slug + R"(",)");
-    return item;
-  };
   const auto first = [&](DedupRunner& runner, const std::string& slug) {
     runner.run(slugged(wire("urn:yna:S1", "1", "2028-05-11T10:05:00+09:00",
                             "Explosion at zinc smelter in Ulsan kills 2 workers",
@@ -1307,28 +1348,44 @@ TEST(Dedup, AKoreanFollowUpIsToldByItsStorysNames) {
       "소방당국에 따르면 다친 작업자들은 염산 저장탱크 위에서 배관을 고치던 중이었다.",
       "불은 30여분 만에 꺼졌고 다친 작업자들은 화상을 입어 병원으로 옮겨졌다.",
       "경찰은 국립과학수사연구원과 합동 감식을 벌여 사고 원인을 조사할 계획이다."};
-  const auto slugged = [](std::string item) {
-    item.insert(1, R"("slugline":"공장폭발",)");
-    return item;
-  };
-  DedupRunner runner;
-  runner.run(slugged(wire_ko("urn:yna:K1", "2028-05-11T09:40:00+09:00",
-                             "울산 온산 제련공장서 폭발…작업자 2명 사망",
-                             dated_story("(울산=연합뉴스) 허성민 기자 = ", day1))),
-             1);
-  const Outcome next = runner.run(
-      slugged(wire_ko("urn:yna:K2", "2028-05-12T10:30:00+09:00",
-                      "경찰, '2명 사망' 한결제련 온산제련소 압수수색",
-                      dated_story("(울산=연합뉴스) 허성민 기자 = ", day2))),
-      2);
-  EXPECT_EQ(next.verdict, Verdict::update);
-  EXPECT_EQ(next.story, "urn:yna:K1");
-  const Outcome other = runner.run(
-      slugged(wire_ko("urn:yna:K3", "2028-05-12T11:00:00+09:00",
-                      "울산 용연 화학공장서 폭발…작업자 3명 부상",
-                      dated_story("(울산=연합뉴스) 허성민 기자 = ", look_alike))),
-      3);
-  EXPECT_EQ(other.verdict, Verdict::fresh);
+  expect_next_goes_on_and_other_not(
+      "공장폭발", "(울산=연합뉴스) 허성민 기자 = ",
+      {"urn:yna:K1", "2028-05-11T09:40:00+09:00", "울산 온산 제련공장서 폭발…작업자 2명 사망", day1},
+      {"urn:yna:K2", "2028-05-12T10:30:00+09:00", "경찰, '2명 사망' 한결제련 온산제련소 압수수색",
+       day2},
+      {"urn:yna:K3", "2028-05-12T11:00:00+09:00", "울산 용연 화학공장서 폭발…작업자 3명 부상",
+       look_alike});
+}
+
+// A bulletin with sentences of its own ((1보)) under the slugline that has
+// followed a trial for days is the trial's next development when it names
+// the trial's parties; another company's verdict under the same slugline
+// is a story of its own.
+TEST(Dedup, ABulletinOfAVerdictGoesOnTheTrialsStory) {
+  const std::vector<std::string> hearing = {
+      "회삿돈 180억원을 빼돌린 혐의로 기소된 해담건설 강동수 전 대표가 첫 공판에서 혐의를 "
+      "부인했다.",
+      "강 전 대표는 청주지법 형사11부 심리로 열린 공판에서 \"자금 집행을 지시한 적이 없다\"고 "
+      "말했다.",
+      "검찰은 강 전 대표가 2029년부터 3년간 하청업체에 공사비를 부풀려 지급한 뒤 되돌려 받는 "
+      "수법으로 회삿돈을 빼돌린 것으로 보고 있다.",
+      "다음 공판은 다음 달 14일 열린다."};
+  const std::vector<std::string> verdict = {
+      "해담건설 강동수 전 대표가 14일 1심에서 징역 5년을 선고받았다.",
+      "재판부는 \"하청업체를 통해 빼돌린 돈이 회사의 경영을 위태롭게 했다\"며 강 전 대표를 "
+      "법정에서 구속했다.",
+      "강 전 대표는 첫 공판에서 \"자금 집행을 지시한 적이 없다\"고 말했었다."};
+  const std::vector<std::string> other = {
+      "회삿돈 40억원을 빼돌린 혐의로 기소된 동림물산 오세창 대표가 1심에서 징역 2년을 "
+      "선고받았다.",
+      "청주지법 형사11부는 14일 횡령 혐의로 기소된 오 대표에게 이같이 선고했다."};
+  expect_next_goes_on_and_other_not(
+      "재판", "(청주=연합뉴스) 윤다정 기자 = ",
+      {"urn:yna:T1", "2030-04-13T15:00:00+09:00", "'180억 횡령' 해담건설 전 대표 첫 공판서 혐의 부인",
+       hearing},
+      {"urn:yna:T2", "2030-04-14T14:10:00+09:00", "'180억 횡령' 해담건설 강동수 전 대표 징역 5년(1보)",
+       verdict},
+      {"urn:yna:T3", "2030-04-14T14:40:00+09:00", "'40억 횡령' 동림물산 대표 징역 2년(1보)", other});
 }
 
 // A [속보] that is its headline alone, with a quote for colour, then the

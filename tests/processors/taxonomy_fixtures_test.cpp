@@ -1034,6 +1034,17 @@ TEST(TaxonomyFixturesTest, StormsInPoliticsPardonsDrillsPlotsRumoursAndRegulator
        "visiting Kenyan president signed eight agreements.",
        "lee-jae-myung", true},
       {"[속보] 대통령실 \"내달 美대통령과 정상회담\"", "", "donald-trump", true},
+      // dedup-blind47's topics: a plant's tank is no weapon, a maker's
+      // recall is business, a hiker found alive is a rescue.
+      {"Investigators check mixing tank at Gimpo chemical plant after blast",
+       "GIMPO, May 2 (Yonhap) -- Investigators on Tuesday examined a mixing tank at a chemical "
+       "plant in Gimpo where a blast injured four workers, police said.",
+       "weapons", false},
+      {"전기장판 리콜 하루 만에 \"우리 집도 탔다\" 신고 30건",
+       "(서울=연합뉴스) 기자 = 한 업체가 과열 우려로 전기장판 5만여개를 리콜하기로 한 지 하루 "
+       "만에 피해 신고가 30건 더 접수됐다.",
+       "economy", true},
+      {"[속보] 지리산 실종 50대 사흘 만에 생존 구조", "", "disaster", true},
   });
 }
 
