@@ -569,6 +569,7 @@ StageStatus Dedup::prepare(ItemContext& ctx) const {
   entry.slug_hash = slug_hash(entry.source_family, item.slugline);
   work->names = story_names(item.headline(), item.body_text(), item.slugline);
   entry.names = keep_names(work->names);
+  entry.headline_names = kept_headline_names(work->names);
   if ((entry.markers & (marker::kill | marker::hold)) || item.pubstatus != PubStatus::usable) {
     work->references = referenced_uris(item);
     work->quoted = quoted_headlines(item);
@@ -724,7 +725,7 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
   // headline-only flash has too few words to tell.
   constexpr uint8_t kMarked = kRewrite | marker::distinct | marker::kill | marker::hold;
   if ((item.markers & kMarked) || item.slug_hash == 0 || options_.follow_up_names <= 0 ||
-      work.names.size() < 2 ||
+      work.names.size() == 0 ||
       ((item.markers & marker::flash) && work.normalized.paragraphs.empty())) {
     return nullptr;
   }
@@ -736,7 +737,7 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
     }
     const int64_t gap = item.event_ms - r->event_ms;
     if (gap < 0 || gap > options_.follow_up_window_ms) continue;
-    const int shared = shared_names(work.names, r->names);
+    const int shared = shared_names(work.names, r->names, r->headline_names);
     if (shared < options_.follow_up_names || shared < best_names) continue;
     if (shared == best_names && best && r->event_ms <= best->event_ms) continue;
     const double c = compare(item.sketch, session.sketch(*r)).shorter_contained();

@@ -26,7 +26,8 @@ using binary::read_enum;
 // 5: with the slug hash; 4: with the headline hash; 3: 8-bit body and lead MinHash values; 2: the
 // same with 16-bit values; 1: 16-bit values, without opening sketch, script
 // and flash terms.
-constexpr uint8_t kFormat = 6;
+constexpr uint8_t kFormat = 7;
+constexpr uint8_t kFormatWithoutHeadlineNames = 6;
 constexpr uint8_t kFormatWithoutNames = 5;
 constexpr uint8_t kFormatWithoutSlug = 4;
 constexpr uint8_t kFormatWithoutHeadline = 3;
@@ -114,6 +115,7 @@ std::string serialize(const IndexEntry& e) {
   w.fixed<uint64_t>(e.headline_hash);
   w.fixed<uint32_t>(e.slug_hash);
   for (const uint16_t n : e.names) w.fixed<uint16_t>(n);
+  w.u8(e.headline_names);
   return w.take();
 }
 
@@ -123,7 +125,8 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
   uint8_t format = 0;
   uint32_t scheme = 0;
   if (!r.u8(format) ||
-      (format != kFormat && format != kFormatWithoutNames && format != kFormatWithoutSlug &&
+      (format != kFormat && format != kFormatWithoutHeadlineNames &&
+       format != kFormatWithoutNames && format != kFormatWithoutSlug &&
        format != kFormatWithoutHeadline && format != kFormatWideValues &&
        format != kFormatWithoutTerms) ||
       !r.fixed(scheme) || scheme != kSketchScheme) {
@@ -182,10 +185,14 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
   }
   if (format >= kFormatWithoutSlug && !r.fixed(e.headline_hash)) return std::nullopt;
   if (format >= kFormatWithoutNames && !r.fixed(e.slug_hash)) return std::nullopt;
-  if (format >= kFormat) {
+  if (format >= kFormatWithoutHeadlineNames) {
     for (uint16_t& n : e.names) {
       if (!r.fixed(n)) return std::nullopt;
     }
+  }
+  if (format >= kFormat &&
+      (!r.u8(e.headline_names) || e.headline_names > kStoryNames)) {
+    return std::nullopt;
   }
   if (!r.done() || e.uri.empty()) return std::nullopt;
   return e;
@@ -289,6 +296,7 @@ IndexEntry DedupIndex::entry_of(const IndexRecord& r) const {
   e.headline_hash = r.headline_hash;
   e.slug_hash = r.slug_hash;
   e.names = r.names;
+  e.headline_names = r.headline_names;
   return e;
 }
 
@@ -848,6 +856,7 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   r.headline_hash = e.headline_hash;
   r.slug_hash = e.slug_hash;
   r.names = e.names;
+  r.headline_names = e.headline_names;
   r.live = true;
   ++live_;
   r.followed = 0;

@@ -82,8 +82,10 @@ struct IndexEntry {
   // it rewrites however much its text changed. 0: no slugline.
   uint32_t slug_hash = 0;
   // The story's names in its headline and first paragraph (names.hpp): what
-  // an unmarked follow-up under the same slugline shares with it.
+  // an unmarked follow-up under the same slugline shares with it; the first
+  // `headline_names` of them are the headline's.
   StoryNames names{};
+  uint8_t headline_names = 0;
 
   std::string key() const;
 };
@@ -97,8 +99,8 @@ inline constexpr uint8_t kScriptCjk = 1;
 // one, whose origin is what recognizes a replay of the earlier record.
 std::string index_key(std::string_view uri, std::string_view version);
 
-// Compact binary, little-endian, led by a format byte (6; format 5, without
-// the names, 4, without the slug hash too, and 3, without the headline hash too, are still read, and
+// Compact binary, little-endian, led by a format byte (7; format 6, without
+// the count of headline names, 5, without the names, 4, without the slug hash too, and 3, without the headline hash too, are still read, and
 // so are formats 2 and 1, with 16-bit MinHash values: the low byte of each
 // value is kept) and the sketch scheme: about 430 bytes for a typical
 // entry, 260 of them the sketch.
@@ -240,6 +242,7 @@ struct IndexRecord {
   Sketch sketch;
   uint32_t slug_hash = 0;  // IndexEntry::slug_hash
   StoryNames names{};      // IndexEntry::names
+  uint8_t headline_names = 0;  // IndexEntry::headline_names
   float similarity = -1;  // < 0: none
   int32_t partition = 0;
   uint32_t generation = 0;

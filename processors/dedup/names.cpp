@@ -235,11 +235,13 @@ NameList story_names(std::string_view headline, std::string_view body,
     const uint16_t h = hash16(w);
     if (std::find(slug.begin(), slug.end(), h) != slug.end()) return;
     if (std::find(out.hashes.begin(), out.hashes.end(), h) != out.hashes.end()) return;
-    const bool short_hangul = static_cast<unsigned char>(w.front()) >= 0x80 && code_points(w) <= 2;
+    const bool hangul = static_cast<unsigned char>(w.front()) >= 0x80;
     out.hashes.push_back(h);
-    out.weights.push_back(short_hangul ? 1 : 2);
+    out.weights.push_back(hangul && code_points(w) <= 2 ? 1 : 2);
+    out.latin.push_back(hangul ? 0 : 1);
   };
   scan_words(headline, false, add);
+  out.headline = out.size();
   std::string_view rest = body;
   for (size_t i = 0; i < kNameParagraphs; ++i) scan_words(next_paragraph(rest), false, add);
   return out;
@@ -251,12 +253,17 @@ StoryNames keep_names(const NameList& names) {
   return kept;
 }
 
-int shared_names(const NameList& names, const StoryNames& kept) {
+uint8_t kept_headline_names(const NameList& names) {
+  return static_cast<uint8_t>(std::min(names.headline, kStoryNames));
+}
+
+int shared_names(const NameList& names, const StoryNames& kept, uint8_t kept_headline) {
   int weight = 0;
   for (size_t i = 0; i < names.size(); ++i) {
-    if (std::find(kept.begin(), kept.end(), names.hashes[i]) != kept.end()) {
-      weight += names.weights[i];
-    }
+    const auto at = std::find(kept.begin(), kept.end(), names.hashes[i]);
+    if (at == kept.end()) continue;
+    const bool both_headlines = i < names.headline && at - kept.begin() < kept_headline;
+    weight += names.weights[i] * (both_headlines && names.latin[i] ? 2 : 1);
   }
   return weight;
 }

@@ -46,6 +46,8 @@ using StoryNames = std::array<uint16_t, kStoryNames>;
 struct NameList {
   std::vector<uint16_t> hashes;
   std::vector<uint8_t> weights;
+  std::vector<uint8_t> latin;  // 1: a Latin name (Haenarae), 0: a Hangul one
+  size_t headline = 0;         // the first `headline` names are the headline's
   size_t size() const { return hashes.size(); }
 };
 
@@ -60,12 +62,18 @@ NameList story_names(std::string_view headline, std::string_view body, std::stri
 std::vector<std::string> name_words(std::string_view headline, std::string_view body,
                                     bool whole_body);
 
-// The first kStoryNames of them, as an index entry keeps them.
+// The first kStoryNames of them, as an index entry keeps them, and how many
+// of those are the headline's (they come first).
 StoryNames keep_names(const NameList& names);
+uint8_t kept_headline_names(const NameList& names);
 
 // The weight of `names` that the entry's kept names hold (2 a name, 1 a
-// short Hangul one).
-int shared_names(const NameList& names, const StoryNames& kept);
+// short Hangul one). A Latin name in both headlines weighs twice: an English
+// follow-up names its story in its headline (Haenarae Festival, Tenvault),
+// and the place and agency words beside it are common. A Hangul headline's
+// nouns are too often generic (군도, 사의, 제조번호) for that.
+// `kept_headline`: how many of `kept` were the entry's headline names.
+int shared_names(const NameList& names, const StoryNames& kept, uint8_t kept_headline = 0);
 
 // Whether a folded word (ASCII letters in lower case, or Hangul) is a
 // common word of wire copy (tests and the word-list script).

@@ -247,9 +247,10 @@ TEST(DedupBlindFixtures, ADevelopingStoryOverThreeDaysSet) {
 // and correction of those follow-ups join the follow-ups' stories. 0.860
 // once they are (fifth session: 24, 30, 43, 46 and what joins them; the
 // rest share only common or two-syllable words with their story's
-// headline and first paragraph), no look-alike merged.
+// headline and first paragraph), no look-alike merged. 0.880 once a Latin
+// name in both headlines weighs twice (sixth session: 28).
 TEST(DedupBlindFixtures, UnmarkedFollowUpsSet) {
-  expect_every_label("dedup-blind33", 50, {21, 22, 23, 27, 28, 40, 42}, {25});
+  expect_every_label("dedup-blind33", 50, {21, 22, 23, 27, 40, 42}, {25});
 }
 
 // Write-throughs with editors' notes and their copies, written blind on
@@ -311,18 +312,22 @@ TEST(DedupBlindFixtures, ABreakingStorysFirstHoursSet) {
 // Names from a story's second paragraph as well took it to 0.880 and the
 // older sets up by 13 verdicts, but merged 2 look-alikes of dedup-blind45,
 // written blind after it, and one of dedup-blind33: not kept
-// (docs/quality.md). Left: seven follow-ups and what joins them.
+// (docs/quality.md). 0.900 (story 0.820) once a Latin name in both
+// headlines weighs twice (sixth session), still none of the hard negatives
+// merged. Left: five follow-ups and what joins them.
 TEST(DedupBlindFixtures, TheSameNamesInDifferentStoriesSet) {
-  expect_every_label("dedup-blind43", 50, {16, 17, 18, 32, 34, 37, 42},
-                     {19, 22, 26, 39, 41, 43, 44, 48, 49});
+  expect_every_label("dedup-blind43", 50, {16, 32, 34, 37, 42}, {26, 41, 43, 48});
 }
 
 // A regional desk's week, written blind on 2026-12-05, fifth session
 // (tests/fixtures/dedup-blind45), scored on the session's final build
 // and not read: 0.940 (story 0.780), no look-alike merged; 0.800 (0.600)
-// on the session's first build.
+// on the session's first build. Read in the sixth session: 0.980 (0.900)
+// once a Latin name in both headlines weighs twice (the festival's
+// outbreak told by "Haenarae" alone). Left: the [속보] of an arrest
+// warrant for the bribery story (a flash opens a story).
 TEST(DedupBlindFixtures, ARegionalDesksWeekSet) {
-  expect_every_label("dedup-blind45", 50, {18, 32, 37}, {19, 33, 38, 39, 43, 45, 46, 47});
+  expect_every_label("dedup-blind45", 50, {37}, {38, 39, 43, 45});
 }
 
 // Follow-ups and look-alikes over a long weekend, written blind on

@@ -78,5 +78,25 @@ TEST(StoryNames, AnEntryKeepsItsFirstEightNames) {
   EXPECT_EQ(shared_names(story_names("See Birch and Cedar", "", ""), kept), 4);
 }
 
+// A Latin name in both headlines weighs twice; in one headline and the
+// other's first paragraph, or a Hangul one in both headlines, once.
+TEST(StoryNames, ALatinNameInBothHeadlinesWeighsTwice) {
+  const NameList earlier = story_names("Food poisoning cases at Marisol Fair rise to 96",
+                                       "Officials said the Marisol Fair stalls were shut.", "");
+  ASSERT_EQ(earlier.headline, 1u);  // marisol; the body's repeat is no new name
+  const StoryNames kept = keep_names(earlier);
+  const uint8_t kept_headline = kept_headline_names(earlier);
+  EXPECT_EQ(kept_headline, 1);
+  const NameList in_headline = story_names("Norovirus found as Marisol Fair illnesses top 160", "", "");
+  EXPECT_EQ(shared_names(in_headline, kept, kept_headline), 4);
+  EXPECT_EQ(shared_names(in_headline, kept), 2);  // an entry that kept no count: once
+  const NameList in_body = story_names("Caterer's permit suspended",
+                                       "The city shut a stall at the Marisol Fair.", "");
+  EXPECT_EQ(shared_names(in_body, kept, kept_headline), 2);
+  const NameList ko = story_names("가래울재 산사태 현장서 수색", "", "");
+  const NameList ko_next = story_names("가래울재에서 트럭 발견", "", "");
+  EXPECT_EQ(shared_names(ko_next, keep_names(ko), kept_headline_names(ko)), 2);
+}
+
 }  // namespace
 }  // namespace wiredesk

@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
               na.paragraphs.size(), nb.paragraphs.size());
   std::printf("names of a (%zu): %s\nnames of b (%zu): %s\nb's kept names hold weight %d of a's\n",
               names_a.size(), words_a.c_str(), names_b.size(), words_b.c_str(),
-              shared_names(names_a, keep_names(names_b)));
+              shared_names(names_a, keep_names(names_b), kept_headline_names(names_b)));
   const TermSet ta = flash_terms(na);
   const TermSet tb = opening_terms(nb);
   std::printf("flash terms of a: %zu words, %zu numbers, %zu concepts; in b: words %.2f, "
