@@ -242,7 +242,6 @@ struct IndexRecord {
   Sketch sketch;
   uint32_t slug_hash = 0;  // IndexEntry::slug_hash
   StoryNames names{};      // IndexEntry::names
-  uint8_t headline_names = 0;  // IndexEntry::headline_names
   float similarity = -1;  // < 0: none
   int32_t partition = 0;
   uint32_t generation = 0;
@@ -260,6 +259,7 @@ struct IndexRecord {
   // Flashes: 1 << script for each script in which a later item has followed
   // it (an entry whose `of` is this flash): its story has come.
   uint8_t followed = 0;
+  uint8_t headline_names = 0;  // IndexEntry::headline_names (beside the other bytes: no padding)
   bool live = false;
 
   static constexpr uint32_t kNotHot = UINT32_MAX;
