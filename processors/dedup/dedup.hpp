@@ -295,8 +295,9 @@ class Dedup final : public Stage {
   // and body, or without its headline's quotes when enough words stay.
   TermSet flash_terms_of(const WireItem& item, const NormalizedItem& normalized) const;
   // The earlier item under the item's slugline whose story an unmarked item
-  // goes on (DedupOptions::follow_up_window_ms), or null; `contained`: the
-  // shorter text's containment in the longer.
+  // (or a bulletin with sentences of its own) goes on
+  // (DedupOptions::follow_up_window_ms), or null; `contained`: the shorter
+  // text's containment in the longer.
   const IndexRecord* follow_up_of(const DedupIndex::Session& session, const DedupWork& work,
                                   double& contained) const;
   const IndexRecord* flash_of(const DedupIndex::Session& session, DedupWork& work,

@@ -100,7 +100,8 @@ inline constexpr uint8_t kScriptCjk = 1;
 std::string index_key(std::string_view uri, std::string_view version);
 
 // Compact binary, little-endian, led by a format byte (7; format 6, without
-// the count of headline names, 5, without the names, 4, without the slug hash too, and 3, without the headline hash too, are still read, and
+// the count of headline names, 5, without the names, 4, without the slug
+// hash too, and 3, without the headline hash too, are still read, and
 // so are formats 2 and 1, with 16-bit MinHash values: the low byte of each
 // value is kept) and the sketch scheme: about 430 bytes for a typical
 // entry, 260 of them the sketch.
