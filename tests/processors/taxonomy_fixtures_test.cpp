@@ -238,6 +238,7 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind40", 0.98, 0.01, 0.83},
                                            BlindBar{"tagging-blind42", 0.98, 0.01, 0.95},
                                            BlindBar{"tagging-blind44", 0.99, 0.01, 0.94},
+                                           BlindBar{"tagging-blind46", 0.99, 0.01, 0.94},
                                            BlindBar{"tagging-blind48", 0.99, 0.01, 0.85}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
@@ -1075,6 +1076,26 @@ TEST(TaxonomyFixturesTest, HeavyDefeatsCrushesLiftsSheltersMajorsAndWarDramas) {
       {"(URGENT) S. Korea's Park Ye-jin reaches French Open women's singles semifinal", "", "sport",
        true},
       {"[속보] 검찰, '선발 청탁' 실업팀 감독 구속기소", "", "sport", true},
+      // tagging-blind46's: a hacked coin exchange is a market's story, a
+      // song called 'Missile' and a hoax bomb threat are no weapons, a
+      // memorial of an old fire is society.
+      {"코인 거래소 해킹…50억원어치 빠져나가",
+       "(서울=연합뉴스) 기자 = 한 가상자산 거래소가 해킹을 당해 50억원 상당의 코인이 외부로 "
+       "빠져나갔다.",
+       "economy", true},
+      {"Girl group LUMA's 'Bomb' tops streaming charts for second week",
+       "Girl group LUMA's \"Bomb\" topped the music streaming charts again, its agency said. The "
+       "hook, \"you dropped a bomb on my heart,\" went viral.",
+       "weapons", false},
+      {"Bomb threat empties Busan mall; no explosives found",
+       "BUSAN, March 3 (Yonhap) -- About 2,000 shoppers were evacuated from a mall after an e-mail "
+       "claimed explosives had been planted in the building, but no explosives were found, police "
+       "said.",
+       "weapons", false},
+      {"김포 물류창고 화재 3주기 추모식…유가족 \"진상 규명\"",
+       "(김포=연합뉴스) 기자 = 9명이 숨진 김포 물류창고 화재 3주기 추모식이 유가족과 시민 "
+       "100여명이 참석한 가운데 열렸다.",
+       "society", true},
   });
 }
 
