@@ -725,8 +725,7 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
   // headline-only flash has too few words to tell.
   constexpr uint8_t kMarked = kRewrite | marker::distinct | marker::kill | marker::hold;
   if ((item.markers & kMarked) || item.slug_hash == 0 || options_.follow_up_names <= 0 ||
-      work.names.size() == 0 ||
-      ((item.markers & marker::flash) && work.normalized.paragraphs.empty())) {
+      work.names.size() == 0 || work.headline_only_flash()) {
     return nullptr;
   }
   const IndexRecord* best = nullptr;
@@ -764,7 +763,7 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
   // then the (1보) bulletin with the first sentences of its own.
   constexpr uint8_t kNotAStory = marker::distinct | marker::kill | marker::hold;
   if (item.markers & kNotAStory) return nullptr;
-  if ((item.markers & marker::flash) && work.normalized.paragraphs.empty()) return nullptr;
+  if (work.headline_only_flash()) return nullptr;
   // A story follows its flash within flash_story_window; a write-through or
   // correction within the whole flash_window.
   const int64_t reach = (item.markers & kRewrite)

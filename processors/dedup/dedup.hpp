@@ -224,6 +224,11 @@ struct DedupWork {
   // Every name of the headline and first paragraph (story_names()); the
   // entry keeps the first kStoryNames.
   NameList names;
+  // A flash that is its headline alone ([속보] …): too few words to go on a
+  // flash or to be told by its names.
+  bool headline_only_flash() const {
+    return (entry.markers & marker::flash) && normalized.paragraphs.empty();
+  }
 };
 
 // Whether an item says it corrects an earlier one: a correction marker in

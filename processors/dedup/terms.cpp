@@ -356,7 +356,7 @@ class Extractor {
     uint32_t previous = 0;  // stem hash of the previous Latin word, for phrases
     size_t start = 0;
     std::string_view before;  // the previous raw token
-    // The tokens after the one at `from`, one by one.
+    // The token at or after `from`, `from` moved past it; empty at the end.
     auto next_token = [&](size_t& from) {
       while (from < normalized.size() && normalized[from] == ' ') ++from;
       if (from >= normalized.size()) return std::string_view();
@@ -366,12 +366,7 @@ class Extractor {
       from = end;
       return t;
     };
-    while (start < normalized.size()) {
-      size_t end = normalized.find(' ', start);
-      if (end == std::string_view::npos) end = normalized.size();
-      const std::string_view token = normalized.substr(start, end - start);
-      start = end + 1;
-      if (token.empty()) continue;
+    for (std::string_view token; !(token = next_token(start)).empty();) {
       // A place's distance from the capital ("300 kilometers southeast of
       // Seoul") locates it for a foreign reader, a flash as its story may
       // not: no figure of the event (an epicenter's distance from a county
