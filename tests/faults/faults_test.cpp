@@ -126,13 +126,11 @@ class Trickle {
             produced_.store(end);
             std::this_thread::sleep_for(every);
           }
-          done_.store(true);
         }) {}
   ~Trickle() {
     stop_.store(true);
     if (thread_.joinable()) thread_.join();
   }
-  bool done() const { return done_.load(); }
   size_t produced() const { return produced_.load(); }
   void join() {
     if (thread_.joinable()) thread_.join();
@@ -140,7 +138,6 @@ class Trickle {
 
  private:
   std::atomic<bool> stop_{false};
-  std::atomic<bool> done_{false};
   std::atomic<size_t> produced_{0};
   std::thread thread_;
 };
@@ -287,9 +284,13 @@ void kill_storm(KafkaTestClient& client, bool exactly_once) {
       std::this_thread::sleep_for(std::chrono::milliseconds(400 + rng() % 1600));
       // A kill after the last input was written and committed leaves the
       // restarted instance nothing to produce (a fast machine gets there
-      // before the tenth kill): only a restart with input still coming must
-      // produce, and the tally below checks every item either way.
-      const bool input_coming = !producer.done();
+      // before the tenth kill): only a restart with input still to be
+      // written must produce, and the tally below checks every item either
+      // way. "Still to be written", not "the writer has not finished": it
+      // rests 100 ms after its last batch, time enough under exactly-once
+      // (a transaction commits 20 ms after the input runs dry) for the
+      // killed instance to have committed everything.
+      const bool input_coming = producer.produced() < stream.values.size();
       service->kill_hard();
       service = std::make_unique<ServiceProcess>(env);
       const auto restarted = Clock::now();
