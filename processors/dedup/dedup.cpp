@@ -722,8 +722,11 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
   const IndexEntry& item = work.entry;
   // A bulletin with sentences of its own ((1보): the verdict of a trial the
   // slugline has followed for days) may be the story's next development; a
-  // headline-only flash has too few words to tell.
-  constexpr uint8_t kMarked = kRewrite | marker::distinct | marker::kill | marker::hold;
+  // headline-only flash has too few words to tell. So may a write-through
+  // that no text of its story contains enough of: the (2보) that leads with
+  // the firefighters trapped, after the (1보) bulletin of the fire, whose
+  // short lead the flash rule asks it to keep.
+  constexpr uint8_t kMarked = marker::distinct | marker::kill | marker::hold;
   if ((item.markers & kMarked) || item.slug_hash == 0 || options_.follow_up_names <= 0 ||
       work.names.size() == 0 || work.headline_only_flash()) {
     return nullptr;

@@ -137,7 +137,9 @@ struct DedupOptions {
   // otherwise it is the story's next development, told over the same
   // background at another hour with a lead of its own: an update.
   double next_edition_opening = 0.5;
-  // An unmarked item that nothing else links, under the slugline of an
+  // An item that nothing else links (unmarked, a bulletin with sentences or
+  // a write-through; no kill, hold or article of its own such as an
+  // interview), under the slugline of an
   // earlier item of its source at most follow_up_window_ms before it, is
   // that item's story's next development (an update) when it shares at
   // names of weight follow_up_names (names.hpp: 2 a name, 1 a Hangul word
@@ -299,8 +301,8 @@ class Dedup final : public Stage {
   // The terms a flash links its story by (terms.hpp): those of its headline
   // and body, or without its headline's quotes when enough words stay.
   TermSet flash_terms_of(const WireItem& item, const NormalizedItem& normalized) const;
-  // The earlier item under the item's slugline whose story an unmarked item
-  // (or a bulletin with sentences of its own) goes on
+  // The earlier item under the item's slugline whose story an unmarked item,
+  // a bulletin with sentences of its own or a write-through goes on
   // (DedupOptions::follow_up_window_ms), or null; `contained`: the shorter
   // text's containment in the longer.
   const IndexRecord* follow_up_of(const DedupIndex::Session& session, const DedupWork& work,
