@@ -239,7 +239,8 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind42", 0.98, 0.01, 0.95},
                                            BlindBar{"tagging-blind44", 0.99, 0.01, 0.94},
                                            BlindBar{"tagging-blind46", 0.99, 0.01, 0.94},
-                                           BlindBar{"tagging-blind48", 0.99, 0.01, 0.85}),
+                                           BlindBar{"tagging-blind48", 0.99, 0.01, 0.85},
+                                           BlindBar{"tagging-blind50", 0.96, 0.01, 0.95}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -1096,6 +1097,45 @@ TEST(TaxonomyFixturesTest, HeavyDefeatsCrushesLiftsSheltersMajorsAndWarDramas) {
        "(김포=연합뉴스) 기자 = 9명이 숨진 김포 물류창고 화재 3주기 추모식이 유가족과 시민 "
        "100여명이 참석한 가운데 열렸다.",
        "society", true},
+  });
+}
+
+// tagging-blind50's classes, each with cases of its own: a club named
+// after a fire, drones at farm work, an air-raid drill.
+TEST(TaxonomyFixturesTest, ClubsNamedAfterFiresFarmDronesAndAirRaidDrills) {
+  expect_topics({
+      {"Suwon Wildfires to move into new home arena in March",
+       "SUWON, Jan. 9 (Yonhap) -- The Suwon Wildfires will move into a 7,000-seat arena in "
+       "March, the city said.\n\nThe Wildfires have sold 4,000 season tickets, and the arena's "
+       "opening night is already sold out.",
+       "disaster", false},
+      // A fire is still a fire.
+      {"Wildfire forces 300 to evacuate in Uljin",
+       "ULJIN, April 2 (Yonhap) -- A wildfire spread across 200 hectares of forest in Uljin on "
+       "Sunday, forcing 300 residents to evacuate, officials said.",
+       "disaster", true},
+      {"Orchards hire drone operators for spring spraying",
+       "YEONGJU, April 2 (Yonhap) -- Apple orchards in Yeongju are hiring licensed drone "
+       "operators to spray pesticide and spread fertilizer before the harvest season, farmers "
+       "said.",
+       "weapons", false},
+      {"농가 일손 부족에 드론 방제 확산…비료 살포도 드론으로",
+       "(예산=연합뉴스) 기자 = 일손이 부족한 농가에서 드론으로 농약을 뿌리고 비료를 주는 방제 "
+       "작업이 늘고 있다.",
+       "weapons", false},
+      // Drones sent over the border are weapons still.
+      {"N. Korean drones cross border; military fires warning shots",
+       "SEOUL, April 2 (Yonhap) -- Five North Korean drones crossed the border on Sunday, and the "
+       "military fired warning shots and scrambled attack helicopters, the JCS said.",
+       "weapons", true},
+      {"Air-raid drill to halt traffic in 30 cities next week",
+       "SEOUL, April 2 (Yonhap) -- Air-raid sirens will sound for 20 minutes next Wednesday in a "
+       "civil defense drill, and traffic will be halted in 30 cities, the ministry said.",
+       "crime", false},
+      {"Police raid gambling den in Daegu, detain 14",
+       "DAEGU, April 2 (Yonhap) -- Police raided an illegal gambling den in Daegu on Sunday and "
+       "detained 14 people, officials said.",
+       "crime", true},
   });
 }
 
