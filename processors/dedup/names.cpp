@@ -26,12 +26,13 @@ constexpr std::string_view kParticles[] = {
     "처럼",   "은",     "는",     "이",     "가",     "을",     "를",     "의",     "에",
     "로",     "와",     "과",     "도",     "만",     "측",     "씨"};
 
-// Endings of inflected verbs and adjectives (했다, 숨진, 회수하도록, 북상하면서):
+// Endings of inflected verbs and adjectives (했다, 숨진, 회수하도록, 북상하면서,
+// 끌어들여):
 // no name ends so.
 constexpr std::string_view kVerbEndings[] = {"다", "도록", "면서", "져", "해",   "한",   "된",
                                              "던", "며",   "고",   "서", "지만", "는데", "었",
                                              "했", "됐",   "자",   "기로", "려",   "할",   "될",
-                                             "으나"};
+                                             "으나", "여"};
 
 bool ends_with(std::string_view w, std::string_view s) {
   return w.size() >= s.size() && w.substr(w.size() - s.size()) == s;
@@ -52,18 +53,23 @@ bool is_word_char(uint32_t cp) {
                    : utf8::is_hangul_syllable(cp);
 }
 
-// The paragraphs after the headline whose names a story is told by. The
-// second one often names the company or the ship too, but reading it merged
-// look-alikes on their generic nouns (docs/quality.md): the first alone.
+// The paragraphs after the headline whose every name a story is told by.
+// The second one often names the company or the ship too, but reading its
+// Hangul words merged look-alikes on their generic nouns (docs/quality.md):
+// only its Latin words are read (scan_body_names).
 constexpr size_t kNameParagraphs = 1;
 
-// A Hangul word with its particle off.
+// A Hangul word with its particle off, and the plural's 들 before it
+// (회원들을 → 회원).
 std::string_view without_particle(std::string_view w) {
   for (const std::string_view p : kParticles) {
     if (ends_with(w, p) && code_points(w) - code_points(p) >= 2) {
-      return w.substr(0, w.size() - p.size());
+      w = w.substr(0, w.size() - p.size());
+      break;
     }
   }
+  constexpr std::string_view kPlural = "들";
+  if (ends_with(w, kPlural) && code_points(w) >= 3) w = w.substr(0, w.size() - kPlural.size());
   return w;
 }
 
@@ -196,6 +202,20 @@ std::string_view next_paragraph(std::string_view& body) {
   return {};
 }
 
+// The body's words a story is told by: its first paragraph's
+// (kNameParagraphs), then the Latin words of the next. An English story
+// often names the ship or the company only there (the tanker Norim Crest),
+// and its capitalized words are names as the first paragraph's are; a
+// Hangul word there is not read.
+template <typename Out>
+void scan_body_names(std::string_view body, Out&& out) {
+  std::string_view rest = body;
+  for (size_t i = 0; i < kNameParagraphs; ++i) scan_words(next_paragraph(rest), false, out);
+  scan_words(next_paragraph(rest), false, [&](std::string_view w) {
+    if (static_cast<unsigned char>(w.front()) < 0x80) out(w);
+  });
+}
+
 const std::unordered_set<std::string_view>& common_words() {
   static const std::unordered_set<std::string_view> words(std::begin(kCommonWords),
                                                           std::end(kCommonWords));
@@ -215,8 +235,7 @@ std::vector<std::string> name_words(std::string_view headline, std::string_view 
     scan_words(body, false, add);
     return out;
   }
-  std::string_view rest = body;
-  for (size_t i = 0; i < kNameParagraphs; ++i) scan_words(next_paragraph(rest), false, add);
+  scan_body_names(body, add);
   return out;
 }
 
@@ -242,8 +261,7 @@ NameList story_names(std::string_view headline, std::string_view body,
   };
   scan_words(headline, false, add);
   out.headline = out.size();
-  std::string_view rest = body;
-  for (size_t i = 0; i < kNameParagraphs; ++i) scan_words(next_paragraph(rest), false, add);
+  scan_body_names(body, add);
   return out;
 }
 

@@ -52,8 +52,8 @@ struct NameList {
 };
 
 // Every name of a headline and its body's first substantive paragraph (the
-// dateline and byline cut); a Korean slugline's words are no names of
-// the story.
+// dateline and byline cut), and the Latin names of the paragraph after it;
+// a Korean slugline's words are no names of the story.
 NameList story_names(std::string_view headline, std::string_view body, std::string_view slugline);
 
 // The words story_names() reads, folded, before common words and the

@@ -18,9 +18,18 @@ TEST(StoryNames, LatinNamesAreCapitalizedWordsInsideASentence) {
                        "ULSAN, July 12 (Yonhap) -- Police raided Hangyeol Chemical's Onsan plant "
                        "on Wednesday. Investigators took documents.\n\nThe Onsan plant was shut.",
                        false),
-            (Words{"hangyeol", "chemical", "ulsan", "hangyeol", "chemical", "onsan", "wednesday"}));
-  // Every paragraph when asked (the second above was not read); an
-  // apostrophe or hyphen inside a name stays.
+            (Words{"hangyeol", "chemical", "ulsan", "hangyeol", "chemical", "onsan", "wednesday",
+                   "onsan"}));
+  // The second paragraph's Latin names too (an English story often names
+  // the ship only there), not its Hangul words; the third is not read.
+  EXPECT_EQ(name_words("Tanker hits fishing boat off Busan",
+                       "BUSAN, March 13 (Yonhap) -- A tanker hit a fishing boat on Tuesday.\n\n"
+                       "The tanker Norim Crest, 3,100 tons, hit the boat 선원 at dawn.\n\n"
+                       "Its captain Pyo was questioned.",
+                       false),
+            (Words{"busan", "tuesday", "norim", "crest"}));
+  // Every paragraph when asked; an apostrophe or hyphen inside a name
+  // stays.
   EXPECT_EQ(name_words("FM to meet Vo Quang Hieu",
                        "Talks with O'Neil and Han Tae-o.\n\nThe Onsan plant.", true),
             (Words{"vo", "quang", "hieu", "o'neil", "han", "tae-o", "onsan"}));
@@ -35,6 +44,10 @@ TEST(StoryNames, HangulNamesAreWordsWithoutTheirParticles) {
                        "압수수색했다.\n\n두 번째 문단은 읽지 않는다.",
                        false),
             (Words{"경찰", "사망", "울산", "한결제련", "압수수색", "경찰", "한결제련", "온산제련소"}));
+  // The plural's 들 comes off with the particle; a verb's connective
+  // (끌어들여) is no name.
+  EXPECT_EQ(name_words("리딩방 회원들 끌어들여 사기", "", false),
+            (Words{"리딩방", "회원", "사기"}));
 }
 
 // An editor's note opens no story: the first paragraph after it does.
