@@ -240,7 +240,8 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind44", 0.99, 0.01, 0.94},
                                            BlindBar{"tagging-blind46", 0.99, 0.01, 0.94},
                                            BlindBar{"tagging-blind48", 0.99, 0.01, 0.85},
-                                           BlindBar{"tagging-blind50", 0.96, 0.01, 0.95}),
+                                           BlindBar{"tagging-blind50", 0.96, 0.01, 0.95},
+                                           BlindBar{"tagging-blind52", 0.92, 0.01, 0.96}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -1136,6 +1137,53 @@ TEST(TaxonomyFixturesTest, ClubsNamedAfterFiresFarmDronesAndAirRaidDrills) {
        "DAEGU, April 2 (Yonhap) -- Police raided an illegal gambling den in Daegu on Sunday and "
        "detained 14 people, officials said.",
        "crime", true},
+  });
+}
+
+// tagging-blind52's classes, each with cases of its own: a studio or a
+// startup named after a storm or a quake, a video game's players, a
+// product's killer feature and hackers paid for bugs, an exercise's
+// scenario.
+TEST(TaxonomyFixturesTest, StudiosNamedAfterStormsGamesKillerFeaturesAndExerciseScenarios) {
+  expect_topics({
+      {"Hurricane Forge's new title sells 1 million copies",
+       "Hurricane Forge, a 60-person game studio in Seongnam, said its new title sold 1 million "
+       "copies in five days.\n\nHurricane Forge was founded in 2019 and named after a hurricane "
+       "its founders rode out in Guam.",
+       "disaster", false},
+      {"AI 번역 스타트업 타이푼(Typhoon), 100억 투자 유치",
+       "(서울=연합뉴스) 기자 = AI 번역 스타트업 타이푼(Typhoon)이 100억원 투자를 유치했다. 대표는 "
+       "\"시장을 지진처럼 흔들겠다\"고 말했다.",
+       "disaster", false},
+      // A typhoon is still a typhoon.
+      {"Typhoon Mirae nears Jeju, 12,000 told to evacuate",
+       "JEJU, Aug. 9 (Yonhap) -- Typhoon Mirae was approaching Jeju Island on Sunday, and 12,000 "
+       "residents were told to evacuate, officials said.",
+       "weather", true},
+      {"Fantasy role-playing game tops PC platform's weekly chart",
+       "SEOUL, Nov. 5 (Yonhap) -- A fantasy role-playing game by a Busan game studio topped a PC "
+       "gaming platform's weekly chart, with players praising its co-op game mode.",
+       "sport", false},
+      {"Ulsan beat Jeonbuk 2-1 to win K League title",
+       "ULSAN, Nov. 5 (Yonhap) -- Ulsan beat Jeonbuk 2-1 in the final game of the season to win "
+       "the K League title, and their captain was named player of the game.",
+       "sport", true},
+      {"Watchmaker bets on solar charging as its killer feature",
+       "SEOUL, Nov. 5 (Yonhap) -- A smartwatch maker said solar charging would be the killer "
+       "feature of its new model.",
+       "crime", false},
+      {"포털, 버그 바운티로 화이트해커 80명에 포상금",
+       "(서울=연합뉴스) 기자 = 한 포털이 보안 취약점을 찾아낸 화이트해커 80명에게 포상금을 "
+       "지급했다.",
+       "crime", false},
+      {"Hackers steal data of 2 million card users",
+       "SEOUL, Nov. 5 (Yonhap) -- Hackers broke into a card company's servers and stole the "
+       "data of 2 million customers, police said.",
+       "crime", true},
+      {"Navy begins drill with carrier group",
+       "SEOUL, Nov. 5 (Yonhap) -- The Navy began a five-day drill with a U.S. carrier group to "
+       "counter simulated missile attacks, drills the North calls rehearsals for an invasion.",
+       "armed-conflict", false},
   });
 }
 
