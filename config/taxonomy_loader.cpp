@@ -370,7 +370,8 @@ namespace {
 
 const std::set<std::string> kConditionKeys = {
     "urgency_max", "topics_any", "topics_all", "topics_min_share", "headline_prefixes",
-    "sources",     "languages",  "verdicts",   "pubstatus",        "scale_any"};
+    "sources",     "languages",  "verdicts",   "pubstatus",        "scale_any",
+    "unless_terms"};
 
 void read_scale_bar(Reader& r, const YAML::Node& node, const std::string& where,
                     std::optional<ScaleBar>& out) {
@@ -409,6 +410,7 @@ void read_condition(Reader& r, const YAML::Node& node, const std::string& where,
   r.strings(node["sources"], where + "sources", c.sources);
   r.strings(node["languages"], where + "languages", c.languages);
   read_scale_bar(r, node["scale_any"], where, c.scale_any);
+  r.strings(node["unless_terms"], where + "unless_terms", c.unless_terms);
   std::vector<std::string> names;
   r.strings(node["verdicts"], where + "verdicts", names);
   for (const auto& n : names) {

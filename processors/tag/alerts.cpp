@@ -67,6 +67,17 @@ bool contains(const std::vector<T>& list, const T& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
+// One of `terms` in the headline or the body's first paragraph.
+bool says_any(const std::vector<std::string>& terms, const WireItem& item) {
+  if (terms.empty()) return false;
+  const std::string_view headline = item.headline();
+  const std::string_view lead = opening(item.body_text());
+  const std::string_view first = lead.substr(0, lead.find('\n'));
+  return std::any_of(terms.begin(), terms.end(), [&](const std::string& term) {
+    return icontains(headline, term) || icontains(first, term);
+  });
+}
+
 }  // namespace
 
 std::optional<Verdict> verdict_from_string(std::string_view name) {
@@ -116,18 +127,15 @@ bool matches(const AlertCondition& c, const ItemContext& ctx) {
       return false;
     }
   }
-  return !c.scale_any || reaches(*c.scale_any, item);  // last: it reads the text
+  // Last: these read the text.
+  if (says_any(c.unless_terms, item)) return false;
+  return !c.scale_any || reaches(*c.scale_any, item);
 }
 
 bool reaches(const ScaleBar& bar, const WireItem& item) {
+  if (says_any(bar.unless_terms, item)) return false;
   const std::string_view headline = item.headline();
   const std::string_view lead = opening(item.body_text());
-  const std::string_view first = lead.substr(0, lead.find('\n'));
-  if (std::any_of(bar.unless_terms.begin(), bar.unless_terms.end(), [&](const std::string& term) {
-        return icontains(headline, term) || icontains(first, term);
-      })) {
-    return false;
-  }
   const ItemScale s = read_scale(headline, lead);
   const auto at_least = [](double have, double bar) { return bar > 0 && have >= bar; };
   if (at_least(s.dead, bar.dead) || at_least(s.hurt, bar.hurt) ||

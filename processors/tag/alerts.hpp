@@ -51,6 +51,10 @@ struct AlertCondition {
   std::vector<Verdict> verdicts;
   std::vector<PubStatus> pubstatus;
   std::optional<ScaleBar> scale_any;
+  // Words in the headline or first paragraph that say the item is not news
+  // of the rule's kind now (a memorial of an old attack): then the condition
+  // does not hold. ASCII case ignored.
+  std::vector<std::string> unless_terms;
 };
 
 bool reaches(const ScaleBar& bar, const WireItem& item);

@@ -250,6 +250,19 @@ rules:
   EXPECT_THAT(errors, Contains(HasSubstr("alerts.yaml: rule any-empty: 'any' must be a non-empty")));
 }
 
+TEST(AlertRulesLoaderTest, AConditionsUnlessTermsAreRead) {
+  const AlertRulesLoad ok = parse_alert_rules(
+      "rules:\n  - id: nk\n    topics_all: [north-korea]\n"
+      "    unless_terms: [memorial service, 추모식]\n"
+      "    any:\n      - {urgency_max: 2, unless_terms: [drill]}\n",
+      "alerts.yaml", nullptr);
+  ASSERT_TRUE(ok.ok()) << messages(ok.errors).front();
+  const AlertRule& rule = ok.rules->rules[0];
+  EXPECT_EQ(rule.when.unless_terms, (std::vector<std::string>{"memorial service", "추모식"}));
+  ASSERT_EQ(rule.any.size(), 1u);
+  EXPECT_EQ(rule.any[0].unless_terms, std::vector<std::string>{"drill"});
+}
+
 TEST(AlertRulesLoaderTest, ScaleAnyReadsItsBarsAndRejectsOthers) {
   const AlertRulesLoad ok = parse_alert_rules(
       "rules:\n  - id: big\n    scale_any:\n      dead: 2\n      dead_and_hurt: 6\n"

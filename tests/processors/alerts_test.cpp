@@ -88,6 +88,32 @@ TEST(AlertConditionTest, EverySetConditionMustHold) {
   EXPECT_TRUE(matches(c, ctx));
 }
 
+// unless_terms: a word in the headline or the first paragraph that says
+// the item is no news of the rule's kind now (a memorial of an old
+// attack); one further down does not count.
+TEST(AlertConditionTest, UnlessTermsInTheHeadlineOrFirstParagraphHoldItBack) {
+  ItemContext ctx;
+  ctx.item = make_item("N. Korea fires two ballistic missiles into East Sea",
+                       "SEOUL, May 3 (Yonhap) -- North Korea fired two ballistic missiles on "
+                       "Sunday.\n\nThe launch came days before a memorial service for the "
+                       "victims of the 2010 shelling.",
+                       "en", 2);
+  ctx.topics = {topic("north-korea"), topic("weapons")};
+  AlertCondition c;
+  c.topics_all = {"north-korea"};
+  c.unless_terms = {"memorial service", "추모식"};
+  EXPECT_TRUE(matches(c, ctx));  // the memorial is in the second paragraph
+  ctx.item = make_item("Families hold memorial service for victims of 1987 airliner bombing",
+                       "SEOUL, Nov. 22 (Yonhap) -- Families of the 115 victims held a memorial "
+                       "service on Saturday.",
+                       "en", 3);
+  EXPECT_FALSE(matches(c, ctx));
+  ctx.item = make_item("연평도 포격전 19주기", "(인천=연합뉴스) 기자 = 19주기 추모식이 열렸다.", "ko", 3);
+  EXPECT_FALSE(matches(c, ctx));
+  c.unless_terms.clear();
+  EXPECT_TRUE(matches(c, ctx));
+}
+
 // topics_min_share: a subject counts only with that share of the main
 // topic's evidence; a place or a person counts whenever it is assigned.
 TEST(AlertConditionTest, TopicsCountWithTheirShareOfTheEvidenceWhenAsked) {
