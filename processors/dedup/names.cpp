@@ -211,7 +211,11 @@ template <typename Out>
 void scan_body_names(std::string_view body, Out&& out) {
   std::string_view rest = body;
   for (size_t i = 0; i < kNameParagraphs; ++i) scan_words(next_paragraph(rest), false, out);
-  scan_words(next_paragraph(rest), false, [&](std::string_view w) {
+  // Only a capitalized word can be a Latin name: a paragraph without a
+  // capital letter (most Korean ones) is not scanned.
+  const std::string_view next = next_paragraph(rest);
+  if (std::none_of(next.begin(), next.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return;
+  scan_words(next, false, [&](std::string_view w) {
     if (static_cast<unsigned char>(w.front()) < 0x80) out(w);
   });
 }
