@@ -139,16 +139,15 @@ struct DedupOptions {
   double next_edition_opening = 0.5;
   // An item that nothing else links (unmarked, a bulletin with sentences or
   // a write-through; no kill, hold or article of its own such as an
-  // interview), under the slugline of an
-  // earlier item of its source at most follow_up_window_ms before it, is
-  // that item's story's next development (an update) when it shares at
-  // names of weight follow_up_names (names.hpp: 2 a name, 1 a Hangul word
-  // of two syllables) and the shorter text is
-  // at least follow_up_containment contained in the longer (the day-2 raid
-  // after the blast: a new lead, the story's company and a background
-  // sentence). A look-alike on the same frames shares the frames, not the
-  // names. In the daily slot (half a day or more later) it is a report's
-  // next edition, not a follow-up.
+  // interview), under the slugline of an earlier item of its source at most
+  // follow_up_window_ms before it, is that item's story's next development
+  // (an update) when it shares names of weight follow_up_names at least
+  // (names.hpp: 2 a name, 1 a Hangul word of two syllables) and the shorter
+  // text is at least follow_up_containment contained in the longer (the
+  // day-2 raid after the blast: a new lead, the story's company and a
+  // background sentence). A look-alike on the same frames shares the
+  // frames, not the names. In the daily slot (half a day or more later) it
+  // is a report's next edition, not a follow-up.
   int64_t follow_up_window_ms = 48LL * 3600 * 1000;
   double follow_up_containment = 0.20;
   int follow_up_names = 4;

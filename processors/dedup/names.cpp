@@ -27,8 +27,7 @@ constexpr std::string_view kParticles[] = {
     "로",     "와",     "과",     "도",     "만",     "측",     "씨"};
 
 // Endings of inflected verbs and adjectives (했다, 숨진, 회수하도록, 북상하면서,
-// 끌어들여):
-// no name ends so.
+// 끌어들여): no name ends so.
 constexpr std::string_view kVerbEndings[] = {"다", "도록", "면서", "져", "해",   "한",   "된",
                                              "던", "며",   "고",   "서", "지만", "는데", "었",
                                              "했", "됐",   "자",   "기로", "려",   "할",   "될",
