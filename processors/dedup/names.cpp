@@ -44,6 +44,9 @@ size_t code_points(std::string_view w) {
 }
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A word scan_words() handed on is Hangul when it does not open with ASCII.
+bool is_hangul_word(std::string_view w) { return static_cast<unsigned char>(w.front()) >= 0x80; }
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 // A letter, digit or Hangul syllable: what words are made of.
@@ -215,7 +218,7 @@ void scan_body_names(std::string_view body, Out&& out) {
   const std::string_view next = next_paragraph(rest);
   if (std::none_of(next.begin(), next.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return;
   scan_words(next, false, [&](std::string_view w) {
-    if (static_cast<unsigned char>(w.front()) < 0x80) out(w);
+    if (!is_hangul_word(w)) out(w);
   });
 }
 
@@ -249,7 +252,7 @@ NameList story_names(std::string_view headline, std::string_view body,
   // (Tenvault, Jinmyung-trial), whose words are its names.
   std::vector<uint16_t> slug;
   scan_words(slugline, true, [&](std::string_view w) {
-    if (static_cast<unsigned char>(w.front()) >= 0x80) slug.push_back(hash16(w));
+    if (is_hangul_word(w)) slug.push_back(hash16(w));
   });
   NameList out;
   auto add = [&](std::string_view w) {
@@ -257,7 +260,7 @@ NameList story_names(std::string_view headline, std::string_view body,
     const uint16_t h = hash16(w);
     if (std::find(slug.begin(), slug.end(), h) != slug.end()) return;
     if (std::find(out.hashes.begin(), out.hashes.end(), h) != out.hashes.end()) return;
-    const bool hangul = static_cast<unsigned char>(w.front()) >= 0x80;
+    const bool hangul = is_hangul_word(w);
     out.hashes.push_back(h);
     out.weights.push_back(hangul && code_points(w) <= 2 ? 1 : 2);
     out.latin.push_back(hangul ? 0 : 1);
