@@ -224,13 +224,26 @@ bool same_origin(const Origin& a, const Origin& b) {
   return a.topic == b.topic && a.partition == b.partition && a.offset == b.offset;
 }
 
+// Whether a usable item brings back what a kill or a hold set aside: a
+// later version of an item the story already had. A new item of a story
+// one of whose items was killed is no release (a day-3 follow-up after a
+// day-2 item's kill).
+bool comes_back(const StoryAlerts& story, const ItemContext& ctx) {
+  if (ctx.of == ctx.item.uri) return true;
+  return std::any_of(story.events.begin(), story.events.end(),
+                     [&](const AlertEvent& e) { return e.uri == ctx.item.uri; });
+}
+
 // Why a later item of an alerted story raises the stakes, most serious
 // first; empty when it does not.
 std::string_view raised_stakes(const StoryAlerts& story, const ItemContext& ctx) {
   const PubStatus status = ctx.item.pubstatus;
   if (status == PubStatus::canceled && story.status != PubStatus::canceled) return "kill";
   if (status == PubStatus::withheld && story.status != PubStatus::withheld) return "hold";
-  if (status == PubStatus::usable && story.status != PubStatus::usable) return "release";
+  if (status == PubStatus::usable && story.status != PubStatus::usable &&
+      comes_back(story, ctx)) {
+    return "release";
+  }
   if (ctx.markers & marker::correction) return "correction";
   const bool new_rule = std::any_of(ctx.alerts.begin(), ctx.alerts.end(), [&](const auto& r) {
     return !contains(story.rules, r);

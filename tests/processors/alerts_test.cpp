@@ -505,6 +505,20 @@ TEST_F(PerStoryAlerts, AHoldAndItsReleaseAreFollowUpsAndAKillNoticeIsOneRecord) 
   EXPECT_EQ(release.alert->reason, "release");
 }
 
+TEST_F(PerStoryAlerts, ANewItemAfterOneItemsKillIsNoRelease) {
+  const std::string story = "urn:b";
+  ASSERT_TRUE(send(story, item("urn:b", "(URGENT) N. Korea fires missile", 1), Verdict::fresh).alert);
+  ASSERT_TRUE(send(story, item("urn:b2", "(KILL) N. Korea fires missile", 4, PubStatus::canceled,
+                               "2")).alert);
+  // The next day's item of the story, under a uri of its own.
+  Out next_day = send(story, item("urn:b3", "N. Korea fires missile", 4));
+  EXPECT_FALSE(next_day.alert);
+  // The killed item's uri usable again is.
+  Out back = send(story, item("urn:b2", "N. Korea fires missile", 4, PubStatus::usable, "3"));
+  ASSERT_TRUE(back.alert);
+  EXPECT_EQ(back.alert->reason, "release");
+}
+
 TEST_F(PerStoryAlerts, AReplayOfTheRecordThatAlertedProducesTheSameRecordAgain) {
   const std::string story = "urn:r";
   Out first = send(story, item("urn:r", "(URGENT) N. Korea fires missile", 1), Verdict::fresh, 7);
