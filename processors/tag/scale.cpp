@@ -182,6 +182,16 @@ Count english_after(const std::string& w) {
   return Count::none;
 }
 
+// What a toll counts when it is not people: "killing thousands of fish",
+// "kills 3,000 chickens".
+bool english_animals(const std::string& w) {
+  static constexpr std::array<std::string_view, 22> animals = {
+      "fish",   "cattle", "cows",  "pigs",    "hogs",    "chickens", "hens",    "ducks",
+      "birds",  "poultry", "livestock", "animals", "dogs", "cats",     "sheep",   "goats",
+      "deer",   "whales", "dolphins", "seals", "bees",  "horses"};
+  return std::find(animals.begin(), animals.end(), w) != animals.end();
+}
+
 // English verbs before a figure: "fire kills 2", "quake injures 23".
 Count english_before(const std::string& w) {
   if (w == "kills" || w == "kill" || w == "killing" || w == "killed") return Count::dead;
@@ -296,7 +306,12 @@ void read_tokens(const std::vector<Token>& t, ItemScale& s) {
       what = english_after(t[j].lower);
       if (what == Count::none && !english_filler(t[j].lower)) break;
     }
-    for (size_t back = 1; back <= 3 && i >= back && what == Count::none; ++back) {
+    // "killing thousands of fish": the noun after the figure is no one's.
+    size_t noun = i + 1;
+    if (noun < t.size() && t[noun].lower == "of") ++noun;
+    const bool animals = noun < t.size() && t[noun].kind == Kind::word &&
+                         english_animals(t[noun].lower);
+    for (size_t back = 1; back <= 3 && i >= back && what == Count::none && !animals; ++back) {
       const Token& b = t[i - back];
       if (b.kind != Kind::word) break;
       what = english_before(b.lower);

@@ -40,6 +40,14 @@ TEST(ScaleTest, EachFigureCountsOnlyWhatFollowsItInItsClause) {
   EXPECT_EQ(pileup.dead + pileup.hurt, 0);
 }
 
+// A toll of animals is no one's: a spill that kills fish, a flu that
+// kills hens (tagging-blind54's acid leak alerted as a major disaster).
+TEST(ScaleTest, AnimalsKilledAreNoToll) {
+  EXPECT_EQ(headline("Sulfuric acid leak reaches stream, killing thousands of fish").dead, 0);
+  EXPECT_EQ(headline("Bird flu kills 3,000 chickens at Eumseong farm").dead, 0);
+  EXPECT_EQ(headline("Acid leak kills 2 workers and thousands of fish").dead, 2);
+}
+
 TEST(ScaleTest, ReadsMagnitudes) {
   EXPECT_DOUBLE_EQ(headline("(URGENT) Magnitude 5.2 earthquake strikes Yeongdeok").magnitude, 5.2);
   EXPECT_DOUBLE_EQ(headline("4.3-magnitude earthquake jolts Gyeongju").magnitude, 4.3);

@@ -1187,6 +1187,44 @@ TEST(TaxonomyFixturesTest, StudiosNamedAfterStormsGamesKillerFeaturesAndExercise
   });
 }
 
+// tagging-blind54's and dedup-blind55's classes, each with cases of its
+// own: a structure that gives way, the heat's illnesses, a recall of so
+// many products, debts and no-shows told as drowning and an epidemic.
+TEST(TaxonomyFixturesTest, BridgesThatGiveWayHeatstrokeRecallsAndFiguresOfDrowningAndEpidemics) {
+  expect_topics({
+      {"[속보] 영주 서천교 상판 내려앉아…차량 통행 통제", "", "disaster", true},
+      {"청주 도심 도로에 싱크홀…승용차 바퀴 빠져",
+       "(청주=연합뉴스) 기자 = 청주 도심 왕복 4차로 도로에서 땅꺼짐이 생겨 지나던 승용차 바퀴가 "
+       "빠졌다.",
+       "disaster", true},
+      // Dusk, fog and autumn settle (내려앉다) on a town.
+      {"가을이 내려앉은 내장산…단풍객 발길",
+       "(정읍=연합뉴스) 기자 = 붉은 단풍이 내려앉은 내장산에 주말 나들이객이 몰렸다. 저녁이면 "
+       "산사에 어둠이 내려앉는다.",
+       "disaster", false},
+      {"Worker dies of suspected heatstroke at Daegu construction site",
+       "DAEGU, July 20 (Yonhap) -- A worker in his 50s died of suspected heatstroke while pouring "
+       "concrete at an apartment construction site in Daegu on Sunday, police said.",
+       "health", true},
+      {"Bike maker recalls 9,000 e-bikes over brake faults",
+       "SEOUL, July 20 (Yonhap) -- A bicycle maker will recall about 9,000 electric bikes whose "
+       "brakes can fail in the rain, the standards agency said.",
+       "economy", true},
+      {"Farmers drowning in debt as cabbage prices slump",
+       "HAENAM, July 20 (Yonhap) -- Cabbage farmers in Haenam say they are drowning in debt after "
+       "prices fell by half this summer.",
+       "disaster", false},
+      {"A boy drowning in the Han River is pulled out alive",
+       "SEOUL, July 20 (Yonhap) -- A boy drowning in the Han River was pulled out alive by "
+       "rescue workers, the fire department said.",
+       "disaster", true},
+      {"'악성 리뷰' 전염병처럼 번진다…자영업자 속앓이",
+       "(서울=연합뉴스) 기자 = 별점 테러와 악성 리뷰가 전염병처럼 번지면서 자영업자들이 "
+       "속앓이를 하고 있다.",
+       "health", false},
+  });
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
