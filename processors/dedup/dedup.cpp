@@ -146,6 +146,12 @@ class Judge {
       // A one-sentence flash is too short for containment to tell its story
       // from a look-alike on the same subject: only its lead links to it.
       if (follows_flash(c, cs, ov)) return Match{Verdict::update, ov.lead_b_in_a, j};
+      // The (2보) after a (1보) bulletin with sentences of its own is the
+      // next rung (a one-sentence (URGENT) is left to flash_of).
+      if ((q_.markers & kRewrite) && rung(c, cs) == 1 && next_rung_of(c, cs) &&
+          ov.shorter_contained() >= o_.update_containment_next_rung) {
+        return Match{Verdict::update, ov.shorter_contained(), j};
+      }
       return near ? std::optional<Match>(Match{Verdict::duplicate, j, j}) : std::nullopt;
     }
     if (q_.markers & kRewrite) {
@@ -156,7 +162,8 @@ class Judge {
       const bool late = late_follow_up(c, cs);
       if ((contained >= o_.update_containment ||
            (contained >= o_.update_containment_shared_paragraph && shares_paragraph(cs)) ||
-           (contained >= o_.update_containment_same_slug && same_slug(c))) &&
+           (contained >= o_.update_containment_same_slug && same_slug(c)) ||
+           (contained >= o_.update_containment_next_rung && next_rung_of(c, cs))) &&
           !(late && in_daily_slot(q_.event_ms - c.event_ms))) {  // not a stale pattern
         return Match{Verdict::update, contained, j, false, late};
       }
@@ -205,6 +212,36 @@ class Judge {
 
   bool same_slug(const IndexRecord& c) const {
     return q_.slug_hash != 0 && q_.slug_hash == c.slug_hash;
+  }
+
+  // The item is the next write-through after the candidate under its
+  // slugline, a few hours on (DedupOptions::update_containment_next_rung).
+  // Another event's write-through under the slugline keeps a fifth of the
+  // earlier text's frames as easily; it names another plant or town (names
+  // on both sides, none shared).
+  bool next_rung_of(const IndexRecord& c, const Sketch& cs) const {
+    return same_slug(c) && (c.markers & (kRewrite | marker::flash)) &&
+           next_rung(rung(c, cs), q_.level) && q_.event_ms >= c.event_ms &&
+           q_.event_ms - c.event_ms <= o_.next_rung_window_ms && !names_apart(c);
+  }
+
+  bool names_apart(const IndexRecord& c) const {
+    bool mine = false;
+    bool theirs = false;
+    for (const uint16_t n : c.names) theirs |= n != 0;
+    for (const uint16_t n : q_.names) {
+      if (n == 0) continue;
+      mine = true;
+      if (std::find(c.names.begin(), c.names.end(), n) != c.names.end()) return false;
+    }
+    return mine && theirs;
+  }
+
+  // A write-through's level; a flash's is 0, or 1 for a bulletin with more
+  // text than its lead (the (1보) after the [속보] headline).
+  static uint8_t rung(const IndexRecord& c, const Sketch& cs) {
+    if (!(c.markers & marker::flash)) return c.level;
+    return cs.body_shingles > cs.lead_shingles ? 1 : 0;
   }
 
   bool shares_paragraph(const Sketch& cs) const {
@@ -787,6 +824,10 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
   const double least_coverage =
       std::min(options_.flash_term_coverage, options_.flash_term_coverage_with_numbers);
   const size_t least_words = options_.flash_min_words == 0 ? 0 : options_.flash_min_words - 1;
+  // A write-through under a slugline may go on its flash by the headline
+  // alone (DedupOptions::flash_headline_coverage_same_slug).
+  const bool by_slug = (item.markers & kRewrite) && item.slug_hash != 0 &&
+                       options_.flash_headline_coverage_same_slug > 0;
   // Hundreds of flashes may lie in the window, newest first: the tests on
   // the flash list's own entry come first (family, then what the terms'
   // Bloom filters prove missing), the record and its terms only for a flash
@@ -807,7 +848,10 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
       const double most_cov = d.word_count == 0 ? 0.0
                                                 : static_cast<double>(most) /
                                                       static_cast<double>(d.word_count);
-      if (most_cov < least_coverage || most < least_words || most_cov <= best_same) continue;
+      if (by_slug ? most < options_.flash_min_words
+                  : (most_cov < least_coverage || most < least_words || most_cov <= best_same)) {
+        continue;
+      }
     } else {
       if (item.event_ms - ref.event_ms > options_.flash_cross_window_ms) continue;
       const size_t most = d.concept_count - concepts_lacking(d, digest);
@@ -829,6 +873,18 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
     // more (a time, a toll, a sum); two of them back it strongly.
     const bool backed = missing == 0 && flash.long_number;
     const bool corroborated = backed && flash.numbers.size() >= 2;
+    if (same && by_slug && f->slug_hash == item.slug_hash && numbers_ok &&
+        !flash.headline_words.empty()) {
+      const double cov = headline_coverage(flash, opening);
+      const auto found =
+          static_cast<size_t>(std::lround(cov * static_cast<double>(flash.headline_words.size())));
+      if (cov >= options_.flash_headline_coverage_same_slug &&
+          found >= options_.flash_min_words && cov > best_same && *f->uri != item.uri) {
+        best_same = cov;
+        same_script = f;
+        continue;
+      }
+    }
     if (same) {
       if (!numbers_ok) continue;
       const size_t found = words_found(flash, opening);

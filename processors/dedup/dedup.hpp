@@ -96,6 +96,13 @@ struct DedupOptions {
   // … or at least this much under the same source's slugline (the third
   // day's (LEAD) of a plant blast keeps its background, not its paragraphs).
   double update_containment_same_slug = 0.30;
+  // … or at least this much when it is the next rung of a write-through
+  // under that slugline at most next_rung_window_ms before it: the (2nd LD)
+  // after the (LEAD), the (3rd LD) after the (2nd LD), the (종합) after the
+  // (2보) (a night's write-throughs each rewrite the lead and the toll, and
+  // keep a fifth of the text before them).
+  double update_containment_next_rung = 0.15;
+  int64_t next_rung_window_ms = 12LL * 3600 * 1000;
   // A marked write-through at the level of an earlier one (a second (2nd LD))
   // is a resend of it — a duplicate — only at this Jaccard or above; below
   // it the text changed and it is a new top (an update).
@@ -179,6 +186,14 @@ struct DedupOptions {
   size_t flash_min_words = 4;
   // … and at least this fraction of its words anywhere in the item.
   double flash_whole_coverage = 0.75;
+  // A marked write-through under the flash's slugline ((URGENT) "Fire breaks
+  // out at cold-storage warehouse in Incheon", then "(LEAD) 1 dead, 4
+  // missing as fire engulfs Incheon cold-storage warehouse" with every
+  // sentence rewritten): this fraction of the flash's headline words, at
+  // least flash_min_words of them, in its headline and first two
+  // paragraphs. The (2nd LD) after it goes on the (LEAD) by
+  // update_containment_next_rung.
+  double flash_headline_coverage_same_slug = 0.5;
   // … from a sister service in another script (the Korean flash, then the
   // English story): this fraction of the flash's glossary concepts, at least
   // flash_min_concepts of them, within flash_cross_window_ms.

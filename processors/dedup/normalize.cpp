@@ -278,9 +278,6 @@ size_t leading_number(std::string_view s, int& n) {
 
 uint8_t clamp_level(int n) { return static_cast<uint8_t>(std::clamp(n, 1, 99)); }
 
-// (종합) is this level, (종합2보) the next: above every bulletin (N보).
-constexpr int kComprehensiveLevel = 50;
-
 struct MarkerMeaning {
   bool known = false;
   uint8_t bits = 0;

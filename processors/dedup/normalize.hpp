@@ -18,6 +18,18 @@
 
 namespace wiredesk {
 
+// The level of (종합); (종합2보) is the next. Every 종합 ranks above every
+// bulletin (N보).
+inline constexpr uint8_t kComprehensiveLevel = 50;
+
+// Whether a write-through at `level` is the next rung after one at
+// `earlier`: the (2nd LD) after the (LEAD), the (2보) after the (1보)
+// (rung 1), the (종합) after any bulletin.
+constexpr bool next_rung(uint8_t earlier, uint8_t level) {
+  return level == earlier + 1 ||
+         (level == kComprehensiveLevel && earlier >= 1 && earlier < kComprehensiveLevel);
+}
+
 struct HeadlineMarkers {
   uint8_t bits = 0;   // marker:: bits
   uint8_t level = 0;  // write-through level: (LEAD) 1, (2nd LD) 2, … (N보) N; (종합) 50,

@@ -357,9 +357,44 @@ TEST(DedupBlindFixtures, FollowUpsOverALongWeekendSet) {
 // a copy of the (1보) with the (종합)'s figures (25), the (1보) of the second
 // fire, whose flash it covers half of (28), with that fire's (종합) (41).
 // 0.940 once an English story's names are read from its second paragraph
-// too (the next-morning follow-up that names Mireon Logis, 50).
+// too (the next-morning follow-up that names Mireon Logis, 50). 0.960 in
+// the eighth session, once a write-through goes on the rung below it under
+// its slugline: the (종합) of the second fire on its (1보) (41; its story
+// is still the (1보)'s own, 28 being called new).
 TEST(DedupBlindFixtures, ABusyNewsNightSet) {
-  expect_every_label("dedup-blind49", 50, {25, 28, 41});
+  expect_every_label("dedup-blind49", 50, {25, 28}, {41});
+}
+
+// The Korean desks' developing stories, written blind on 2026-12-05,
+// seventh session (tests/fixtures/dedup-blind53), scored before it was
+// read: 0.820 (story 0.700). 0.840 (0.720) in the eighth, once a
+// write-through goes on the rung below it (the (2보) of the battery plant
+// fire that leads with a death, 11, and the (종합) after it, 19). Left:
+// next-day follow-ups that share one name or none with their stories
+// (30-34, 38, 46, 48, 50) and the copies of them (31, 35-37, 47, 49).
+TEST(DedupBlindFixtures, TheKoreanDesksDevelopingStoriesSet) {
+  expect_every_label("dedup-blind53", 50, {30, 32, 33, 34, 38, 46, 48, 50},
+                     {31, 35, 36, 37, 47, 49});
+}
+
+// A regional week, written blind on 2026-12-05, seventh session
+// (tests/fixtures/dedup-blind55), scored before it was read: 0.980 (story
+// 0.960). Left: a day-3 follow-up with no slugline that shares one name
+// with its story's headline (40) and its copy (41).
+TEST(DedupBlindFixtures, ARegionalWeekSet) {
+  expect_every_label("dedup-blind55", 50, {40}, {41});
+}
+
+// The English service's night and the outlets that copy it, written blind
+// on 2026-12-06, eighth session (tests/fixtures/dedup-blind57), scored
+// before it was read: 0.800 (story 0.600), no look-alike merged; each
+// (LEAD), (2nd LD) and (3rd LD) rewrote the lead and the toll. 0.880
+// (0.800) once a write-through goes on its flash by the flash's headline
+// words and on the rung below it under its slugline. Left: next-day
+// follow-ups that share no name with their story but its city (28, 32, 36,
+// 43, 47, 49) and their copies (31, 46, 48, 50).
+TEST(DedupBlindFixtures, TheEnglishServicesNightSet) {
+  expect_every_label("dedup-blind57", 50, {28, 32, 36, 43, 47, 49}, {31, 46, 48, 50});
 }
 
 // The English service's day and its copies, written blind on 2026-12-05,
@@ -1452,6 +1487,85 @@ TEST(Dedup, AWriteThroughGoesOnTheBulletinWithSentencesItRewrites) {
         "인천소방본부는 장비 28대와 인력 80여명을 투입해 오후 6시 5분께 불을 모두 껐다.",
         "소방당국은 목재 가공 작업 중 튄 불티가 먼지에 옮겨붙었을 가능성을 두고 정확한 화재 원인을 "
         "조사하고 있다."}});
+}
+
+// A night's write-throughs each rewrite the lead and the toll: the (LEAD)
+// keeps the (URGENT) flash's headline words and little of its sentence,
+// the (2nd LD) keeps a background sentence of the (LEAD) and nothing
+// else, and the city is too common a word to be a name of the story. Each
+// is the next rung under the slugline: one story. Another
+// fire's (LEAD) under the same slugline, on the same frames, names
+// another city and building: a story of its own. Without the rungs
+// (DedupOptions) the thread breaks at the flash.
+void expect_a_night_of_write_throughs(const DedupOptions& options, bool one_story) {
+  DedupRunner runner(options);
+  int64_t line = 0;
+  const auto run = [&](const std::string& uri, const std::string& time,
+                       const std::string& headline, const std::string& body) {
+    return runner.run(slugged(wire(uri, "1", time, headline, body), "fire"), ++line);
+  };
+  run("urn:yna:AEN-W1", "2030-03-04T22:41:00+09:00",
+      "(URGENT) Fire breaks out at cold-storage warehouse in Incheon, workers feared trapped",
+      "INCHEON, March 4 (Yonhap) -- A fire broke out at a cold-storage warehouse in Incheon on "
+      "Monday night, and several workers are feared trapped inside, firefighters said.\n\n(END)");
+  const Outcome lead = run(
+      "urn:yna:AEN-W2", "2030-03-04T23:20:00+09:00",
+      "(LEAD) 1 dead, 3 missing as fire engulfs Incheon cold-storage warehouse",
+      "(ATTN: UPDATES with casualties in paras 1-4)\n\nINCHEON, March 4 (Yonhap) -- One worker "
+      "died and three others were unaccounted for after flames swept through a five-story "
+      "refrigerated warehouse near Incheon's port late Monday, fire authorities said.\n\nThe "
+      "blaze started at around 10:25 p.m. on the second floor, where a crew of 19 had been "
+      "loading frozen squid onto trucks.\n\nFifteen workers escaped on their own, and "
+      "rescuers carried out a man in his 40s who was pronounced dead at a hospital.\n\n"
+      "Urethane insulation panels inside the walls gave off thick toxic smoke, slowing the "
+      "crews on the stairwells, officials said.\n\n(END)");
+  const Outcome second = run(
+      "urn:yna:AEN-W3", "2030-03-05T00:35:00+09:00",
+      "(2nd LD) Death toll in Incheon warehouse fire rises to 2; 2 still missing",
+      "(ATTN: UPDATES with new toll in paras 1-3)\n\nINCHEON, March 5 (Yonhap) -- Rescuers "
+      "recovered a second body from the burning building early Tuesday, as falling ceiling "
+      "panels and freezing water slowed the search for two more workers.\n\nThe body of a "
+      "forklift driver in his 30s was found near a cargo lift on the third floor shortly after "
+      "midnight, the city's fire headquarters said.\n\nA firefighter burned his hands while "
+      "forcing open a jammed freezer door and was taken to a hospital.\n\nSmoke from the "
+      "insulation panels kept slowing the crews.\n\n(END)");
+  const Outcome other = run(
+      "urn:yna:AEN-W4", "2030-03-05T00:50:00+09:00",
+      "(LEAD) 2 hurt as fire guts furniture factory in Gimhae",
+      "(ATTN: UPDATES with casualties in paras 1-2)\n\nGIMHAE, March 5 (Yonhap) -- Two "
+      "workers suffered burns after a fire tore through a two-story furniture factory in "
+      "Gimhae late Monday, firefighters said.\n\nThe fire started at around 11:10 p.m. near "
+      "a paint booth and spread to stacks of lumber, according to the Gimhae fire station.\n\n"
+      "(END)");
+  if (one_story) {
+    EXPECT_EQ(lead.verdict, Verdict::update);
+    EXPECT_EQ(lead.story, "urn:yna:AEN-W1");
+    EXPECT_EQ(second.verdict, Verdict::update);
+    EXPECT_EQ(second.story, "urn:yna:AEN-W1");
+  } else {
+    EXPECT_EQ(lead.verdict, Verdict::fresh);
+    EXPECT_NE(second.story, "urn:yna:AEN-W1");
+  }
+  EXPECT_EQ(other.verdict, Verdict::fresh);
+}
+
+TEST(Dedup, ANightsWriteThroughsAreOneStoryRungByRung) {
+  expect_a_night_of_write_throughs(DedupOptions{}, true);
+  DedupOptions no_rungs;
+  no_rungs.flash_headline_coverage_same_slug = 0;
+  no_rungs.update_containment_next_rung = 2;  // never
+  expect_a_night_of_write_throughs(no_rungs, false);
+}
+
+TEST(Dedup, TheNextRungOfAWriteThrough) {
+  EXPECT_TRUE(next_rung(1, 2));   // (LEAD), then (2nd LD)
+  EXPECT_TRUE(next_rung(2, 3));   // (2nd LD), then (3rd LD)
+  EXPECT_TRUE(next_rung(1, kComprehensiveLevel));  // (1보), then (종합)
+  EXPECT_TRUE(next_rung(3, kComprehensiveLevel));  // (3보), then (종합)
+  EXPECT_TRUE(next_rung(kComprehensiveLevel, kComprehensiveLevel + 1));  // (종합2보)
+  EXPECT_FALSE(next_rung(1, 3));  // a rung skipped
+  EXPECT_FALSE(next_rung(2, 2));  // a resend's level
+  EXPECT_FALSE(next_rung(0, kComprehensiveLevel));  // a headline flash
 }
 
 // A [속보] that is its headline alone, with a quote for colour, then the
