@@ -1225,6 +1225,43 @@ TEST(TaxonomyFixturesTest, BridgesThatGiveWayHeatstrokeRecallsAndFiguresOfDrowni
   });
 }
 
+// tagging-blind56's classes, each with cases of its own: bands, startups
+// and tall ships named after a bomb, an outbreak or a storm; a word inside
+// another (장마 in 포장마차); servers that crash and fans who flood a
+// board; one's own "stock" at home; a ship on a reef.
+TEST(TaxonomyFixturesTest, NamesOfBandsStartupsAndShipsServersThatCrashAndShipsOnAReef) {
+  expect_topics({
+      {"Indie rockers Velvet Bomb to headline Busan festival",
+       "BUSAN, Aug. 2 (Yonhap) -- Velvet Bomb, the four-piece indie rock band from Daegu, "
+       "will headline the Busan rock festival next month, organizers said.",
+       "weapons", false},
+      {"Game developer Pandemic Forge raises 9 bln won",
+       "SEOUL, Aug. 2 (Yonhap) -- Pandemic Forge, a Pangyo-based startup that makes puzzle "
+       "games, said it raised 9 billion won from investors.",
+       "health", false},
+      {"범선 '태풍호' 여수항 입항…시민 승선 체험",
+       "(여수=연합뉴스) 기자 = 돛 네 개를 단 범선 '태풍호'가 여수항에 들어와 시민들에게 갑판을 "
+       "공개한다. 태풍호는 1998년 건조된 실습용 범선이다.",
+       "weather", false},
+      {"을지로 포장마차 거리 새단장…야간 관광 명소로",
+       "(서울=연합뉴스) 기자 = 을지로 포장마차 거리가 새 간판과 조명을 달고 야간 관광 명소로 "
+       "거듭났다.",
+       "weather", false},
+      {"Presale crashes ticket site as fans flood its board",
+       "SEOUL, Aug. 2 (Yonhap) -- A ticketing site's servers crashed during a boy band's "
+       "presale, and fans flooded the company's board with complaints.",
+       "disaster", false},
+      {"배우 한도윤 \"결혼하고 집에서 내 주가 폭락\"…예능 복귀",
+       "(서울=연합뉴스) 기자 = 배우 한도윤이 예능으로 돌아온다. 그는 \"결혼하고 나서 집에서 내 "
+       "주가가 폭락했다\"며 웃었다.",
+       "economy", false},
+      {"Fishing boat strikes reef off Jindo, 5 hurt",
+       "JINDO, Aug. 2 (Yonhap) -- A fishing boat with 11 crew hit a reef off Jindo Island early "
+       "Friday, injuring five, the coast guard said.",
+       "disaster", true},
+  });
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
