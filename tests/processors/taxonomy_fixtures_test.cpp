@@ -1262,6 +1262,37 @@ TEST(TaxonomyFixturesTest, NamesOfBandsStartupsAndShipsServersThatCrashAndShipsO
   });
 }
 
+// tagging-blind58's classes, each with cases of its own: a nominee
+// before the Assembly in a one-line flash, a punk trio's tour, a killer
+// quarter and a shooter game, the North's leader by title in its own
+// reports.
+TEST(TaxonomyFixturesTest, NomineesPunkTriosKillerQuartersAndTheNorthsLeaderByTitle) {
+  expect_topics({
+      {"(URGENT) Assembly approves prime minister nominee Han Do-yeon", "", "politics", true},
+      {"Punk trio Embargo adds 5 dates to tour",
+       "SEOUL, April 3 (Yonhap) -- Embargo, the Busan punk trio, added five dates to its tour "
+       "after the first 20 sold out, its label said.",
+       "culture", true},
+      {"Chipmaker posts 'killer quarter' on AI server demand",
+       "SEOUL, April 3 (Yonhap) -- A chipmaker posted what its chief called a killer quarter, "
+       "with operating profit up 80 percent on demand for AI servers.",
+       "crime", false},
+      {"Pangyo studio's shooting game draws 10 million players",
+       "SEOUL, April 3 (Yonhap) -- A team-based shooting game made by a Pangyo studio has drawn "
+       "10 million players, and its sequel, another shooting game, is due next year.",
+       "crime", false},
+      {"N. Korea test-fires new multiple rocket launcher",
+       "SEOUL, April 3 (Yonhap) -- North Korea test-fired a new multiple rocket launcher with the "
+       "country's leader looking on, the Korean Central News Agency said.",
+       "kim-jong-un", true},
+      // Another country's leader by title is not the North's.
+      {"Thai cabinet approves rice subsidy",
+       "BANGKOK, April 3 (AMP) -- Thailand's cabinet approved a rice subsidy, and the country's "
+       "leader said farmers would be paid by June.",
+       "kim-jong-un", false},
+  });
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
