@@ -1265,9 +1265,18 @@ TEST(TaxonomyFixturesTest, NamesOfBandsStartupsAndShipsServersThatCrashAndShipsO
 // tagging-blind58's classes, each with cases of its own: a nominee
 // before the Assembly in a one-line flash, a punk trio's tour, a killer
 // quarter and a shooter game, the North's leader by title in its own
-// reports.
-TEST(TaxonomyFixturesTest, NomineesPunkTriosKillerQuartersAndTheNorthsLeaderByTitle) {
+// reports, a summit of two leaders by title.
+TEST(TaxonomyFixturesTest, NomineesPunkTriosKillerQuartersAndLeadersByTitle) {
   expect_topics({
+      {"President, Japanese PM agree to resume shuttle diplomacy",
+       "SEOUL, April 3 (Yonhap) -- The president and Japan's prime minister agreed Thursday to "
+       "resume shuttle diplomacy, officials said.",
+       "summit", true},
+      // Ministers who agree are no summit.
+      {"Foreign ministers of S. Korea, Japan agree to resume talks",
+       "SEOUL, April 3 (Yonhap) -- The foreign ministers of South Korea and Japan agreed Thursday "
+       "to resume regular talks, officials said.",
+       "summit", false},
       {"(URGENT) Assembly approves prime minister nominee Han Do-yeon", "", "politics", true},
       {"Punk trio Embargo adds 5 dates to tour",
        "SEOUL, April 3 (Yonhap) -- Embargo, the Busan punk trio, added five dates to its tour "
