@@ -96,11 +96,13 @@ struct DedupOptions {
   // … or at least this much under the same source's slugline (the third
   // day's (LEAD) of a plant blast keeps its background, not its paragraphs).
   double update_containment_same_slug = 0.30;
-  // … or at least this much when it is the next rung of a write-through
-  // under that slugline at most next_rung_window_ms before it: the (2nd LD)
-  // after the (LEAD), the (3rd LD) after the (2nd LD), the (종합) after the
-  // (2보) (a night's write-throughs each rewrite the lead and the toll, and
-  // keep a fifth of the text before them).
+  // … or at least this much when it is the next rung (normalize.hpp,
+  // next_rung) after a write-through or a (1보) bulletin under that
+  // slugline at most next_rung_window_ms before it: the (2nd LD) after the
+  // (LEAD), the (2보) after the (1보), the (종합) after a bulletin (a
+  // night's write-throughs each rewrite the lead and the toll, and keep a
+  // fifth of the text before them). Not when both name things and share no
+  // name: another plant's (종합) under the slugline keeps frames as well.
   double update_containment_next_rung = 0.15;
   int64_t next_rung_window_ms = 12LL * 3600 * 1000;
   // A marked write-through at the level of an earlier one (a second (2nd LD))

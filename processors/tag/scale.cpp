@@ -186,9 +186,9 @@ Count english_after(const std::string& w) {
 // "kills 3,000 chickens".
 bool english_animals(const std::string& w) {
   static constexpr std::array<std::string_view, 22> animals = {
-      "fish",   "cattle", "cows",  "pigs",    "hogs",    "chickens", "hens",    "ducks",
-      "birds",  "poultry", "livestock", "animals", "dogs", "cats",     "sheep",   "goats",
-      "deer",   "whales", "dolphins", "seals", "bees",  "horses"};
+      "fish",    "cattle",    "cows",    "pigs", "hogs", "chickens", "hens",  "ducks",
+      "birds",   "poultry",   "livestock", "animals", "dogs", "cats", "sheep", "goats",
+      "deer",    "whales",    "dolphins", "seals", "bees", "horses"};
   return std::find(animals.begin(), animals.end(), w) != animals.end();
 }
 

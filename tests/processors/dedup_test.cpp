@@ -1493,10 +1493,10 @@ TEST(Dedup, AWriteThroughGoesOnTheBulletinWithSentencesItRewrites) {
 // keeps the (URGENT) flash's headline words and little of its sentence,
 // the (2nd LD) keeps a background sentence of the (LEAD) and nothing
 // else, and the city is too common a word to be a name of the story. Each
-// is the next rung under the slugline: one story. Another
-// fire's (LEAD) under the same slugline, on the same frames, names
-// another city and building: a story of its own. Without the rungs
-// (DedupOptions) the thread breaks at the flash.
+// is the next rung under the slugline: one story. Another fire's (LEAD)
+// under the same slugline, on the same frames, names another city and
+// building: a story of its own. Without the rungs (DedupOptions) the
+// thread breaks at the flash.
 void expect_a_night_of_write_throughs(const DedupOptions& options, bool one_story) {
   DedupRunner runner(options);
   int64_t line = 0;
