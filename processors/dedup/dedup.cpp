@@ -704,7 +704,7 @@ StageStatus Dedup::process(ItemContext& ctx) {
       // slugline, told by the story's names.
       if (d.verdict == Verdict::fresh) {
         double contained = 0;
-        if (const IndexRecord* earlier = follow_up_of(session, work, contained)) {
+        if (const IndexRecord* earlier = follow_up_of(session, work, d, contained)) {
           goes_on(*earlier, contained);
         }
       }
@@ -755,7 +755,8 @@ Dedup::Decision Dedup::decide_by_version(const DedupIndex::Session& session,
 }
 
 const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
-                                       const DedupWork& work, double& contained) const {
+                                       const DedupWork& work, const Decision& content,
+                                       double& contained) const {
   const IndexEntry& item = work.entry;
   // A bulletin with sentences of its own ((1보): the verdict of a trial the
   // slugline has followed for days) may be the story's next development; a
@@ -772,6 +773,13 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
   int best_names = 0;
   for (const IndexRecord* r : session.find_slug(item.slug_hash)) {
     if ((r->markers & (marker::kill | marker::hold)) || r->pubstatus != PubStatus::usable) {
+      continue;
+    }
+    // A report's next edition names what the last one named (the same
+    // teams, the same stations): it is no follow-up of that report.
+    const std::string_view story = r->story ? std::string_view(*r->story) : *r->uri;
+    if (std::find(content.editions.begin(), content.editions.begin() + content.edition_count,
+                  story) != content.editions.begin() + content.edition_count) {
       continue;
     }
     const int64_t gap = item.event_ms - r->event_ms;
@@ -978,6 +986,8 @@ Dedup::Decision Dedup::decide_by_content(const DedupIndex::Session& session,
   // next edition of; choose again without that story's items.
   if (best && edition_count != 0 && is_edition(*best)) choose(true);
   Decision d;
+  d.editions = editions;
+  d.edition_count = edition_count;
   if (!best) {
     d.story = item.uri;
     d.story_family = item.source_family;

@@ -55,6 +55,7 @@
 // the lookup, decision and insert run under it.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -304,6 +305,11 @@ class Dedup final : public Stage {
     std::string story_family;
     std::string of;
     std::optional<double> similarity;
+    // Stories the item is the next edition of (a daily report's next day):
+    // the follow-up rule takes none of them (views of index records, valid
+    // while the index session lasts).
+    std::array<std::string_view, 4> editions{};
+    size_t edition_count = 0;
   };
 
  private:
@@ -322,7 +328,7 @@ class Dedup final : public Stage {
   // (DedupOptions::follow_up_window_ms), or null; `contained`: the shorter
   // text's containment in the longer.
   const IndexRecord* follow_up_of(const DedupIndex::Session& session, const DedupWork& work,
-                                  double& contained) const;
+                                  const Decision& content, double& contained) const;
   const IndexRecord* flash_of(const DedupIndex::Session& session, DedupWork& work,
                               double& coverage) const;
 

@@ -397,6 +397,18 @@ TEST(DedupBlindFixtures, TheEnglishServicesNightSet) {
   expect_every_label("dedup-blind57", 50, {28, 32, 36, 43, 47, 49}, {31, 46, 48, 50});
 }
 
+// A weekend of syndication, sister services and stories that run on,
+// written blind on 2026-12-06, eighth session (tests/fixtures/dedup-blind61)
+// as the session's last check: 0.900 (story 0.840), one look-alike merged
+// (Sunday's baseball results on Saturday's, linked by the clubs' names),
+// the same on the session's first build. Only that merge was read: 0.920
+// (0.860) once a report's next edition is no follow-up of the last one.
+// Left unread: follow-ups called new (28, 29, 42, 44) and their copies
+// (36, 49, 50).
+TEST(DedupBlindFixtures, AWeekendOfSyndicationSet) {
+  expect_every_label("dedup-blind61", 50, {28, 29, 42, 44}, {36, 49, 50});
+}
+
 // The English service's day and its copies, written blind on 2026-12-05,
 // seventh session (tests/fixtures/dedup-blind51), scored before it was
 // read: 0.940 (story 0.920), one look-alike merged (a second fake-app fraud
@@ -1487,6 +1499,34 @@ TEST(Dedup, AWriteThroughGoesOnTheBulletinWithSentencesItRewrites) {
         "인천소방본부는 장비 28대와 인력 80여명을 투입해 오후 6시 5분께 불을 모두 껐다.",
         "소방당국은 목재 가공 작업 중 튄 불티가 먼지에 옮겨붙었을 가능성을 두고 정확한 화재 원인을 "
         "조사하고 있다."}});
+}
+
+// A daily report's next edition names what the last one named (the same
+// clubs at the same grounds, under the same slugline), which the names
+// rule would take for a follow-up: the next day's results are a story of
+// their own (dedup-blind61's look-alike merged).
+TEST(Dedup, TheNextDaysResultsAreNoFollowUpOfTheLastOnes) {
+  DedupRunner runner;
+  const auto results = [](const std::string& uri, const std::string& time,
+                          const std::string& day, const std::string& games) {
+    return slugged(wire(uri, "1", time, "Results of " + day + "'s K League games",
+                        "SEOUL, May 4 (Yonhap) -- Here are the results of " + day +
+                            "'s games in the K League 1.\n\n" + games + "\n\n(END)"),
+                   "football-results");
+  };
+  runner.run(results("urn:yna:AEN-R1", "2030-05-04T21:50:00+09:00", "Saturday",
+                     "The Suwon Larks beat the Jinju Otters 2-1 at Larks Park.\n\nThe Mokpo "
+                     "Gulls drew 1-1 with the Andong Foxes at Gulls Field.\n\nThe Sokcho "
+                     "Herons edged the Gimje Oxen 3-2 at Herons Ground."),
+             1);
+  const Outcome next = runner.run(
+      results("urn:yna:AEN-R2", "2030-05-05T21:50:00+09:00", "Sunday",
+              "The Jinju Otters beat the Suwon Larks 3-0 at Larks Park.\n\nThe Andong "
+              "Foxes edged the Mokpo Gulls 2-1 at Gulls Field.\n\nThe Gimje Oxen drew 0-0 "
+              "with the Sokcho Herons at Herons Ground."),
+      2);
+  EXPECT_EQ(next.verdict, Verdict::fresh);
+  EXPECT_EQ(next.story, "urn:yna:AEN-R2");
 }
 
 // A night's write-throughs each rewrite the lead and the toll: the (LEAD)
