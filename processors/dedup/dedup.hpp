@@ -19,7 +19,10 @@
 //     marked write-through ((LEAD), (2nd LD), (종합), UPDATE 1-,
 //     (CORRECTED)) with half of the shorter text in the longer  → update,
 //       or duplicate when it is a resend: a lower level, or the same
-//       level at Jaccard 0.9 or more
+//       level at Jaccard 0.9 or more; 30 % under the same slugline, 15 %
+//       when it is the next rung after the candidate (next_rung: the
+//       (2nd LD) after the (LEAD), the (2보) after the (1보)) and their
+//       names are not apart
 //     unmarked text containing the earlier one and 15 % longer  → update
 //       (either kind, 12 h or more later, must keep two thirds of the
 //       earlier item's numbers and dates: tomorrow's market wrap is new)
@@ -32,11 +35,16 @@
 // the same source family in the 3 h before, not yet followed in the item's
 // script, whose words (terms.hpp: stems, Hangul syllable pairs) are 60 % in
 // the item's headline and first two paragraphs and whose numbers are all
-// there → update of the flash's story. A flash of the item's own script wins;
-// a sister service's flash in the other script (the Korean [속보], then the
-// English story) links within 1 h by glossary concepts and numbers. Once a
-// flash has been followed in a script, later look-alikes in that script are
-// left to the rules above (a reaction or an analysis is its own story).
+// there → update of the flash's story (a marked write-through under the
+// flash's slugline: half of the flash's headline words). A flash of the
+// item's own script wins; a sister service's flash in the other script (the
+// Korean [속보], then the English story) links within 1 h by glossary
+// concepts and numbers. Once a flash has been followed in a script, later
+// look-alikes in that script are left to the rules above (a reaction or an
+// analysis is its own story).
+// Nothing else linking it, an item under the slugline of an earlier item of
+// its source at most 48 h before, sharing the story's names (names.hpp),
+// goes on that story, unless it is that report's next edition.
 // else new. "Near-identical": Jaccard >= 0.6, or the shorter text 80 %
 // contained in the longer with Jaccard >= 0.5; and the two texts must not
 // each hold numbers or dates the other lacks (key tokens). A false merge is
@@ -325,7 +333,8 @@ class Dedup final : public Stage {
   TermSet flash_terms_of(const WireItem& item, const NormalizedItem& normalized) const;
   // The earlier item under the item's slugline whose story an unmarked item,
   // a bulletin with sentences of its own or a write-through goes on
-  // (DedupOptions::follow_up_window_ms), or null; `contained`: the shorter
+  // (DedupOptions::follow_up_window_ms), or null; never one of the stories
+  // `content` found the item the next edition of. `contained`: the shorter
   // text's containment in the longer.
   const IndexRecord* follow_up_of(const DedupIndex::Session& session, const DedupWork& work,
                                   const Decision& content, double& contained) const;
