@@ -851,15 +851,17 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
     // A flash goes on its own service's flash (below); the sister service's
     // flash of the event opens that service's story.
     if (!same && (item.markers & marker::flash)) continue;
+    // The filters prove the flash's words too few for the rule by all its
+    // words; a write-through may still take it by its headline's when it
+    // is under the same slugline (the record says).
+    bool too_few_words = false;
     if (same) {
       const size_t most = d.word_count - words_lacking(d, digest);
       const double most_cov = d.word_count == 0 ? 0.0
                                                 : static_cast<double>(most) /
                                                       static_cast<double>(d.word_count);
-      if (by_slug ? most < options_.flash_min_words
-                  : (most_cov < least_coverage || most < least_words || most_cov <= best_same)) {
-        continue;
-      }
+      too_few_words = most_cov < least_coverage || most < least_words || most_cov <= best_same;
+      if (too_few_words && !(by_slug && most >= options_.flash_min_words)) continue;
     } else {
       if (item.event_ms - ref.event_ms > options_.flash_cross_window_ms) continue;
       const size_t most = d.concept_count - concepts_lacking(d, digest);
@@ -870,6 +872,8 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
     }
     const IndexRecord* f = session.record(ref);
     if (!f) continue;
+    const bool under_slug = by_slug && f->slug_hash == item.slug_hash;
+    if (too_few_words && !under_slug) continue;
     const TermView flash = TermView::of_packed(ref.flash_terms);
     // ... and only on a flash that was its headline alone.
     if ((item.markers & marker::flash) && flash.words.size() != flash.headline_words.size()) {
@@ -881,11 +885,10 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
     // more (a time, a toll, a sum); two of them back it strongly.
     const bool backed = missing == 0 && flash.long_number;
     const bool corroborated = backed && flash.numbers.size() >= 2;
-    if (same && by_slug && f->slug_hash == item.slug_hash && numbers_ok &&
-        !flash.headline_words.empty()) {
-      const double cov = headline_coverage(flash, opening);
-      const auto found =
-          static_cast<size_t>(std::lround(cov * static_cast<double>(flash.headline_words.size())));
+    if (same && under_slug && numbers_ok && !flash.headline_words.empty()) {
+      const size_t found = headline_words_found(flash, opening);
+      const double cov =
+          static_cast<double>(found) / static_cast<double>(flash.headline_words.size());
       if (cov >= options_.flash_headline_coverage_same_slug &&
           found >= options_.flash_min_words && cov > best_same && *f->uri != item.uri) {
         best_same = cov;

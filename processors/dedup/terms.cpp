@@ -585,8 +585,12 @@ double word_coverage(const TermView& a, const TermView& b) {
 
 double headline_coverage(const TermView& flash, const TermView& b) {
   if (flash.headline_words.empty()) return 0;
-  return static_cast<double>(count_in(flash.headline_words, b.words)) /
+  return static_cast<double>(headline_words_found(flash, b)) /
          static_cast<double>(flash.headline_words.size());
+}
+
+size_t headline_words_found(const TermView& flash, const TermView& b) {
+  return count_in(flash.headline_words, b.words);
 }
 
 size_t words_found(const TermView& a, const TermView& b) { return count_in(a.words, b.words); }

@@ -90,6 +90,7 @@ struct TermView {
 double word_coverage(const TermView& a, const TermView& b);
 double headline_coverage(const TermView& flash, const TermView& b);  // of flash.headline_words
 size_t words_found(const TermView& a, const TermView& b);
+size_t headline_words_found(const TermView& flash, const TermView& b);  // of flash.headline_words
 double concept_coverage(const TermView& a, const TermView& b);
 // How many of a's numbers b lacks.
 size_t numbers_missing(const TermView& a, const TermView& b);
