@@ -260,8 +260,73 @@ bool korean_pair(std::string_view w) {
   return any_prefix(w, pairs);
 }
 
-void read_tokens(const std::vector<Token>& t, ItemScale& s) {
+bool is_month(const std::string& w) {
+  static constexpr std::array<std::string_view, 21> months = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct",
+      "nov"};
+  return std::find(months.begin(), months.end(), w) != months.end();
+}
+
+// A year: "2029년", "in 2029", "July 2029", "June 5, 2029".
+bool is_year(const std::vector<Token>& t, size_t i) {
+  const Token& n = t[i];
+  if (n.kind != Kind::number || n.text.size() != 4 || n.value < 1950 || n.value > 2100) {
+    return false;
+  }
+  if (i + 1 < t.size() && t[i + 1].glued && starts_with(t[i + 1].text, "년")) return true;
+  if (i == 0) return false;
+  const std::string& before = t[i - 1].lower;
+  if (before == "in" || before == "of" || before == "since" || is_month(before)) return true;
+  return t[i - 1].text == "," && i >= 3 && t[i - 2].kind == Kind::number && is_month(t[i - 3].lower);
+}
+
+// The tokens of sentences that name a year: copy dates a disaster only when
+// it is an old one ("the July 2029 flood that killed five", "2029년 7월 폭우 때
+// 5명이 숨진 지하차도 사고 이후"), and its toll is background.
+std::vector<bool> dated_sentences(const std::vector<Token>& t) {
+  std::vector<bool> dated(t.size(), false);
+  size_t start = 0;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    if (i < t.size() && !(t[i].kind == Kind::stop && t[i].text == ".")) continue;
+    bool year = false;
+    for (size_t j = start; j < i && !year; ++j) year = is_year(t, j);
+    if (year) std::fill(dated.begin() + static_cast<std::ptrdiff_t>(start),
+                        dated.begin() + static_cast<std::ptrdiff_t>(i), true);
+    start = i + 1;
+  }
+  return dated;
+}
+
+// One death told without a figure: "a tourist was killed", "a woman died",
+// "김모(63)씨가 숨지고" — unless it is denied ("no one was killed").
+bool single_death(const std::vector<Token>& t, size_t i) {
+  const Token& w = t[i];
+  if (w.kind != Kind::word) return false;
+  if (is_korean(w.text)) {
+    static constexpr std::array<std::string_view, 4> died = {"숨지", "숨져", "숨졌", "숨진"};
+    return any_prefix(w.text, died) && i >= 1 && t[i - 1].kind == Kind::word &&
+           is_korean(t[i - 1].text);
+  }
+  if (w.lower != "killed" && w.lower != "died" && w.lower != "dies") return false;
+  for (size_t back = 1; back <= 4 && i >= back; ++back) {
+    const Token& b = t[i - back];
+    if (b.kind == Kind::stop) break;
+    if (b.lower == "no" || b.lower == "not" || b.lower == "nobody" || b.lower == "none" ||
+        b.lower == "without" || b.lower == "never") {
+      return false;
+    }
+  }
+  return true;
+}
+
+void read_tokens(const std::vector<Token>& t, ItemScale& item) {
+  // Counts of a dated sentence go to a scale of their own, left unread.
+  const std::vector<bool> dated = dated_sentences(t);
+  ItemScale background;
   for (size_t i = 0; i < t.size(); ++i) {
+    ItemScale& s = dated[i] ? background : item;
+    if (single_death(t, i)) note(s, Count::dead, 1);
     if (t[i].kind == Kind::word && korean_pair(t[i].text)) {
       for (size_t j = i + 1; j < t.size() && j <= i + 2; ++j) {
         if (t[j].kind != Kind::word) break;
@@ -299,6 +364,8 @@ void read_tokens(const std::vector<Token>& t, ItemScale& s) {
       note(s, what, v);
       continue;
     }
+    // "No one killed": a figure denied.
+    if (t[i].lower == "one" && i >= 1 && t[i - 1].lower == "no") continue;
     // English: the noun after, the verb before, or a death toll "rises to N".
     Count what = Count::none;
     for (size_t j = i + 1; j < t.size() && j <= i + 4 && what == Count::none; ++j) {

@@ -48,6 +48,53 @@ TEST(ScaleTest, AnimalsKilledAreNoToll) {
   EXPECT_EQ(headline("Acid leak kills 2 workers and thousands of fish").dead, 2);
 }
 
+// One death told without a figure counts one (tagging-blind60: a tourist
+// killed and seven hurt abroad is a death with five hurt); a denied one
+// counts none.
+TEST(ScaleTest, OneDeathWithoutAFigureCountsOne) {
+  const ItemScale bus = read_scale(
+      "Korean tourist killed, 6 hurt as bus overturns in Vietnam",
+      "A South Korean tourist was killed and six others were injured Sunday when their bus "
+      "rolled off a mountain road near Sapa, the foreign ministry said.");
+  EXPECT_EQ(bus.dead, 1);
+  EXPECT_EQ(bus.hurt, 6);
+  const ItemScale plant = read_scale("울산 화학공장 폭발",
+                                     "(울산=연합뉴스) 기자 = 폭발로 작업자 최모(47)씨가 숨지고 "
+                                     "5명이 다쳤다.");
+  EXPECT_EQ(plant.dead, 1);
+  EXPECT_EQ(plant.hurt, 5);
+  EXPECT_EQ(headline("Woman dies in Gangneung house fire").dead, 1);
+  EXPECT_EQ(headline("No one killed as 9 hurt in Daegu bus crash").dead, 0);
+  EXPECT_EQ(headline("Nobody died in the landslide, officials say").dead, 0);
+  EXPECT_EQ(headline("Ferry runs aground off Jeju; none killed, 4 hurt").dead, 0);
+}
+
+// A sentence that names a year tells an old disaster: its toll is
+// background (tagging-blind60: an underpass check that opens with the 2029
+// flood's dead alerted as a major disaster).
+TEST(ScaleTest, ASentenceThatNamesAYearIsBackground) {
+  EXPECT_EQ(read_scale("장마 앞둔 지하차도 점검",
+                       "(대구=연합뉴스) 기자 = 2029년 7월 폭우 때 차량 4대가 잠겨 5명이 숨진 "
+                       "지하차도 사고 이후 차단시설이 설치됐다.")
+                .dead,
+            0);
+  EXPECT_EQ(read_scale("Flood barriers checked before the rainy season",
+                       "SEOUL, June 8 (Yonhap) -- Barriers went up after the July 2030 flood "
+                       "killed 5 people in an underpass. Officials checked 412 sites.")
+                .dead,
+            0);
+  EXPECT_EQ(read_scale("Quake drill held", "The drill recalls the Sept. 12, 2016, quake. It "
+                                           "measured magnitude 5.8.")
+                .magnitude,
+            5.8);  // the next sentence is not dated
+  const ItemScale fire = read_scale(
+      "Fire kills 3 at Ulsan refinery",
+      "ULSAN, May 2 (Yonhap) -- A fire killed three workers Friday. It was the worst since a "
+      "blast in 2027 killed 2 at the site.");
+  EXPECT_EQ(fire.dead, 3);
+  EXPECT_EQ(read_scale("경주 지진 대비", "2016년 규모 5.8 지진 이후 내진 보강이 이어졌다.").magnitude, 0);
+}
+
 TEST(ScaleTest, ReadsMagnitudes) {
   EXPECT_DOUBLE_EQ(headline("(URGENT) Magnitude 5.2 earthquake strikes Yeongdeok").magnitude, 5.2);
   EXPECT_DOUBLE_EQ(headline("4.3-magnitude earthquake jolts Gyeongju").magnitude, 4.3);
@@ -71,7 +118,7 @@ TEST(ScaleTest, ReadsKoreanTolls) {
   EXPECT_EQ(headline("산불 확산에 주민 2만5천명 대피").evacuated, 25000);
   EXPECT_EQ(read_scale("지진 대피훈련", "학생 80만여명이 대피했다.").evacuated, 800000);
   EXPECT_EQ(read_scale("부산 아파트 화재", "불이 나 2명이 숨지고 14명이 다쳤다.").dead, 2);
-  EXPECT_EQ(headline("저수지 얼음 깨져 빙어 낚시객 빠져…60대 끝내 숨져").dead, 0);  // an age
+  EXPECT_EQ(headline("저수지 얼음 깨져 빙어 낚시객 빠져…60대 끝내 숨져").dead, 1);  // not sixty
   EXPECT_EQ(headline("새벽 단독주택 화재로 80대 부부 숨져").dead, 2);  // a couple
   EXPECT_EQ(headline("Elderly couple killed in house fire").dead, 2);
   EXPECT_EQ(headline("A couple of houses burned").dead, 0);
