@@ -1302,6 +1302,42 @@ TEST(TaxonomyFixturesTest, NomineesPunkTriosKillerQuartersAndLeadersByTitle) {
   });
 }
 
+// tagging-blind60's classes, each with cases of its own: 이 after a word is
+// a particle, not the president's surname; a work's title in apposition
+// ("Title," a war game); a drone or missile attack in a war told in Korean.
+TEST(TaxonomyFixturesTest, ParticlesTitlesInAppositionAndAttacksInAWar) {
+  expect_topics({
+      {"野 원로 '대통령 결선투표제 도입' 제안",
+       "(서울=연합뉴스) 기자 = 야당 원로인 조민석 전 의원이 대통령 결선투표제를 도입하자고 "
+       "제안했다.",
+       "lee-jae-myung", false},
+      {"이 대통령, 국무회의서 '민생 예산' 당부",
+       "(서울=연합뉴스) 기자 = 이 대통령은 10일 국무회의에서 민생 예산의 신속한 집행을 "
+       "당부했다.",
+       "lee-jae-myung", true},
+      {"'Ballistic Missile' sells 1 mln copies, lifting Doyun shares",
+       "SEOUL, June 5 (Yonhap) -- \"Ballistic Missile,\" a strategy game from Doyun Games, sold "
+       "a million copies in its first month, sending the company's shares up 9 percent.",
+       "weapons", false},
+      {"'Typhoon Season' tops weekend ratings",
+       "SEOUL, June 5 (Yonhap) -- 'Typhoon Season', a romance drama set on Jeju, topped the "
+       "weekend ratings with 14 percent, its broadcaster said.",
+       "weather", false},
+      {"North Korea fires cruise missiles into West Sea",
+       "SEOUL, June 5 (Yonhap) -- North Korea fired several cruise missiles into the West Sea "
+       "on Thursday, the Joint Chiefs of Staff said.",
+       "weapons", true},
+      {"이스라엘, 레바논 남부에 미사일 공격…민간인 3명 사망",
+       "(서울=연합뉴스) 기자 = 이스라엘군이 레바논 남부 마을에 미사일 공격을 가해 민간인 3명이 "
+       "숨졌다고 레바논 보건부가 밝혔다.",
+       "armed-conflict", true},
+      {"러시아, 오데사 항구에 드론 공격…곡물 창고 불타",
+       "(서울=연합뉴스) 기자 = 러시아군이 우크라이나 남부 오데사 항구에 드론 공격을 가해 곡물 "
+       "창고가 불탔다고 현지 당국이 밝혔다.",
+       "armed-conflict", true},
+  });
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
