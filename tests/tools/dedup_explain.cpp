@@ -6,6 +6,7 @@
 // containment both ways, headline + lead), their numbers and dates, opening
 // keys, markers, the names each is told by (slugline words not taken out),
 // and the flash terms of A with their coverage in B.
+#include <algorithm>
 #include <bit>
 #include <cstdio>
 #include <fstream>
@@ -75,6 +76,19 @@ int main(int argc, char** argv) {
   std::printf("names of a (%zu): %s\nnames of b (%zu): %s\nb's kept names hold weight %d of a's\n",
               names_a.size(), words_a.c_str(), names_b.size(), words_b.c_str(),
               shared_names(names_a, keep_names(names_b), kept_headline_names(names_b)));
+  // As the stage reads it (B the later item, A's names as its entry keeps
+  // them), and the names of weight 2 that are in both headlines.
+  const StoryNames kept_a = keep_names(names_a);
+  const uint8_t head_a = kept_headline_names(names_a);
+  int both_headlines = 0;
+  for (size_t i = 0; i < names_b.headline; ++i) {
+    const auto at = std::find(kept_a.begin(), kept_a.end(), names_b.hashes[i]);
+    if (at != kept_a.end() && at - kept_a.begin() < head_a && names_b.weights[i] == 2) {
+      ++both_headlines;
+    }
+  }
+  std::printf("a's kept names hold weight %d of b's; names of weight 2 in both headlines %d\n",
+              shared_names(names_b, kept_a, head_a), both_headlines);
   const TermSet ta = flash_terms(na);
   const TermSet tb = opening_terms(nb);
   std::printf("flash terms of a: %zu words, %zu numbers, %zu concepts; in b: words %.2f, "
