@@ -1338,6 +1338,31 @@ TEST(TaxonomyFixturesTest, ParticlesTitlesInAppositionAndAttacksInAWar) {
   });
 }
 
+// The dedup sets' topic misses of the eighth session, as classes with
+// cases of their own: a minister who goes is politics, a break-in named by
+// its kind is no war, hikers cut off by snow and rocks on a line are
+// accidents.
+TEST(TaxonomyFixturesTest, MinistersWhoGoBreakInsAndPeopleCutOff) {
+  expect_topics({
+      {"(URGENT) Culture minister steps down over ticket scandal", "", "politics", true},
+      {"[속보] 국토부 장관 사의 표명", "", "politics", true},
+      {"Coach steps down after cup exit",
+       "SEOUL, May 3 (Yonhap) -- The coach of the national handball team stepped down Friday "
+       "after its early exit from the Asian cup.",
+       "politics", false},
+      {"Ferry booking site down for a day after ransomware attack",
+       "SEOUL, May 3 (Yonhap) -- A ransomware attack shut the online booking site of a Mokpo "
+       "ferry operator for a day, and the attack also locked its ticket machines at two ports, "
+       "the company said.",
+       "armed-conflict", false},
+      {"[속보] 한라산 등산객 5명 고립…폭설에 하산 못 해", "", "disaster", true},
+      {"중앙선 선로에 낙석…열차 2편 지연",
+       "(제천=연합뉴스) 기자 = 3일 오전 중앙선 제천∼단양 구간 선로에 낙석이 떨어져 열차 2편의 운행이 "
+       "늦어졌다.",
+       "disaster", true},
+  });
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
