@@ -173,8 +173,9 @@ Count english_after(const std::string& w) {
       "injured", "hurt", "wounded", "injuries", "hospitali", "hospital", "treated", "casualties"};
   static constexpr std::array<std::string_view, 1> missing = {"missing"};
   // "forced 620 residents from their homes"
-  static constexpr std::array<std::string_view, 7> evacuated = {
-      "evacuat", "flee", "fled", "displaced", "homeless", "stranded", "homes"};
+  static constexpr std::array<std::string_view, 9> evacuated = {
+      "evacuat", "flee", "fled", "displaced", "homeless", "stranded", "homes", "rescued",
+      "airlifted"};
   if (any_prefix(w, dead)) return Count::dead;
   if (any_prefix(w, hurt)) return Count::hurt;
   if (any_prefix(w, missing)) return Count::missing;
@@ -207,7 +208,11 @@ Count korean_after(std::string_view w) {
                                                            "중상", "경상"};
   static constexpr std::array<std::string_view, 2> hurt2 = {"병원", "중경상"};
   static constexpr std::array<std::string_view, 2> missing = {"실종", "매몰"};
-  static constexpr std::array<std::string_view, 3> evacuated = {"대피", "고립", "이재민"};
+  // People rescued from a ship or a building were taken out of it (167명
+  // 전원 구조): a rescue counts as an evacuation.
+  static constexpr std::array<std::string_view, 9> evacuated = {
+      "대피", "고립", "이재민", "구조됐", "구조돼", "구조했", "구조해", "구조된", "구출"};
+  if (w == "구조") return Count::evacuated;
   if (any_prefix(w, dead)) return Count::dead;
   if (any_prefix(w, hurt) || any_prefix(w, hurt2)) return Count::hurt;
   if (any_prefix(w, missing)) return Count::missing;

@@ -95,6 +95,19 @@ TEST(ScaleTest, ASentenceThatNamesAYearIsBackground) {
   EXPECT_EQ(read_scale("경주 지진 대비", "2016년 규모 5.8 지진 이후 내진 보강이 이어졌다.").magnitude, 0);
 }
 
+// People rescued from a ship or a building were taken out of it: a rescue
+// of a hundred is an evacuation's size (tagging-blind62: a ferry aground
+// with 167 aboard, all rescued).
+TEST(ScaleTest, PeopleRescuedCountAsEvacuated) {
+  EXPECT_EQ(headline("가거도 인근서 여객선 좌초…승객 212명 전원 구조").evacuated, 212);
+  EXPECT_EQ(read_scale("Ferry aground off Wando",
+                       "WANDO, May 3 (Yonhap) -- All 130 passengers were rescued after a ferry "
+                       "ran aground off Wando early Saturday.")
+                .evacuated,
+            130);
+  EXPECT_EQ(headline("조선업체 직원 300명 구조조정").evacuated, 0);  // a restructuring
+}
+
 TEST(ScaleTest, ReadsMagnitudes) {
   EXPECT_DOUBLE_EQ(headline("(URGENT) Magnitude 5.2 earthquake strikes Yeongdeok").magnitude, 5.2);
   EXPECT_DOUBLE_EQ(headline("4.3-magnitude earthquake jolts Gyeongju").magnitude, 4.3);

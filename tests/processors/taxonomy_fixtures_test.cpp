@@ -1363,6 +1363,43 @@ TEST(TaxonomyFixturesTest, MinistersWhoGoBreakInsAndPeopleCutOff) {
   });
 }
 
+// tagging-blind62's classes, each with cases of its own: a team introduced
+// by what it plays or in apposition, a player's handle, a title after a
+// comma, students who play the leaders, a defector who is no threat.
+TEST(TaxonomyFixturesTest, TeamsHandlesModelSummitsAndDefectors) {
+  expect_topics({
+      {"Mokpo Avalanche win first college futsal title",
+       "SEOUL, Nov. 3 (Yonhap) -- Mokpo Avalanche, a student team from a maritime university, "
+       "won its first national college futsal title on Sunday, and its captain was named the "
+       "best player.",
+       "disaster", false},
+      {"Esports team Wildfire Gaming signs two rookies",
+       "SEOUL, Nov. 3 (Yonhap) -- Esports team Wildfire Gaming said Monday it has signed two "
+       "rookies for next season's league.",
+       "disaster", false},
+      {"Streamer signs with Seoul agency",
+       "SEOUL, Nov. 3 (Yonhap) -- Park Seo-yun, who streams under the name \"Earthquake,\" "
+       "signed with a Seoul talent agency on Monday.",
+       "disaster", false},
+      {"Indie duo's second record out Friday",
+       "SEOUL, Nov. 3 (Yonhap) -- The indie duo Saltwind released its second album, \"Flood "
+       "Warning,\" on Friday, with ten songs about their seaside hometown.",
+       "disaster", false},
+      {"한중일 대학생 '모의 정상회의' 서울서 폐막",
+       "(서울=연합뉴스) 기자 = 세 나라 대학생들이 정상 역할을 맡아 토론한 '한중일 대학생 모의 "
+       "정상회의'가 3일 폐막했다.",
+       "summit", false},
+      {"Defector's bakery in Gimpo wins national bread contest",
+       "SEOUL, Nov. 3 (Yonhap) -- A bakery run by a North Korean defector in Gimpo won a national "
+       "bread contest, and the defector said she would hire two more defectors next year.",
+       "national-security", false},
+      {"Police arrest N. Korean spy posing as defector",
+       "SEOUL, Nov. 3 (Yonhap) -- Police arrested a North Korean spy who entered the country "
+       "posing as a defector and collected information on military bases, the spy agency said.",
+       "national-security", true},
+  });
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
