@@ -1365,9 +1365,18 @@ TEST(TaxonomyFixturesTest, MinistersWhoGoBreakInsAndPeopleCutOff) {
 
 // tagging-blind62's classes, each with cases of its own: a team introduced
 // by what it plays or in apposition, a player's handle, a title after a
-// comma, students who play the leaders, a defector who is no threat.
+// comma, students who play the leaders, a defector who is no threat, a
+// climate told by what it does.
 TEST(TaxonomyFixturesTest, TeamsHandlesModelSummitsAndDefectors) {
   expect_topics({
+      {"Gangwon apple growers move uphill as a warming climate shifts harvests",
+       "CHUNCHEON, Nov. 3 (Yonhap) -- Apple growers in Gangwon Province are planting orchards "
+       "higher up the hills, and the province said Monday it will pay for new saplings.",
+       "environment", true},
+      {"온난화로 사과 재배지 북상…강원 고랭지 과수원 늘어",
+       "(춘천=연합뉴스) 기자 = 강원도의 사과 재배 면적이 10년 새 세 배로 늘었다고 강원도가 3일 "
+       "밝혔다.",
+       "environment", true},
       {"Mokpo Avalanche win first college futsal title",
        "SEOUL, Nov. 3 (Yonhap) -- Mokpo Avalanche, a student team from a maritime university, "
        "won its first national college futsal title on Sunday, and its captain was named the "
