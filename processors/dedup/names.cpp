@@ -174,6 +174,12 @@ std::string_view next_paragraph(std::string_view& body) {
       p.remove_prefix(1);
     }
     if (p.empty()) continue;
+    // An editor's note of any length, "(ATTN: RECASTS headline, lead;
+    // UPDATES toll; ADDS … in paras 3-7)": a line to the desk.
+    if (p.starts_with("(ATTN") || p.starts_with("(EDS")) {
+      const std::string_view line = p.substr(0, p.find_last_not_of(" \t\r") + 1);
+      if (line.ends_with(')') && line.size() <= 400) continue;
+    }
     if (p.front() == '(') {
       const size_t close = p.find(')');
       if (close == std::string_view::npos || close > 80) return p;

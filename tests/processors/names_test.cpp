@@ -56,6 +56,15 @@ TEST(StoryNames, AnEditorsNoteIsPassedOver) {
                        "The toll at Hangyeol Smelting rose.",
                        false),
             (Words{"hangyeol", "smelting"}));
+  // A note longer than a marker: its words are the desk's (dedup-blind63's
+  // (3rd LD) was told by none of its names).
+  EXPECT_EQ(name_words("Blast toll rises",
+                       "(ATTN: RECASTS headline, lead; UPDATES toll; ADDS suspected cause, work "
+                       "stoppage order in paras 3-7)\n\nSEOUL, May 12 (Yonhap) -- The toll at "
+                       "the smelter rose to four.\n\nRescuers at Hangyeol Smelting found a "
+                       "fourth body.",
+                       false),
+            (Words{"hangyeol", "smelting"}));
 }
 
 // Common words of wire copy and a Korean slugline's words are no names of
