@@ -402,11 +402,12 @@ TEST(DedupBlindFixtures, TheEnglishServicesNightSet) {
 // as the session's last check: 0.900 (story 0.840), one look-alike merged
 // (Sunday's baseball results on Saturday's, linked by the clubs' names),
 // the same on the session's first build. Only that merge was read: 0.920
-// (0.860) once a report's next edition is no follow-up of the last one.
-// Left unread: follow-ups called new (28, 29, 42, 44) and their copies
-// (36, 49, 50).
+// (0.860) once a report's next edition is no follow-up of the last one;
+// 0.940 (0.880) once a long editor's note is no paragraph of names (29,
+// the ninth session). Left: follow-ups called new (28, 42, 44) and their
+// copies (36, 49, 50).
 TEST(DedupBlindFixtures, AWeekendOfSyndicationSet) {
-  expect_every_label("dedup-blind61", 50, {28, 29, 42, 44}, {36, 49, 50});
+  expect_every_label("dedup-blind61", 50, {28, 42, 44}, {36, 49, 50});
 }
 
 // The English service's day and its copies, written blind on 2026-12-05,
