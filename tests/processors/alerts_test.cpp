@@ -337,6 +337,25 @@ std::vector<Case> default_rule_cases() {
                                     "1,382.5 won against the dollar, and bond yields fell.",
                                     "en", 3)),
                    {}});
+  // tagging-blind64's: a stand that gives way at a ballpark is a disaster
+  // for all the baseball around it; a bomb threat that clears a concert
+  // hall is the police's, however many left.
+  cases.push_back({"a stand collapse at a ballpark",
+                   tagged(make_item("Bleachers collapse at Changwon ballpark, 15 hurt",
+                                    "CHANGWON, April 2 (Yonhap) -- Temporary bleachers collapsed "
+                                    "during a baseball game in Changwon on Thursday, injuring 15 "
+                                    "fans, fire authorities said. The game between the two KBO "
+                                    "clubs was called off in the fifth inning, and the league "
+                                    "said the ballpark's next home games would move.",
+                                    "en", 3)),
+                   {"major-disaster"}});
+  cases.push_back({"a bomb threat that cleared a concert hall",
+                   tagged(make_item("'공연장 폭파' 협박 글에 관객 8천명 대피…폭발물 없어",
+                                    "(부산=연합뉴스) 기자 = 2일 밤 부산의 한 공연장에 폭발물을 "
+                                    "설치했다는 협박 글이 올라와 관객 8천여명이 대피했다. 경찰이 "
+                                    "수색했으나 폭발물은 발견되지 않았다.",
+                                    "ko", 3)),
+                   {}});
   cases.push_back({"culture story",
                    tagged(make_item("Joseon porcelain exhibition opens in Paris",
                                     "An exhibition of Joseon porcelain opened at a Paris museum.",

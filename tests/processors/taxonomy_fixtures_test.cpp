@@ -1409,6 +1409,50 @@ TEST(TaxonomyFixturesTest, TeamsHandlesModelSummitsAndDefectors) {
   });
 }
 
+// tagging-blind64's classes, each with cases of its own: a film's title
+// after its genre, a team named after a weapon, tourists who flood a city,
+// a bomb of a discount, a drill at a ballpark, a stand that gives way, a
+// threat that cleared a hall, a show called a summit.
+TEST(TaxonomyFixturesTest, GenresWeaponTeamsDrillsThreatsAndShows) {
+  expect_topics({
+      {"SF 블록버스터 '공습' 200만 돌파",
+       "(서울=연합뉴스) 기자 = SF 블록버스터 '공습'이 개봉 12일 만에 관객 200만명을 넘었다.\n\n"
+       "'공습'은 외계 함대가 부산에 내려앉는 이야기로, 군인 역의 배우들이 전투 장면을 직접 "
+       "소화했다. '공습'의 제작비는 250억원이다.",
+       "armed-conflict", false},
+      {"Daegu Artillery sweep Busan to lead esports league",
+       "SEOUL, April 2 (Yonhap) -- Daegu Artillery swept Busan 2-0 on Thursday to take the lead "
+       "of the national esports league.",
+       "weapons", false},
+      {"Chinese tourists flood Jeju over Golden Week",
+       "JEJU, Oct. 2 (Yonhap) -- Chinese tourists flooded Jeju Island over the Golden Week "
+       "holidays, with 120,000 arriving by air and sea, the island's tourism association said.",
+       "disaster", false},
+      {"'봄 여행주간' 숙소 '폭탄 할인'…검색량 '폭발'",
+       "(서울=연합뉴스) 기자 = 여행 플랫폼들이 봄 여행주간을 앞두고 숙소를 최대 70% 깎아주는 '폭탄 "
+       "할인' 행사를 내놓았다.\n\n한 플랫폼은 폭탄 할인 예고 뒤 검색량이 세 배로 늘었다고 "
+       "밝혔다.",
+       "weapons", false},
+      {"2,000 join evacuation drill at Incheon airport terminal",
+       "INCHEON, April 2 (Yonhap) -- About 2,000 people took part in an evacuation drill at "
+       "Incheon airport's second terminal on Thursday, the airport operator said.",
+       "disaster", true},
+      {"Grandstand gives way at Gwangju ballpark during KBO game",
+       "GWANGJU, April 2 (Yonhap) -- Part of a grandstand gave way during a KBO game at Gwangju's "
+       "ballpark on Thursday, and fans in the section were moved to other seats, the club said. "
+       "The game resumed after an hour.",
+       "disaster", true},
+      {"'폭파 협박' 전화에 백화점 손님 2천명 대피…폭발물 없어",
+       "(서울=연합뉴스) 기자 = 2일 서울의 한 백화점에 폭파 협박 전화가 걸려와 손님 2천여명이 "
+       "대피했다. 경찰은 폭발물을 찾지 못했다.",
+       "crime", true},
+      {"예능 '골목 정상회담' 첫 방송…12개국 상인 대표 토론",
+       "(서울=연합뉴스) 기자 = 세계 각국의 상인 대표들이 모여 토론하는 예능 '골목 정상회담'이 2일 "
+       "첫 방송된다.",
+       "summit", false},
+  });
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
