@@ -82,6 +82,68 @@ bool is_count(std::string_view w) {
   return i > 0 && code_points(w.substr(i)) <= 2 && utf8::is_ascii(w.substr(0, i));
 }
 
+// What a company, a ship, a building, a park or a valley is called after
+// what it is: a Hangul name that ends so (도담주택, 한결케미칼, 33해진호,
+// 미송빌딩, 늘솔공원, 장군바위골), on a stem of two syllables or more.
+constexpr std::string_view kOwnNameEnds[] = {
+    "케미칼", "케미컬", "머티리얼즈", "머티리얼", "하우징", "홀딩스", "핀테크", "모빌리티",
+    "바이오팜", "폴리텍", "텔레콤", "화학",   "주택",     "건설",     "제약",   "해운",
+    "물산",   "빌딩",   "타워",       "리조트", "공원",   "계곡",   "골",       "호"};
+
+// The stems that make such a word a kind of thing, not one thing's name
+// (단독주택, 석유화학, 국립공원, 해외건설, 두메산골).
+constexpr std::string_view kGenericStems[] = {
+    "단독", "공공", "임대", "공동", "다세대", "다가구", "노후", "전원", "국민", "민간", "신축",
+    "농어촌", "석유", "정밀", "유기", "생명", "해외", "주택", "토목", "상가", "업무", "오피스",
+    "고층", "초고층", "송신", "전망", "국립", "도립", "군립", "시립", "근린", "어린이", "수변",
+    "생태", "체육", "테마", "놀이", "호수", "역사", "문화", "기념", "평화", "도시", "해양",
+    "두메산", "산", "골목", "해상국립"};
+
+// A ship is named with 호 (33해진호, 청보라호, 다솜호); so is a man (이준호), and
+// 호 ends common nouns (제조번호, 환경보호, 구호). A ship's name has a number,
+// or does not open with a surname; the noun's last two syllables are one.
+constexpr std::string_view kHoNouns[] = {"번호", "보호", "구호", "신호", "간호", "선호", "기호",
+                                         "부호", "옹호", "수호", "경호", "우호", "칭호", "애호",
+                                         "비호", "엄호", "연호", "국호", "창호", "환호", "문호"};
+constexpr std::string_view kSurnames[] = {
+    "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권",
+    "황", "안", "송", "류", "유", "전", "홍", "고", "문", "양", "손", "배", "백", "허", "남",
+    "심", "노", "하", "곽", "성", "차", "주", "우", "구", "민", "진", "나", "지", "엄", "채",
+    "원", "천", "방", "공", "현", "함", "변", "염", "여", "추", "도", "소", "석", "선", "설"};
+
+// An own name weighs as much as two names: alone, it tells its story's
+// next development under the slugline (DedupOptions::follow_up_names).
+constexpr uint8_t kOwnNameWeight = 4;
+
+bool is_own_name(std::string_view w) {
+  const bool digits = std::any_of(w.begin(), w.end(), [](char c) { return is_ascii_digit(c); });
+  for (const std::string_view end : kOwnNameEnds) {
+    if (!ends_with(w, end)) continue;
+    std::string_view stem = w.substr(0, w.size() - end.size());
+    while (!stem.empty() && is_ascii_digit(stem.front())) stem.remove_prefix(1);
+    if (code_points(stem) < 2) return false;
+    if (!utf8::is_ascii(stem.substr(0, 1)) && std::find(std::begin(kGenericStems),
+                                                       std::end(kGenericStems), stem) !=
+                                                 std::end(kGenericStems)) {
+      return false;
+    }
+    if (end == "호" && !digits) {
+      const size_t two = w.size() - std::string_view("번호").size();
+      if (std::find(std::begin(kHoNouns), std::end(kHoNouns), w.substr(two)) !=
+          std::end(kHoNouns)) {
+        return false;
+      }
+      const std::string_view first = w.substr(0, std::string_view("김").size());
+      if (code_points(w) == 3 &&
+          std::find(std::begin(kSurnames), std::end(kSurnames), first) != std::end(kSurnames)) {
+        return false;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
 uint16_t hash16(std::string_view w) {
   const auto h = static_cast<uint16_t>(XXH3_64bits(w.data(), w.size()));
   return h == 0 ? 1 : h;
@@ -268,7 +330,10 @@ NameList story_names(std::string_view headline, std::string_view body,
     if (std::find(out.hashes.begin(), out.hashes.end(), h) != out.hashes.end()) return;
     const bool hangul = is_hangul_word(w);
     out.hashes.push_back(h);
-    out.weights.push_back(hangul && code_points(w) <= 2 ? 1 : 2);
+    const bool own = std::any_of(w.begin(), w.end(), [](char c) {
+                       return static_cast<unsigned char>(c) >= 0x80;
+                     }) && is_own_name(w);
+    out.weights.push_back(own ? kOwnNameWeight : hangul && code_points(w) <= 2 ? 1 : 2);
     out.latin.push_back(hangul ? 0 : 1);
   };
   scan_words(headline, false, add);

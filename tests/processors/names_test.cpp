@@ -87,6 +87,30 @@ TEST(StoryNames, CommonWordsAndTheSluglineAreNoNames) {
   EXPECT_EQ(shared_names(short_one, keep_names(ko)), 1);  // 흑산: two syllables
 }
 
+// A company, a ship, a building, a park or a valley called after what it is
+// (a stem of two syllables or more before 주택, 케미칼, 호, 빌딩, 공원, 골)
+// weighs as much as two names: alone, it tells its story. A kind of thing
+// on the same ending (단독주택, 석유화학, 국립공원), a common noun in 호
+// (제조번호) and a man's name (이준호) weigh as any other word.
+TEST(StoryNames, AStorysOwnNameWeighsTwoNames) {
+  const auto weight = [](const std::string& headline) {
+    const NameList names = story_names(headline, "", "");
+    return names.size() == 1 ? static_cast<int>(names.weights[0]) : -1;
+  };
+  EXPECT_EQ(weight("소담주택"), 4);
+  EXPECT_EQ(weight("해랑케미칼"), 4);
+  EXPECT_EQ(weight("27소망호"), 4);
+  EXPECT_EQ(weight("다온호"), 4);
+  EXPECT_EQ(weight("가온빌딩"), 4);
+  EXPECT_EQ(weight("별빛공원"), 4);
+  EXPECT_EQ(weight("여우바위골"), 4);
+  // Weighed as any other word, or no name at all (a common word).
+  for (const char* word : {"단독주택", "임대주택", "석유화학", "국립공원", "도립공원", "제조번호",
+                           "환경보호", "이준호", "김성호"}) {
+    EXPECT_LT(weight(word), 4) << word;
+  }
+}
+
 // An entry keeps its first eight names; what another item shares is weighed
 // on the item's side.
 TEST(StoryNames, AnEntryKeepsItsFirstEightNames) {
