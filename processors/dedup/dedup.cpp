@@ -20,6 +20,9 @@ namespace wiredesk {
 namespace {
 
 constexpr uint8_t kRewrite = marker::write_through | marker::correction;
+// The flash's words an unmarked story under its slugline must have at
+// least (Dedup::flash_of).
+constexpr size_t kSlugStoryWords = 2;
 
 IndexOptions index_options(const DedupOptions& o) {
   IndexOptions io;
@@ -225,17 +228,7 @@ class Judge {
            q_.event_ms - c.event_ms <= o_.next_rung_window_ms && !names_apart(c);
   }
 
-  bool names_apart(const IndexRecord& c) const {
-    bool mine = false;
-    bool theirs = false;
-    for (const uint16_t n : c.names) theirs |= n != 0;
-    for (const uint16_t n : q_.names) {
-      if (n == 0) continue;
-      mine = true;
-      if (std::find(c.names.begin(), c.names.end(), n) != c.names.end()) return false;
-    }
-    return mine && theirs;
-  }
+  bool names_apart(const IndexRecord& c) const { return wiredesk::names_apart(q_.names, c.names); }
 
   // A write-through's level; a flash's is 0, or 1 for a bulletin with more
   // text than its lead (the (1보) after the [속보] headline).
@@ -836,6 +829,13 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
   // alone (DedupOptions::flash_headline_coverage_same_slug).
   const bool by_slug = (item.markers & kRewrite) && item.slug_hash != 0 &&
                        options_.flash_headline_coverage_same_slug > 0;
+  // An unmarked story may go on its flash under the flash's slugline by
+  // fewer of its words (DedupOptions::flash_story_coverage_same_slug): the
+  // last resort, taken when no flash links by the rules above.
+  const bool story_by_slug = !(item.markers & (kRewrite | marker::flash)) &&
+                             item.slug_hash != 0 && options_.flash_story_coverage_same_slug > 0;
+  const IndexRecord* slug_story = nullptr;
+  double best_slug = 0;
   // Hundreds of flashes may lie in the window, newest first: the tests on
   // the flash list's own entry come first (family, then what the terms'
   // Bloom filters prove missing), the record and its terms only for a flash
@@ -845,9 +845,13 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
     if (!ref.has_terms) continue;
     if (family != ref.source_family && family != ref.story_family) continue;
     const TermDigest& d = ref.terms;
-    const size_t lacking = numbers_lacking(d, digest);
-    if (lacking > 1 || (lacking == 1 && d.number_count < 4)) continue;  // numbers_ok is false
     const bool same = ref.script == item.script;
+    const bool may_slug_story =
+        story_by_slug && same && item.event_ms - ref.event_ms <= options_.flash_story_window_ms;
+    const size_t lacking = numbers_lacking(d, digest);
+    // numbers_ok is false: only the story under the slugline may still link.
+    const bool numbers_gone = lacking > 1 || (lacking == 1 && d.number_count < 4);
+    if (numbers_gone && !may_slug_story) continue;
     // A flash goes on its own service's flash (below); the sister service's
     // flash of the event opens that service's story.
     if (!same && (item.markers & marker::flash)) continue;
@@ -861,7 +865,13 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
                                                 : static_cast<double>(most) /
                                                       static_cast<double>(d.word_count);
       too_few_words = most_cov < least_coverage || most < least_words || most_cov <= best_same;
-      if (too_few_words && !(by_slug && most >= options_.flash_min_words)) continue;
+      const bool slug_words = may_slug_story && most >= kSlugStoryWords &&
+                              most_cov >= options_.flash_story_coverage_same_slug &&
+                              most_cov > best_slug;
+      if (numbers_gone && !slug_words) continue;
+      if (too_few_words && !(by_slug && most >= options_.flash_min_words) && !slug_words) {
+        continue;
+      }
     } else {
       if (item.event_ms - ref.event_ms > options_.flash_cross_window_ms) continue;
       const size_t most = d.concept_count - concepts_lacking(d, digest);
@@ -873,7 +883,8 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
     const IndexRecord* f = session.record(ref);
     if (!f) continue;
     const bool under_slug = by_slug && f->slug_hash == item.slug_hash;
-    if (too_few_words && !under_slug) continue;
+    const bool story_under_slug = may_slug_story && f->slug_hash == item.slug_hash;
+    if ((too_few_words || numbers_gone) && !under_slug && !story_under_slug) continue;
     const TermView flash = TermView::of_packed(ref.flash_terms);
     // ... and only on a flash that was its headline alone.
     if ((item.markers & marker::flash) && flash.words.size() != flash.headline_words.size()) {
@@ -885,6 +896,21 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
     // more (a time, a toll, a sum); two of them back it strongly.
     const bool backed = missing == 0 && flash.long_number;
     const bool corroborated = backed && flash.numbers.size() >= 2;
+    // The story under its flash's slugline: a quarter of the flash's words,
+    // and what tells it is of this event: every figure of the flash's in it
+    // (12 years), or a name of the flash's (the company, the island).
+    if (story_under_slug && *f->uri != item.uri) {
+      const size_t found = words_found(flash, opening);
+      const double cov = flash.words.empty() ? 0.0
+                                             : static_cast<double>(found) /
+                                                   static_cast<double>(flash.words.size());
+      const bool figures = !flash.numbers.empty() && missing == 0;
+      if (found >= kSlugStoryWords && cov >= options_.flash_story_coverage_same_slug &&
+          cov > best_slug && (figures || names_shared(item.names, f->names))) {
+        best_slug = cov;
+        slug_story = f;
+      }
+    }
     if (same && under_slug && numbers_ok && !flash.headline_words.empty()) {
       const size_t found = headline_words_found(flash, opening);
       const double cov =
@@ -937,6 +963,10 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
   // whose story has come in the item's script already is no link: what reads
   // like it now is either part of that story (the content rules find it) or
   // another story on the same subject (a reaction, an analysis).
+  if (!same_script && slug_story) {
+    same_script = slug_story;
+    best_same = best_slug;
+  }
   const IndexRecord* best = same_script ? same_script : other_script;
   coverage = same_script ? best_same : best_other;
   if (best && (best->followed & (1u << item.script))) return nullptr;

@@ -36,7 +36,9 @@
 // script, whose words (terms.hpp: stems, Hangul syllable pairs) are 60 % in
 // the item's headline and first two paragraphs and whose numbers are all
 // there → update of the flash's story (a marked write-through under the
-// flash's slugline: half of the flash's headline words). A flash of the
+// flash's slugline: half of the flash's headline words; failing all that,
+// an unmarked story within 90 min under the flash's slugline: a quarter of
+// its words, with its figures or a name of it). A flash of the
 // item's own script wins; a sister service's flash in the other script (the
 // Korean [속보], then the English story) links within 1 h by glossary
 // concepts and numbers. Once a flash has been followed in a script, later
@@ -215,6 +217,18 @@ struct DedupOptions {
   double flash_concept_coverage = 0.6;
   size_t flash_min_concepts = 2;
   int64_t flash_cross_window_ms = 1LL * 3600 * 1000;
+  // An unmarked story within flash_story_window after a flash under the
+  // same slugline, when no flash links by the rules above: the desk
+  // rewrites the flash as it learns more ("[속보] 라온셀텍 도현석 회장 전격
+  // 사퇴", then "'EV 배터리 리콜 책임' 라온셀텍 도현석 회장 물러나";
+  // "(URGENT) Crypto exchange founder gets 12 years in prison for fraud",
+  // then "Vantal founder Kang Tae-oh jailed for 12 yrs"). This fraction of
+  // the flash's words, two at least, in the story's headline and first two
+  // paragraphs, with every figure of the flash's there or a name shared
+  // with it: the next verdict under the slugline, another man's with
+  // another figure, and another event's flash, which shares only the
+  // kind's words, are left alone.
+  double flash_story_coverage_same_slug = 0.25;
   // Index bounds (IndexOptions).
   size_t max_entries = 4'000'000;
   int64_t max_future_ms = 24LL * 3600 * 1000;

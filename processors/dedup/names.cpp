@@ -352,6 +352,19 @@ uint8_t kept_headline_names(const NameList& names) {
   return static_cast<uint8_t>(std::min(names.headline, kStoryNames));
 }
 
+bool names_shared(const StoryNames& a, const StoryNames& b) {
+  return std::any_of(a.begin(), a.end(), [&](uint16_t n) {
+    return n != 0 && std::find(b.begin(), b.end(), n) != b.end();
+  });
+}
+
+bool names_apart(const StoryNames& a, const StoryNames& b) {
+  const auto any = [](const StoryNames& names) {
+    return std::any_of(names.begin(), names.end(), [](uint16_t n) { return n != 0; });
+  };
+  return any(a) && any(b) && !names_shared(a, b);
+}
+
 int shared_names(const NameList& names, const StoryNames& kept, uint8_t kept_headline) {
   int weight = 0;
   for (size_t i = 0; i < names.size(); ++i) {

@@ -75,6 +75,11 @@ uint8_t kept_headline_names(const NameList& names);
 // `kept_headline`: how many of `kept` were the entry's headline names.
 int shared_names(const NameList& names, const StoryNames& kept, uint8_t kept_headline = 0);
 
+// Whether two entries' kept names share one; and whether both name things
+// and share none (another plant, another town: another event).
+bool names_shared(const StoryNames& a, const StoryNames& b);
+bool names_apart(const StoryNames& a, const StoryNames& b);
+
 // Whether a folded word (ASCII letters in lower case, or Hangul) is a
 // common word of wire copy (tests and the word-list script).
 bool is_common_word(std::string_view folded);

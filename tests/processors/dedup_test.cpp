@@ -453,6 +453,22 @@ TEST(DedupBlindFixtures, KillsHoldsAndCorrectionsSet) {
                      {7, 12, 21, 22, 32, 33, 37, 38, 39});
 }
 
+// Where threads break: flashes and the copy after them, written blind on
+// 2026-12-06, ninth session (tests/fixtures/dedup-blind67): 0.860 (story
+// 0.500) before it was read: four stories broke at the flash, their full
+// stories rewritten from it (the flash's "blast" the story's "explosion and
+// fire", its founder the story's Vantal founder, its cargo ship the
+// story's freighter). 0.920 (0.780) once an unmarked story under the
+// flash's slugline goes on it by a quarter of its words with its figures or
+// a name of it (4, 27, 43 and what follows them). Left: the story of the
+// Siheung blast, which names neither the flash's district nor a figure of
+// it while another factory's flash lies under the slugline (8, and what
+// follows it: 12, 13, 18, 22, 35, 36), and next-day follow-ups (29, 37,
+// 41) with a copy (39).
+TEST(DedupBlindFixtures, WhereThreadsBreakSet) {
+  expect_every_label("dedup-blind67", 50, {8, 29, 37, 41}, {12, 13, 18, 22, 35, 36, 39});
+}
+
 // The English service's day and its copies, written blind on 2026-12-05,
 // seventh session (tests/fixtures/dedup-blind51), scored before it was
 // read: 0.940 (story 0.920), one look-alike merged (a second fake-app fraud
@@ -1607,6 +1623,74 @@ TEST(Dedup, TheNextDaysDevelopmentNamesTheStorysOwnCompany) {
           background);
   EXPECT_EQ(next.verdict, Verdict::update);
   EXPECT_EQ(next.story, "urn:yna:AKR-J1");
+}
+
+// The story after its flash, unmarked, under the flash's slugline, as the
+// desk rewrote it once it knew more: the flash's "ex-chairman of shipping
+// firm" is the story's founder of Haedam Marine, and few of the flash's
+// words are left, but its figure (9 years) is. The next verdict under the
+// slugline, of another man with another figure, is a story of its own
+// (dedup-blind67's threads broke at the flash). Without the rule
+// (DedupOptions::flash_story_coverage_same_slug) the story breaks away.
+void expect_the_story_after_its_flash(const DedupOptions& options, bool linked) {
+  DedupRunner runner(options);
+  int64_t line = 0;
+  const auto run = [&](const std::string& uri, const std::string& time,
+                       const std::string& headline, const std::string& body) {
+    return runner.run(slugged(wire(uri, "1", time, headline, body), "embezzlement-verdict"),
+                      ++line);
+  };
+  run("urn:yna:AEN-V1", "2032-07-16T14:05:00+09:00",
+      "(URGENT) Court sentences ex-chairman of shipping firm to 9 years for embezzlement", "");
+  const Outcome other = run(
+      "urn:yna:AEN-V2", "2032-07-16T14:20:00+09:00",
+      "Ex-CEO of lending app Moabit gets 4 years in prison for fraud",
+      "SEOUL, July 16 (Yonhap) -- A Seoul court on Friday sentenced the former chief executive "
+      "of Moabit, a peer-to-peer lending app, to four years in prison for defrauding 3,100 "
+      "investors of 41 billion won.\n\nThe court said he had hidden the app's losses from "
+      "investors for two years.\n\n(END)");
+  EXPECT_EQ(other.verdict, Verdict::fresh);
+  const Outcome story = run(
+      "urn:yna:AEN-V3", "2032-07-16T14:28:00+09:00",
+      "Haedam Marine founder Yoo Jin-seok jailed for 9 years over 210 bln won in losses",
+      "SEOUL, July 16 (Yonhap) -- The founder of Haedam Marine, Yoo Jin-seok, was jailed for "
+      "9 years on Friday for siphoning off company funds, leaving creditors with 210 billion won "
+      "in losses.\n\nThe Seoul Central District Court said Yoo, 61, had moved the money "
+      "through paper companies in Hong Kong over six years.\n\n(END)");
+  if (linked) {
+    EXPECT_EQ(story.verdict, Verdict::update);
+    EXPECT_EQ(story.story, "urn:yna:AEN-V1");
+  } else {
+    EXPECT_EQ(story.verdict, Verdict::fresh);
+  }
+}
+
+TEST(Dedup, TheStoryAfterItsFlashUnderItsSlugline) {
+  expect_the_story_after_its_flash(DedupOptions{}, true);
+  DedupOptions without;
+  without.flash_story_coverage_same_slug = 0;
+  expect_the_story_after_its_flash(without, false);
+}
+
+// Another event's flash under the slugline minutes before (a fire in Gimpo)
+// shares a rewritten story's common words (fire, workers, evacuated), not
+// its figures or names: the story of a fire in Gunsan opens its own.
+TEST(Dedup, AnotherEventsFlashUnderTheSluglineIsNotTakenByItsWords) {
+  DedupRunner runner;
+  int64_t line = 0;
+  const auto run = [&](const std::string& uri, const std::string& time,
+                       const std::string& headline, const std::string& body) {
+    return runner.run(slugged(wire(uri, "1", time, headline, body), "factory-fire"), ++line);
+  };
+  run("urn:yna:AEN-G2", "2032-07-15T10:49:00+09:00",
+      "(URGENT) Fire breaks out at factory in Gimpo; workers evacuated", "");
+  const Outcome story = run(
+      "urn:yna:AEN-G3", "2032-07-15T11:05:00+09:00",
+      "Blaze at Doram Textiles mill kills 1, injures 4",
+      "SEOUL, July 15 (Yonhap) -- A fire tore through a textile mill run by Doram Textiles in "
+      "Gunsan on Thursday, killing one worker and injuring four, fire officials said.\n\nThe fire broke "
+      "out in a dyeing building, and workers were evacuated from the rest of the mill.\n\n(END)");
+  EXPECT_EQ(story.verdict, Verdict::fresh);
 }
 
 // A night's write-throughs each rewrite the lead and the toll: the (LEAD)
