@@ -356,6 +356,15 @@ std::vector<Case> default_rule_cases() {
                                     "수색했으나 폭발물은 발견되지 않았다.",
                                     "ko", 3)),
                    {}});
+  // tagging-blind66's: a drill that recalls the week's real leak is still
+  // a drill.
+  cases.push_back({"a leak drill that recalls a real leak",
+                   tagged(make_item("울산 화학공장서 염소가스 누출 가정 합동훈련…근로자 600명 대피",
+                                    "(울산=연합뉴스) 기자 = 가스 누출로 2명이 숨지고 5명이 다친 지 "
+                                    "나흘 만에 울산의 한 화학공장에서 염소가스 누출에 대비한 "
+                                    "재난대응 훈련이 열렸다. 근로자 600여명이 대피했다.",
+                                    "ko", 3)),
+                   {}});
   cases.push_back({"culture story",
                    tagged(make_item("Joseon porcelain exhibition opens in Paris",
                                     "An exhibition of Joseon porcelain opened at a Paris museum.",

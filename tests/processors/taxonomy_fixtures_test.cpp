@@ -1453,6 +1453,21 @@ TEST(TaxonomyFixturesTest, GenresWeaponTeamsDrillsThreatsAndShows) {
   });
 }
 
+// tagging-blind66's classes, each with cases of its own: a company
+// introduced by what it is (a fund named after a wave), and an exchange
+// that halts withdrawals after a hack.
+TEST(TaxonomyFixturesTest, CompaniesInAppositionAndHacks) {
+  expect_topics({
+      {"Landslide Partners raises 300 bln won for second venture fund",
+       "SEOUL, Aug. 3 (Yonhap) -- Landslide Partners, a Pangyo-based venture capital firm, said "
+       "Monday it raised 300 billion won for its second fund.\n\nLandslide Partners backs "
+       "chip and battery startups, and its first fund returned 2.1 times its capital.",
+       "disaster", false},
+      {"(URGENT) Crypto exchange Coinmaru halts withdrawals after suspected hack", "", "crime",
+       true},
+  });
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
