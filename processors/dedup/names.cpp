@@ -122,9 +122,8 @@ bool is_own_name(std::string_view w) {
     std::string_view stem = w.substr(0, w.size() - end.size());
     while (!stem.empty() && is_ascii_digit(stem.front())) stem.remove_prefix(1);
     if (code_points(stem) < 2) return false;
-    if (!utf8::is_ascii(stem.substr(0, 1)) && std::find(std::begin(kGenericStems),
-                                                       std::end(kGenericStems), stem) !=
-                                                 std::end(kGenericStems)) {
+    if (std::find(std::begin(kGenericStems), std::end(kGenericStems), stem) !=
+        std::end(kGenericStems)) {
       return false;
     }
     if (end == "호" && !digits) {
@@ -330,9 +329,7 @@ NameList story_names(std::string_view headline, std::string_view body,
     if (std::find(out.hashes.begin(), out.hashes.end(), h) != out.hashes.end()) return;
     const bool hangul = is_hangul_word(w);
     out.hashes.push_back(h);
-    const bool own = std::any_of(w.begin(), w.end(), [](char c) {
-                       return static_cast<unsigned char>(c) >= 0x80;
-                     }) && is_own_name(w);
+    const bool own = !utf8::is_ascii(w) && is_own_name(w);
     out.weights.push_back(own ? kOwnNameWeight : hangul && code_points(w) <= 2 ? 1 : 2);
     out.latin.push_back(hangul ? 0 : 1);
   };
