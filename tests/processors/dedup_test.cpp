@@ -1077,6 +1077,24 @@ std::string slugged(std::string item, const std::string& slug) {
   return item;
 }
 
+// Items of one slugline run in order through one runner (version 1, the
+// next line each).
+class SluglineRun {
+ public:
+  explicit SluglineRun(std::string slug, DedupOptions options = {})
+      : runner_(std::move(options)), slug_(std::move(slug)) {}
+  Outcome operator()(const std::string& uri, const std::string& time,
+                     const std::string& headline, const std::string& body) {
+    return runner_.run(slugged(wire(uri, "1", time, headline, body), slug_), ++line_);
+  }
+
+ private:
+  DedupRunner runner_;
+  std::string slug_;
+  int64_t line_ = 0;
+};
+
+
 // A story's body: its dateline, then its paragraphs.
 std::string dated_story(const std::string& dateline, const std::vector<std::string>& paras);
 
@@ -1595,12 +1613,7 @@ TEST(Dedup, TheNextDaysResultsAreNoFollowUpOfTheLastOnes) {
 // before 주택) tells it; another company's case under the slugline, on
 // the same frames, stays a story of its own (dedup-blind53, 59).
 TEST(Dedup, TheNextDaysDevelopmentNamesTheStorysOwnCompany) {
-  DedupRunner runner;
-  int64_t line = 0;
-  const auto run = [&](const std::string& uri, const std::string& time,
-                       const std::string& headline, const std::string& body) {
-    return runner.run(slugged(wire(uri, "1", time, headline, body), "전세사기"), ++line);
-  };
+  SluglineRun run("전세사기");
   const std::string background =
       "피해자들은 대부분 20∼30대 사회초년생으로, 보증금이 전 재산인 경우가 많은 것으로 알려졌다.\n\n"
       "경찰은 공인중개사들이 세입자를 끌어모으는 대가로 높은 수수료를 받았는지도 살펴보고 있다.";
@@ -1633,13 +1646,7 @@ TEST(Dedup, TheNextDaysDevelopmentNamesTheStorysOwnCompany) {
 // (dedup-blind67's threads broke at the flash). Without the rule
 // (DedupOptions::flash_story_coverage_same_slug) the story breaks away.
 void expect_the_story_after_its_flash(const DedupOptions& options, bool linked) {
-  DedupRunner runner(options);
-  int64_t line = 0;
-  const auto run = [&](const std::string& uri, const std::string& time,
-                       const std::string& headline, const std::string& body) {
-    return runner.run(slugged(wire(uri, "1", time, headline, body), "embezzlement-verdict"),
-                      ++line);
-  };
+  SluglineRun run("embezzlement-verdict", options);
   run("urn:yna:AEN-V1", "2032-07-16T14:05:00+09:00",
       "(URGENT) Court sentences ex-chairman of shipping firm to 9 years for embezzlement", "");
   const Outcome other = run(
@@ -1676,12 +1683,7 @@ TEST(Dedup, TheStoryAfterItsFlashUnderItsSlugline) {
 // shares a rewritten story's common words (fire, workers, evacuated), not
 // its figures or names: the story of a fire in Gunsan opens its own.
 TEST(Dedup, AnotherEventsFlashUnderTheSluglineIsNotTakenByItsWords) {
-  DedupRunner runner;
-  int64_t line = 0;
-  const auto run = [&](const std::string& uri, const std::string& time,
-                       const std::string& headline, const std::string& body) {
-    return runner.run(slugged(wire(uri, "1", time, headline, body), "factory-fire"), ++line);
-  };
+  SluglineRun run("factory-fire");
   run("urn:yna:AEN-G2", "2032-07-15T10:49:00+09:00",
       "(URGENT) Fire breaks out at factory in Gimpo; workers evacuated", "");
   const Outcome story = run(
@@ -1702,12 +1704,7 @@ TEST(Dedup, AnotherEventsFlashUnderTheSluglineIsNotTakenByItsWords) {
 // building: a story of its own. Without the rungs (DedupOptions) the
 // thread breaks at the flash.
 void expect_a_night_of_write_throughs(const DedupOptions& options, bool one_story) {
-  DedupRunner runner(options);
-  int64_t line = 0;
-  const auto run = [&](const std::string& uri, const std::string& time,
-                       const std::string& headline, const std::string& body) {
-    return runner.run(slugged(wire(uri, "1", time, headline, body), "fire"), ++line);
-  };
+  SluglineRun run("fire", options);
   run("urn:yna:AEN-W1", "2030-03-04T22:41:00+09:00",
       "(URGENT) Fire breaks out at cold-storage warehouse in Incheon, workers feared trapped",
       "INCHEON, March 4 (Yonhap) -- A fire broke out at a cold-storage warehouse in Incheon on "
