@@ -143,17 +143,47 @@ bool is_own_name(std::string_view w) {
   return false;
 }
 
+// The same in English: a company, ship or building called by a word of its
+// own before what it is (Yeonbit Chemical, Sungwol Coatings, Dasom Marine,
+// Dalmoe Bridge), capitalized. As in Hangul, the kinds of the big recurring
+// companies (Group, Electronics, Motors, Securities, Bank, Energy) are left
+// out: their names come back in story after story. The name may open the
+// headline or a sentence, where a capitalized word alone says nothing.
+constexpr std::string_view kLatinOwnKinds[] = {
+    "Chemical",  "Chemicals",      "Coatings",        "Materials",    "Telecom",
+    "Foods",     "Logistics",      "Construction",    "Engineering",  "Shipbuilding",
+    "Shipping",  "Marine",         "Steel",           "Pharmaceutical", "Pharmaceuticals",
+    "Pharma",    "Bio",            "Biologics",       "Textiles",     "Plastics",
+    "Cosmetics", "Housing",        "Holdings",        "Fintech",      "Mobility",
+    "Building",  "Tower",          "Resort",          "Bridge",       "Tunnel",
+    "Mall",      "Valley"};
+
+// Whether the word that starts at `at` (after blanks) is one of kLatinOwnKinds.
+bool kind_follows(std::string_view text, size_t at) {
+  while (at < text.size() && text[at] == ' ') ++at;
+  size_t end = at;
+  while (end < text.size() && is_ascii_letter(text[end])) ++end;
+  const std::string_view next = text.substr(at, end - at);
+  return std::find(std::begin(kLatinOwnKinds), std::end(kLatinOwnKinds), next) !=
+         std::end(kLatinOwnKinds);
+}
+
 uint16_t hash16(std::string_view w) {
   const auto h = static_cast<uint16_t>(XXH3_64bits(w.data(), w.size()));
   return h == 0 ? 1 : h;
 }
 
 // The words of `text` that may be names, folded, in order, each handed to
-// `out` as a view valid for that call only. `latin_all`: every
+// `out` as a view valid for that call only, with whether it is a Latin own
+// name (before one of kLatinOwnKinds). `latin_all`: every
 // Latin word, capitalized or not, wherever it stands (a slugline's words).
 template <typename Out>
 void scan_words(std::string_view text, bool latin_all, Out&& out) {
   bool sentence_start = true;
+  // After a colon or semicolon (a headline's second clause), not a sentence's
+  // start: there a market report names the day's mover, which its next
+  // edition names again, so an own name does not count there either.
+  bool clause_start = false;
   std::string folded;  // a Latin word in lower case, reused
   size_t i = 0;
   while (i < text.size()) {
@@ -163,6 +193,7 @@ void scan_words(std::string_view text, bool latin_all, Out&& out) {
     if (!is_word_char(cp)) {
       if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' || cp == '\n') {
         sentence_start = true;
+        clause_start = cp == ':' || cp == ';';
       }
       i += len;
       continue;
@@ -200,7 +231,9 @@ void scan_words(std::string_view text, bool latin_all, Out&& out) {
     std::string_view word = text.substr(begin, end - begin);
     i = end;
     const bool opens = sentence_start;
+    const bool opens_clause = clause_start;
     sentence_start = false;
+    clause_start = false;
     if (hangul) {
       word = without_particle(word);
       if (code_points(word) < 2 || is_count(word)) continue;
@@ -208,17 +241,19 @@ void scan_words(std::string_view text, bool latin_all, Out&& out) {
                       [&](std::string_view e) { return ends_with(word, e); })) {
         continue;
       }
-      out(word);
+      out(word, false);
       continue;
     }
     const char first = word.front();
-    if (!latin_all && (opens || !(first >= 'A' && first <= 'Z'))) continue;
+    const bool capital = first >= 'A' && first <= 'Z';
+    const bool own = !latin_all && capital && word.size() >= 3 && kind_follows(text, end);
+    if (!latin_all && (!capital || (opens && (!own || opens_clause)))) continue;
     if (word.size() < 2 && !latin_all) continue;
     folded.assign(word);
     for (char& c : folded) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    out(std::string_view(folded));
+    out(std::string_view(folded), own);
   }
 }
 
@@ -284,8 +319,8 @@ void scan_body_names(std::string_view body, Out&& out) {
   // capital letter (most Korean ones) is not scanned.
   const std::string_view next = next_paragraph(rest);
   if (std::none_of(next.begin(), next.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return;
-  scan_words(next, false, [&](std::string_view w) {
-    if (!is_hangul_word(w)) out(w);
+  scan_words(next, false, [&](std::string_view w, bool own) {
+    if (!is_hangul_word(w)) out(w, own);
   });
 }
 
@@ -302,7 +337,7 @@ bool is_common_word(std::string_view folded) { return common_words().contains(fo
 std::vector<std::string> name_words(std::string_view headline, std::string_view body,
                                     bool whole_body) {
   std::vector<std::string> out;
-  auto add = [&](std::string_view w) { out.emplace_back(w); };
+  auto add = [&](std::string_view w, bool) { out.emplace_back(w); };
   scan_words(headline, false, add);
   if (whole_body) {
     scan_words(body, false, add);
@@ -318,18 +353,18 @@ NameList story_names(std::string_view headline, std::string_view body,
   // the story's look-alikes share; an English one names the story
   // (Tenvault, Jinmyung-trial), whose words are its names.
   std::vector<uint16_t> slug;
-  scan_words(slugline, true, [&](std::string_view w) {
+  scan_words(slugline, true, [&](std::string_view w, bool) {
     if (is_hangul_word(w)) slug.push_back(hash16(w));
   });
   NameList out;
-  auto add = [&](std::string_view w) {
+  auto add = [&](std::string_view w, bool latin_own) {
     if (is_common_word(w)) return;
     const uint16_t h = hash16(w);
     if (std::find(slug.begin(), slug.end(), h) != slug.end()) return;
     if (std::find(out.hashes.begin(), out.hashes.end(), h) != out.hashes.end()) return;
     const bool hangul = is_hangul_word(w);
     out.hashes.push_back(h);
-    const bool own = !utf8::is_ascii(w) && is_own_name(w);
+    const bool own = utf8::is_ascii(w) ? latin_own : is_own_name(w);
     out.weights.push_back(own ? kOwnNameWeight : hangul && code_points(w) <= 2 ? 1 : 2);
     out.latin.push_back(hangul ? 0 : 1);
   };

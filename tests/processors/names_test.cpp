@@ -111,6 +111,30 @@ TEST(StoryNames, AStorysOwnNameWeighsTwoNames) {
   }
 }
 
+// In English, a word of its own before what the thing is (Garoon Chemical,
+// Dasom Marine, Dalmoe Bridge) is such a name, even where it opens the
+// headline or a sentence; not where it opens a headline's second clause (a
+// market report's mover), nor before a big company's kind (Group), nor
+// with a small letter.
+TEST(StoryNames, AnEnglishOwnNameWeighsTwoNames) {
+  const auto weight = [](const std::string& headline, std::string_view word) {
+    const NameList names = story_names(headline, "", "");
+    const NameList alone = story_names("See " + std::string(word), "", "");
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (!alone.hashes.empty() && names.hashes[i] == alone.hashes[0]) return int{names.weights[i]};
+    }
+    return -1;  // no name
+  };
+  EXPECT_EQ(weight("Police raid Garoon Chemical over fire", "Garoon"), 4);
+  EXPECT_EQ(weight("Garoon Chemical halts all lines", "Garoon"), 4);
+  EXPECT_EQ(weight("Tanker collides with Ondam Marine ferry", "Ondam"), 4);
+  EXPECT_EQ(weight("Cracks found on Namubit Bridge", "Namubit"), 4);
+  EXPECT_EQ(weight("Police raid Garoon over fire", "Garoon"), 2);
+  EXPECT_EQ(weight("Police raid Garoon Group over fire", "Garoon"), 2);
+  EXPECT_EQ(weight("Garoon halts all lines", "Garoon"), -1);
+  EXPECT_EQ(weight("Shares open higher; Garoon Chemical extends losses", "Garoon"), -1);
+}
+
 // An entry keeps its first eight names; what another item shares is weighed
 // on the item's side.
 TEST(StoryNames, AnEntryKeepsItsFirstEightNames) {
