@@ -168,6 +168,15 @@ bool kind_follows(std::string_view text, size_t at) {
          std::end(kLatinOwnKinds);
 }
 
+// A quarter or half of the year (Q3, 1Q, H2): every company's earnings
+// report names it, so it is no name of a story.
+bool is_period(std::string_view folded) {
+  if (folded.size() != 2) return false;
+  const auto part = [](char c) { return c == 'q' || c == 'h'; };
+  const auto count = [](char c) { return c >= '1' && c <= '4'; };
+  return (part(folded[0]) && count(folded[1])) || (count(folded[0]) && part(folded[1]));
+}
+
 uint16_t hash16(std::string_view w) {
   const auto h = static_cast<uint16_t>(XXH3_64bits(w.data(), w.size()));
   return h == 0 ? 1 : h;
@@ -253,6 +262,7 @@ void scan_words(std::string_view text, bool latin_all, Out&& out) {
     for (char& c : folded) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
+    if (!latin_all && is_period(folded)) continue;
     out(std::string_view(folded), own);
   }
 }

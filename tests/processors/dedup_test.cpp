@@ -476,6 +476,18 @@ TEST(DedupBlindFixtures, WhereThreadsBreakSet) {
   expect_every_label("dedup-blind67", 50, {8, 29, 37, 41}, {12, 13, 18, 22, 35, 36, 39});
 }
 
+// Template days, written blind on 2026-12-06, tenth session (tests/
+// fixtures/dedup-blind69): seven daily reports over three days, their
+// copies and corrected editions, four developing stories through them.
+// 0.960 (story 0.960) before it was read, the same on that session's first
+// build: one look-alike merged (Ostrand Steel's earnings on Hanvell
+// Chemical's, under one slugline, linked by "Q3" in both headlines). 0.980
+// once a quarter or half of the year is no name. Left: a next-day
+// follow-up that names only the town and kind of event (41).
+TEST(DedupBlindFixtures, TemplateDaysSet) {
+  expect_every_label("dedup-blind69", 50, {41});
+}
+
 // The English service's day and its copies, written blind on 2026-12-05,
 // seventh session (tests/fixtures/dedup-blind51), scored before it was
 // read: 0.940 (story 0.920), one look-alike merged (a second fake-app fraud

@@ -135,6 +135,17 @@ TEST(StoryNames, AnEnglishOwnNameWeighsTwoNames) {
   EXPECT_EQ(weight("Shares open higher; Garoon Chemical extends losses", "Garoon"), -1);
 }
 
+// A quarter or half of the year is in every company's earnings headline:
+// no name of a story.
+TEST(StoryNames, AQuarterOfTheYearIsNoName) {
+  for (const char* headline : {"Garoon Q3 profit up 9 pct", "Garoon 3Q profit up 9 pct",
+                               "Garoon H1 profit up 9 pct"}) {
+    const NameList names = story_names(std::string("Shares of ") + headline, "", "");
+    EXPECT_EQ(names.size(), 1u) << headline;  // garoon
+  }
+  EXPECT_EQ(story_names("Shares of Garoon Q5 profit up", "", "").size(), 2u);
+}
+
 // An entry keeps its first eight names; what another item shares is weighed
 // on the item's side.
 TEST(StoryNames, AnEntryKeepsItsFirstEightNames) {
