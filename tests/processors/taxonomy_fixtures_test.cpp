@@ -1468,6 +1468,31 @@ TEST(TaxonomyFixturesTest, CompaniesInAppositionAndHacks) {
   });
 }
 
+// tagging-blind68's classes, each with cases of its own: a landslide a
+// candidate is on course for, and a storm over what someone planned or
+// said, beside the real ones.
+TEST(TaxonomyFixturesTest, ElectionLandslidesAndStormsOverPlans) {
+  expect_topics({
+      {"Ruling party candidate poised for landslide in Daegu governor race",
+       "DAEGU, May 30 (Yonhap) -- The ruling party's candidate is poised for a landslide in "
+       "Sunday's Daegu governor race, a poll showed, with a lead of 31 points.",
+       "disaster", false},
+      {"Green Future Party cruises to a landslide in local council vote", "", "disaster", false},
+      {"Landslide in Inje buries two houses, kills 1",
+       "INJE, July 14 (Yonhap) -- A landslide triggered by heavy rain buried two houses in Inje "
+       "county early Monday, killing one resident, firefighters said.",
+       "disaster", true},
+      {"Storm over finance minister's property tax remarks grows",
+       "SEOUL, Oct. 7 (Yonhap) -- A storm over the finance minister's remarks on raising "
+       "property taxes grew Tuesday as ruling party lawmakers distanced themselves.",
+       "weather", false},
+      {"Storm over the East Sea brings heavy rain, high waves to Gangwon",
+       "GANGNEUNG, Oct. 7 (Yonhap) -- A storm over the East Sea brought heavy rain and waves "
+       "of up to 5 meters to the Gangwon coast, the weather agency said.",
+       "weather", true},
+  });
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
