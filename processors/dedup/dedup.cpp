@@ -759,11 +759,16 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
   // short lead the flash rule asks it to keep.
   constexpr uint8_t kMarked = marker::distinct | marker::kill | marker::hold;
   if ((item.markers & kMarked) || item.slug_hash == 0 || options_.follow_up_names <= 0 ||
-      work.names.size() == 0 || work.headline_only_flash()) {
+      (work.names.size() == 0 && work.names.places.empty()) || work.headline_only_flash()) {
     return nullptr;
   }
+  // An item of a developing story: what a follow-up by place goes on.
+  const auto developing = [](const IndexRecord& r) {
+    return (r.markers & (marker::flash | marker::write_through)) != 0 || r.level > 0 ||
+           (r.verdict == Verdict::update && r.of && *r.of != *r.uri);
+  };
   const IndexRecord* best = nullptr;
-  int best_names = 0;
+  int best_names = 0;  // a link by names goes before one by place (0)
   for (const IndexRecord* r : session.find_slug(item.slug_hash)) {
     if ((r->markers & (marker::kill | marker::hold)) || r->pubstatus != PubStatus::usable) {
       continue;
@@ -777,8 +782,16 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
     }
     const int64_t gap = item.event_ms - r->event_ms;
     if (gap < 0 || gap > options_.follow_up_window_ms) continue;
-    const int shared = shared_names(work.names, r->names, r->headline_names);
-    if (shared < options_.follow_up_names || shared < best_names) continue;
+    int shared = shared_names(work.names, r->names, r->headline_names);
+    if (shared < options_.follow_up_names) {
+      if (!options_.follow_up_by_place || !developing(*r) || !places_shared(work.names, r->names) ||
+          !places_within(work.names, r->names) ||
+          names_apart(item.names, r->names)) {
+        continue;
+      }
+      shared = 0;
+    }
+    if (shared < best_names) continue;
     if (shared == best_names && best && r->event_ms <= best->event_ms) continue;
     const double c = compare(item.sketch, session.sketch(*r)).shorter_contained();
     if (c < options_.follow_up_containment) continue;

@@ -171,6 +171,14 @@ struct DedupOptions {
   int64_t follow_up_window_ms = 48LL * 3600 * 1000;
   double follow_up_containment = 0.20;
   int follow_up_names = 4;
+  // Or, with fewer names, when it names a place the item names (the town,
+  // the island, the industrial complex: names.hpp) and that item is of a
+  // developing story — a flash, a write-through or an update of another
+  // item — not a report that comes back every day over the same towns. The
+  // next day's item that names only the town and the kind of event ("oil
+  // from the tanker collision off Yeosu reaches fish farms"); another fire
+  // in another town names another place.
+  bool follow_up_by_place = true;
   // Unmarked write-through: the earlier text at least this much contained in
   // the new one, which adds to it (at least unmarked_update_growth more
   // distinct shingles), with Jaccard at least update_min_jaccard.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "processors/core/utf8.hpp"
@@ -178,14 +179,63 @@ bool is_period(std::string_view folded) {
 }
 
 uint16_t hash16(std::string_view w) {
-  const auto h = static_cast<uint16_t>(XXH3_64bits(w.data(), w.size()));
+  auto h = static_cast<uint16_t>(XXH3_64bits(w.data(), w.size()));
+  if (h >= kPlaceBase) h = static_cast<uint16_t>(h - (0x10000 - kPlaceBase));  // places' slots
   return h == 0 ? 1 : h;
 }
 
-// The words of `text` that may be names, folded, in order, each handed to
-// `out` as a view valid for that call only, with whether it is a Latin own
-// name (before one of kLatinOwnKinds). `latin_all`: every
-// Latin word, capitalized or not, wherever it stands (a slugline's words).
+struct Place {
+  std::string_view hangul;
+  std::string_view latin;
+  bool ordinary_word;  // the Hangul name alone is also an ordinary word
+};
+constexpr Place kPlaces[] = {
+#include "processors/dedup/places.inc"
+};
+static_assert(std::size(kPlaces) <= 0x10000 - kPlaceBase);
+
+// A place is named with what it is after it (창원시, 울주군, 대산읍, 온산공단,
+// 여수항, 제주도), or with where off it (거제 앞바다).
+constexpr std::string_view kPlaceEnds[] = {"국가산단", "산업단지", "앞바다", "시청", "군청", "구청",
+                                           "공단",     "산단",     "해상",   "시",   "군",   "구",
+                                           "읍",       "면",       "항",     "도"};
+
+// The number of the place a folded word names (places.inc), or -1.
+int place_of(std::string_view w) {
+  static const auto* const names = [] {
+    auto* m = new std::unordered_map<std::string_view, std::pair<uint16_t, bool>>();
+    for (size_t i = 0; i < std::size(kPlaces); ++i) {
+      const auto n = static_cast<uint16_t>(i);
+      m->emplace(kPlaces[i].hangul, std::pair{n, kPlaces[i].ordinary_word});
+      m->emplace(kPlaces[i].latin, std::pair{n, false});
+    }
+    return m;
+  }();
+  if (const auto it = names->find(w); it != names->end() && !it->second.second) {
+    return it->second.first;
+  }
+  if (utf8::is_ascii(w)) return -1;
+  for (const std::string_view end : kPlaceEnds) {
+    if (!ends_with(w, end)) continue;
+    const std::string_view stem = w.substr(0, w.size() - end.size());
+    if (code_points(stem) < 2) continue;
+    if (const auto it = names->find(stem); it != names->end()) return it->second.first;
+  }
+  return -1;
+}
+
+// A word scan_words() hands on: folded, a view valid for that call only.
+struct ScannedWord {
+  std::string_view text;
+  bool own = false;     // a Latin own name (before one of kLatinOwnKinds)
+  // A capitalized Latin word that opens the text, a sentence or a clause
+  // (and is no own name there): no name, but it may be a place.
+  bool opener = false;
+};
+
+// The words of `text` that may be names or places, in order, each handed
+// to `out`. `latin_all`: every Latin word, capitalized or not, wherever it
+// stands (a slugline's words).
 template <typename Out>
 void scan_words(std::string_view text, bool latin_all, Out&& out) {
   bool sentence_start = true;
@@ -250,20 +300,21 @@ void scan_words(std::string_view text, bool latin_all, Out&& out) {
                       [&](std::string_view e) { return ends_with(word, e); })) {
         continue;
       }
-      out(word, false);
+      out(ScannedWord{word});
       continue;
     }
     const char first = word.front();
     const bool capital = first >= 'A' && first <= 'Z';
     const bool own = !latin_all && capital && word.size() >= 3 && kind_follows(text, end);
-    if (!latin_all && (!capital || (opens && (!own || opens_clause)))) continue;
+    if (!latin_all && !capital) continue;
+    const bool opener = !latin_all && opens && (!own || opens_clause);
     if (word.size() < 2 && !latin_all) continue;
     folded.assign(word);
     for (char& c : folded) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
     if (!latin_all && is_period(folded)) continue;
-    out(std::string_view(folded), own);
+    out(ScannedWord{folded, own, opener});
   }
 }
 
@@ -329,8 +380,8 @@ void scan_body_names(std::string_view body, Out&& out) {
   // capital letter (most Korean ones) is not scanned.
   const std::string_view next = next_paragraph(rest);
   if (std::none_of(next.begin(), next.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return;
-  scan_words(next, false, [&](std::string_view w, bool own) {
-    if (!is_hangul_word(w)) out(w, own);
+  scan_words(next, false, [&](const ScannedWord& w) {
+    if (!is_hangul_word(w.text)) out(w);
   });
 }
 
@@ -347,7 +398,9 @@ bool is_common_word(std::string_view folded) { return common_words().contains(fo
 std::vector<std::string> name_words(std::string_view headline, std::string_view body,
                                     bool whole_body) {
   std::vector<std::string> out;
-  auto add = [&](std::string_view w, bool) { out.emplace_back(w); };
+  auto add = [&](const ScannedWord& w) {
+    if (!w.opener) out.emplace_back(w.text);
+  };
   scan_words(headline, false, add);
   if (whole_body) {
     scan_words(body, false, add);
@@ -363,18 +416,27 @@ NameList story_names(std::string_view headline, std::string_view body,
   // the story's look-alikes share; an English one names the story
   // (Tenvault, Jinmyung-trial), whose words are its names.
   std::vector<uint16_t> slug;
-  scan_words(slugline, true, [&](std::string_view w, bool) {
-    if (is_hangul_word(w)) slug.push_back(hash16(w));
+  scan_words(slugline, true, [&](const ScannedWord& w) {
+    if (is_hangul_word(w.text)) slug.push_back(hash16(w.text));
   });
   NameList out;
-  auto add = [&](std::string_view w, bool latin_own) {
-    if (is_common_word(w)) return;
+  auto add = [&](const ScannedWord& word) {
+    const std::string_view w = word.text;
+    if (out.places.size() < kStoryPlaces) {
+      if (const int place = place_of(w); place >= 0) {
+        const auto n = static_cast<uint16_t>(place);
+        if (std::find(out.places.begin(), out.places.end(), n) == out.places.end()) {
+          out.places.push_back(n);
+        }
+      }
+    }
+    if (word.opener || is_common_word(w)) return;
     const uint16_t h = hash16(w);
     if (std::find(slug.begin(), slug.end(), h) != slug.end()) return;
     if (std::find(out.hashes.begin(), out.hashes.end(), h) != out.hashes.end()) return;
     const bool hangul = is_hangul_word(w);
     out.hashes.push_back(h);
-    const bool own = utf8::is_ascii(w) ? latin_own : is_own_name(w);
+    const bool own = utf8::is_ascii(w) ? word.own : is_own_name(w);
     out.weights.push_back(own ? kOwnNameWeight : hangul && code_points(w) <= 2 ? 1 : 2);
     out.latin.push_back(hangul ? 0 : 1);
   };
@@ -386,23 +448,48 @@ NameList story_names(std::string_view headline, std::string_view body,
 
 StoryNames keep_names(const NameList& names) {
   StoryNames kept{};
-  std::copy_n(names.hashes.begin(), std::min(names.size(), kept.size()), kept.begin());
+  const size_t n = std::min(names.size(), kept.size());
+  std::copy_n(names.hashes.begin(), n, kept.begin());
+  for (size_t i = 0; i < names.places.size() && n + i < kept.size(); ++i) {
+    kept[n + i] = static_cast<uint16_t>(kPlaceBase + names.places[i]);
+  }
   return kept;
+}
+
+namespace {
+bool kept_place(const StoryNames& kept, uint16_t place) {
+  return std::find(kept.begin(), kept.end(), static_cast<uint16_t>(kPlaceBase + place)) !=
+         kept.end();
+}
+}  // namespace
+
+bool places_shared(const NameList& names, const StoryNames& kept) {
+  return std::any_of(names.places.begin(), names.places.end(),
+                     [&](uint16_t place) { return kept_place(kept, place); });
+}
+
+bool places_within(const NameList& names, const StoryNames& kept) {
+  return std::all_of(names.places.begin(), names.places.end(),
+                     [&](uint16_t place) { return kept_place(kept, place); });
 }
 
 uint8_t kept_headline_names(const NameList& names) {
   return static_cast<uint8_t>(std::min(names.headline, kStoryNames));
 }
 
+namespace {
+bool is_name(uint16_t n) { return n != 0 && n < kPlaceBase; }
+}  // namespace
+
 bool names_shared(const StoryNames& a, const StoryNames& b) {
   return std::any_of(a.begin(), a.end(), [&](uint16_t n) {
-    return n != 0 && std::find(b.begin(), b.end(), n) != b.end();
+    return is_name(n) && std::find(b.begin(), b.end(), n) != b.end();
   });
 }
 
 bool names_apart(const StoryNames& a, const StoryNames& b) {
   const auto any = [](const StoryNames& names) {
-    return std::any_of(names.begin(), names.end(), [](uint16_t n) { return n != 0; });
+    return std::any_of(names.begin(), names.end(), is_name);
   };
   return any(a) && any(b) && !names_shared(a, b);
 }

@@ -36,9 +36,13 @@
 namespace wiredesk {
 
 // The names an index entry keeps: 16-bit hashes, the headline's first, in
-// the order they appear; 0 marks an unused place.
+// the order they appear; 0 marks an unused slot. The slots the names leave
+// free keep the entry's places, as kPlaceBase + the place's number (below
+// it a name's hash never lies).
 inline constexpr size_t kStoryNames = 8;
 using StoryNames = std::array<uint16_t, kStoryNames>;
+inline constexpr uint16_t kPlaceBase = 0xFE00;
+inline constexpr size_t kStoryPlaces = 2;  // an item's places: at most these, the headline's first
 
 // An item's names, in order of appearance, without repeats, and what each
 // weighs: 2, or 1 for a Hangul word of two syllables (most common nouns are:
@@ -48,6 +52,10 @@ struct NameList {
   std::vector<uint8_t> weights;
   std::vector<uint8_t> latin;  // 1: a Latin name (Haenarae), 0: a Hangul one
   size_t headline = 0;         // the first `headline` names are the headline's
+  // The Korean towns, districts, islands, complexes and mountains it names
+  // (places.inc), by number: what a follow-up that names no company or
+  // ship still shares with its story (the Yeosu tanker, the Siheung plant).
+  std::vector<uint16_t> places;
   size_t size() const { return hashes.size(); }
 };
 
@@ -75,8 +83,14 @@ uint8_t kept_headline_names(const NameList& names);
 // `kept_headline`: how many of `kept` were the entry's headline names.
 int shared_names(const NameList& names, const StoryNames& kept, uint8_t kept_headline = 0);
 
+// Whether `names` and an entry's kept places share a place; whether every
+// place of `names` is one of them.
+bool places_shared(const NameList& names, const StoryNames& kept);
+bool places_within(const NameList& names, const StoryNames& kept);
+
 // Whether two entries' kept names share one; and whether both name things
-// and share none (another plant, another town: another event).
+// and share none (another plant, another town: another event). Places do
+// not count.
 bool names_shared(const StoryNames& a, const StoryNames& b);
 bool names_apart(const StoryNames& a, const StoryNames& b);
 

@@ -146,6 +146,40 @@ TEST(StoryNames, AQuarterOfTheYearIsNoName) {
   EXPECT_EQ(story_names("Shares of Garoon Q5 profit up", "", "").size(), 2u);
 }
 
+// The places an item names: the town with or without what it is (여수,
+// 여수시, 여수항), in English too (Yeosu, opening the headline), the
+// complex or the island; the headline's first, at most two. A place whose
+// Hangul name alone is also a word (예산 the budget, 화성 Mars) counts only
+// with what it is (예산군, 화성시); a province and Seoul are no place here.
+TEST(StoryNames, AnItemsPlaces) {
+  const auto places = [](const std::string& headline, const std::string& body = "") {
+    return story_names(headline, body, "").places.size();
+  };
+  const NameList yeosu = story_names("여수 앞바다서 유조선 충돌", "", "");
+  ASSERT_EQ(yeosu.places.size(), 1u);
+  for (const char* other : {"여수시 어선 전복", "여수항에 유조선 입항", "해경, 여수 해상서 수색"}) {
+    const NameList n = story_names(other, "", "");
+    ASSERT_EQ(n.places.size(), 1u) << other;
+    EXPECT_EQ(n.places[0], yeosu.places[0]) << other;
+  }
+  const NameList en = story_names("Yeosu tanker spill reaches fish farms", "", "");
+  ASSERT_EQ(en.places.size(), 1u);
+  EXPECT_EQ(en.places[0], yeosu.places[0]);
+  EXPECT_EQ(places("울산 온산공단 화학공장 폭발"), 2u);
+  EXPECT_EQ(places("Blast at Onsan complex in Ulsan", "A third town, Siheung, was not hit."), 2u);
+  EXPECT_EQ(places("예산 삭감에 반발"), 0u);
+  EXPECT_EQ(places("예산군 축사 화재"), 1u);
+  EXPECT_EQ(places("화성 탐사선 발사"), 0u);
+  EXPECT_EQ(places("경기 북부 폭설"), 0u);
+  EXPECT_EQ(places("서울 도심 집회"), 0u);
+  // Kept in the slots the names leave free, and no name of the entry.
+  const StoryNames kept = keep_names(yeosu);
+  EXPECT_TRUE(places_shared(en, kept));
+  EXPECT_TRUE(places_within(en, kept));
+  EXPECT_FALSE(places_within(story_names("Yeosu and Suncheon count the cost", "", ""), kept));
+  EXPECT_FALSE(names_shared(keep_names(en), kept));
+}
+
 // An entry keeps its first eight names; what another item shares is weighed
 // on the item's side.
 TEST(StoryNames, AnEntryKeepsItsFirstEightNames) {
