@@ -1493,6 +1493,25 @@ TEST(TaxonomyFixturesTest, ElectionLandslidesAndStormsOverPlans) {
   });
 }
 
+// tagging-blind68's: the president and the opposition leader at one table
+// are no summit, however the desk names their talks; a summit with another
+// country's leader stays one when an opposition leader comments on it.
+TEST(TaxonomyFixturesTest, ThePresidentAndAPartyLeaderAreNoSummit) {
+  expect_topics({
+      {"President, opposition leader agree to form pension reform panel",
+       "SEOUL, June 3 (Yonhap) -- The president and main opposition leader Ha Seong-jin agreed "
+       "Tuesday to set up a cross-party panel on pension reform in their first leaders' meeting "
+       "in a year.\n\nThe two leaders talked for 90 minutes over lunch.",
+       "summit", false},
+      {"S. Korea, Japan hold summit in Tokyo, agree on supply chain pact",
+       "TOKYO, June 3 (Yonhap) -- The leaders of South Korea and Japan held summit talks in Tokyo "
+       "on Tuesday and agreed on a supply chain pact, officials said.\n\nThe summit was the "
+       "two leaders' third this year. Back home, the main opposition leader called the pact "
+       "one-sided.",
+       "summit", true},
+  });
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
