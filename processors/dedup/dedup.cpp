@@ -767,15 +767,30 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
     return (r.markers & (marker::flash | marker::write_through)) != 0 || r.level > 0 ||
            (r.verdict == Verdict::update && r.of && *r.of != *r.uri);
   };
+  const std::vector<const IndexRecord*> slugged = session.find_slug(item.slug_hash);
+  const auto story_of = [](const IndexRecord& r) {
+    return r.story ? std::string_view(*r.story) : *r.uri;
+  };
+  // Every place the item names, the story of `r` has named under the
+  // slugline: a part of the town it never named (another district, another
+  // island off the port) is another event there.
+  const auto within_story = [&](const IndexRecord& r) {
+    const std::string_view story = story_of(r);
+    return std::all_of(work.names.places.begin(), work.names.places.end(), [&](uint16_t place) {
+      return std::any_of(slugged.begin(), slugged.end(), [&](const IndexRecord* q) {
+        return story_of(*q) == story && place_kept(q->names, place);
+      });
+    });
+  };
   const IndexRecord* best = nullptr;
   int best_names = 0;  // a link by names goes before one by place (0)
-  for (const IndexRecord* r : session.find_slug(item.slug_hash)) {
+  for (const IndexRecord* r : slugged) {
     if ((r->markers & (marker::kill | marker::hold)) || r->pubstatus != PubStatus::usable) {
       continue;
     }
     // A report's next edition names what the last one named (the same
     // teams, the same stations): it is no follow-up of that report.
-    const std::string_view story = r->story ? std::string_view(*r->story) : *r->uri;
+    const std::string_view story = story_of(*r);
     if (std::find(content.editions.begin(), content.editions.begin() + content.edition_count,
                   story) != content.editions.begin() + content.edition_count) {
       continue;
@@ -785,8 +800,8 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
     int shared = shared_names(work.names, r->names, r->headline_names);
     if (shared < options_.follow_up_names) {
       if (!options_.follow_up_by_place || !developing(*r) || !places_shared(work.names, r->names) ||
-          !places_within(work.names, r->names) ||
-          names_apart(item.names, r->names)) {
+          !within_story(*r) ||
+          names_set_apart(work.names, r->names)) {
         continue;
       }
       shared = 0;

@@ -159,14 +159,19 @@ constexpr std::string_view kLatinOwnKinds[] = {
     "Building",  "Tower",          "Resort",          "Bridge",       "Tunnel",
     "Mall",      "Valley"};
 
-// Whether the word that starts at `at` (after blanks) is one of kLatinOwnKinds.
-bool kind_follows(std::string_view text, size_t at) {
+// What names a part of a town in English after its name (Goha Island,
+// Bupyeong District).
+constexpr std::string_view kLatinPlaceKinds[] = {"Island", "Islet", "District", "County",
+                                                 "Bay",    "Beach", "Harbor",   "Village"};
+
+// Whether the word that starts at `at` (after blanks) is one of `kinds`.
+template <size_t N>
+bool kind_follows(std::string_view text, size_t at, const std::string_view (&kinds)[N]) {
   while (at < text.size() && text[at] == ' ') ++at;
   size_t end = at;
   while (end < text.size() && is_ascii_letter(text[end])) ++end;
   const std::string_view next = text.substr(at, end - at);
-  return std::find(std::begin(kLatinOwnKinds), std::end(kLatinOwnKinds), next) !=
-         std::end(kLatinOwnKinds);
+  return std::find(std::begin(kinds), std::end(kinds), next) != std::end(kinds);
 }
 
 // A quarter or half of the year (Q3, 1Q, H2): every company's earnings
@@ -200,6 +205,37 @@ constexpr std::string_view kPlaceEnds[] = {"국가산단", "산업단지", "앞�
                                            "공단",     "산단",     "해상",   "시",   "군",   "구",
                                            "읍",       "면",       "항",     "도"};
 
+// A part of a town by what it is after its name (가경동, 낭성면, 흥덕구,
+// 대산읍; Jeongwang-dong): a neighbourhood, township or district, which
+// places.inc does not list. Numbered by a hash above the listed places:
+// what matters is whether two items name the same one.
+constexpr std::string_view kPartEnds[] = {"동", "읍", "면", "리", "구"};
+// Words that end so and name no place: an exit, a vent, work, management,
+// a machine's running (비상구, 환기구, 구조활동, 안전관리, 재가동).
+constexpr std::string_view kNoPartEnds[] = {
+    "비상구", "출입구", "배수구", "환기구", "분화구", "탈출구", "통풍구", "하수구", "배기구",
+    "흡입구", "입구",   "출구",   "요구",   "연구",   "도구",   "가구",   "기구",   "인구",
+    "활동",   "관리",   "방면",   "대면",   "행동",   "운동",   "이동",   "작동",   "출동",
+    "진동",   "가동",   "처리",   "수리",   "정리",   "거리",   "무리",   "원리",   "심리"};
+constexpr std::string_view kLatinPartEnds[] = {"-dong", "-eup", "-myeon", "-ri", "-gu"};
+constexpr size_t kListedPlaces = std::size(kPlaces);
+constexpr size_t kPlaceNumbers = 0x10000 - kPlaceBase;
+
+int part_of_town(std::string_view w, bool place_follows) {
+  bool part = place_follows;
+  if (utf8::is_ascii(w)) {
+    for (const std::string_view end : kLatinPartEnds) part |= ends_with(w, end) && w.size() > end.size() + 2;
+  } else {
+    for (const std::string_view end : kPartEnds) {
+      part |= ends_with(w, end) && code_points(w) >= 3;
+    }
+    for (const std::string_view end : kNoPartEnds) part &= !ends_with(w, end);
+  }
+  if (!part) return -1;
+  const uint64_t h = XXH3_64bits(w.data(), w.size());
+  return static_cast<int>(kListedPlaces + h % (kPlaceNumbers - kListedPlaces));
+}
+
 // The number of the place a folded word names (places.inc), or -1.
 int place_of(std::string_view w) {
   static const auto* const names = [] {
@@ -228,6 +264,7 @@ int place_of(std::string_view w) {
 struct ScannedWord {
   std::string_view text;
   bool own = false;     // a Latin own name (before one of kLatinOwnKinds)
+  bool place = false;   // a Latin word before one of kLatinPlaceKinds
   // A capitalized Latin word that opens the text, a sentence or a clause
   // (and is no own name there): no name, but it may be a place.
   bool opener = false;
@@ -305,7 +342,9 @@ void scan_words(std::string_view text, bool latin_all, Out&& out) {
     }
     const char first = word.front();
     const bool capital = first >= 'A' && first <= 'Z';
-    const bool own = !latin_all && capital && word.size() >= 3 && kind_follows(text, end);
+    const bool own =
+        !latin_all && capital && word.size() >= 3 && kind_follows(text, end, kLatinOwnKinds);
+    const bool place = !latin_all && capital && kind_follows(text, end, kLatinPlaceKinds);
     if (!latin_all && !capital) continue;
     const bool opener = !latin_all && opens && (!own || opens_clause);
     if (word.size() < 2 && !latin_all) continue;
@@ -314,7 +353,7 @@ void scan_words(std::string_view text, bool latin_all, Out&& out) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
     if (!latin_all && is_period(folded)) continue;
-    out(ScannedWord{folded, own, opener});
+    out(ScannedWord{folded, own, place, opener});
   }
 }
 
@@ -423,7 +462,9 @@ NameList story_names(std::string_view headline, std::string_view body,
   auto add = [&](const ScannedWord& word) {
     const std::string_view w = word.text;
     if (out.places.size() < kStoryPlaces) {
-      if (const int place = place_of(w); place >= 0) {
+      int place = place_of(w);
+      if (place < 0) place = part_of_town(w, word.place);
+      if (place >= 0) {
         const auto n = static_cast<uint16_t>(place);
         if (std::find(out.places.begin(), out.places.end(), n) == out.places.end()) {
           out.places.push_back(n);
@@ -464,14 +505,12 @@ bool kept_place(const StoryNames& kept, uint16_t place) {
 }  // namespace
 
 bool places_shared(const NameList& names, const StoryNames& kept) {
-  return std::any_of(names.places.begin(), names.places.end(),
-                     [&](uint16_t place) { return kept_place(kept, place); });
+  return std::any_of(names.places.begin(), names.places.end(), [&](uint16_t place) {
+    return place < kListedPlaces && kept_place(kept, place);
+  });
 }
 
-bool places_within(const NameList& names, const StoryNames& kept) {
-  return std::all_of(names.places.begin(), names.places.end(),
-                     [&](uint16_t place) { return kept_place(kept, place); });
-}
+bool place_kept(const StoryNames& kept, uint16_t place) { return kept_place(kept, place); }
 
 uint8_t kept_headline_names(const NameList& names) {
   return static_cast<uint8_t>(std::min(names.headline, kStoryNames));
@@ -492,6 +531,15 @@ bool names_apart(const StoryNames& a, const StoryNames& b) {
     return std::any_of(names.begin(), names.end(), is_name);
   };
   return any(a) && any(b) && !names_shared(a, b);
+}
+
+bool names_set_apart(const NameList& names, const StoryNames& kept) {
+  bool own = false;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (std::find(kept.begin(), kept.end(), names.hashes[i]) != kept.end()) return false;
+    own |= names.latin[i] != 0 || names.weights[i] >= kOwnNameWeight;
+  }
+  return own && std::any_of(kept.begin(), kept.end(), is_name);
 }
 
 int shared_names(const NameList& names, const StoryNames& kept, uint8_t kept_headline) {

@@ -83,16 +83,23 @@ uint8_t kept_headline_names(const NameList& names);
 // `kept_headline`: how many of `kept` were the entry's headline names.
 int shared_names(const NameList& names, const StoryNames& kept, uint8_t kept_headline = 0);
 
-// Whether `names` and an entry's kept places share a place; whether every
-// place of `names` is one of them.
+// Whether `names` and an entry's kept places share a town, island or
+// complex of places.inc (a part of a town, told only by what it is after
+// its name, 가경동, sets an item apart but never links it: 비상구 looks like
+// one); whether `place` (NameList::places) is one of an entry's.
 bool places_shared(const NameList& names, const StoryNames& kept);
-bool places_within(const NameList& names, const StoryNames& kept);
+bool place_kept(const StoryNames& kept, uint16_t place);
 
 // Whether two entries' kept names share one; and whether both name things
 // and share none (another plant, another town: another event). Places do
 // not count.
 bool names_shared(const StoryNames& a, const StoryNames& b);
 bool names_apart(const StoryNames& a, const StoryNames& b);
+// Whether an item and an entry name things and share none, and what the
+// item names is a thing's own name: a Latin name or an own name (a Hangul
+// word of two syllables or a generic noun that no common-word list holds,
+// 제설제, 열화상, does not set an item apart).
+bool names_set_apart(const NameList& names, const StoryNames& kept);
 
 // Whether a folded word (ASCII letters in lower case, or Hangul) is a
 // common word of wire copy (tests and the word-list script).

@@ -172,11 +172,25 @@ TEST(StoryNames, AnItemsPlaces) {
   EXPECT_EQ(places("화성 탐사선 발사"), 0u);
   EXPECT_EQ(places("경기 북부 폭설"), 0u);
   EXPECT_EQ(places("서울 도심 집회"), 0u);
+  // A part of a town that places.inc does not list, by what it is after its
+  // name: numbered all the same, and the same part by the same number.
+  const NameList part = story_names("청주 흥덕구 가경동서 버스 사고", "", "");
+  ASSERT_EQ(part.places.size(), 2u);  // 청주, 흥덕구 (two at most)
+  EXPECT_EQ(story_names("흥덕구 도로 통제", "", "").places, std::vector<uint16_t>{part.places[1]});
+  EXPECT_EQ(places("Boat aground off Goha Island near Mokpo"), 2u);
+  EXPECT_EQ(places("Fire in Jeongwang-dong"), 1u);
+  EXPECT_EQ(places("비상구 점검, 구조활동, 안전관리"), 0u);  // words that only end so
+  // A part of a town sets apart but never links: two items that name only
+  // 가경동 share no place.
+  EXPECT_FALSE(places_shared(story_names("가경동 화재", "", ""),
+                             keep_names(story_names("가경동 교통사고", "", ""))));
   // Kept in the slots the names leave free, and no name of the entry.
   const StoryNames kept = keep_names(yeosu);
   EXPECT_TRUE(places_shared(en, kept));
-  EXPECT_TRUE(places_within(en, kept));
-  EXPECT_FALSE(places_within(story_names("Yeosu and Suncheon count the cost", "", ""), kept));
+  EXPECT_TRUE(place_kept(kept, en.places[0]));
+  const NameList suncheon = story_names("Suncheon counts the cost", "", "");
+  ASSERT_EQ(suncheon.places.size(), 1u);
+  EXPECT_FALSE(place_kept(kept, suncheon.places[0]));
   EXPECT_FALSE(names_shared(keep_names(en), kept));
 }
 
