@@ -176,8 +176,10 @@ struct DedupOptions {
   // developing story — a flash, a write-through or an update of another
   // item — not a report that comes back every day over the same towns. The
   // next day's item that names only the town and the kind of event ("oil
-  // from the tanker collision off Yeosu reaches fish farms"); another fire
-  // in another town names another place.
+  // from the tanker collision off Yeosu reaches fish farms"). Another fire
+  // in another town names another place; one in another part of the town
+  // names a part the story never named (가경동, Goha Island); one at another
+  // company names it (names_set_apart): none goes on the story.
   bool follow_up_by_place = true;
   // Unmarked write-through: the earlier text at least this much contained in
   // the new one, which adds to it (at least unmarked_update_growth more

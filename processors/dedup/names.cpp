@@ -224,7 +224,9 @@ constexpr size_t kPlaceNumbers = 0x10000 - kPlaceBase;
 int part_of_town(std::string_view w, bool place_follows) {
   bool part = place_follows;
   if (utf8::is_ascii(w)) {
-    for (const std::string_view end : kLatinPartEnds) part |= ends_with(w, end) && w.size() > end.size() + 2;
+    for (const std::string_view end : kLatinPartEnds) {
+      part |= ends_with(w, end) && w.size() > end.size() + 2;
+    }
   } else {
     for (const std::string_view end : kPartEnds) {
       part |= ends_with(w, end) && code_points(w) >= 3;
@@ -238,16 +240,17 @@ int part_of_town(std::string_view w, bool place_follows) {
 
 // The number of the place a folded word names (places.inc), or -1.
 int place_of(std::string_view w) {
-  static const auto* const names = [] {
-    auto* m = new std::unordered_map<std::string_view, std::pair<uint16_t, bool>>();
+  // A name: its number, and whether it is also an ordinary word alone.
+  static const std::unordered_map<std::string_view, std::pair<uint16_t, bool>> names = [] {
+    std::unordered_map<std::string_view, std::pair<uint16_t, bool>> m;
     for (size_t i = 0; i < std::size(kPlaces); ++i) {
       const auto n = static_cast<uint16_t>(i);
-      m->emplace(kPlaces[i].hangul, std::pair{n, kPlaces[i].ordinary_word});
-      m->emplace(kPlaces[i].latin, std::pair{n, false});
+      m.emplace(kPlaces[i].hangul, std::pair{n, kPlaces[i].ordinary_word});
+      m.emplace(kPlaces[i].latin, std::pair{n, false});
     }
     return m;
   }();
-  if (const auto it = names->find(w); it != names->end() && !it->second.second) {
+  if (const auto it = names.find(w); it != names.end() && !it->second.second) {
     return it->second.first;
   }
   if (utf8::is_ascii(w)) return -1;
@@ -255,7 +258,7 @@ int place_of(std::string_view w) {
     if (!ends_with(w, end)) continue;
     const std::string_view stem = w.substr(0, w.size() - end.size());
     if (code_points(stem) < 2) continue;
-    if (const auto it = names->find(stem); it != names->end()) return it->second.first;
+    if (const auto it = names.find(stem); it != names.end()) return it->second.first;
   }
   return -1;
 }
@@ -497,20 +500,16 @@ StoryNames keep_names(const NameList& names) {
   return kept;
 }
 
-namespace {
-bool kept_place(const StoryNames& kept, uint16_t place) {
+bool place_kept(const StoryNames& kept, uint16_t place) {
   return std::find(kept.begin(), kept.end(), static_cast<uint16_t>(kPlaceBase + place)) !=
          kept.end();
 }
-}  // namespace
 
 bool places_shared(const NameList& names, const StoryNames& kept) {
   return std::any_of(names.places.begin(), names.places.end(), [&](uint16_t place) {
-    return place < kListedPlaces && kept_place(kept, place);
+    return place < kListedPlaces && place_kept(kept, place);
   });
 }
-
-bool place_kept(const StoryNames& kept, uint16_t place) { return kept_place(kept, place); }
 
 uint8_t kept_headline_names(const NameList& names) {
   return static_cast<uint8_t>(std::min(names.headline, kStoryNames));

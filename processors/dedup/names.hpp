@@ -38,7 +38,9 @@ namespace wiredesk {
 // The names an index entry keeps: 16-bit hashes, the headline's first, in
 // the order they appear; 0 marks an unused slot. The slots the names leave
 // free keep the entry's places, as kPlaceBase + the place's number (below
-// it a name's hash never lies).
+// it a name's hash never lies; an entry written before places were kept,
+// read back from the index topic, may hold a name there, read as a place:
+// one in 128 of its names, in entries that age out of the window).
 inline constexpr size_t kStoryNames = 8;
 using StoryNames = std::array<uint16_t, kStoryNames>;
 inline constexpr uint16_t kPlaceBase = 0xFE00;
