@@ -231,7 +231,9 @@ int part_of_town(std::string_view w, bool place_follows) {
     for (const std::string_view end : kPartEnds) {
       part |= ends_with(w, end) && code_points(w) >= 3;
     }
-    for (const std::string_view end : kNoPartEnds) part &= !ends_with(w, end);
+    if (part) {
+      for (const std::string_view end : kNoPartEnds) part &= !ends_with(w, end);
+    }
   }
   if (!part) return -1;
   const uint64_t h = XXH3_64bits(w.data(), w.size());
