@@ -240,9 +240,8 @@ int part_of_town(std::string_view w, bool place_follows) {
   return static_cast<int>(kListedPlaces + h % (kPlaceNumbers - kListedPlaces));
 }
 
-// The number of the place a folded word names (places.inc), or -1.
-int place_of(std::string_view w) {
-  // A name: its number, and whether it is also an ordinary word alone.
+// A place's name: its number, and whether it is also an ordinary word alone.
+const std::unordered_map<std::string_view, std::pair<uint16_t, bool>>& place_names() {
   static const std::unordered_map<std::string_view, std::pair<uint16_t, bool>> names = [] {
     std::unordered_map<std::string_view, std::pair<uint16_t, bool>> m;
     for (size_t i = 0; i < std::size(kPlaces); ++i) {
@@ -252,6 +251,12 @@ int place_of(std::string_view w) {
     }
     return m;
   }();
+  return names;
+}
+
+// The number of the place a folded word names (places.inc), or -1.
+int place_of(std::string_view w) {
+  const auto& names = place_names();
   if (const auto it = names.find(w); it != names.end() && !it->second.second) {
     return it->second.first;
   }
@@ -263,6 +268,25 @@ int place_of(std::string_view w) {
     if (const auto it = names.find(stem); it != names.end()) return it->second.first;
   }
   return -1;
+}
+
+// The town of a Korean dateline, "(구미=연합뉴스) 배지후 기자 = ", when
+// places.inc lists it: a town whose name is also an ordinary word alone
+// (구미, appetite; 예산, budget) is that town in an item filed from it, where
+// its headline says "구미 보일러 폭발". The town and its number, or -1.
+std::pair<std::string_view, int> dateline_town(std::string_view body) {
+  const std::string_view head = body.substr(0, 300);
+  const size_t eq = head.find('=');
+  if (eq == std::string_view::npos) return {{}, -1};
+  const size_t open = head.rfind('(', eq);
+  if (open == std::string_view::npos || eq - open > 32) return {{}, -1};
+  const size_t close = head.find(')', eq);
+  if (close == std::string_view::npos || close - eq > 40) return {{}, -1};
+  const std::string_view town = head.substr(open + 1, eq - open - 1);
+  const auto& names = place_names();
+  const auto it = names.find(town);
+  if (it == names.end() || utf8::is_ascii(town)) return {{}, -1};
+  return {town, it->second.first};
 }
 
 // A word scan_words() hands on: folded, a view valid for that call only.
@@ -464,10 +488,12 @@ NameList story_names(std::string_view headline, std::string_view body,
     if (is_hangul_word(w.text)) slug.push_back(hash16(w.text));
   });
   NameList out;
+  const std::pair<std::string_view, int> filed_from = dateline_town(body);
   auto add = [&](const ScannedWord& word) {
     const std::string_view w = word.text;
     if (out.places.size() < kStoryPlaces) {
       int place = place_of(w);
+      if (place < 0 && w == filed_from.first) place = filed_from.second;
       if (place < 0) place = part_of_town(w, word.place);
       if (place >= 0) {
         const auto n = static_cast<uint16_t>(place);

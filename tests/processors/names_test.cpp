@@ -170,6 +170,14 @@ TEST(StoryNames, AnItemsPlaces) {
   EXPECT_EQ(places("예산 삭감에 반발"), 0u);
   EXPECT_EQ(places("예산군 축사 화재"), 1u);
   EXPECT_EQ(places("화성 탐사선 발사"), 0u);
+  // A town whose name is also an ordinary word alone is that town in an item
+  // filed from it (its dateline), and not in one filed from elsewhere.
+  const NameList gumi = story_names("구미 보일러 폭발 사고 합동감식",
+                                    "(구미=연합뉴스) 배지후 기자 = 경북 구미 공장 폭발 사고 감식이 진행된다.", "");
+  ASSERT_EQ(gumi.places.size(), 1u);
+  EXPECT_EQ(gumi.places, story_names("구미시 공장 폭발", "", "").places);
+  EXPECT_EQ(places("구미 보일러 폭발", "(대구=연합뉴스) 김민 기자 = 구미 공장에서 폭발이 일어났다."), 0u);
+  EXPECT_EQ(places("구미 당기는 신메뉴", "(서울=연합뉴스) 김민 기자 = 구미 당기는 메뉴가 나왔다."), 0u);
   EXPECT_EQ(places("경기 북부 폭설"), 0u);
   EXPECT_EQ(places("서울 도심 집회"), 0u);
   // A part of a town that places.inc does not list, by what it is after its
