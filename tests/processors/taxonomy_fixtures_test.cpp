@@ -1512,6 +1512,30 @@ TEST(TaxonomyFixturesTest, ThePresidentAndAPartyLeaderAreNoSummit) {
   });
 }
 
+// A prosecutors' raid on the opposition's mayors is politics as well as
+// crime, told by the camp (야권, opposition bloc) and the elected heads of
+// local government (기초단체장), not by a party's name.
+TEST(TaxonomyFixturesTest, ARaidOnTheOppositionsMayorsIsPolitics) {
+  expect_topics({
+      {"경찰, 야권 소속 광역단체장 2명 자택 압수수색…선거법 위반 혐의",
+       "(서울=연합뉴스) 윤도해 기자 = 경찰이 3일 야권 소속 광역단체장 2명의 자택과 집무실을 "
+       "압수수색했다.\n\n경찰은 이들이 지난해 직원들을 동원해 지지 모임을 열고 금품을 건넨 혐의를 "
+       "받고 있다고 밝혔다. 경찰은 압수물을 분석한 뒤 이들을 소환할 방침이다.",
+       "politics", true},
+      {"Police raid homes of two opposition bloc governors over vote-buying",
+       "SEOUL, June 3 (Yonhap) -- Police on Tuesday raided the homes and offices of two "
+       "provincial governors of the opposition camp on suspicion of buying support with cash "
+       "handouts, investigators said.\n\nThe police said they would summon the two after "
+       "analyzing the seized records.",
+       "politics", true},
+      {"여권 위조 조직 적발…위조 여권 300개 유통",
+       "(서울=연합뉴스) 윤도해 기자 = 경찰이 3일 위조 여권 300여개를 만들어 판 일당 5명을 "
+       "구속했다.\n\n경찰은 이들이 외국인 불법체류자들에게 여권을 팔아 수억원을 챙긴 혐의를 받고 "
+       "있다고 밝혔다.",
+       "politics", false},
+  });
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
