@@ -341,7 +341,7 @@ void apply_record(ItemContext& ctx, const IndexRecord& r) {
   ctx.story = r.story ? *r.story : *r.uri;
   ctx.of = r.of ? *r.of : std::string();
   ctx.similarity.reset();
-  if (r.similarity >= 0) ctx.similarity = r.similarity;
+  if (r.similarity != IndexRecord::kNoSimilarity) ctx.similarity = r.similarity_value();
 }
 
 std::string uri_authority(std::string_view uri) {
@@ -600,6 +600,7 @@ StageStatus Dedup::prepare(ItemContext& ctx) const {
   work->names = story_names(item.headline(), item.body_text(), item.slugline);
   entry.names = keep_names(work->names);
   entry.headline_names = kept_headline_names(work->names);
+  entry.score = story_score(item.headline(), item.body_text());
   if ((entry.markers & (marker::kill | marker::hold)) || item.pubstatus != PubStatus::usable) {
     work->references = referenced_uris(item);
     work->quoted = quoted_headlines(item);
@@ -797,6 +798,10 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
     }
     const int64_t gap = item.event_ms - r->event_ms;
     if (gap < 0 || gap > options_.follow_up_window_ms) continue;
+    // Another game's result: the same clubs, the cup, the ground, another score.
+    if (options_.follow_up_score && item.score != 0 && r->score != 0 && item.score != r->score) {
+      continue;
+    }
     int shared = shared_names(work.names, r->names, r->headline_names);
     if (shared < options_.follow_up_names) {
       if (!options_.follow_up_by_place || !developing(*r) || !places_shared(work.names, r->names) ||

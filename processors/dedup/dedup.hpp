@@ -181,6 +181,11 @@ struct DedupOptions {
   // names a part the story never named (가경동, Goha Island); one at another
   // company names it (names_set_apart): none goes on the story.
   bool follow_up_by_place = true;
+  // Never when both give the score of a game (story_score()) and the scores
+  // differ: the same clubs' next game, or another game of the cup, is told
+  // on the last report's frames and names what it named, under the
+  // competition's slugline; each result is a story of its own.
+  bool follow_up_score = true;
   // Unmarked write-through: the earlier text at least this much contained in
   // the new one, which adds to it (at least unmarked_update_growth more
   // distinct shingles), with Jaccard at least update_min_jaccard.

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <bit>
 #include <chrono>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <new>
@@ -27,7 +28,8 @@ using binary::read_enum;
 // the slug hash; 4: with the headline hash; 3: 8-bit body and lead MinHash
 // values; 2: the same with 16-bit values; 1: 16-bit values, without opening
 // sketch, script and flash terms.
-constexpr uint8_t kFormat = 7;
+constexpr uint8_t kFormat = 8;
+constexpr uint8_t kFormatWithoutScore = 7;
 constexpr uint8_t kFormatWithoutHeadlineNames = 6;
 constexpr uint8_t kFormatWithoutNames = 5;
 constexpr uint8_t kFormatWithoutSlug = 4;
@@ -81,6 +83,11 @@ std::string index_key(std::string_view uri, std::string_view version) {
 
 std::string IndexEntry::key() const { return index_key(uri, version); }
 
+uint16_t IndexRecord::thousandths(double similarity) {
+  const double clamped = std::clamp(similarity, 0.0, (kNoSimilarity - 1) / 1000.0);
+  return static_cast<uint16_t>(std::lround(clamped * 1000));
+}
+
 std::string serialize(const IndexEntry& e) {
   Writer w;
   w.u8(kFormat);
@@ -117,6 +124,7 @@ std::string serialize(const IndexEntry& e) {
   w.fixed<uint32_t>(e.slug_hash);
   for (const uint16_t n : e.names) w.fixed<uint16_t>(n);
   w.u8(e.headline_names);
+  w.fixed<uint16_t>(e.score);
   return w.take();
 }
 
@@ -126,7 +134,8 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
   uint8_t format = 0;
   uint32_t scheme = 0;
   if (!r.u8(format) ||
-      (format != kFormat && format != kFormatWithoutHeadlineNames &&
+      (format != kFormat && format != kFormatWithoutScore &&
+       format != kFormatWithoutHeadlineNames &&
        format != kFormatWithoutNames && format != kFormatWithoutSlug &&
        format != kFormatWithoutHeadline && format != kFormatWideValues &&
        format != kFormatWithoutTerms) ||
@@ -191,10 +200,11 @@ std::optional<IndexEntry> deserialize(std::string_view bytes) {
       if (!r.fixed(n)) return std::nullopt;
     }
   }
-  if (format >= kFormat &&
+  if (format >= kFormatWithoutScore &&
       (!r.u8(e.headline_names) || e.headline_names > kStoryNames)) {
     return std::nullopt;
   }
+  if (format >= kFormat && !r.fixed(e.score)) return std::nullopt;
   if (!r.done() || e.uri.empty()) return std::nullopt;
   return e;
 }
@@ -289,7 +299,7 @@ IndexEntry DedupIndex::entry_of(const IndexRecord& r) const {
   e.origin.partition = r.partition;
   e.origin.offset = r.offset;
   e.verdict = r.verdict;
-  if (r.similarity >= 0) e.similarity = r.similarity;
+  if (r.similarity != IndexRecord::kNoSimilarity) e.similarity = r.similarity_value();
   if (r.markers & marker::flash) {
     if (const FlashRef* f = flash_ref(r)) e.flash_terms = f->flash_terms;
   }
@@ -298,6 +308,7 @@ IndexEntry DedupIndex::entry_of(const IndexRecord& r) const {
   e.slug_hash = r.slug_hash;
   e.names = r.names;
   e.headline_names = r.headline_names;
+  e.score = r.score;
   return e;
 }
 
@@ -848,7 +859,7 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
     hot_[r.hot].slot = slot;
   }
   r.sketch = e.sketch;
-  r.similarity = e.similarity ? static_cast<float>(*e.similarity) : -1.0f;
+  r.similarity = e.similarity ? IndexRecord::thousandths(*e.similarity) : IndexRecord::kNoSimilarity;
   r.markers = e.markers;
   r.level = e.level;
   r.pubstatus = e.pubstatus;
@@ -858,6 +869,7 @@ uint32_t DedupIndex::insert_locked(const IndexEntry& e, std::vector<std::string>
   r.slug_hash = e.slug_hash;
   r.names = e.names;
   r.headline_names = e.headline_names;
+  r.score = e.score;
   r.live = true;
   ++live_;
   r.followed = 0;

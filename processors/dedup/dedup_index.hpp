@@ -86,6 +86,8 @@ struct IndexEntry {
   // `headline_names` of them are the headline's.
   StoryNames names{};
   uint8_t headline_names = 0;
+  // The score of the game it reports (story_score()), 0: none.
+  uint16_t score = 0;
 
   std::string key() const;
 };
@@ -243,7 +245,9 @@ struct IndexRecord {
   Sketch sketch;
   uint32_t slug_hash = 0;  // IndexEntry::slug_hash
   StoryNames names{};      // IndexEntry::names
-  float similarity = -1;  // < 0: none
+  // In thousandths, as every decision rounds it; kNoSimilarity: none.
+  uint16_t similarity = kNoSimilarity;
+  uint16_t score = 0;  // IndexEntry::score
   int32_t partition = 0;
   uint32_t generation = 0;
   NameId source_family = kNoName;
@@ -264,6 +268,10 @@ struct IndexRecord {
   bool live = false;
 
   static constexpr uint32_t kNotHot = UINT32_MAX;
+  static constexpr uint16_t kNoSimilarity = UINT16_MAX;
+  // A similarity in thousandths, and back.
+  static uint16_t thousandths(double similarity);
+  double similarity_value() const { return similarity / 1000.0; }
 };
 
 // A flash in the index's list of flashes by event time: what the flash

@@ -518,6 +518,66 @@ NameList story_names(std::string_view headline, std::string_view body,
   return out;
 }
 
+namespace {
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_alnum(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// The first "N-M" of `text` with N and M of one to three digits, standing
+// alone: not in a date or a number (2034-35, 1,200-1,300, 3.5-4), a
+// model or a code (F-35, 7-Eleven, 1-800-...).
+std::string_view first_score(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (!is_digit(text[i])) continue;
+    if (i > 0) {
+      const char before = text[i - 1];
+      if (is_ascii_alnum(before) || before == '.' || before == ',' || before == '-') continue;
+    }
+    size_t dash = i;
+    while (dash < text.size() && is_digit(text[dash])) ++dash;
+    const size_t first_digits = dash - i;
+    if (first_digits > 3 || dash + 1 >= text.size() || text[dash] != '-') {
+      i = dash;
+      continue;
+    }
+    size_t end = dash + 1;
+    while (end < text.size() && is_digit(text[end])) ++end;
+    const size_t second_digits = end - dash - 1;
+    if (second_digits == 0 || second_digits > 3) {
+      i = end;
+      continue;
+    }
+    if (end < text.size()) {
+      const char after = text[end];
+      if (is_ascii_alnum(after) || after == '-' || after == '.' || after == ',') {
+        i = end;
+        continue;
+      }
+    }
+    return text.substr(i, end - i);
+  }
+  return {};
+}
+}  // namespace
+
+uint16_t story_score(std::string_view headline, std::string_view body) {
+  // The lead: a game report gives the score in its first two paragraphs.
+  constexpr size_t kLeadBytes = 600;
+  std::string_view score = first_score(headline);
+  if (score.empty()) score = first_score(body.substr(0, kLeadBytes));
+  if (score.empty()) return 0;
+  // The loser's side writes it the other way round (2-6으로 졌다).
+  const size_t dash = score.find('-');
+  std::string_view a = score.substr(0, dash);
+  std::string_view b = score.substr(dash + 1);
+  a.remove_prefix(std::min(a.find_first_not_of('0'), a.size() - 1));
+  b.remove_prefix(std::min(b.find_first_not_of('0'), b.size() - 1));
+  if (a.size() > b.size() || (a.size() == b.size() && a > b)) std::swap(a, b);
+  const std::string pair = std::string(a) + '-' + std::string(b);
+  return static_cast<uint16_t>(XXH3_64bits(pair.data(), pair.size()) | 1);
+}
+
 StoryNames keep_names(const NameList& names) {
   StoryNames kept{};
   const size_t n = std::min(names.size(), kept.size());

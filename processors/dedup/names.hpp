@@ -103,6 +103,13 @@ bool names_apart(const StoryNames& a, const StoryNames& b);
 // 제설제, 열화상, does not set an item apart).
 bool names_set_apart(const NameList& names, const StoryNames& kept);
 
+// The score of a game an item reports, "7-2" in its headline or else in its
+// lead ("부산을 7-2로 꺾었다"), as a 16-bit hash (never 0); 0 when it gives
+// none. A result is a story of its own: the same two clubs' next game under
+// the competition's slugline names what the last one named (the clubs, the
+// ground, the cup) and is written on its frames, with another score.
+uint16_t story_score(std::string_view headline, std::string_view body);
+
 // Whether a folded word (ASCII letters in lower case, or Hangul) is a
 // common word of wire copy (tests and the word-list script).
 bool is_common_word(std::string_view folded);

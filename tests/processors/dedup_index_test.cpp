@@ -161,9 +161,10 @@ TEST(IndexSerialization, RoundTripKeepsEveryField) {
   e.slug_hash = 0x9abcdef0u;
   e.names = {0x1111, 0x2222, 0x3333, 0, 0, 0, 0, 0};
   e.headline_names = 2;
+  e.score = 0xB00F;
 
   const std::string bytes = serialize(e);
-  EXPECT_EQ(bytes[0], '\x07');
+  EXPECT_EQ(bytes[0], '\x08');
   EXPECT_LT(bytes.size(), 700u);
   const std::optional<IndexEntry> back = deserialize(bytes);
   ASSERT_TRUE(back);
@@ -196,12 +197,20 @@ TEST(IndexSerialization, RoundTripKeepsEveryField) {
   EXPECT_EQ(back->slug_hash, e.slug_hash);
   EXPECT_EQ(back->names, e.names);
   EXPECT_EQ(back->headline_names, e.headline_names);
+  EXPECT_EQ(back->score, e.score);
   EXPECT_EQ(serialize(*back), bytes);
 
-  // Format 6 is format 7 without the count of headline names, format 5
-  // format 6 without the names, format 4 format 5 without the slug hash,
-  // format 3 format 4 without the headline hash.
-  std::string format6 = bytes.substr(0, bytes.size() - 1);
+  // Format 7 is format 8 without the score, format 6 format 7 without the
+  // count of headline names, format 5 format 6 without the names, format 4
+  // format 5 without the slug hash, format 3 format 4 without the headline
+  // hash.
+  std::string format7 = bytes.substr(0, bytes.size() - 2);
+  format7[0] = 7;
+  const auto seven = deserialize(format7);
+  ASSERT_TRUE(seven);
+  EXPECT_EQ(seven->headline_names, e.headline_names);
+  EXPECT_EQ(seven->score, 0);
+  std::string format6 = format7.substr(0, format7.size() - 1);
   format6[0] = 6;
   const auto six = deserialize(format6);
   ASSERT_TRUE(six);
@@ -236,11 +245,11 @@ TEST(IndexSerialization, RejectsWhatItCannotFullyRead) {
   EXPECT_FALSE(deserialize(bytes.substr(0, bytes.size() - 1)));  // truncated
   EXPECT_FALSE(deserialize(bytes + "x"));                         // trailing bytes
   std::string other_format = bytes;
-  other_format[0] = 8;
+  other_format[0] = 9;
   EXPECT_FALSE(deserialize(other_format));
-  // More headline names than an entry keeps.
+  // More headline names than an entry keeps (the byte before the score).
   std::string too_many = bytes;
-  too_many.back() = static_cast<char>(kStoryNames + 1);
+  too_many[too_many.size() - 3] = static_cast<char>(kStoryNames + 1);
   EXPECT_FALSE(deserialize(too_many));
   std::string other_scheme = bytes;
   other_scheme[1] ^= 0x55;
@@ -294,10 +303,10 @@ TEST(IndexSerialization, EarlierFormatsAreStillRead) {
   EXPECT_EQ(old->sketch.lead, today.sketch.lead);
   EXPECT_EQ(old->sketch.opening, today.sketch.opening);
   EXPECT_EQ(old->content_hash, today.content_hash);
-  // Written again, it is a format 7 entry of the same content (no headline
-  // or slug hash, no names: format 2 had none).
+  // Written again, it is a format 8 entry of the same content (no headline
+  // or slug hash, no names, no score: format 2 had none).
   const std::string again = serialize(*old);
-  EXPECT_EQ(again[0], 7);
+  EXPECT_EQ(again[0], 8);
   EXPECT_EQ(old->headline_hash, 0u);
   EXPECT_LT(again.size(), format2.size());
   EXPECT_EQ(deserialize(again)->sketch.body, today.sketch.body);

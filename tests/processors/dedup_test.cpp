@@ -535,6 +535,18 @@ TEST(DedupBlindFixtures, TheMorningAfterSet) {
   expect_every_label("dedup-blind71", 50, {32, 34, 42});
 }
 
+// 2026-12-06, eleventh session (tests/fixtures/dedup-blind73): the sports
+// desk's tournament week, match and game reports on the same frames. 0.880
+// (story 0.820) before it was read, with six results merged into other
+// games' stories under the cup's or the league's slugline (19, 20, 22, 47
+// and two copies); 0.960 (0.960) once a game's score sets its report apart
+// (DedupOptions::follow_up_score). Left: another player's injury at the
+// injured striker's club (34) and another athlete's doping case written on
+// the first one's sentences (35), each taken for the story's next day.
+TEST(DedupBlindFixtures, TheTournamentWeekSet) {
+  expect_every_label("dedup-blind73", 50, {34, 35});
+}
+
 // The English service's day and its copies, written blind on 2026-12-05,
 // seventh session (tests/fixtures/dedup-blind51), scored before it was
 // read: 0.940 (story 0.920), one look-alike merged (a second fake-app fraud
@@ -1795,6 +1807,52 @@ TEST(Dedup, TheNextDaysItemOfADevelopingStoryByItsPlace) {
   DedupOptions off;
   off.follow_up_by_place = false;
   expect_the_follow_up_by_its_place(off, false);
+}
+
+// A baseball series under the league's slugline: the same two clubs' next
+// game, on the last report's frames (the clubs, the ballpark, the streaks),
+// is a story of its own, told by its score; the next day's complaint about
+// the first game, which gives that game's score, goes on its story. Without
+// the rule (DedupOptions::follow_up_score) the next game goes on the first.
+void expect_the_next_game_apart(const DedupOptions& options, bool apart) {
+  SluglineRun run("프로야구", options);
+  const std::string park = "창원 마산야구장";
+  run("urn:yna:AKR-BB1", "2034-04-25T21:40:00+09:00",
+      "창원 매리너스, 부산 웨일러스 꺾고 3연승…부산은 8연패",
+      "(창원=연합뉴스) 채다온 기자 = 프로야구 창원 매리너스가 부산 웨일러스를 8연패 늪에 몰아넣고 "
+      "3연승을 달렸다.\n\n창원은 25일 " + park + "에서 열린 KBO리그 홈경기에서 부산을 6-2로 "
+      "꺾었다.\n\n창원 선발 데인 케슬러는 7이닝 동안 삼진 9개를 잡으며 1실점으로 호투해 시즌 "
+      "4승째를 거뒀다.\n\n타선에서는 3회말 진우람의 2점 홈런으로 앞서 나갔고 7회말 2점을 보탰다.\n\n"
+      "부산은 9회초 2점을 따라붙었지만 더는 힘을 내지 못했다.\n\nchae@yna.co.kr");
+  const Outcome complaint = run(
+      "urn:yna:AKR-BB3", "2034-04-26T11:20:00+09:00",
+      "부산 웨일러스, '창원 매리너스 홈런 판정' KBO에 이의 제기",
+      "(창원=연합뉴스) 채다온 기자 = 프로야구 부산 웨일러스가 25일 창원 매리너스와의 경기에서 "
+      "나온 판정에 대해 KBO에 공식 이의를 제기했다.\n\n부산은 " + park + "에서 열린 경기에서 "
+      "2-6으로 진 뒤 3회말 진우람의 홈런 타구가 파울이었다고 주장했다.\n\n창원 선발 데인 케슬러는 "
+      "7이닝 동안 삼진 9개를 잡으며 1실점으로 호투해 시즌 4승째를 거뒀다.\n\n부산은 8연패에 "
+      "빠졌다.\n\nchae@yna.co.kr");
+  expect_on_story(complaint, true, "urn:yna:AKR-BB1");
+  const Outcome next_game = run(
+      "urn:yna:AKR-BB2", "2034-04-26T21:35:00+09:00",
+      "창원 매리너스, 부산 웨일러스 또 꺾고 4연승…부산은 9연패",
+      "(창원=연합뉴스) 채다온 기자 = 프로야구 창원 매리너스가 부산 웨일러스를 이틀 연속 꺾고 "
+      "4연승을 달렸다.\n\n창원은 26일 " + park + "에서 열린 KBO리그 홈경기에서 부산을 7-2로 "
+      "제압했다.\n\n창원 선발 남궁도현은 6이닝 동안 삼진 6개를 잡으며 2실점으로 막아 시즌 "
+      "3승째를 거뒀다.\n\n타선에서는 1회말 안타 4개를 몰아쳐 3점을 먼저 뽑았고 진우람이 2점 홈런을 "
+      "보탰다.\n\n부산은 9연패에 빠지며 최하위로 내려앉았다.\n\nchae@yna.co.kr");
+  if (apart) {
+    EXPECT_EQ(next_game.verdict, Verdict::fresh);
+  } else {
+    expect_on_story(next_game, true, "urn:yna:AKR-BB1");
+  }
+}
+
+TEST(Dedup, TheSameClubsNextGameIsAStoryOfItsOwn) {
+  expect_the_next_game_apart(DedupOptions{}, true);
+  DedupOptions without;
+  without.follow_up_score = false;
+  expect_the_next_game_apart(without, false);
 }
 
 // The story after its flash, unmarked, under the flash's slugline, as the

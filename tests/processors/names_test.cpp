@@ -202,6 +202,24 @@ TEST(StoryNames, AnItemsPlaces) {
   EXPECT_FALSE(names_shared(keep_names(en), kept));
 }
 
+// The score of a game: the headline's, else the lead's; the same either way
+// round; none in a date, a span, a model or a code.
+TEST(StoryNames, AGamesScore) {
+  const uint16_t six_two = story_score("Mariners beat Whalers 6-2 for third straight win", "");
+  EXPECT_NE(six_two, 0);
+  EXPECT_EQ(story_score("창원 매리너스, 3연승", "(창원=연합뉴스) 기자 = 창원은 부산을 6-2로 꺾었다."),
+            six_two);
+  EXPECT_EQ(story_score("부산 웨일러스 8연패", "(창원=연합뉴스) 기자 = 부산은 2-6으로 졌다."), six_two);
+  EXPECT_NE(story_score("Mariners beat Whalers 7-2", ""), six_two);
+  EXPECT_EQ(story_score("Kestrels beat Thunder 03-1", ""), story_score("Thunder lose 1-3", ""));
+  for (const char* none : {"2034-35 season opens", "F-35 jets land", "7-Eleven opens 1,200-1,300 stores",
+                           "Rates seen at 3.5-4 pct", "Call 1-800-555", "Korea's top court rules"}) {
+    EXPECT_EQ(story_score(none, ""), 0) << none;
+  }
+  // The lead only: a score further down is some other game's.
+  EXPECT_EQ(story_score("Lynx striker out for season", std::string(700, 'x') + " lost 2-1"), 0);
+}
+
 // An entry keeps its first eight names; what another item shares is weighed
 // on the item's side.
 TEST(StoryNames, AnEntryKeepsItsFirstEightNames) {
