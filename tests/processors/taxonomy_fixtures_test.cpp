@@ -1536,6 +1536,94 @@ TEST(TaxonomyFixturesTest, ARaidOnTheOppositionsMayorsIsPolitics) {
   });
 }
 
+// A politician charged under the law on political money is politics too.
+TEST(TaxonomyFixturesTest, PoliticalFundsArePolitics) {
+  expect_topics({
+      {"Ex-oceans minister indicted on bribery charges",
+       "SEOUL, June 3 (Yonhap) -- Prosecutors on Tuesday indicted a former oceans minister on "
+       "charges of taking 300 million won from a port operator and of violating the Political "
+       "Funds Act, the prosecutors' office said.\n\nHe has denied the charges.",
+       "politics", true},
+      {"전 해수부 장관, 뇌물·정치자금법 위반 혐의 기소",
+       "(서울=연합뉴스) 윤도해 기자 = 검찰이 3일 전직 해양수산부 장관을 뇌물과 정치자금법 위반 "
+       "혐의로 구속 기소했다.\n\n검찰은 그가 항만 운영사로부터 3억원을 받은 것으로 보고 있다.",
+       "politics", true},
+  });
+}
+
+// A fire set on purpose is a crime as well as a disaster; a fire door (방화문)
+// is not arson.
+TEST(TaxonomyFixturesTest, ArsonIsACrime) {
+  expect_topics({
+      {"대구 빌라서 방화 추정 불…2명 숨져",
+       "(대구=연합뉴스) 윤도해 기자 = 3일 오전 2시께 대구 서구의 한 빌라 3층에서 불이 나 주민 2명이 "
+       "숨졌다.\n\n소방당국은 불이 난 집에 살던 60대 남성이 집 안에 불을 지른 것으로 보고 있다.",
+       "crime", true},
+      {"대구 빌라서 불…2명 숨져",
+       "(대구=연합뉴스) 윤도해 기자 = 3일 오전 2시께 대구 서구의 한 빌라 3층에서 불이 나 주민 2명이 "
+       "숨졌다.\n\n소방당국은 방화문이 열려 있어 연기가 계단으로 번진 것으로 보고 있다.",
+       "crime", false},
+  });
+}
+
+// Crashes staged for insurance money are a fraud, not an accident.
+TEST(TaxonomyFixturesTest, StagedCrashesAreNoDisaster) {
+  expect_topics({
+      {"Police bust ring that staged 120 car crashes for insurance money",
+       "SEOUL, June 3 (Yonhap) -- Police have caught 41 people who deliberately caused some 120 "
+       "car crashes over three years to collect 1.9 billion won in insurance payouts.\n\nThe "
+       "ring sent young drivers to wait for cars changing lanes at intersections, police said.",
+       "disaster", false},
+      {"고의로 사고 내 보험금 19억 챙긴 일당 검거",
+       "(광주=연합뉴스) 윤도해 기자 = 3년 동안 고의로 사고를 120여차례 내고 보험금 19억원을 "
+       "챙긴 보험사기 일당 41명이 경찰에 붙잡혔다.\n\n이들은 차선을 바꾸는 차량을 골라 "
+       "들이받은 것으로 조사됐다.",
+       "disaster", false},
+  });
+}
+
+// An online role-playing game, a podcast and a building that wins a prize
+// are works a culture desk files.
+TEST(TaxonomyFixturesTest, GamesPodcastsAndBuildingsAreCulture) {
+  expect_topics({
+      {"'별빛 연대기' 새 던전 공개 첫날 접속자 몰려",
+       "(서울=연합뉴스) 윤도해 기자 = 온라인 역할수행게임(MMORPG) '별빛 연대기'가 새 던전을 "
+       "공개하자 동시 접속자가 30만명으로 늘었다.\n\n개발사는 서버를 늘리겠다고 밝혔다.",
+       "culture", true},
+      {"Podcast on 1980s Daegu mystery tops charts",
+       "A podcast that retells an unsolved 1980s disappearance in Daegu has drawn 3 million "
+       "plays in its first month.\n\nIts host interviews the family and a retired detective.",
+       "culture", true},
+      {"Gangneung library wins architecture prize",
+       "A small public library in Gangneung has won this year's Asia Small Building Award.\n\n"
+       "The jury praised the architects for a reading room that looks out over pine woods.",
+       "culture", true},
+  });
+}
+
+// Labour told without the word strike (work stopped, wages unpaid, a union's
+// members) is both society's and the economy's; migrant workers and the old
+// in care are society's.
+TEST(TaxonomyFixturesTest, LabourToldPlainlyIsSocietyAndEconomy) {
+  const char* stoppage_ko =
+      "(울산=연합뉴스) 윤도해 기자 = 울산의 한 조선소 하청노동자 800여명이 임금 체불에 항의해 "
+      "3일 작업 거부에 들어갔다.\n\n이들은 밀린 임금부터 지급하라고 요구했다.";
+  const char* stoppage_en =
+      "SEOUL, June 3 (Yonhap) -- About 2,000 bus drivers stopped work in Daegu on Tuesday over "
+      "unpaid wages, union members said.\n\nThe city put 300 chartered buses on the routes.";
+  expect_topics({
+      {"울산 조선소 하청노동자 800명 작업 거부", stoppage_ko, "society", true},
+      {"울산 조선소 하청노동자 800명 작업 거부", stoppage_ko, "economy", true},
+      {"Daegu bus drivers lay down tools over unpaid wages", stoppage_en, "society", true},
+      {"Daegu bus drivers lay down tools over unpaid wages", stoppage_en, "economy", true},
+      {"Heat rules for migrant workers before summer",
+       "SEOUL, June 3 (Yonhap) -- The labor ministry on Tuesday told farms and building sites "
+       "to give migrant workers 20 minutes of rest every two hours on days above 33 C.\n\n"
+       "Inspectors will check 2,000 workplaces in July.",
+       "society", true},
+  });
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
