@@ -1624,6 +1624,48 @@ TEST(TaxonomyFixturesTest, LabourToldPlainlyIsSocietyAndEconomy) {
   });
 }
 
+// A federation's or a union's election of its head, named up top, is the
+// body's own vote: no election, however many candidates and ballots it
+// counts; a labour federation's vote is society's.
+TEST(TaxonomyFixturesTest, ABodysElectionOfItsHeadIsNoElection) {
+  expect_topics({
+      {"대한농구협회장 선거 2파전…전직 감독·기업인 후보 등록",
+       "(서울=연합뉴스) 윤도해 기자 = 다음 달 치러지는 대한농구협회장 선거가 2파전으로 치러진다.\n\n"
+       "협회 선거운영위원회는 후보 등록 마감 결과 2명이 등록했다고 3일 밝혔다. 선거는 선거인단 "
+       "120명의 투표로 치러지며, 당선인은 4년 동안 협회를 이끈다.",
+       "election", false},
+      {"한국노총 위원장 선거 결선투표로…두 후보 맞대결",
+       "(서울=연합뉴스) 윤도해 기자 = 한국노총 차기 위원장 선거가 결선투표로 치러진다.\n\n"
+       "1차 투표에서 과반 득표자가 나오지 않았으며, 투표율은 61.2%였다고 선거관리위원회가 3일 "
+       "밝혔다.",
+       "election", false},
+      {"한국노총 위원장 선거 결선투표로…두 후보 맞대결",
+       "(서울=연합뉴스) 윤도해 기자 = 한국노총 차기 위원장 선거가 결선투표로 치러진다.\n\n"
+       "1차 투표에서 과반 득표자가 나오지 않았으며, 투표율은 61.2%였다고 선거관리위원회가 3일 "
+       "밝혔다.",
+       "society", true},
+      {"Mayoral by-election in Gimhae draws 3 candidates",
+       "SEOUL, June 3 (Yonhap) -- Three candidates registered for the Gimhae mayoral by-election, "
+       "the National Election Commission said.\n\nThe vote is on June 25.",
+       "election", true},
+  });
+}
+
+// Talks with another country's leader, told by the leader's title: a summit.
+TEST(TaxonomyFixturesTest, TalksWithAnotherCountrysLeaderAreASummit) {
+  expect_topics({
+      {"President leaves for Canberra for talks with Australian prime minister",
+       "SEOUL, June 3 (Yonhap) -- The president left for Canberra on Tuesday for talks with "
+       "Australian Prime Minister Noel Harker on critical minerals and defense, the presidential "
+       "office said.\n\nThe two leaders will also attend a business forum.",
+       "summit", true},
+      {"Prime minister meets business leaders over tariffs",
+       "SEOUL, June 3 (Yonhap) -- The prime minister met business leaders on Tuesday to discuss "
+       "the impact of U.S. tariffs on exports.\n\nHe promised more support for exporters.",
+       "summit", false},
+  });
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
