@@ -1666,6 +1666,28 @@ TEST(TaxonomyFixturesTest, TalksWithAnotherCountrysLeaderAreASummit) {
   });
 }
 
+// The forecast after a storm has gone names it: weather, no disaster; the
+// storm that is coming is both.
+TEST(TaxonomyFixturesTest, TheForecastAfterTheStormIsNoDisaster) {
+  expect_topics({
+      {"[주말날씨] 태풍 떠난 일요일 맑고 선선…아침 최저 12도",
+       "(서울=연합뉴스) 윤도해 기자 = 일요일인 3일은 전국이 대체로 맑겠다.\n\n기상청에 따르면 "
+       "제9호 태풍 '누리'가 동해상으로 빠져나간 뒤 찬 공기가 내려와 아침 기온이 평년보다 낮겠다. "
+       "낮 최고기온은 22∼26도로 예상된다.",
+       "disaster", false},
+      {"[주말날씨] 태풍 떠난 일요일 맑고 선선…아침 최저 12도",
+       "(서울=연합뉴스) 윤도해 기자 = 일요일인 3일은 전국이 대체로 맑겠다.\n\n기상청에 따르면 "
+       "제9호 태풍 '누리'가 동해상으로 빠져나간 뒤 찬 공기가 내려와 아침 기온이 평년보다 낮겠다. "
+       "낮 최고기온은 22∼26도로 예상된다.",
+       "weather", true},
+      {"태풍 '누리' 북상…제주 내일 새벽 최대 고비",
+       "(제주=연합뉴스) 윤도해 기자 = 제9호 태풍 '누리'가 북상하면서 제주도 전역에 태풍경보가 "
+       "내려졌다.\n\n기상청은 4일 새벽 제주가 태풍의 영향권에 들 것이라며 피해에 대비해 달라고 "
+       "당부했다.",
+       "disaster", true},
+  });
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
