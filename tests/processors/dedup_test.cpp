@@ -547,6 +547,26 @@ TEST(DedupBlindFixtures, TheTournamentWeekSet) {
   expect_every_label("dedup-blind73", 50, {34, 35});
 }
 
+// 2026-12-06, eleventh session (tests/fixtures/dedup-blind75): the business
+// desk's earnings week, earnings reports and market closes on the same
+// frames. 0.960 (story 0.940) before it was read, none merged. Left: the
+// merger's third and fourth days, a regulator's chief on "the 2.4 trillion
+// won petrochemical merger" (31, 14 % contained) and the acquirer's
+// investment plan three days after the boards' vote (43, past the 48 h a
+// follow-up is looked for, with its copy 44).
+TEST(DedupBlindFixtures, TheEarningsWeekSet) {
+  expect_every_label("dedup-blind75", 50, {31, 43}, {44});
+}
+
+// 2026-12-06, eleventh session (tests/fixtures/dedup-blind77): the typhoon
+// night, four stories of many items with their alerts. 0.980 (story 0.960)
+// before it was read, none merged, every alert as labelled. Left: this
+// writer files the typhoon's position bulletins as one series under the
+// landfall story (8, and 34 on it); they are a report's editions here.
+TEST(DedupBlindFixtures, TheTyphoonNightSet) {
+  expect_every_label("dedup-blind77", 50, {8}, {34});
+}
+
 // The English service's day and its copies, written blind on 2026-12-05,
 // seventh session (tests/fixtures/dedup-blind51), scored before it was
 // read: 0.940 (story 0.920), one look-alike merged (a second fake-app fraud
