@@ -1693,6 +1693,22 @@ TEST(TaxonomyFixturesTest, TheForecastAfterTheStormIsNoDisaster) {
   });
 }
 
+// A pop act's business with its agency, its releases and its fans is the
+// culture desk's, though it names neither K-pop nor a singer.
+TEST(TaxonomyFixturesTest, AnActsAgencyReleasesAndFansAreCulture) {
+  expect_topics({
+      {"그룹 루미너스, 미니 3집 발매 연기…팬 사인회도 취소",
+       "(서울=연합뉴스) 윤도해 기자 = 그룹 루미너스가 다음 달 예정됐던 미니 3집 발매를 연기했다.\n\n"
+       "소속사는 3일 팬 커뮤니티에 올린 공지에서 멤버의 건강 문제로 팬 사인회도 취소한다고 밝혔다.",
+       "culture", true},
+      {"Boy band Novaline's member ends exclusive contract with agency",
+       "SEOUL, June 3 (Yonhap) -- A member of boy band Novaline has served notice to end his "
+       "exclusive contract with the group's agency, the agency said.\n\nThe group's comeback with "
+       "its fourth mini album is on hold.",
+       "culture", true},
+  });
+}
+
 TEST(TaxonomyFixturesTest, KoreanItemsGetTheSameTopicsAsTheirEnglishCounterparts) {
   std::vector<std::vector<std::string>> assigned;
   score(test::fixture_path("tagging/items.jsonl"), test::fixture_path("tagging/labels.jsonl"),
