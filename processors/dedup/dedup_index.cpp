@@ -24,7 +24,8 @@ using binary::Reader;
 using binary::Writer;
 using binary::read_enum;
 
-// 7: with the count of headline names; 6: with the story's names; 5: with
+// 8: with the score of the game it reports; 7: with the count of headline
+// names; 6: with the story's names; 5: with
 // the slug hash; 4: with the headline hash; 3: 8-bit body and lead MinHash
 // values; 2: the same with 16-bit values; 1: 16-bit values, without opening
 // sketch, script and flash terms.

@@ -77,11 +77,14 @@ void expect_every_label(const std::string& dir, size_t expected_items,
     confusion.add(labels[i].verdict, verdict);
     if (verdict == labels[i].verdict && got.story == labels[i].story) ++correct;
     if (known_misses.count(line)) {
-      // A known miss: a copy or update called new, or a look-alike merged.
+      // A known miss: a copy called new, an update called new (or taken for
+      // a copy of its story's item), or a look-alike merged.
       if (labels[i].verdict == "new") {
         EXPECT_NE(verdict, "new") << dir << " line " << line << ": a known false merge changed";
-      } else {
+      } else if (labels[i].verdict == "duplicate") {
         EXPECT_EQ(verdict, "new") << dir << " line " << line << ": a known miss changed";
+      } else {
+        EXPECT_NE(verdict, "update") << dir << " line " << line << ": a known miss changed";
       }
       continue;
     }
@@ -565,6 +568,26 @@ TEST(DedupBlindFixtures, TheEarningsWeekSet) {
 // landfall story (8, and 34 on it); they are a report's editions here.
 TEST(DedupBlindFixtures, TheTyphoonNightSet) {
   expect_every_label("dedup-blind77", 50, {8}, {34});
+}
+
+// 2026-12-06, eleventh session (tests/fixtures/dedup-blind79): the courts
+// desk's week, verdicts on the same frames. 0.960 (story 0.900) before it
+// was read, none merged (sentences differ as scores do, and name their
+// defendants). Left: a re-issued (2nd LD) taken for a copy (17), and the
+// celebrity's case from indictment to sentence, whose hearing two days on
+// is found by nothing (30, with its copies and the sentence after it).
+TEST(DedupBlindFixtures, TheCourtsWeekSet) {
+  expect_every_label("dedup-blind79", 50, {17, 30}, {31, 41, 42, 43});
+}
+
+// 2026-12-06, eleventh session (tests/fixtures/dedup-blind81): the
+// entertainment desk's week. 0.940 (story 0.880) before it was read, one
+// merged. Left: the contract dispute's next days, told by the group's
+// album put off and a lawyer's statement (36, 42, with copies and the day
+// after), and the same film's next box-office report, which names what the
+// last one named (47), a report's edition to this writer.
+TEST(DedupBlindFixtures, TheEntertainmentWeekSet) {
+  expect_every_label("dedup-blind81", 50, {36, 42, 47}, {37, 48, 49});
 }
 
 // The English service's day and its copies, written blind on 2026-12-05,
