@@ -519,30 +519,27 @@ NameList story_names(std::string_view headline, std::string_view body,
 }
 
 namespace {
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_alnum(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+bool is_ascii_alnum(char c) { return is_ascii_digit(c) || is_ascii_letter(c); }
 
 // The first "N-M" of `text` with N and M of one to three digits, standing
 // alone: not in a date or a number (2034-35, 1,200-1,300, 3.5-4), a
 // model or a code (F-35, 7-Eleven, 1-800-...).
 std::string_view first_score(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
-    if (!is_digit(text[i])) continue;
+    if (!is_ascii_digit(text[i])) continue;
     if (i > 0) {
       const char before = text[i - 1];
       if (is_ascii_alnum(before) || before == '.' || before == ',' || before == '-') continue;
     }
     size_t dash = i;
-    while (dash < text.size() && is_digit(text[dash])) ++dash;
+    while (dash < text.size() && is_ascii_digit(text[dash])) ++dash;
     const size_t first_digits = dash - i;
     if (first_digits > 3 || dash + 1 >= text.size() || text[dash] != '-') {
       i = dash;
       continue;
     }
     size_t end = dash + 1;
-    while (end < text.size() && is_digit(text[end])) ++end;
+    while (end < text.size() && is_ascii_digit(text[end])) ++end;
     const size_t second_digits = end - dash - 1;
     if (second_digits == 0 || second_digits > 3) {
       i = end;
@@ -574,8 +571,12 @@ uint16_t story_score(std::string_view headline, std::string_view body) {
   a.remove_prefix(std::min(a.find_first_not_of('0'), a.size() - 1));
   b.remove_prefix(std::min(b.find_first_not_of('0'), b.size() - 1));
   if (a.size() > b.size() || (a.size() == b.size() && a > b)) std::swap(a, b);
-  const std::string pair = std::string(a) + '-' + std::string(b);
-  return static_cast<uint16_t>(XXH3_64bits(pair.data(), pair.size()) | 1);
+  char pair[8];  // at most three digits, a dash, three digits
+  const size_t size = a.size() + 1 + b.size();
+  std::copy(a.begin(), a.end(), pair);
+  pair[a.size()] = '-';
+  std::copy(b.begin(), b.end(), pair + a.size() + 1);
+  return static_cast<uint16_t>(XXH3_64bits(pair, size) | 1);
 }
 
 StoryNames keep_names(const NameList& names) {
