@@ -88,7 +88,10 @@ class Reader {
     }
   }
 
-  // A scalar or a list of scalars.
+  // A scalar or a list of scalars. A list may hold another list, named by
+  // a YAML alias ([*health_terms, hospital*]): its strings are taken in its
+  // place, so one list of terms serves as a rule's and as a sense rule's
+  // context.
   bool strings(const YAML::Node& node, const std::string& what, std::vector<std::string>& out) {
     if (!node) return false;
     if (node.IsScalar()) {
@@ -100,11 +103,21 @@ class Reader {
       return false;
     }
     for (const auto& item : node) {
-      if (!item.IsScalar()) {
+      if (item.IsScalar()) {
+        out.push_back(item.Scalar());
+        continue;
+      }
+      if (!item.IsSequence()) {
         error(what + " must hold plain strings" + at_line(item));
         continue;
       }
-      out.push_back(item.Scalar());
+      for (const auto& inner : item) {
+        if (!inner.IsScalar()) {
+          error(what + " must hold plain strings or lists of them" + at_line(inner));
+          continue;
+        }
+        out.push_back(inner.Scalar());
+      }
     }
     return true;
   }

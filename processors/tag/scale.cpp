@@ -325,12 +325,50 @@ bool single_death(const std::vector<Token>& t, size_t i) {
   return true;
 }
 
+// The people a ship, a train or a plane carries, when a figure at `i` says
+// so: "186 aboard", "146 people on board", "carrying 186 people"; else 0.
+double people_aboard(const std::vector<Token>& t, size_t i) {
+  if (t[i].kind != Kind::number) return 0;
+  if (i >= 1 && (t[i - 1].lower == "carrying" || t[i - 1].lower == "carried")) return t[i].value;
+  for (size_t j = i + 1; j < t.size() && j <= i + 4; ++j) {
+    if (t[j].kind != Kind::word) break;
+    const std::string& w = t[j].lower;
+    if (w == "aboard" || (w == "on" && j + 1 < t.size() && t[j + 1].lower == "board")) {
+      return t[i].value;
+    }
+    if (w != "people" && w != "passengers" && w != "crew" && w != "members" && w != "and") break;
+  }
+  return 0;
+}
+
+// "all evacuated", "everyone on board was rescued": the word at `i` takes
+// people out, and "all" or "everyone" stands up to six words before it in
+// its sentence.
+bool all_taken_out(const std::vector<Token>& t, size_t i) {
+  if (t[i].kind != Kind::word || is_korean(t[i].text) ||
+      english_after(t[i].lower) != Count::evacuated) {
+    return false;
+  }
+  for (size_t back = 1; back <= 6 && i >= back; ++back) {
+    const Token& b = t[i - back];
+    if (b.kind == Kind::stop && b.text == ".") break;
+    if (b.lower == "all" || b.lower == "everyone" || b.lower == "everybody") return true;
+  }
+  return false;
+}
+
 void read_tokens(const std::vector<Token>& t, ItemScale& item) {
   // Counts of a dated sentence go to a scale of their own, left unread.
   const std::vector<bool> dated = dated_sentences(t);
   ItemScale background;
+  // The people aboard that the sentence so far has named: "a ferry with 186
+  // aboard …, all evacuated" is an evacuation of 186 (tagging-blind84).
+  double aboard = 0;
   for (size_t i = 0; i < t.size(); ++i) {
     ItemScale& s = dated[i] ? background : item;
+    if (t[i].kind == Kind::stop && t[i].text == ".") aboard = 0;
+    aboard = std::max(aboard, people_aboard(t, i));
+    if (aboard > 0 && all_taken_out(t, i)) note(s, Count::evacuated, aboard);
     if (single_death(t, i)) note(s, Count::dead, 1);
     if (t[i].kind == Kind::word && korean_pair(t[i].text)) {
       for (size_t j = i + 1; j < t.size() && j <= i + 2; ++j) {

@@ -190,6 +190,36 @@ TEST(TaxonomyLoaderTest, ValidationErrorsNamedWithTheirTopic) {
   EXPECT_THAT(errors, Contains(HasSubstr("tax.yaml: topic weather: rules[0].en: empty term")));
 }
 
+// A list may hold another list by alias, so one list of a topic's terms is
+// also a sense rule's context (health's words borrowed for a figure).
+TEST(TaxonomyLoaderTest, AListMayHoldAnotherListByAlias) {
+  const TaxonomyLoad load = parse_taxonomy(R"(version: 1
+topics:
+  - id: health
+    name: health
+    kind: subject
+    rules:
+      - weight: 0.5
+        en: &health_terms [patients, clinic*]
+      - weight: 3
+        en: [vaccine]
+        context:
+          en: [*health_terms, nurses]
+)",
+                                           "tax.yaml");
+  ASSERT_THAT(messages(load.errors), IsEmpty());
+  ASSERT_TRUE(load.ok());
+  const auto tags = [&](const std::string& headline) {
+    return test::tag_ids(*load.taxonomy, test::make_item(headline, ""));
+  };
+  EXPECT_THAT(tags("Vaccine shots begin at clinics"), Contains("health"));  // from the alias
+  EXPECT_THAT(tags("Vaccine shots for nurses"), Contains("health"));        // its own term
+  EXPECT_THAT(tags("A vaccine against inflation"), IsEmpty());
+  EXPECT_THAT(taxonomy_errors("  - id: health\n    name: health\n    kind: subject\n"
+                              "    rules: [{en: [[{a: b}]]}]\n"),
+              Contains(HasSubstr("must hold plain strings or lists of them")));
+}
+
 TEST(TaxonomyLoaderTest, PlaceWeightIsAShareOfOne) {
   const auto load = [](const std::string& value) {
     return parse_taxonomy("version: 1\ndefaults:\n  place_weight: " + value + "\ntopics:\n" + kGood,

@@ -365,6 +365,27 @@ std::vector<Case> default_rule_cases() {
                                     "재난대응 훈련이 열렸다. 근로자 600여명이 대피했다.",
                                     "ko", 3)),
                    {}});
+  // tagging-blind84's: a ship's people all taken off, their number given
+  // apart from the rescue, is an evacuation's size; a museum of an old war
+  // that the North's people are sent to is no news of its forces now.
+  cases.push_back({"a ferry aground with everyone aboard taken off",
+                   tagged(make_item("Ferry with 214 aboard hits rocks off Heuksan Island, all "
+                                    "evacuated",
+                                    "MOKPO, Sept. 9 (Yonhap) -- A passenger ferry carrying 214 "
+                                    "people hit rocks off Heuksan Island on Tuesday, and all "
+                                    "passengers and crew were taken off by coast guard boats and "
+                                    "evacuated safely, the coast guard said.",
+                                    "en", 3)),
+                   {"major-disaster"}});
+  cases.push_back({"the North's war museum",
+                   tagged(make_item("N. Korea sends soldiers and students to its war museum "
+                                    "ahead of anniversary",
+                                    "SEOUL, June 20 (Yonhap) -- North Korea has sent thousands of "
+                                    "soldiers and students to its Victorious War Museum in "
+                                    "Pyongyang, where exhibits show troops and weapons of the "
+                                    "1950-53 Korean War, state media said.",
+                                    "en", 3)),
+                   {}});
   cases.push_back({"culture story",
                    tagged(make_item("Joseon porcelain exhibition opens in Paris",
                                     "An exhibition of Joseon porcelain opened at a Paris museum.",

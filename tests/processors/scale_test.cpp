@@ -108,6 +108,32 @@ TEST(ScaleTest, PeopleRescuedCountAsEvacuated) {
   EXPECT_EQ(headline("조선업체 직원 300명 구조조정").evacuated, 0);  // a restructuring
 }
 
+// Everyone aboard taken off, the count given apart from the rescue
+// (tagging-blind84: a ferry with 186 aboard aground, all evacuated, did
+// not alert).
+TEST(ScaleTest, EveryoneAboardTakenOffCountsAsEvacuated) {
+  EXPECT_EQ(headline("Ferry with 186 aboard runs aground off Jindo, all evacuated safely").evacuated,
+            186);
+  EXPECT_EQ(read_scale("Ferry aground off Jindo",
+                       "A passenger ferry carrying 186 people ran aground on a reef early "
+                       "Wednesday, and all passengers and crew were evacuated safely.")
+                .evacuated,
+            186);
+  EXPECT_EQ(headline("Plane with 212 people on board lands on a river; everyone rescued")
+                .evacuated,
+            212);
+  EXPECT_EQ(headline("All 140 people aboard rescued as ferry lists off Wando").evacuated, 140);
+  // Not everyone, or another sentence.
+  EXPECT_EQ(headline("(URGENT) Ferry with 146 aboard sinks off Tongyeong; 2 dead").evacuated, 0);
+  EXPECT_EQ(read_scale("Ferry with 146 aboard lists off Tongyeong",
+                       "The ferry carried 146 people. All crew were evacuated.")
+                .evacuated,
+            0);
+  EXPECT_EQ(headline("Ferry with 186 aboard docks late; 30 evacuated from a fire on deck")
+                .evacuated,
+            30);
+}
+
 TEST(ScaleTest, ReadsMagnitudes) {
   EXPECT_DOUBLE_EQ(headline("(URGENT) Magnitude 5.2 earthquake strikes Yeongdeok").magnitude, 5.2);
   EXPECT_DOUBLE_EQ(headline("4.3-magnitude earthquake jolts Gyeongju").magnitude, 4.3);

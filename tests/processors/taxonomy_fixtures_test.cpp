@@ -246,7 +246,10 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            // once read (docs/quality.md)
                                            BlindBar{"tagging-blind72", 0.98, 0.01, 0.98},
                                            BlindBar{"tagging-blind74", 0.96, 0.03, 0.92},
-                                           BlindBar{"tagging-blind76", 0.96, 0.01, 0.90}),
+                                           BlindBar{"tagging-blind76", 0.96, 0.01, 0.90},
+                                           // twelfth session
+                                           BlindBar{"tagging-blind82", 0.99, 0.03, 0.90},
+                                           BlindBar{"tagging-blind84", 0.99, 0.01, 0.86}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -1706,6 +1709,74 @@ TEST(TaxonomyFixturesTest, AnActsAgencyReleasesAndFansAreCulture) {
        "exclusive contract with the group's agency, the agency said.\n\nThe group's comeback with "
        "its fourth mini album is on hold.",
        "culture", true},
+  });
+}
+
+// Words a desk borrows from medicine for a figure -- a "vaccine" against
+// prices, a budget's "surgery", fake news that "infects", an outbreak of
+// complaints -- are health only beside a word that is nothing but medicine
+// (tagging-blind82: eight items tagged health).
+TEST(TaxonomyFixturesTest, MedicineBorrowedForAFigureIsNoHealth) {
+  expect_topics({
+      {"Finance minister calls spending freeze a 'vaccine' against rising prices",
+       "SEOJONG, May 4 (Yonhap) -- The finance minister on Monday called the freeze on new "
+       "spending a vaccine against rising prices.\n\nThe freeze will stay until consumer "
+       "prices fall below 2 percent, he said.",
+       "health", false},
+      {"Hallim Shipping posts profit after surgery on its fleet costs",
+       "BUSAN, May 4 (Yonhap) -- Hallim Shipping swung to a profit after what its chief called "
+       "surgery on the costs of its fleet.\n\nIt sold six old bulk carriers.",
+       "health", false},
+      {"지방교부세 배분 방식 30년 만에 '수술대'…행안부 개편안",
+       "(세종=연합뉴스) 윤도해 기자 = 지방교부세 배분 방식이 30년 만에 수술대에 오른다.\n\n"
+       "행정안전부는 인구 감소 지역에 더 많이 배분하는 개편안을 4일 내놓았다.",
+       "health", false},
+      {"청소년 10명 중 3명 '혐오 표현 감염'…\"짧은 영상 타고 번져\"",
+       "(서울=연합뉴스) 윤도해 기자 = 청소년 10명 중 3명이 온라인 혐오 표현에 감염되듯 물든 "
+       "경험이 있다는 조사 결과가 나왔다.\n\n연구진은 미디어 교육이 백신이 될 수 있다고 했다.",
+       "health", false},
+      {"New tablet hit by outbreak of complaints over battery swelling",
+       "SEOUL, May 4 (Yonhap) -- A new tablet has been hit by an outbreak of complaints over "
+       "swelling batteries, its maker said.",
+       "health", false},
+      // the real thing, told with medicine's own words
+      {"Free flu vaccine shots begin for people over 65",
+       "SEOUL, Oct. 1 (Yonhap) -- Free flu vaccine shots began Wednesday for people aged 65 and "
+       "older at clinics across the country, the health authorities said.",
+       "health", true},
+      {"대학병원 수술 대기 환자 3만명…전공의 공백 장기화",
+       "(서울=연합뉴스) 윤도해 기자 = 대학병원에서 수술을 기다리는 환자가 3만명을 넘었다.\n\n"
+       "병원들은 응급 수술부터 처리하고 있다고 밝혔다.",
+       "health", true},
+      {"Bird flu virus found at Eumseong duck farm, 20,000 birds culled",
+       "EUMSEONG, Jan. 4 (Yonhap) -- A highly pathogenic avian influenza virus was found at a "
+       "duck farm in Eumseong, and 20,000 ducks were culled, quarantine authorities said.",
+       "health", true},
+  });
+}
+
+// A fire told by its size, a toll told with who it was (3 workers
+// missing), and a band by how many play in it (tagging-blind84: an
+// (URGENT) "Big fire at … plant, 3 workers missing" went untagged, and a
+// rock quintet named after an aftershock was a disaster).
+TEST(TaxonomyFixturesTest, BigFiresTollsWithWhoAndQuintets) {
+  expect_topics({
+      {"(URGENT) Big fire at Yeosu refinery", "", "disaster", true},
+      {"(URGENT) Fire at Gumi chip plant, 2 workers missing", "", "disaster", true},
+      {"Gumi plant fire leaves 3 missing", "", "disaster", true},
+      {"[속보] 여수 석유화학공장서 큰불", "", "disaster", true},
+      {"치킨 프랜차이즈 '큰불닭' 가맹점 500호 돌파",
+       "(서울=연합뉴스) 윤도해 기자 = 치킨 프랜차이즈 '큰불닭'이 가맹점 500곳을 넘어섰다.",
+       "disaster", false},
+      {"Landslide Radio adds Daegu date to sold-out tour",
+       "SEOUL, May 4 (Yonhap) -- Punk quartet Landslide Radio will add a show in Daegu after "
+       "its nationwide tour sold out, its agency said.\n\nIts 2034 single \"Epicenter\" "
+       "topped the rock chart.",
+       "disaster", false},
+      {"Fans flock to war museum exhibit on 1950 Incheon landing",
+       "SEOUL, Sept. 15 (Yonhap) -- Thousands visited the war museum exhibit on the 1950 "
+       "Incheon landing on Monday.",
+       "armed-conflict", false},
   });
 }
 
