@@ -598,6 +598,7 @@ StageStatus Dedup::prepare(ItemContext& ctx) const {
   entry.headline_hash = headline_hash(normalized.headline);
   entry.slug_hash = slug_hash(entry.source_family, item.slugline);
   work->names = story_names(item.headline(), item.body_text(), item.slugline);
+  work->looks_back = tells_an_earlier_day(item.body_text());
   entry.names = keep_names(work->names);
   entry.headline_names = kept_headline_names(work->names);
   entry.score = story_score(item.headline(), item.body_text());
@@ -759,8 +760,12 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
   // the firefighters trapped, after the (1보) bulletin of the fire, whose
   // short lead the flash rule asks it to keep.
   constexpr uint8_t kMarked = marker::distinct | marker::kill | marker::hold;
+  // (Not a flash: a new event's flash may well recall the day before.)
+  const bool by_earlier_day = work.looks_back && !(item.markers & marker::flash) &&
+                              options_.follow_up_earlier_day_containment > 0;
   if ((item.markers & kMarked) || item.slug_hash == 0 || options_.follow_up_names <= 0 ||
-      (work.names.size() == 0 && work.names.places.empty()) || work.headline_only_flash()) {
+      (work.names.size() == 0 && work.names.places.empty() && !by_earlier_day) ||
+      work.headline_only_flash()) {
     return nullptr;
   }
   // An item of a developing story: what a follow-up by place goes on.
@@ -802,19 +807,28 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
     if (options_.follow_up_score && item.score != 0 && r->score != 0 && item.score != r->score) {
       continue;
     }
+    // Each headline names its own subject, which the other never names.
+    if (options_.follow_up_headlines_apart &&
+        headlines_apart(work.names, r->names, r->headline_names)) {
+      continue;
+    }
     int shared = shared_names(work.names, r->names, r->headline_names);
+    double need = options_.follow_up_containment;
     if (shared < options_.follow_up_names) {
-      if (!options_.follow_up_by_place || !developing(*r) || !places_shared(work.names, r->names) ||
-          !within_story(*r) ||
-          names_set_apart(work.names, r->names)) {
-        continue;
-      }
+      const bool by_place = options_.follow_up_by_place && developing(*r) &&
+                            places_shared(work.names, r->names) && within_story(*r) &&
+                            !names_set_apart(work.names, r->names);
+      // No name or place to go on: the next morning's item about the event.
+      const bool by_day = by_earlier_day && developing(*r) && shared == 0 &&
+                          !names_set_apart(work.names, r->names);
+      if (!by_place && !by_day) continue;
+      if (!by_place) need = std::max(need, options_.follow_up_earlier_day_containment);
       shared = 0;
     }
     if (shared < best_names) continue;
     if (shared == best_names && best && r->event_ms <= best->event_ms) continue;
     const double c = compare(item.sketch, session.sketch(*r)).shorter_contained();
-    if (c < options_.follow_up_containment) continue;
+    if (c < need) continue;
     best = r;
     best_names = shared;
     contained = c;

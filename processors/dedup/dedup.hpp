@@ -186,6 +186,18 @@ struct DedupOptions {
   // on the last report's frames and names what it named, under the
   // competition's slugline; each result is a story of its own.
   bool follow_up_score = true;
+  // Never when each headline names, in Latin script, someone or something
+  // the other item does not name at all (names.hpp, headlines_apart): two
+  // nominations on one frame under the reshuffle's slugline minutes apart
+  // share the president, the frame and a word or two, not the nominee.
+  bool follow_up_headlines_apart = true;
+  // Or, with no name to go on at all, when its first paragraph tells of an
+  // earlier day ("the missile it fired a day earlier", 전날 귀순한) and the
+  // shorter text is at least this much contained in the longer, an item of a
+  // developing story under the slugline: the JCS's next-morning analysis of
+  // a launch, the North's own claim about it; a new launch is a flash that
+  // tells of today. 0 turns it off.
+  double follow_up_earlier_day_containment = 0.25;
   // Unmarked write-through: the earlier text at least this much contained in
   // the new one, which adds to it (at least unmarked_update_growth more
   // distinct shingles), with Jaccard at least update_min_jaccard.
@@ -280,6 +292,8 @@ struct DedupWork {
   // Every name of the headline and first paragraph (story_names()); the
   // entry keeps the first kStoryNames.
   NameList names;
+  // Its first paragraph tells of an earlier day (tells_an_earlier_day()).
+  bool looks_back = false;
   // A flash that is its headline alone ([속보] …): too few words to go on a
   // flash or to be told by its names.
   bool headline_only_flash() const {

@@ -630,6 +630,38 @@ bool names_set_apart(const NameList& names, const StoryNames& kept) {
   return own && std::any_of(kept.begin(), kept.end(), is_name);
 }
 
+bool headlines_apart(const NameList& names, const StoryNames& kept, uint8_t kept_headline) {
+  bool own = false;
+  for (size_t i = 0; i < names.headline && i < names.size(); ++i) {
+    // A Latin name only: a Hangul headline's nouns are too often generic
+    // (수색견, 열화상) or a new official's name on the story's next day.
+    if (names.latin[i] == 0) continue;
+    if (std::find(kept.begin(), kept.end(), names.hashes[i]) != kept.end()) return false;
+    own = true;
+  }
+  if (!own) return false;
+  bool theirs = false;
+  for (size_t k = 0; k < kept_headline && k < kept.size(); ++k) {
+    if (!is_name(kept[k])) continue;
+    if (std::find(names.hashes.begin(), names.hashes.end(), kept[k]) != names.hashes.end()) {
+      return false;
+    }
+    theirs = true;
+  }
+  return theirs;
+}
+
+bool tells_an_earlier_day(std::string_view body) {
+  static constexpr std::array<std::string_view, 11> kEarlierDay = {
+      "a day earlier", "the previous day", "the day before", "a day before", "yesterday",
+      "two days earlier", "전날", "어제", "지난밤", "하루 전", "이틀 전"};
+  std::string_view rest = body;
+  const std::string_view lead = next_paragraph(rest);
+  return std::any_of(kEarlierDay.begin(), kEarlierDay.end(), [&](std::string_view phrase) {
+    return lead.find(phrase) != std::string_view::npos;
+  });
+}
+
 int shared_names(const NameList& names, const StoryNames& kept, uint8_t kept_headline) {
   int weight = 0;
   for (size_t i = 0; i < names.size(); ++i) {

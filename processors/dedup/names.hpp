@@ -103,6 +103,19 @@ bool names_apart(const StoryNames& a, const StoryNames& b);
 // 제설제, 열화상, does not set an item apart).
 bool names_set_apart(const NameList& names, const StoryNames& kept);
 
+// Whether the item's headline and the entry's each name someone or
+// something (an own name, not a short Hangul word) that the other does not
+// name at all: two nominations on one frame a few minutes apart ("President
+// names Maeng Seo-jin as foreign minister", "… names Do Hyung-chul as
+// defense minister") share the president and the frame, not the nominee.
+bool headlines_apart(const NameList& names, const StoryNames& kept, uint8_t kept_headline);
+
+// Whether the first paragraph of `body` (its dateline cut) tells of an
+// earlier day: "a day earlier", "the previous day", "yesterday", 전날, 어제.
+// The next morning's item about an event says so; the first report of a
+// new one tells of today.
+bool tells_an_earlier_day(std::string_view body);
+
 // The score of a game an item reports, "7-2" in its headline or else in its
 // lead ("부산을 7-2로 꺾었다"), as a 16-bit hash (never 0); 0 when it gives
 // none. A result is a story of its own: the same two clubs' next game under

@@ -202,6 +202,41 @@ TEST(StoryNames, AnItemsPlaces) {
   EXPECT_FALSE(names_shared(keep_names(en), kept));
 }
 
+// Two headlines apart: each names, in Latin script, what the other item
+// never names (two nominees on one frame); not when one names the other's
+// subject anywhere, nor for Hangul headlines, whose nouns are too often
+// generic words.
+TEST(StoryNames, HeadlinesApart) {
+  const auto entry = [](const std::string& headline, const std::string& body) {
+    const NameList names = story_names(headline, body, "");
+    return std::make_pair(keep_names(names), kept_headline_names(names));
+  };
+  const auto [ahn, ahn_headline] =
+      entry("President names career diplomat Ahn Seo-gyeom as new foreign minister",
+            "SEOUL, Nov. 10 (Yonhap) -- President Bae Min-gyu named Ahn Seo-gyeom.");
+  const NameList kwon =
+      story_names("President names ex-navy chief Kwon Tae-san as new defense minister",
+                  "SEOUL, Nov. 10 (Yonhap) -- President Bae Min-gyu named Kwon Tae-san.", "");
+  EXPECT_TRUE(headlines_apart(kwon, ahn, ahn_headline));
+  const NameList next =
+      story_names("Foreign minister nominee Seo-gyeom vows to mend ties with Tokyo",
+                  "SEOUL, Nov. 11 (Yonhap) -- Foreign minister nominee Ahn Seo-gyeom spoke.", "");
+  EXPECT_FALSE(headlines_apart(next, ahn, ahn_headline));
+  // The new name's item names the story's subject in its lead.
+  const NameList aside =
+      story_names("Kwon Tae-san to sit beside Ahn at Monday's cabinet meeting",
+                  "SEOUL, Nov. 11 (Yonhap) -- Kwon Tae-san and Ahn Seo-gyeom will attend.", "");
+  EXPECT_FALSE(headlines_apart(aside, ahn, ahn_headline));
+  const auto [seol, seol_headline] =
+      entry("고용노동부 장관 후보자에 설윤하 교수",
+            "(서울=연합뉴스) 기자 = 설윤하 교수가 후보자로 지명됐다.");
+  EXPECT_FALSE(headlines_apart(story_names("해양수산부 장관 후보자에 탁민호 의원",
+                                           "(서울=연합뉴스) 기자 = 탁민호 의원이 후보자로 "
+                                           "지명됐다.",
+                                           ""),
+                               seol, seol_headline));
+}
+
 // The score of a game: the headline's, else the lead's; the same either way
 // round; none in a date, a span, a model or a code.
 TEST(StoryNames, AGamesScore) {
