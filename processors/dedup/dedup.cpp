@@ -598,7 +598,9 @@ StageStatus Dedup::prepare(ItemContext& ctx) const {
   entry.headline_hash = headline_hash(normalized.headline);
   entry.slug_hash = slug_hash(entry.source_family, item.slugline);
   work->names = story_names(item.headline(), item.body_text(), item.slugline);
-  work->looks_back = tells_an_earlier_day(item.body_text());
+  // Read only where follow_up_of() may ask: under a slugline, not a flash.
+  work->looks_back = entry.slug_hash != 0 && !(entry.markers & marker::flash) &&
+                     tells_an_earlier_day(item.body_text());
   entry.names = keep_names(work->names);
   entry.headline_names = kept_headline_names(work->names);
   entry.score = story_score(item.headline(), item.body_text());
@@ -760,9 +762,9 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
   // the firefighters trapped, after the (1보) bulletin of the fire, whose
   // short lead the flash rule asks it to keep.
   constexpr uint8_t kMarked = marker::distinct | marker::kill | marker::hold;
-  // (Not a flash: a new event's flash may well recall the day before.)
-  const bool by_earlier_day = work.looks_back && !(item.markers & marker::flash) &&
-                              options_.follow_up_earlier_day_containment > 0;
+  // (work.looks_back is never set for a flash: a new event's flash may
+  // well recall the day before.)
+  const bool by_earlier_day = work.looks_back && options_.follow_up_earlier_day_containment > 0;
   if ((item.markers & kMarked) || item.slug_hash == 0 || options_.follow_up_names <= 0 ||
       (work.names.size() == 0 && work.names.places.empty() && !by_earlier_day) ||
       work.headline_only_flash()) {

@@ -292,7 +292,8 @@ struct DedupWork {
   // Every name of the headline and first paragraph (story_names()); the
   // entry keeps the first kStoryNames.
   NameList names;
-  // Its first paragraph tells of an earlier day (tells_an_earlier_day()).
+  // Its first paragraph tells of an earlier day (tells_an_earlier_day());
+  // read only for an item under a slugline that is no flash.
   bool looks_back = false;
   // A flash that is its headline alone ([속보] …): too few words to go on a
   // flash or to be told by its names.
