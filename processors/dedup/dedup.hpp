@@ -195,8 +195,9 @@ struct DedupOptions {
   // earlier day ("the missile it fired a day earlier", 전날 귀순한) and the
   // shorter text is at least this much contained in the longer, an item of a
   // developing story under the slugline: the JCS's next-morning analysis of
-  // a launch, the North's own claim about it; a new launch is a flash that
-  // tells of today. 0 turns it off.
+  // a launch, the questioning of a soldier the day after he crossed. Never
+  // a flash: a new launch's flash may recall the day before. 0 turns it
+  // off.
   double follow_up_earlier_day_containment = 0.25;
   // Unmarked write-through: the earlier text at least this much contained in
   // the new one, which adds to it (at least unmarked_update_growth more

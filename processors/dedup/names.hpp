@@ -103,11 +103,13 @@ bool names_apart(const StoryNames& a, const StoryNames& b);
 // 제설제, 열화상, does not set an item apart).
 bool names_set_apart(const NameList& names, const StoryNames& kept);
 
-// Whether the item's headline and the entry's each name someone or
-// something (an own name, not a short Hangul word) that the other does not
-// name at all: two nominations on one frame a few minutes apart ("President
-// names Maeng Seo-jin as foreign minister", "… names Do Hyung-chul as
-// defense minister") share the president and the frame, not the nominee.
+// Whether the item's headline names, in Latin script, someone or something
+// the entry does not name at all, and the entry's headline names something
+// the item does not name at all: two nominations on one frame a few
+// minutes apart ("President names Maeng Seo-jin as foreign minister", "…
+// names Do Hyung-chul as defense minister") share the president and the
+// frame, not the nominee. A Hangul headline's words do not count: too many
+// of them are generic nouns (수색견, 열화상).
 bool headlines_apart(const NameList& names, const StoryNames& kept, uint8_t kept_headline);
 
 // Whether the first paragraph of `body` (its dateline cut) tells of an
