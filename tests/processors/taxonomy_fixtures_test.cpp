@@ -1764,6 +1764,10 @@ TEST(TaxonomyFixturesTest, BigFiresTollsWithWhoAndQuintets) {
       {"(URGENT) Big fire at Yeosu refinery", "", "disaster", true},
       {"(URGENT) Fire at Gumi chip plant, 2 workers missing", "", "disaster", true},
       {"Gumi plant fire leaves 3 missing", "", "disaster", true},
+      {"Creditors push Hanul Shipping into a massive fire sale of its fleet",
+       "SEOUL, May 4 (Yonhap) -- Creditors pushed Hanul Shipping into a massive fire sale of "
+       "its fleet, selling 12 vessels at half their book value.",
+       "disaster", false},
       {"[속보] 여수 석유화학공장서 큰불", "", "disaster", true},
       {"치킨 프랜차이즈 '큰불닭' 가맹점 500호 돌파",
        "(서울=연합뉴스) 윤도해 기자 = 치킨 프랜차이즈 '큰불닭'이 가맹점 500곳을 넘어섰다.",
