@@ -64,13 +64,16 @@ check "every stderr line is one JSON object ($bad are not)" $?
 rm -f "$log"
 
 # SIGTERM while the dedup index cannot be restored (no broker): a clean stop
-# within seconds, not at the end of restore_timeout.
+# within seconds, not at the end of restore_timeout (120 s; the kill comes
+# 20 s after the TERM). The bound leaves room for the taxonomy's compile at
+# start, which a TERM waits for: ~7 s under ASan on a busy 2-core machine,
+# where 10 s was once missed by a second.
 started=$SECONDS
 WIREDESK_KAFKA__BOOTSTRAP_SERVERS=127.0.0.1:1 WIREDESK_DEDUP__RESTORE_TIMEOUT=120s \
   WIREDESK_HTTP__LISTEN=127.0.0.1:$((20000 + RANDOM % 20000)) ASAN_OPTIONS=detect_leaks=0 \
   timeout --preserve-status -k 20 -s TERM 4 "$bin" --config "$src/config/wiredesk.yaml" run >/dev/null 2>&1
 code=$?
 took=$((SECONDS - started))
-[ "$code" -eq 0 ] && [ "$took" -le 10 ]
+[ "$code" -eq 0 ] && [ "$took" -le 20 ]
 check "SIGTERM during the index restore stops cleanly (exit $code after $took s)" $?
 exit $fail
