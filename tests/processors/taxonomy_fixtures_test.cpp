@@ -249,7 +249,8 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind76", 0.96, 0.01, 0.90},
                                            // twelfth session
                                            BlindBar{"tagging-blind82", 0.99, 0.03, 0.90},
-                                           BlindBar{"tagging-blind84", 0.99, 0.01, 0.86}),
+                                           BlindBar{"tagging-blind84", 0.99, 0.01, 0.86},
+                                           BlindBar{"tagging-blind86", 0.98, 0.05, 0.82}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -1781,6 +1782,39 @@ TEST(TaxonomyFixturesTest, BigFiresTollsWithWhoAndQuintets) {
        "SEOUL, Sept. 15 (Yonhap) -- Thousands visited the war museum exhibit on the 1950 "
        "Incheon landing on Monday.",
        "armed-conflict", false},
+  });
+}
+
+// Weather's and disaster's words as figures on the lifestyle, culture and
+// politics desks (tagging-blind86: six items took disaster): a win by a
+// landslide, an earthquake through an industry, a race's '태풍의 눈', the
+// 화재 inside 문화재, the heat after the typhoon has passed. A slide that
+// cuts off a road is still one.
+TEST(TaxonomyFixturesTest, WinsByALandslideAndQuakesThroughAnIndustry) {
+  expect_topics({
+      {"Rookie act Solvane tops weekly music show by a landslide",
+       "SEOUL, July 25 (Yonhap) -- Rookie act Solvane took first place on a weekly music "
+       "television show by a landslide on Thursday, with 91 percent of the fans' votes.",
+       "disaster", false},
+      {"Road to Inje cut off by a landslide after downpour",
+       "INJE, July 25 (Yonhap) -- A mountain road to Inje was cut off by a landslide on Friday "
+       "after 180 millimeters of rain fell overnight.",
+       "disaster", true},
+      {"Display merger sends earthquake through Korea's panel industry",
+       "SEOUL, July 25 (Yonhap) -- Two display makers announced a merger that analysts described "
+       "as an earthquake for the panel business.",
+       "disaster", false},
+      {"당권 경쟁 '태풍의 눈'…40대 원외 후보 돌풍",
+       "(서울=연합뉴스) 윤도해 기자 = 다음 달 당대표 경선에서 40대 원외 후보가 '태풍의 눈'으로 "
+       "떠올랐다.",
+       "disaster", false},
+      {"문화재단지서 여름 국악 축제 개막",
+       "(제천=연합뉴스) 윤도해 기자 = 청풍문화재단지 야외공연장에서 여름 국악 축제가 27일 개막했다.",
+       "disaster", false},
+      {"태풍 지나자 다시 폭염…서울 낮 34도",
+       "(서울=연합뉴스) 윤도해 기자 = 태풍이 지나자 다시 무더위가 찾아왔다. 기상청은 서울 낮 기온이 "
+       "34도까지 오르겠다고 예보했다.",
+       "disaster", false},
   });
 }
 
