@@ -622,6 +622,19 @@ TEST(DedupBlindFixtures, TheReshuffleWeekSet) {
                      {24, 25, 27, 37, 42, 43, 44, 45});
 }
 
+// 2026-12-06, twelfth session (tests/fixtures/dedup-blind87): election
+// night, each race and the turnout on shared frames. 0.920 (story 0.820)
+// when scored blind; read, not tuned. Left: the English turnout's 3 p.m.
+// edition, a report's edition to this writer (9); Busan's record turnout
+// taken for the running turnout story (17, a false merge); the Mapo ward
+// race's result and its kill, put on the Seoul mayor's flash under another
+// slugline (32, 36); the next morning's analysis of the Seoul race (43,
+// with its copy 44); the Mapo recount's flash, which opens a story (46,
+// with its write-through 47 and a copy 50).
+TEST(DedupBlindFixtures, TheElectionNightSet) {
+  expect_every_label("dedup-blind87", 50, {9, 17, 43, 46}, {32, 36, 44, 47, 50});
+}
+
 // The English service's day and its copies, written blind on 2026-12-05,
 // seventh session (tests/fixtures/dedup-blind51), scored before it was
 // read: 0.940 (story 0.920), one look-alike merged (a second fake-app fraud
