@@ -1022,6 +1022,18 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
   return best;
 }
 
+namespace {
+
+// A later version of the record's uri cancels it (a kill under its own uri).
+bool killed(const DedupIndex::Session& session, const IndexRecord& r) {
+  for (const IndexRecord* v : session.find_uri(*r.uri)) {
+    if (v->pubstatus == PubStatus::canceled && v != &r && is_later(*v, r)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Dedup::Decision Dedup::decide_by_content(const DedupIndex::Session& session,
                                          const std::vector<const IndexRecord*>& candidates,
                                          const IndexEntry& item, const Fingerprint& fp) const {
@@ -1076,6 +1088,11 @@ Dedup::Decision Dedup::decide_by_content(const DedupIndex::Session& session,
     return d;
   }
   d.verdict = best_match.verdict;
+  if (d.verdict == Verdict::duplicate && options_.reissue_after_kill &&
+      item.content_hash != best->content_hash &&
+      best->source_family == session.interned(item.source_family) && killed(session, *best)) {
+    d.verdict = Verdict::update;
+  }
   d.story = best->story ? *best->story : *best->uri;
   d.story_family = session.name(best->story_family);
   d.of = *best->uri;

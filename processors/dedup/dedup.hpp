@@ -120,6 +120,11 @@ struct DedupOptions {
   // is a resend of it — a duplicate — only at this Jaccard or above; below
   // it the text changed and it is a new top (an update).
   double resend_jaccard = 0.90;
+  // A killed item sent again by its source under a new uri with the error
+  // put right (the county, the suspect's age) reads as a copy of it: it is
+  // the story's next version (an update), not a duplicate. An outlet's copy
+  // of the killed item, or the same bytes again, stays a duplicate.
+  bool reissue_after_kill = true;
   // A copy cut to its first paragraphs (often under its own headline): its
   // first paragraph is the earlier item's (Jaccard at least this) …
   double truncated_copy_opening = 0.50;
