@@ -165,7 +165,8 @@ class Judge {
       const bool late = late_follow_up(c, cs);
       if ((contained >= o_.update_containment ||
            (contained >= o_.update_containment_shared_paragraph && shares_paragraph(cs)) ||
-           (contained >= o_.update_containment_same_slug && same_slug(c)) ||
+           (contained >= o_.update_containment_same_slug && same_slug(c) &&
+            !(o_.towns_apart && places_apart(q_.names, c.names))) ||
            (contained >= o_.update_containment_next_rung && next_rung_of(c, cs))) &&
           !(late && in_daily_slot(q_.event_ms - c.event_ms))) {  // not a stale pattern
         return Match{Verdict::update, contained, j, false, late};
@@ -767,9 +768,10 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
   const bool by_earlier_day = work.looks_back && options_.follow_up_earlier_day_containment > 0;
   if ((item.markers & kMarked) || item.slug_hash == 0 || options_.follow_up_names <= 0 ||
       (work.names.size() == 0 && work.names.places.empty() && !by_earlier_day) ||
-      work.headline_only_flash()) {
+      (work.headline_only_flash() && !options_.follow_up_flash)) {
     return nullptr;
   }
+  const bool flash = work.headline_only_flash();
   // An item of a developing story: what a follow-up by place goes on.
   const auto developing = [](const IndexRecord& r) {
     return (r.markers & (marker::flash | marker::write_through)) != 0 || r.level > 0 ||
@@ -804,7 +806,10 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
       continue;
     }
     const int64_t gap = item.event_ms - r->event_ms;
-    if (gap < 0 || gap > options_.follow_up_window_ms) continue;
+    if (gap < 0 || gap > std::max(options_.follow_up_window_ms, options_.follow_up_late_window_ms)) {
+      continue;
+    }
+    if (gap > options_.follow_up_window_ms && in_daily_slot(gap, options_)) continue;
     // Another game's result: the same clubs, the cup, the ground, another score.
     if (options_.follow_up_score && item.score != 0 && r->score != 0 && item.score != r->score) {
       continue;
@@ -816,6 +821,10 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
     }
     int shared = shared_names(work.names, r->names, r->headline_names);
     double need = options_.follow_up_containment;
+    if (flash && (shared < options_.follow_up_names ||
+                  own_names_apart(work.names, r->names, r->headline_names))) {
+      continue;
+    }
     if (shared < options_.follow_up_names) {
       const bool by_place = options_.follow_up_by_place && developing(*r) &&
                             places_shared(work.names, r->names) && within_story(*r) &&
@@ -931,6 +940,7 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
     }
     const IndexRecord* f = session.record(ref);
     if (!f) continue;
+    if (options_.towns_apart && places_apart(item.names, f->names)) continue;
     const bool under_slug = by_slug && f->slug_hash == item.slug_hash;
     const bool story_under_slug = may_slug_story && f->slug_hash == item.slug_hash;
     if ((too_few_words || numbers_gone) && !under_slug && !story_under_slug) continue;

@@ -174,6 +174,10 @@ struct DedupOptions {
   // frames, not the names. In the daily slot (half a day or more later) it
   // is a report's next edition, not a follow-up.
   int64_t follow_up_window_ms = 48LL * 3600 * 1000;
+  // Up to this long when it does not come at the earlier item's hour of
+  // the day (daily_slot_ms): a case's indictment or a merger's investment
+  // plan on the third day, but not the third day's standings of a cup.
+  int64_t follow_up_late_window_ms = 72LL * 3600 * 1000;
   double follow_up_containment = 0.20;
   int follow_up_names = 4;
   // Or, with fewer names, when it names a place the item names (the town,
@@ -196,6 +200,11 @@ struct DedupOptions {
   // nominations on one frame under the reshuffle's slugline minutes apart
   // share the president, the frame and a word or two, not the nominee.
   bool follow_up_headlines_apart = true;
+  // A headline-only flash too, by names alone (follow_up_names of them, no
+  // place or earlier day): "[속보] 법원, '214억 전세사기' 총책 구속영장 발부"
+  // under the case's slugline is its next stage, as the recount's result is
+  // the race's. A new event's flash names the kind, not the story's names.
+  bool follow_up_flash = true;
   // Or, with no name to go on at all, when its first paragraph tells of an
   // earlier day ("the missile it fired a day earlier", 전날 귀순한) and the
   // shorter text is at least this much contained in the longer, an item of a
@@ -262,6 +271,14 @@ struct DedupOptions {
   // another figure, and another event's flash, which shares only the
   // kind's words, are left alone.
   double flash_story_coverage_same_slug = 0.25;
+  // Never a flash of another town, nor a write-through of an item of
+  // another town by the slugline alone (update_containment_same_slug): when
+  // both name a town or county (names.hpp, places) and none is the same, it
+  // is that town's own event. Another county's wildfire an hour after the
+  // first one's flash, on the same sentence frame and naming the first in
+  // passing, opens its own story; the first fire's (2보) goes on the first
+  // fire's items, not on the other county's.
+  bool towns_apart = true;
   // Index bounds (IndexOptions).
   size_t max_entries = 4'000'000;
   int64_t max_future_ms = 24LL * 3600 * 1000;

@@ -478,6 +478,54 @@ std::vector<std::string> name_words(std::string_view headline, std::string_view 
   return out;
 }
 
+namespace {
+
+// A case the headline names by its sum or count in single quotes: '214억
+// 전세사기', '회삿돈 482억 횡령', '빌라 95채 전세사기'. A Korean desk names a
+// case so from its raid to its verdict, and another case of the kind under
+// the slugline has another sum. Its hash, without spaces; 0 when there is
+// none. A level ('대응 2단계'), a rating or a typhoon's name is no such name.
+uint16_t case_by_sum(std::string_view headline) {
+  constexpr std::string_view kOpen[] = {"'", "\xE2\x80\x98"};  // ' and ‘
+  constexpr std::string_view kClose[] = {"'", "\xE2\x80\x99"};
+  constexpr std::string_view kUnits[] = {"억", "조", "원", "채"};
+  for (size_t i = 0; i < headline.size(); ++i) {
+    size_t open = 0;
+    for (const std::string_view q : kOpen) {
+      if (headline.substr(i, q.size()) == q) open = q.size();
+    }
+    if (open == 0) continue;
+    const size_t from = i + open;
+    size_t to = std::string_view::npos;
+    size_t close = 0;
+    for (const std::string_view q : kClose) {
+      const size_t at = headline.find(q, from);
+      if (at != std::string_view::npos && at < to) {
+        to = at;
+        close = q.size();
+      }
+    }
+    if (to == std::string_view::npos || to - from > 48) return 0;
+    const std::string_view phrase = headline.substr(from, to - from);
+    bool sum = false;
+    for (size_t k = 1; k < phrase.size() && !sum; ++k) {
+      if (!is_ascii_digit(phrase[k - 1])) continue;
+      for (const std::string_view unit : kUnits) sum |= phrase.substr(k, unit.size()) == unit;
+    }
+    if (sum) {
+      std::string folded;
+      for (const char c : phrase) {
+        if (c != ' ') folded.push_back(c);
+      }
+      return hash16(folded);
+    }
+    i = to + close - 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
 NameList story_names(std::string_view headline, std::string_view body,
                      std::string_view slugline) {
   // A Korean desk's slugline is its category (땅꺼짐, 선박사고, 연예), which
@@ -512,6 +560,13 @@ NameList story_names(std::string_view headline, std::string_view body,
     out.weights.push_back(own ? kOwnNameWeight : hangul && code_points(w) <= 2 ? 1 : 2);
     out.latin.push_back(hangul ? 0 : 1);
   };
+  // The case's name by its sum goes first: alone it tells the case's next
+  // stage under the slugline.
+  if (const uint16_t name = case_by_sum(headline); name != 0) {
+    out.hashes.push_back(name);
+    out.weights.push_back(kOwnNameWeight);
+    out.latin.push_back(0);
+  }
   scan_words(headline, false, add);
   out.headline = out.size();
   scan_body_names(body, add);
@@ -600,6 +655,19 @@ bool places_shared(const NameList& names, const StoryNames& kept) {
   });
 }
 
+bool places_apart(const StoryNames& a, const StoryNames& b) {
+  const auto listed = [](uint16_t n) {
+    return n >= kPlaceBase && static_cast<size_t>(n - kPlaceBase) < kListedPlaces;
+  };
+  bool a_names = false;
+  for (const uint16_t n : a) {
+    if (!listed(n)) continue;
+    if (std::find(b.begin(), b.end(), n) != b.end()) return false;
+    a_names = true;
+  }
+  return a_names && std::any_of(b.begin(), b.end(), listed);
+}
+
 uint8_t kept_headline_names(const NameList& names) {
   return static_cast<uint8_t>(std::min(names.headline, kStoryNames));
 }
@@ -628,6 +696,22 @@ bool names_set_apart(const NameList& names, const StoryNames& kept) {
     own |= names.latin[i] != 0 || names.weights[i] >= kOwnNameWeight;
   }
   return own && std::any_of(kept.begin(), kept.end(), is_name);
+}
+
+bool own_names_apart(const NameList& names, const StoryNames& kept, uint8_t kept_headline) {
+  bool own = false;
+  for (size_t i = 0; i < names.headline && i < names.size() && !own; ++i) {
+    own = (names.latin[i] != 0 || names.weights[i] >= kOwnNameWeight) &&
+          std::find(kept.begin(), kept.end(), names.hashes[i]) == kept.end();
+  }
+  if (!own) return false;
+  for (size_t k = 0; k < kept_headline && k < kept.size(); ++k) {
+    if (is_name(kept[k]) &&
+        std::find(names.hashes.begin(), names.hashes.end(), kept[k]) == names.hashes.end()) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool headlines_apart(const NameList& names, const StoryNames& kept, uint8_t kept_headline) {

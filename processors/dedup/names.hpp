@@ -91,6 +91,9 @@ int shared_names(const NameList& names, const StoryNames& kept, uint8_t kept_hea
 // one); whether `place` (NameList::places) is one of an entry's.
 bool places_shared(const NameList& names, const StoryNames& kept);
 bool place_kept(const StoryNames& kept, uint16_t place);
+// Whether two entries' kept places each hold a town, island or complex of
+// places.inc and share none (a part of a town does not count).
+bool places_apart(const StoryNames& a, const StoryNames& b);
 
 // Whether two entries' kept names share one; and whether both name things
 // and share none (another plant, another town: another event). Places do
@@ -111,6 +114,11 @@ bool names_set_apart(const NameList& names, const StoryNames& kept);
 // frame, not the nominee. A Hangul headline's words do not count: too many
 // of them are generic nouns (수색견, 열화상).
 bool headlines_apart(const NameList& names, const StoryNames& kept, uint8_t kept_headline);
+// Whether the item's headline holds an own name (a Latin one, a company's,
+// a case's by its sum: names.cpp) that the entry never names, and the
+// entry's headline a name the item never names: two verdicts of one court
+// on one frame, each of its own case.
+bool own_names_apart(const NameList& names, const StoryNames& kept, uint8_t kept_headline);
 
 // Whether the first paragraph of `body` (its dateline cut) tells of an
 // earlier day: "a day earlier", "the previous day", "yesterday", 전날, 어제.

@@ -206,6 +206,31 @@ TEST(StoryNames, AnItemsPlaces) {
 // never names (two nominees on one frame); not when one names the other's
 // subject anywhere, nor for Hangul headlines, whose nouns are too often
 // generic words.
+// A Korean desk names a case by its sum in single quotes from the raid to
+// the verdict: that name alone is worth an own name (kOwnNameWeight, what
+// follow_up_names asks), another case's sum is another name, and a level
+// or a rating in quotes is none.
+TEST(StoryNames, ACaseNamedByItsSumWeighsAsAnOwnName) {
+  const auto kept = [](const std::string& headline) {
+    const NameList names = story_names(headline, "(서울=연합뉴스) 기자 = 경찰이 수사 중이다.", "");
+    return std::make_pair(keep_names(names), kept_headline_names(names));
+  };
+  const auto [raid, raid_headline] = kept("경찰, '214억 전세사기' 조직 사무실 압수수색");
+  const NameList arrest =
+      story_names("‘214억 전세사기’ 총책 체포", "(서울=연합뉴스) 기자 = 경찰이 총책을 붙잡았다.", "");
+  EXPECT_GE(shared_names(arrest, raid, raid_headline), 4);
+  const NameList other = story_names("경찰, '95억 전세사기' 총책 체포",
+                                     "(서울=연합뉴스) 기자 = 경찰이 총책을 붙잡았다.", "");
+  EXPECT_LT(shared_names(other, raid, raid_headline), 4);
+  EXPECT_TRUE(own_names_apart(other, raid, raid_headline));
+  EXPECT_FALSE(own_names_apart(arrest, raid, raid_headline));
+  const NameList level = story_names("산림청 '대응 2단계' 발령",
+                                     "(서울=연합뉴스) 기자 = 산림청이 발령했다.", "");
+  const NameList again = story_names("산림청 '대응 2단계' 발령",
+                                     "(서울=연합뉴스) 기자 = 산림청이 또 발령했다.", "");
+  EXPECT_LT(shared_names(again, keep_names(level), kept_headline_names(level)), 4);
+}
+
 TEST(StoryNames, HeadlinesApart) {
   const auto entry = [](const std::string& headline, const std::string& body) {
     const NameList names = story_names(headline, body, "");
