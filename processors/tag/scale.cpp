@@ -47,6 +47,51 @@ constexpr std::array<RoughWord, 26> kEnglishNumbers = {{
     {"couple", 2},
 }};
 
+// Korean counts people in its own numerals before 명: 두 명, 세 명이, 한 명도.
+struct NativeNumber {
+  std::string_view word;
+  double value;
+};
+constexpr std::array<NativeNumber, 11> kKoreanNative = {{{"한", 1},
+                                                         {"두", 2},
+                                                         {"세", 3},
+                                                         {"네", 4},
+                                                         {"다섯", 5},
+                                                         {"여섯", 6},
+                                                         {"일곱", 7},
+                                                         {"여덟", 8},
+                                                         {"아홉", 9},
+                                                         {"열", 10},
+                                                         {"스무", 20}}};
+
+// A native numeral is a figure only before 명, apart ("두 명") or glued
+// ("두명이"): alone, 세 is a tax or an age and 네 a yes.
+void read_native_counts(std::vector<Token>& out) {
+  for (size_t i = 0; i < out.size(); ++i) {
+    Token& t = out[i];
+    if (t.kind != Kind::word || t.text.empty() || static_cast<unsigned char>(t.text[0]) < 0x80) {
+      continue;
+    }
+    for (const auto& n : kKoreanNative) {
+      if (!starts_with(t.text, n.word)) continue;
+      const std::string_view rest = t.text.substr(n.word.size());
+      if (rest.empty() && i + 1 < out.size() && out[i + 1].kind == Kind::word &&
+          starts_with(out[i + 1].text, "명")) {
+        t.kind = Kind::number;
+        t.value = n.value;
+      } else if (starts_with(rest, "명")) {
+        Token unit{Kind::word, rest, {}};
+        unit.glued = true;
+        t.kind = Kind::number;
+        t.value = n.value;
+        t.text = t.text.substr(0, n.word.size());
+        out.insert(out.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(unit));
+      }
+      break;
+    }
+  }
+}
+
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> out;
   size_t i = 0;
@@ -153,9 +198,17 @@ std::vector<Token> tokenize(std::string_view text) {
         continue;
       }
     }
+    // "three dozen": one figure.
+    if (t.kind == Kind::number && (t.lower == "dozen" || t.lower == "dozens") && !out.empty() &&
+        out.back().kind == Kind::number && out.back().value < 100) {
+      out.back().value *= 12;
+      space_before = false;
+      continue;
+    }
     out.push_back(std::move(t));
     space_before = false;
   }
+  read_native_counts(out);
   return out;
 }
 
@@ -393,10 +446,13 @@ void read_tokens(const std::vector<Token>& t, ItemScale& item) {
     // Korean: N명 / N여명 / N 명, then what happened to them.
     if (i + 1 < t.size() && t[i + 1].kind == Kind::word && is_korean(t[i + 1].text)) {
       std::string_view unit = t[i + 1].text;
+      size_t after = i + 2;  // the word after the unit
       if (starts_with(unit, "여")) unit.remove_prefix(std::string_view("여").size());
+      // "10여 명": the unit a word of its own after 여.
+      if (unit.empty() && after < t.size() && t[after].kind == Kind::word) unit = t[after++].text;
       if (!starts_with(unit, "명")) continue;
       Count what = Count::none;
-      for (size_t j = i + 2; j < t.size() && j <= i + 3 && what == Count::none; ++j) {
+      for (size_t j = after; j < t.size() && j <= after + 1 && what == Count::none; ++j) {
         if (t[j].kind != Kind::word) break;
         what = korean_after(t[j].text);
       }
@@ -419,8 +475,11 @@ void read_tokens(const std::vector<Token>& t, ItemScale& item) {
     // "killing thousands of fish": the noun after the figure is no one's.
     size_t noun = i + 1;
     if (noun < t.size() && t[noun].lower == "of") ++noun;
-    const bool animals = noun < t.size() && t[noun].kind == Kind::word &&
-                         english_animals(t[noun].lower);
+    // "300,000 farmed fish": one word may stand before the animals.
+    const auto animal_at = [&](size_t k) {
+      return k < t.size() && t[k].kind == Kind::word && english_animals(t[k].lower);
+    };
+    const bool animals = animal_at(noun) || animal_at(noun + 1);
     for (size_t back = 1; back <= 3 && i >= back && what == Count::none && !animals; ++back) {
       const Token& b = t[i - back];
       if (b.kind != Kind::word) break;
@@ -433,7 +492,15 @@ void read_tokens(const std::vector<Token>& t, ItemScale& item) {
     size_t to = i;  // "toll rises to (at least) N"
     while (to >= 1 && (t[to - 1].lower == "at" || t[to - 1].lower == "least")) --to;
     if (what == Count::none && to >= 1 && t[to - 1].lower == "to") {
-      for (size_t back = i - to + 2; back <= i - to + 8 && i >= back; ++back) {
+      // "The death toll from a 30-vehicle pileup on an icy expressway
+      // southeast of Seoul rose to three": after a verb of rising the toll
+      // may stand a long clause back in its sentence.
+      static constexpr std::array<std::string_view, 9> rising = {
+          "rises", "rose", "risen", "rise", "climbs", "climbed", "jumps", "jumped", "increased"};
+      const bool rose = to >= 2 && std::find(rising.begin(), rising.end(), t[to - 2].lower) !=
+                                       rising.end();
+      const size_t reach = rose ? 20 : 8;
+      for (size_t back = i - to + 2; back <= i - to + reach && i >= back; ++back) {
         if (t[i - back].kind == Kind::stop) break;
         if (t[i - back].lower == "toll") {
           what = back + 1 <= i && t[i - back - 1].lower == "injury" ? Count::hurt : Count::dead;

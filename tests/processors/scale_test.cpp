@@ -171,5 +171,34 @@ TEST(ScaleTest, TheOpeningIsTheFirstTwoParagraphs) {
   EXPECT_EQ(opening(""), "");
 }
 
+// Tolls told in words (tagging-blind90): Korean counts people in its own
+// numerals before 명, "10여 명" puts a space before the unit, English says
+// "three dozen", and a toll that rose may stand a long clause before "rose
+// to". A native numeral is a figure only before 명.
+TEST(ScaleTest, TollsToldInWordsAreCounted) {
+  EXPECT_EQ(headline("가평 캠핑장 텐트서 일산화탄소 중독 추정 사고…두 명 숨져").dead, 2);
+  const ItemScale site = headline("김포 물류센터 공사장 거푸집 무너져…세 명이 숨지고 두명 다쳐");
+  EXPECT_EQ(site.dead, 3);
+  EXPECT_EQ(site.hurt, 2);
+  const ItemScale bus = headline("체험학습 버스 빙판길 전도…1명 숨지고 10여 명 다쳐");
+  EXPECT_EQ(bus.dead, 1);
+  EXPECT_EQ(bus.hurt, 10);
+  EXPECT_EQ(headline("Three dozen hurt as two subway trains collide at low speed").hurt, 36);
+  EXPECT_EQ(read_scale("Pileup toll rises",
+                       "The death toll from a 30-vehicle pileup on an icy expressway southeast "
+                       "of Seoul rose to three Tuesday, police said.")
+                .dead,
+            3);
+  // Not a count of people: a tax, a yes, the fish of a farm.
+  EXPECT_EQ(headline("세 부담 늘어 두 배…네 가지 대책").dead, 0);
+  EXPECT_EQ(headline("Cold snap kills 300,000 farmed fish off Yeosu").dead, 0);
+  // Without a verb of rising the toll stays within eight words of "to".
+  EXPECT_EQ(read_scale("Toll",
+                       "The toll road from the new port to the airport, which the ministry says "
+                       "will cut travel times for the city's commuters, opens to 2 lanes.")
+                .dead,
+            0);
+}
+
 }  // namespace
 }  // namespace wiredesk
