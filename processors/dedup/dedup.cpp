@@ -702,7 +702,7 @@ StageStatus Dedup::process(ItemContext& ctx) {
       // slugline, told by the story's names.
       if (d.verdict == Verdict::fresh) {
         double contained = 0;
-        if (const IndexRecord* earlier = follow_up_of(session, work, d, contained)) {
+        if (const IndexRecord* earlier = follow_up_of(session, work, d, candidates, contained)) {
           goes_on(*earlier, contained);
         }
       }
@@ -754,6 +754,7 @@ Dedup::Decision Dedup::decide_by_version(const DedupIndex::Session& session,
 
 const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
                                        const DedupWork& work, const Decision& content,
+                                       const std::vector<const IndexRecord*>& near,
                                        double& contained) const {
   const IndexEntry& item = work.entry;
   // A bulletin with sentences of its own ((1보): the verdict of a trial the
@@ -766,18 +767,30 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
   // (work.looks_back is never set for a flash: a new event's flash may
   // well recall the day before.)
   const bool by_earlier_day = work.looks_back && options_.follow_up_earlier_day_containment > 0;
-  if ((item.markers & kMarked) || item.slug_hash == 0 || options_.follow_up_names <= 0 ||
+  // With no slugline, the items its text found (the band candidates) of its
+  // own source, by names alone and more of them.
+  const bool unslugged = item.slug_hash == 0;
+  if ((item.markers & kMarked) || options_.follow_up_names <= 0 ||
+      (unslugged && options_.follow_up_unslugged_names <= 0) ||
       (work.names.size() == 0 && work.names.places.empty() && !by_earlier_day) ||
-      (work.headline_only_flash() && !options_.follow_up_flash)) {
+      (work.headline_only_flash() && (!options_.follow_up_flash || unslugged))) {
     return nullptr;
   }
   const bool flash = work.headline_only_flash();
+  std::vector<const IndexRecord*> slugged;
+  if (unslugged) {
+    const NameId family = session.interned(item.source_family);
+    for (const IndexRecord* r : near) {
+      if (family != kNoName && r->source_family == family) slugged.push_back(r);
+    }
+  } else {
+    slugged = session.find_slug(item.slug_hash);
+  }
   // An item of a developing story: what a follow-up by place goes on.
   const auto developing = [](const IndexRecord& r) {
     return (r.markers & (marker::flash | marker::write_through)) != 0 || r.level > 0 ||
            (r.verdict == Verdict::update && r.of && *r.of != *r.uri);
   };
-  const std::vector<const IndexRecord*> slugged = session.find_slug(item.slug_hash);
   const auto story_of = [](const IndexRecord& r) {
     return r.story ? std::string_view(*r.story) : *r.uri;
   };
@@ -810,6 +823,9 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
       continue;
     }
     if (gap > options_.follow_up_window_ms && in_daily_slot(gap, options_)) continue;
+    // With no slugline to tell a story from a report, half a day or more on
+    // at the earlier item's hour is the report's next edition.
+    if (unslugged && gap >= 12LL * 3600 * 1000 && in_daily_slot(gap, options_)) continue;
     // Another game's result: the same clubs, the cup, the ground, another score.
     if (options_.follow_up_score && item.score != 0 && r->score != 0 && item.score != r->score) {
       continue;
@@ -821,6 +837,7 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
     }
     int shared = shared_names(work.names, r->names, r->headline_names);
     double need = options_.follow_up_containment;
+    if (unslugged && shared < options_.follow_up_unslugged_names) continue;
     if (flash && (shared < options_.follow_up_names ||
                   own_names_apart(work.names, r->names, r->headline_names))) {
       continue;

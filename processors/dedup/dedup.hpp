@@ -205,6 +205,11 @@ struct DedupOptions {
   // under the case's slugline is its next stage, as the recount's result is
   // the race's. A new event's flash names the kind, not the story's names.
   bool follow_up_flash = true;
+  // With no slugline (feeds that send none), among the earlier items of its
+  // source that its text found, when it shares names of this weight at
+  // least (two Latin names in both headlines; the actor's name in the
+  // hit-and-run's next days). 0 turns it off.
+  int follow_up_unslugged_names = 8;
   // Or, with no name to go on at all, when its first paragraph tells of an
   // earlier day ("the missile it fired a day earlier", 전날 귀순한) and the
   // shorter text is at least this much contained in the longer, an item of a
@@ -404,7 +409,9 @@ class Dedup final : public Stage {
   // `content` found the item the next edition of. `contained`: the shorter
   // text's containment in the longer.
   const IndexRecord* follow_up_of(const DedupIndex::Session& session, const DedupWork& work,
-                                  const Decision& content, double& contained) const;
+                                  const Decision& content,
+                                  const std::vector<const IndexRecord*>& near,
+                                  double& contained) const;
   const IndexRecord* flash_of(const DedupIndex::Session& session, DedupWork& work,
                               double& coverage) const;
 

@@ -109,6 +109,16 @@ std::vector<Token> tokenize(std::string_view text) {
       }
       return 0;
     };
+    // The point of "S. Korean", "N. Korean" or "U.S." ends no sentence.
+    const bool initial = text[i] == '.' && !out.empty() && !space_before &&
+                         out.back().kind == Kind::word && out.back().text.size() == 1 &&
+                         is_ascii_alpha(static_cast<unsigned char>(out.back().text[0]));
+    if (initial) {
+      out.back().lower.push_back('.');  // "s." and not the s of "70s"
+      ++i;
+      space_before = true;
+      continue;
+    }
     if (const size_t n = mark(kStops); n != 0 && !(n == 1 && text[i] == '.' && i + 1 < text.size() &&
                                                    is_digit(static_cast<unsigned char>(text[i + 1])))) {
       out.push_back(Token{Kind::stop, text.substr(i, n), {}});
@@ -291,12 +301,21 @@ bool is_korean(std::string_view w) { return !w.empty() && static_cast<unsigned c
 // English words a count may stand apart from its noun by: "2 people were
 // killed", "at least 23 workers injured".
 bool english_filler(const std::string& w) {
-  static constexpr std::array<std::string_view, 27> words = {
+  static constexpr std::array<std::string_view, 37> words = {
       "people",   "persons",  "more",     "others",    "other",        "were",    "are",
       "have",     "been",     "workers",  "passengers", "crew",        "members", "residents",
       "students", "children", "tourists", "villagers", "firefighters", "miners",  "and",
-      "later",    "taken",    "sent",     "to",      "from",         "their"};
-  return std::find(words.begin(), words.end(), w) != words.end();
+      "later",    "taken",    "sent",     "to",      "from",         "their",
+      // who they were: "3 S. Korean climbers missing", "2 Chinese fishermen dead"
+      "climbers", "hikers",   "fishermen", "sailors",  "soldiers",     "fans",    "nationals",
+      "guides",   "divers",   "spectators"};
+  if (std::find(words.begin(), words.end(), w) != words.end()) return true;
+  // Who they were by their country: the initials of "S. Korean", "N. Korean"
+  // and "U.S.", and the peoples the wire's tolls name most.
+  static constexpr std::array<std::string_view, 13> peoples = {
+      "s.", "n.", "u.", "korean", "koreans", "chinese", "japanese", "american", "americans",
+      "vietnamese", "filipino", "nepali", "foreign"};
+  return std::find(peoples.begin(), peoples.end(), w) != peoples.end();
 }
 
 void note(ItemScale& s, Count what, double value) {

@@ -189,6 +189,10 @@ TEST(ScaleTest, TollsToldInWordsAreCounted) {
                        "of Seoul rose to three Tuesday, police said.")
                 .dead,
             3);
+  // Who they were, by their country ("S. Korean" ends no sentence).
+  EXPECT_EQ(headline("3 S. Korean climbers missing after avalanche on Himalayan peak").missing, 3);
+  EXPECT_EQ(headline("2 U.S. soldiers killed in training accident").dead, 2);
+  EXPECT_EQ(headline("Man in his 70s dies in Busan house fire").dead, 1);
   // Not a count of people: a tax, a yes, the fish of a farm.
   EXPECT_EQ(headline("세 부담 늘어 두 배…네 가지 대책").dead, 0);
   EXPECT_EQ(headline("Cold snap kills 300,000 farmed fish off Yeosu").dead, 0);

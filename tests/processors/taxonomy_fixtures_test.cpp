@@ -1789,6 +1789,17 @@ TEST(TaxonomyFixturesTest, BigFiresTollsWithWhoAndQuintets) {
   });
 }
 
+// A crush where a crowd gathers, and a headline's toll in words
+// (tagging-blind92: a cup final's crush at a stadium abroad took sport
+// alone). A crush of a rival in a match is no disaster.
+TEST(TaxonomyFixturesTest, CrushesAtStadiumsAndTollsInWords) {
+  expect_topics({
+      {"Twelve dead in crush at Accra stadium after cup final", "", "disaster", true},
+      {"Hanbit crush Daegu 5-0 at a packed stadium to top the league",
+       "SEOUL, May 12 (Yonhap) -- Hanbit FC crushed Daegu 5-0 on Sunday.", "disaster", false},
+  });
+}
+
 // Weather's and disaster's words as figures on the lifestyle, culture and
 // politics desks (tagging-blind86: six items took disaster): a win by a
 // landslide, an earthquake through an industry, a race's '태풍의 눈', the
