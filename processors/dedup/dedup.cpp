@@ -777,14 +777,16 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
     return nullptr;
   }
   const bool flash = work.headline_only_flash();
-  std::vector<const IndexRecord*> slugged;
+  // The earlier items a follow-up may go on: those under its slugline, or
+  // with none, those of its source that its text found.
+  std::vector<const IndexRecord*> pool;
   if (unslugged) {
     const NameId family = session.interned(item.source_family);
     for (const IndexRecord* r : near) {
-      if (family != kNoName && r->source_family == family) slugged.push_back(r);
+      if (family != kNoName && r->source_family == family) pool.push_back(r);
     }
   } else {
-    slugged = session.find_slug(item.slug_hash);
+    pool = session.find_slug(item.slug_hash);
   }
   // An item of a developing story: what a follow-up by place goes on.
   const auto developing = [](const IndexRecord& r) {
@@ -800,14 +802,14 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
   const auto within_story = [&](const IndexRecord& r) {
     const std::string_view story = story_of(r);
     return std::all_of(work.names.places.begin(), work.names.places.end(), [&](uint16_t place) {
-      return std::any_of(slugged.begin(), slugged.end(), [&](const IndexRecord* q) {
+      return std::any_of(pool.begin(), pool.end(), [&](const IndexRecord* q) {
         return story_of(*q) == story && place_kept(q->names, place);
       });
     });
   };
   const IndexRecord* best = nullptr;
   int best_names = 0;  // a link by names goes before one by place (0)
-  for (const IndexRecord* r : slugged) {
+  for (const IndexRecord* r : pool) {
     if ((r->markers & (marker::kill | marker::hold)) || r->pubstatus != PubStatus::usable) {
       continue;
     }
