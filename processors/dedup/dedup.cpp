@@ -779,15 +779,15 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
   const bool flash = work.headline_only_flash();
   // The earlier items a follow-up may go on: those under its slugline, or
   // with none, those of its source that its text found.
-  std::vector<const IndexRecord*> pool;
-  if (unslugged) {
-    const NameId family = session.interned(item.source_family);
-    for (const IndexRecord* r : near) {
-      if (family != kNoName && r->source_family == family) pool.push_back(r);
-    }
-  } else {
-    pool = session.find_slug(item.slug_hash);
-  }
+  // (Read in place: the band candidates are not copied for every fresh item.)
+  std::vector<const IndexRecord*> slugged;
+  if (!unslugged) slugged = session.find_slug(item.slug_hash);
+  using Records = std::span<const IndexRecord* const>;
+  const Records source = unslugged ? Records(near) : Records(slugged);
+  const NameId family = unslugged ? session.interned(item.source_family) : kNoName;
+  const auto in_pool = [&](const IndexRecord& r) {
+    return !unslugged || (family != kNoName && r.source_family == family);
+  };
   // An item of a developing story: what a follow-up by place goes on.
   const auto developing = [](const IndexRecord& r) {
     return (r.markers & (marker::flash | marker::write_through)) != 0 || r.level > 0 ||
@@ -802,15 +802,16 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
   const auto within_story = [&](const IndexRecord& r) {
     const std::string_view story = story_of(r);
     return std::all_of(work.names.places.begin(), work.names.places.end(), [&](uint16_t place) {
-      return std::any_of(pool.begin(), pool.end(), [&](const IndexRecord* q) {
-        return story_of(*q) == story && place_kept(q->names, place);
+      return std::any_of(source.begin(), source.end(), [&](const IndexRecord* q) {
+        return in_pool(*q) && story_of(*q) == story && place_kept(q->names, place);
       });
     });
   };
   const IndexRecord* best = nullptr;
   int best_names = 0;  // a link by names goes before one by place (0)
-  for (const IndexRecord* r : pool) {
-    if ((r->markers & (marker::kill | marker::hold)) || r->pubstatus != PubStatus::usable) {
+  for (const IndexRecord* r : source) {
+    if (!in_pool(*r) || (r->markers & (marker::kill | marker::hold)) ||
+        r->pubstatus != PubStatus::usable) {
       continue;
     }
     // A report's next edition names what the last one named (the same

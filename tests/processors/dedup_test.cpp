@@ -1352,6 +1352,11 @@ class SluglineRun {
                      const std::string& headline, const std::string& body) {
     return runner_.run(slugged(wire(uri, "1", time, headline, body), slug_), ++line_);
   }
+  // The same for an item in Korean ("language":"ko").
+  Outcome ko(const std::string& uri, const std::string& time, const std::string& headline,
+             const std::string& body) {
+    return runner_.run(slugged(wire_ko(uri, time, headline, body), slug_), ++line_);
+  }
 
  private:
   DedupRunner runner_;
@@ -2145,16 +2150,11 @@ TEST(Dedup, TheNextMorningsItemAboutALaunchGoesOnItsStory) {
 // is that county's own story, and the first fire's (2보) goes on the first
 // fire (DedupOptions::towns_apart).
 void expect_the_other_countys_fire(const DedupOptions& options, bool apart) {
-  DedupRunner runner(options);
-  int64_t line = 0;
-  const auto run = [&](const std::string& uri, const std::string& time, const std::string& head,
-                       const std::string& body) {
-    return runner.run(slugged(wire_ko(uri, time, head, body), "산불"), ++line);
-  };
-  run("urn:yna:AKR-W1", "2036-04-04T13:12:00+09:00", "[속보] 경북 봉화군 소천면 산불…헬기 투입",
-      "(봉화=연합뉴스) 나도율 기자 = 4일 오후 1시께 경북 봉화군 소천면의 한 야산에서 불이 나 "
-      "산림당국이 진화 헬기를 투입해 진화에 나섰다.\n\ndoyul@yna.co.kr");
-  const Outcome other = run(
+  SluglineRun desk("산불", options);
+  desk.ko("urn:yna:AKR-W1", "2036-04-04T13:12:00+09:00", "[속보] 경북 봉화군 소천면 산불…헬기 투입",
+          "(봉화=연합뉴스) 나도율 기자 = 4일 오후 1시께 경북 봉화군 소천면의 한 야산에서 불이 나 "
+          "산림당국이 진화 헬기를 투입해 진화에 나섰다.\n\ndoyul@yna.co.kr");
+  const Outcome other = desk.ko(
       "urn:yna:AKR-W2", "2036-04-04T14:15:00+09:00", "경북 예천군 감천면 산불…주민 150명 대피",
       "(예천=연합뉴스) 나도율 기자 = 4일 오후 2시께 경북 예천군 감천면의 한 야산에서 불이 나 "
       "산림당국이 헬기 11대를 투입해 진화 작업을 벌이고 있다.\n\n불길이 마을 쪽으로 번지자 "
@@ -2182,23 +2182,19 @@ TEST(Dedup, AnotherCountysFireIsNoUpdateOfTheFirstOnesFlash) {
 // flash on the same frame, with its own sum, opens its own story
 // (DedupOptions::follow_up_flash).
 void expect_the_cases_flash(const DedupOptions& options, bool linked) {
-  DedupRunner runner(options);
-  int64_t line = 0;
-  const auto run = [&](const std::string& uri, const std::string& time, const std::string& head,
-                       const std::string& body) {
-    return runner.run(slugged(wire_ko(uri, time, head, body), "전세사기"), ++line);
-  };
-  run("urn:yna:AKR-C1", "2036-06-10T10:30:00+09:00", "경찰, '214억 전세사기' 조직 사무실 압수수색",
-      "(수원=연합뉴스) 마가람 기자 = 경기남부경찰청은 10일 빌라 340채를 이용해 세입자 "
-      "190여명에게서 전세보증금 214억원을 가로챈 혐의를 받는 조직의 사무실을 압수수색했다고 "
-      "밝혔다.\n\n경찰은 이들이 깡통 주택을 사들인 뒤 시세보다 비싼 보증금을 받아 "
-      "챙긴 것으로 보고 있다.\n\n경찰은 압수물을 분석해 총책을 쫓고 있다.\n\n"
-      "garam@yna.co.kr");
-  const Outcome flash = run("urn:yna:AKR-C2", "2036-06-11T18:50:00+09:00",
-                            "[속보] 법원, '214억 전세사기' 총책 구속영장 발부", "");
+  SluglineRun desk("전세사기", options);
+  desk.ko("urn:yna:AKR-C1", "2036-06-10T10:30:00+09:00",
+          "경찰, '214억 전세사기' 조직 사무실 압수수색",
+          "(수원=연합뉴스) 마가람 기자 = 경기남부경찰청은 10일 빌라 340채를 이용해 세입자 "
+          "190여명에게서 전세보증금 214억원을 가로챈 혐의를 받는 조직의 사무실을 압수수색했다고 "
+          "밝혔다.\n\n경찰은 이들이 깡통 주택을 사들인 뒤 시세보다 비싼 보증금을 받아 "
+          "챙긴 것으로 보고 있다.\n\n경찰은 압수물을 분석해 총책을 쫓고 있다.\n\n"
+          "garam@yna.co.kr");
+  const Outcome flash = desk.ko("urn:yna:AKR-C2", "2036-06-11T18:50:00+09:00",
+                                "[속보] 법원, '214억 전세사기' 총책 구속영장 발부", "");
   expect_on_story(flash, linked, "urn:yna:AKR-C1");
-  const Outcome other = run("urn:yna:AKR-C3", "2036-06-11T19:10:00+09:00",
-                            "[속보] 법원, '95억 전세사기' 건축업자 구속영장 발부", "");
+  const Outcome other = desk.ko("urn:yna:AKR-C3", "2036-06-11T19:10:00+09:00",
+                                "[속보] 법원, '95억 전세사기' 건축업자 구속영장 발부", "");
   EXPECT_EQ(other.verdict, Verdict::fresh);
 }
 
