@@ -773,21 +773,35 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
   if ((item.markers & kMarked) || options_.follow_up_names <= 0 ||
       (unslugged && options_.follow_up_unslugged_names <= 0) ||
       (work.names.size() == 0 && work.names.places.empty() && !by_earlier_day) ||
-      (work.headline_only_flash() && (!options_.follow_up_flash || unslugged))) {
+      (work.headline_only_flash() && !options_.follow_up_flash)) {
     return nullptr;
   }
   const bool flash = work.headline_only_flash();
   // The earlier items a follow-up may go on: those under its slugline, or
-  // with none, those of its source that its text found.
-  // (Read in place: the band candidates are not copied for every fresh item.)
-  std::vector<const IndexRecord*> slugged;
-  if (!unslugged) slugged = session.find_slug(item.slug_hash);
-  using Records = std::span<const IndexRecord* const>;
-  const Records source = unslugged ? Records(near) : Records(slugged);
+  // with none, those of its source that its text found and those whose
+  // first name it names (DedupIndex::Session::find_named).
   const NameId family = unslugged ? session.interned(item.source_family) : kNoName;
-  const auto in_pool = [&](const IndexRecord& r) {
-    return !unslugged || (family != kNoName && r.source_family == family);
-  };
+  thread_local std::vector<const IndexRecord*> earlier;
+  earlier.clear();
+  if (!unslugged) {
+    earlier = session.find_slug(item.slug_hash);
+  } else if (family != kNoName) {
+    for (const IndexRecord* r : near) {
+      if (r->source_family == family) earlier.push_back(r);
+    }
+    if (options_.follow_up_by_first_name) {
+      // After the band candidates, in the order found, each once.
+      const size_t found = earlier.size();
+      for (const uint16_t name : work.names.hashes) session.find_named(family, name, earlier);
+      size_t kept = found;
+      for (size_t i = found; i < earlier.size(); ++i) {
+        const auto end = earlier.begin() + static_cast<std::ptrdiff_t>(kept);
+        if (std::find(earlier.begin(), end, earlier[i]) == end) earlier[kept++] = earlier[i];
+      }
+      earlier.resize(kept);
+    }
+  }
+  const std::span<const IndexRecord* const> source(earlier);
   // An item of a developing story: what a follow-up by place goes on.
   const auto developing = [](const IndexRecord& r) {
     return (r.markers & (marker::flash | marker::write_through)) != 0 || r.level > 0 ||
@@ -803,15 +817,14 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
     const std::string_view story = story_of(r);
     return std::all_of(work.names.places.begin(), work.names.places.end(), [&](uint16_t place) {
       return std::any_of(source.begin(), source.end(), [&](const IndexRecord* q) {
-        return in_pool(*q) && story_of(*q) == story && place_kept(q->names, place);
+        return story_of(*q) == story && place_kept(q->names, place);
       });
     });
   };
   const IndexRecord* best = nullptr;
   int best_names = 0;  // a link by names goes before one by place (0)
   for (const IndexRecord* r : source) {
-    if (!in_pool(*r) || (r->markers & (marker::kill | marker::hold)) ||
-        r->pubstatus != PubStatus::usable) {
+    if ((r->markers & (marker::kill | marker::hold)) || r->pubstatus != PubStatus::usable) {
       continue;
     }
     // A report's next edition names what the last one named (the same
@@ -826,9 +839,15 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
       continue;
     }
     if (gap > options_.follow_up_window_ms && in_daily_slot(gap, options_)) continue;
-    // With no slugline to tell a story from a report, half a day or more on
-    // at the earlier item's hour is the report's next edition.
-    if (unslugged && gap >= 12LL * 3600 * 1000 && in_daily_slot(gap, options_)) continue;
+    // With no slugline to tell a story from a report, a write-through half a
+    // day or more on at the earlier item's hour is the report's next
+    // edition. An unmarked item that names the story is its next day,
+    // whatever the hour: desks follow a story at the hour they broke it
+    // (dedup-blind95: 23 h 45 and 26 h on).
+    if (unslugged && (item.markers & kRewrite) && gap >= 12LL * 3600 * 1000 &&
+        in_daily_slot(gap, options_)) {
+      continue;
+    }
     // Another game's result: the same clubs, the cup, the ground, another score.
     if (options_.follow_up_score && item.score != 0 && r->score != 0 && item.score != r->score) {
       continue;

@@ -54,6 +54,27 @@ constexpr size_t kFirstHotBodyBand = kFirstParagraph + kParagraphKeys;
 
 uint64_t paragraph_table_key(uint32_t hash) { return hash * 0x9E3779B97F4A7C15ULL; }
 
+// An entry with no slugline is chained in the slug table under its source
+// and its first name (its headline's, as a rule): the one link it would
+// leave unused. An unslugged item's next day, which names its story's
+// company or person, finds the story through it (Session::find_named)
+// where the story's text, retold in new words, is too little alike for
+// its bands.
+uint16_t first_name(const IndexRecord& r) {
+  const uint16_t name = r.names[0];
+  return name < kPlaceBase ? name : 0;
+}
+uint32_t named_slug(NameId family, uint16_t name) {
+  const uint64_t h = ((uint64_t{family} << 16) | name) * 0xD6E8FEB86659FD93ULL;
+  return static_cast<uint32_t>(h >> 32) | 1u;
+}
+bool named_in_slug_table(const IndexRecord& r) {
+  return r.slug_hash == 0 && first_name(r) != 0 && r.source_family != kNoName;
+}
+uint32_t slug_table_hash(const IndexRecord& r) {
+  return named_in_slug_table(r) ? named_slug(r.source_family, first_name(r)) : r.slug_hash;
+}
+
 int64_t system_now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -466,7 +487,7 @@ uint64_t DedupIndex::key_of(uint32_t node, size_t table) const {
   if (table == kUriTable) return uri_hash(*r.uri);
   if (table == kContentTable) return r.content_hash;
   if (table == kHeadlineTable) return r.headline_hash;
-  if (table == kSlugTable) return paragraph_table_key(r.slug_hash);
+  if (table == kSlugTable) return paragraph_table_key(slug_table_hash(r));
   if (table < kFirstOpeningBand) return body_band_key(r.sketch.body, table - kFirstBodyBand);
   if (table < kHeadlineTable) return opening_band_key(r.sketch.opening, table - kFirstOpeningBand);
   if (table < kFirstParagraph) return lead_band_key(r.sketch.lead, table - kFirstLeadBand);
@@ -496,7 +517,7 @@ bool DedupIndex::table_key(uint32_t node, size_t table, uint64_t& key) const {
   if (table == kUriTable) return true;
   if (table == kContentTable) return r.content_hash != 0;
   if (table == kHeadlineTable) return r.headline_hash != 0;
-  if (table == kSlugTable) return r.slug_hash != 0;
+  if (table == kSlugTable) return r.slug_hash != 0 || named_in_slug_table(r);
   if (table < kFirstOpeningBand) return r.sketch.body_shingles > 0;
   if (table < kHeadlineTable) return r.sketch.opening_shingles > 0;
   if (table < kFirstParagraph) return r.sketch.lead_shingles > 0;
@@ -1030,6 +1051,18 @@ std::vector<const IndexRecord*> DedupIndex::Session::find_slug(uint32_t hash) co
               [&](const IndexRecord& r) { return r.slug_hash == hash; },
               [&](uint32_t s) { out.push_back(&index_.slots_[s]); });
   return out;
+}
+
+void DedupIndex::Session::find_named(NameId family, uint16_t name,
+                                     std::vector<const IndexRecord*>& out) const {
+  if (family == kNoName || name == 0 || name >= kPlaceBase) return;
+  index_.walk(kSlugTable, paragraph_table_key(named_slug(family, name)),
+              index_.options_.max_slug_chain,
+              [&](const IndexRecord& r) {
+                return named_in_slug_table(r) && first_name(r) == name &&
+                       r.source_family == family;
+              },
+              [&](uint32_t s) { out.push_back(&index_.slots_[s]); });
 }
 
 std::vector<const IndexRecord*> DedupIndex::Session::candidates(const Fingerprint& fp) const {

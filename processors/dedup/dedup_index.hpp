@@ -385,6 +385,10 @@ class DedupIndex {
     // The newest entries (at most IndexOptions::max_slug_chain) with this
     // slug hash (IndexEntry::slug_hash), newest first.
     std::vector<const IndexRecord*> find_slug(uint32_t hash) const;
+    // Appends to `out` the newest entries (at most max_slug_chain) of source
+    // `family` with no slugline whose first name (IndexEntry::names) is
+    // `name`, newest first.
+    void find_named(NameId family, uint16_t name, std::vector<const IndexRecord*>& out) const;
     // Entries with the same content hash, an LSH band (body or lead), a
     // whole paragraph or the same opening words: at most max_candidates,
     // ranked (IndexOptions).

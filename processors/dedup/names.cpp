@@ -638,6 +638,17 @@ StoryNames keep_names(const NameList& names) {
   StoryNames kept{};
   const size_t n = std::min(names.size(), kept.size());
   std::copy_n(names.hashes.begin(), n, kept.begin());
+  // The headline's first name of weight 2 goes first (the headline's names
+  // stay the first, in their order else): the index links an item with no
+  // slugline by its first name, and a short Hangul word (실기, 회수) is too
+  // often a generic noun to find a story by.
+  const size_t headline = std::min(names.headline, n);
+  for (size_t i = 0; i < headline; ++i) {
+    if (names.weights[i] < 2) continue;
+    std::rotate(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(i),
+                kept.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    break;
+  }
   for (size_t i = 0; i < names.places.size() && n + i < kept.size(); ++i) {
     kept[n + i] = static_cast<uint16_t>(kPlaceBase + names.places[i]);
   }
