@@ -484,6 +484,23 @@ void read_tokens(const std::vector<Token>& t, ItemScale& item) {
     }
     // "No one killed": a figure denied.
     if (t[i].lower == "one" && i >= 1 && t[i - 1].lower == "no") continue;
+    // "All 48 aboard killed", "all 48 people on board the plane were
+    // killed", "kills all 48 aboard": what befell everyone a craft carried,
+    // told after them in their clause or by the verb before "all".
+    if (i >= 1 && t[i - 1].lower == "all" && people_aboard(t, i) > 0) {
+      Count fate = Count::none;
+      for (size_t j = i + 1; j < t.size() && j <= i + 20 && fate == Count::none; ++j) {
+        if (t[j].kind == Kind::stop) break;
+        if (t[j].kind != Kind::word) continue;
+        const Count c = english_after(t[j].lower);
+        if (c != Count::hurt) fate = c;
+      }
+      if (fate == Count::none && i >= 2) fate = english_before(t[i - 2].lower);
+      if (fate != Count::none) {
+        note(s, fate, v);
+        continue;
+      }
+    }
     // English: the noun after, the verb before, or a death toll "rises to N".
     Count what = Count::none;
     for (size_t j = i + 1; j < t.size() && j <= i + 4 && what == Count::none; ++j) {

@@ -29,6 +29,26 @@ TEST(ScaleTest, ReadsEnglishTolls) {
             620);
 }
 
+// What befell everyone a craft carried (dedup-blind97: "(LEAD) All 48
+// aboard killed in Papua plane crash" was read as one death and did not
+// alert): the figure of those aboard after "all", and the fate its clause
+// gives them, after it or in the verb before "all".
+TEST(ScaleTest, AllAboardCountsWhatBefellThem) {
+  EXPECT_EQ(headline("(LEAD) All 48 aboard killed in Papua plane crash").dead, 48);
+  EXPECT_EQ(headline("Plane crash kills all 48 aboard").dead, 48);
+  EXPECT_EQ(headline("All 12 crew aboard the trawler are missing").missing, 12);
+  EXPECT_EQ(read_scale("Plane crash in Papua",
+                       "All 48 people aboard a passenger plane that crashed in a mountainous "
+                       "area of Indonesia's Papua region Thursday were killed, officials said.")
+                .dead,
+            48);
+  EXPECT_EQ(headline("All 300 passengers aboard the ferry were evacuated").evacuated, 300);
+  // The fate of the clause after a comma is another's.
+  const ItemScale ferry = headline("All 146 aboard rescued, 2 died in hospital");
+  EXPECT_EQ(ferry.dead, 2);
+  EXPECT_EQ(ferry.evacuated, 146);
+}
+
 TEST(ScaleTest, EachFigureCountsOnlyWhatFollowsItInItsClause) {
   const ItemScale s = headline("Fire kills 2, injures 4 at battery plant");
   EXPECT_EQ(s.dead, 2);

@@ -1801,6 +1801,47 @@ TEST(TaxonomyFixturesTest, CrushesAtStadiumsAndTollsInWords) {
   });
 }
 
+// Korean headline shorthand (tagging-blind96): 美 is the United States
+// beside a word of state and beauty alone; 北美 where a tour goes is North
+// America; the U.S. president's title beside another president's name is
+// not the sitting one's, beside his own name or a particle it is; a market
+// close that names the launch it shrugged off is no weapons story.
+TEST(TaxonomyFixturesTest, KoreanHeadlineShorthand) {
+  expect_topics({
+      {"'美의 기원'…고려청자·조선백자 300점 한자리에",
+       "(서울=연합뉴스) 하윤슬 기자 = 국립중앙박물관은 도자기 300여점을 모은 특별전을 연다고 9일 "
+       "밝혔다.",
+       "united-states", false},
+      {"美 국무부 \"대북 제재 유지\"",
+       "(워싱턴=연합뉴스) 고태윤 기자 = 국무부는 대북 제재를 유지하겠다고 밝혔다.", "united-states",
+       true},
+      {"그룹 루미에르, 北美 14개 도시 투어…5월 LA서 출발",
+       "(서울=연합뉴스) 채윤하 기자 = 그룹 루미에르가 데뷔 후 첫 북미 투어에 나선다.", "north-korea",
+       false},
+      {"北美 정상회담 내달 개최…비핵화 협상 재개",
+       "(서울=연합뉴스) 채윤하 기자 = 북한과 미국이 내달 정상회담을 연다.", "north-korea", true},
+      {"洪 대통령, 케슬러 美 대통령과 첫 정상회담",
+       "(워싱턴=연합뉴스) 고태윤 기자 = 홍서진 대통령은 마리안 케슬러 미국 대통령과 정상회담을 한다.",
+       "donald-trump", false},
+      {"Hong meets U.S. President Marian Kessler at White House",
+       "WASHINGTON, April 8 (Yonhap) -- President Hong Seo-jin met U.S. President Marian Kessler "
+       "on Wednesday.",
+       "donald-trump", false},
+      {"트럼프 美 대통령 \"한국산 자동차 관세 인상\"",
+       "도널드 트럼프 미국 대통령은 1일 한국산 자동차 관세를 올리겠다고 밝혔다.", "donald-trump",
+       true},
+      {"[속보] 대통령실 \"대통령, 내달 워싱턴서 美대통령과 정상회담\"", "", "donald-trump", true},
+      {"코스피, 北 미사일 발사에도 0.6% 반등…外人 '사자'",
+       "(서울=연합뉴스) 한채원 기자 = 코스피가 북한의 탄도미사일 발사에도 외국인 매수세에 힘입어 "
+       "반등했다.\n\n이날 코스피는 전 거래일보다 24.53포인트(0.61%) 오른 4,076.84에 장을 마쳤다.",
+       "weapons", false},
+      {"北, 동해상으로 탄도미사일 발사…코스피 장중 하락",
+       "(서울=연합뉴스) 한채원 기자 = 북한이 7일 동해상으로 탄도미사일을 발사했다고 합동참모본부가 "
+       "밝혔다.\n\n미사일 발사 소식에 코스피는 장중 한때 1% 넘게 떨어졌다.",
+       "weapons", true},
+  });
+}
+
 // Weather's and disaster's words as figures on the lifestyle, culture and
 // politics desks (tagging-blind86: six items took disaster): a win by a
 // landslide, an earthquake through an industry, a race's '태풍의 눈', the
