@@ -20,6 +20,9 @@ namespace wiredesk {
 namespace {
 
 constexpr uint8_t kRewrite = marker::write_through | marker::correction;
+// The bulletin a desk sends after its flash comes within minutes
+// (DedupOptions::flash_figure_further_down).
+constexpr int64_t kBulletinAfterFlashMs = 30LL * 60 * 1000;
 // The flash's words an unmarked story under its slugline must have at
 // least (Dedup::flash_of).
 constexpr size_t kSlugStoryWords = 2;
@@ -947,7 +950,8 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
         story_by_slug && same && item.event_ms - ref.event_ms <= options_.flash_story_window_ms;
     const size_t lacking = numbers_lacking(d, digest);
     // numbers_ok is false: only the story under the slugline may still link.
-    const bool numbers_gone = lacking > 1 || (lacking == 1 && d.number_count < 4);
+    const size_t lacking_allowed = options_.flash_figure_further_down && same ? 2 : 4;
+    const bool numbers_gone = lacking > 1 || (lacking == 1 && d.number_count < lacking_allowed);
     if (numbers_gone && !may_slug_story) continue;
     // A flash goes on its own service's flash (below); the sister service's
     // flash of the event opens that service's story.
@@ -989,7 +993,12 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
       continue;
     }
     const size_t missing = numbers_missing(flash, opening);
-    const bool numbers_ok = missing == 0 || (missing == 1 && flash.numbers.size() >= 4);
+    const bool further_down = options_.flash_figure_further_down && same && missing == 1 &&
+                              flash.numbers.size() >= 2 &&
+                              item.event_ms - ref.event_ms <= kBulletinAfterFlashMs &&
+                              numbers_missing(flash, work.whole_terms()) == 0;
+    const bool numbers_ok =
+        missing == 0 || (missing == 1 && flash.numbers.size() >= 4) || further_down;
     // Numbers back a link: all of the flash's there, one of two digits or
     // more (a time, a toll, a sum); two of them back it strongly.
     const bool backed = missing == 0 && flash.long_number;
@@ -1032,6 +1041,8 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
       // enough to tell a story (fewer when numbers back them).
       const size_t enough = corroborated ? options_.flash_min_words - 1 : options_.flash_min_words;
       if (cov < needed || found < enough || cov <= best_same) continue;
+      // A figure told further down: three quarters of the flash's words up top.
+      if (further_down && missing == 1 && cov < options_.flash_whole_coverage) continue;
       // What the opening leaves out the story tells further down; a story
       // on another event of the kind lacks the flash's own words anywhere
       // (unless the numbers tell it is the one). Asked last: the whole

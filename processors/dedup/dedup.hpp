@@ -255,6 +255,12 @@ struct DedupOptions {
   size_t flash_min_words = 4;
   // … and at least this fraction of its words anywhere in the item.
   double flash_whole_coverage = 0.75;
+  // A flash's figures must all be in the item's opening, or all but one of
+  // four or more: another fire's toll sets its story apart. With this, one
+  // of two or three that the item tells further down does not (the
+  // "[속보] … 선원 9명 실종" whose (1보) counts the nine aboard in its fourth
+  // paragraph: dedup-blind95); it backs no link either.
+  bool flash_figure_further_down = true;
   // A marked write-through under the flash's slugline ((URGENT) "Fire breaks
   // out at cold-storage warehouse in Incheon", then "(LEAD) 1 dead, 4
   // missing as fire engulfs Incheon cold-storage warehouse" with every
