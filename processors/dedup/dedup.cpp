@@ -1042,7 +1042,7 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
       const size_t enough = corroborated ? options_.flash_min_words - 1 : options_.flash_min_words;
       if (cov < needed || found < enough || cov <= best_same) continue;
       // A figure told further down: three quarters of the flash's words up top.
-      if (further_down && missing == 1 && cov < options_.flash_whole_coverage) continue;
+      if (further_down && cov < options_.flash_whole_coverage) continue;
       // What the opening leaves out the story tells further down; a story
       // on another event of the kind lacks the flash's own words anywhere
       // (unless the numbers tell it is the one). Asked last: the whole
