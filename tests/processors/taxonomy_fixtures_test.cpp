@@ -1805,6 +1805,18 @@ TEST(TaxonomyFixturesTest, CrushesAtStadiumsAndTollsInWords) {
   });
 }
 
+// The end of life as medicine's choice (tagging-blind94): an assisted-dying
+// bill passed abroad is health as well as politics.
+TEST(TaxonomyFixturesTest, AssistedDyingIsHealth) {
+  expect_topics({
+      {"Irish parliament passes assisted dying bill after emotional debate",
+       "DUBLIN, Nov. 20 (AMP) - Ireland's parliament on Thursday passed a bill allowing "
+       "terminally ill adults to seek help to end their lives, after a debate in which "
+       "lawmakers told of relatives' final months.",
+       "health", true},
+  });
+}
+
 // Korean headline shorthand (tagging-blind96): 美 is the United States
 // beside a word of state and beauty alone; 北美 where a tour goes is North
 // America; the U.S. president's title beside another president's name is
