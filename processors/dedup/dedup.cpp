@@ -396,6 +396,17 @@ bool is_agency_id(std::string_view t) {
                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
+// Drops the entries appended to `records` after its first `found` that
+// are already before them, keeping the order of the rest.
+void drop_repeats(std::vector<const IndexRecord*>& records, size_t found) {
+  size_t kept = found;
+  for (size_t i = found; i < records.size(); ++i) {
+    const auto end = records.begin() + static_cast<std::ptrdiff_t>(kept);
+    if (std::find(records.begin(), end, records[i]) == end) records[kept++] = records[i];
+  }
+  records.resize(kept);
+}
+
 }  // namespace
 
 bool says_correction(const WireItem& item, uint8_t markers) {
@@ -679,11 +690,9 @@ StageStatus Dedup::process(ItemContext& ctx) {
       // A write-through also rewrites what its slugline names: a day later
       // its text may share too little with the item for any band to find it.
       if (entry.markers & kRewrite) {
-        for (const IndexRecord* r : session.find_slug(entry.slug_hash)) {
-          if (std::find(candidates.begin(), candidates.end(), r) == candidates.end()) {
-            candidates.push_back(r);
-          }
-        }
+        const size_t found = candidates.size();
+        session.find_slug(entry.slug_hash, candidates);
+        drop_repeats(candidates, found);
       }
       d = decide_by_content(session, candidates, entry, fp);
       // An update of `earlier`'s story, `similarity` what linked it.
@@ -787,7 +796,7 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
   thread_local std::vector<const IndexRecord*> earlier;
   earlier.clear();
   if (!unslugged) {
-    earlier = session.find_slug(item.slug_hash);
+    session.find_slug(item.slug_hash, earlier);
   } else if (family != kNoName) {
     for (const IndexRecord* r : near) {
       if (r->source_family == family) earlier.push_back(r);
@@ -796,12 +805,7 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
       // After the band candidates, in the order found, each once.
       const size_t found = earlier.size();
       for (const uint16_t name : work.names.hashes) session.find_named(family, name, earlier);
-      size_t kept = found;
-      for (size_t i = found; i < earlier.size(); ++i) {
-        const auto end = earlier.begin() + static_cast<std::ptrdiff_t>(kept);
-        if (std::find(earlier.begin(), end, earlier[i]) == end) earlier[kept++] = earlier[i];
-      }
-      earlier.resize(kept);
+      drop_repeats(earlier, found);
     }
   }
   const std::span<const IndexRecord* const> source(earlier);

@@ -1044,13 +1044,12 @@ std::vector<const IndexRecord*> DedupIndex::Session::find_headline(uint64_t hash
   return out;
 }
 
-std::vector<const IndexRecord*> DedupIndex::Session::find_slug(uint32_t hash) const {
-  std::vector<const IndexRecord*> out;
-  if (hash == 0) return out;
-  index_.walk(kSlugTable, paragraph_table_key(hash), index_.options_.max_slug_chain,
-              [&](const IndexRecord& r) { return r.slug_hash == hash; },
-              [&](uint32_t s) { out.push_back(&index_.slots_[s]); });
-  return out;
+void DedupIndex::Session::find_slug(uint32_t hash, std::vector<const IndexRecord*>& out) const {
+  if (hash == 0) return;
+  index_.walk(
+      kSlugTable, paragraph_table_key(hash), index_.options_.max_slug_chain,
+      [&](const IndexRecord& r) { return r.slug_hash == hash; },
+      [&](uint32_t s) { out.push_back(&index_.slots_[s]); });
 }
 
 void DedupIndex::Session::find_named(NameId family, uint16_t name,

@@ -382,9 +382,10 @@ class DedupIndex {
     int64_t newest_event_ms() const;
     // Entries whose headline hashes to `hash` (newest first; a capped walk).
     std::vector<const IndexRecord*> find_headline(uint64_t hash) const;
-    // The newest entries (at most IndexOptions::max_slug_chain) with this
-    // slug hash (IndexEntry::slug_hash), newest first.
-    std::vector<const IndexRecord*> find_slug(uint32_t hash) const;
+    // Appends to `out` the newest entries (at most
+    // IndexOptions::max_slug_chain) with this slug hash
+    // (IndexEntry::slug_hash), newest first.
+    void find_slug(uint32_t hash, std::vector<const IndexRecord*>& out) const;
     // Appends to `out` the newest entries (at most max_slug_chain) of source
     // `family` with no slugline whose first name (IndexEntry::names) is
     // `name`, newest first.

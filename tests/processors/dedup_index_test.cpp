@@ -340,12 +340,22 @@ TEST(DedupIndex, FindsTheNewestEntriesOfASlugline) {
   other.slug_hash = 78;
   ASSERT_TRUE(session.insert(other));
   ASSERT_TRUE(session.insert(entry("urn:none", t + 10, 100)));
-  const auto found = session.find_slug(77);
+  const auto find_slug = [&](uint32_t hash) {
+    std::vector<const IndexRecord*> out;
+    session.find_slug(hash, out);
+    return out;
+  };
+  const auto found = find_slug(77);
   ASSERT_EQ(found.size(), 3u);
   EXPECT_EQ(std::string_view(*found[0]->uri), "urn:s4");
   EXPECT_EQ(std::string_view(*found[2]->uri), "urn:s2");
-  EXPECT_EQ(session.find_slug(78).size(), 1u);
-  EXPECT_TRUE(session.find_slug(0).empty());
+  EXPECT_EQ(find_slug(78).size(), 1u);
+  EXPECT_TRUE(find_slug(0).empty());
+  // It appends: what the buffer held stays in front.
+  std::vector<const IndexRecord*> appended{found[0]};
+  session.find_slug(78, appended);
+  ASSERT_EQ(appended.size(), 2u);
+  EXPECT_EQ(std::string_view(*appended[1]->uri), "urn:other");
 }
 
 TEST(DedupIndex, LocalInsertFiresOnChangeAfterTheLock) {
