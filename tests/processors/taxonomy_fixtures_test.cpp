@@ -259,7 +259,9 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            // fourteenth session: 94 as scored blind
                                            // (not tuned), 96 once read
                                            BlindBar{"tagging-blind94", 0.96, 0.04, 0.91},
-                                           BlindBar{"tagging-blind96", 0.95, 0.01, 0.97}),
+                                           BlindBar{"tagging-blind96", 0.95, 0.01, 0.97},
+                                           BlindBar{"tagging-blind98", 0.98, 0.07, 0.91},
+                                           BlindBar{"tagging-blind100", 0.95, 0.13, 0.90}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -1814,6 +1816,33 @@ TEST(TaxonomyFixturesTest, AssistedDyingIsHealth) {
        "terminally ill adults to seek help to end their lives, after a debate in which "
        "lawmakers told of relatives' final months.",
        "health", true},
+  });
+}
+
+// The wire's furniture (tagging-blind100): a list of days past names wars,
+// assassinations and fires that are history; a list of death notices
+// names hospitals. Neither is news of them. A headline that tells such an
+// event now still is.
+TEST(TaxonomyFixturesTest, HistoryListsAndDeathNotices) {
+  expect_topics({
+      {"Today in Korean History",
+       "Nov. 23\n\n1950 -- Chinese troops attack U.N. forces along the Chongchon River during "
+       "the Korean War.\n\n2010 -- North Korea shells Yeonpyeong Island, killing two marines "
+       "and two civilians.",
+       "military", false},
+      {"[오늘의 역사] 11월 23일",
+       "▲1950년 중공군, 청천강 일대서 유엔군 공격\n\n▲2010년 북한, 연평도 포격…해병 2명·민간인 "
+       "2명 사망\n\n▲2031년 울산 석유화학공장 폭발로 근로자 5명 숨져",
+       "disaster", false},
+      {"[부고] 하선우씨 별세 외",
+       "▲하선우씨 별세, 하지민(세브란스병원 간호부장)씨 부친상 = 22일, 서울아산병원 장례식장, "
+       "발인 24일 오전 7시\n\n▲노경자씨 별세, 문태오(삼성서울병원 교수)씨 모친상 = 23일, "
+       "분당서울대병원 장례식장, 발인 25일 오전 8시",
+       "health", false},
+      {"울산 석유화학공장 폭발로 근로자 5명 숨져",
+       "(울산=연합뉴스) 변서후 기자 = 23일 오전 울산의 한 석유화학공장에서 폭발이 일어나 근로자 "
+       "5명이 숨졌다.",
+       "disaster", true},
   });
 }
 
