@@ -866,7 +866,17 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
     }
     int shared = shared_names(work.names, r->names, r->headline_names);
     double need = options_.follow_up_containment;
-    if (unslugged && shared < options_.follow_up_unslugged_names) continue;
+    if (unslugged && shared < options_.follow_up_unslugged_names) {
+      // Fewer names, and a place of a developing story's (the boat's name
+      // and its island, the company's name and its city). A flash names
+      // the story's own name: a new event's flash names the kind and the
+      // place ("Parliament", "Jeju Island").
+      const bool by_place =
+          options_.follow_up_unslugged_by_place && shared >= options_.follow_up_names &&
+          (!(item.markers & marker::flash) || own_name_shared(work.names, r->names)) &&
+          developing(*r) && places_shared(work.names, r->names) && within_story(*r);
+      if (!by_place) continue;
+    }
     if (flash && (shared < options_.follow_up_names ||
                   own_names_apart(work.names, r->names, r->headline_names))) {
       continue;
@@ -1051,7 +1061,11 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
       // on another event of the kind lacks the flash's own words anywhere
       // (unless the numbers tell it is the one). Asked last: the whole
       // story's terms are the longest list.
-      if ((backed || word_coverage(flash, work.whole_terms()) >= options_.flash_whole_coverage) &&
+      const bool named = options_.flash_named_story && !(item.markers & marker::flash) &&
+                         shared_names(work.names, f->names, f->headline_names) >=
+                             options_.follow_up_unslugged_names;
+      if ((backed || named ||
+           word_coverage(flash, work.whole_terms()) >= options_.flash_whole_coverage) &&
           *f->uri != item.uri) {
         best_same = cov;
         same_script = f;

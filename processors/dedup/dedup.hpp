@@ -219,6 +219,12 @@ struct DedupOptions {
   // of an item with no slugline): a next day retold in new words shares
   // too little text for the bands.
   bool follow_up_by_first_name = true;
+  // ... or, with names of follow_up_names at least, when it also names a
+  // place of an earlier item of a developing story (a flash, a
+  // write-through, an update): the next morning's "추자도 여객선 화재
+  // 실종자 2명 숨진 채 발견" names the ferry and the island its (종합)
+  // named. Another boat or plant in that town names none of its names.
+  bool follow_up_unslugged_by_place = true;
   // Or, with no name to go on at all, when its first paragraph tells of an
   // earlier day ("the missile it fired a day earlier", 전날 귀순한) and the
   // shorter text is at least this much contained in the longer, an item of a
@@ -255,6 +261,12 @@ struct DedupOptions {
   size_t flash_min_words = 4;
   // … and at least this fraction of its words anywhere in the item.
   double flash_whole_coverage = 0.75;
+  // … or, in place of that, names of the flash's shared with the item of
+  // follow_up_unslugged_names at least: the story after "(URGENT) Top
+  // court upholds 5-year prison term for Taeyul Group chairman" names the
+  // group and its chairman, and tells the rest in words of its own
+  // ("finalizes", "sentence"). Another event of the kind names others.
+  bool flash_named_story = true;
   // A flash's figures must all be in the item's opening, or all but one of
   // four or more: another fire's toll sets its story apart. With this, one
   // of two or three that the item tells further down does not (the

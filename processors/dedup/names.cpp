@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <ranges>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -539,16 +540,32 @@ NameList story_names(std::string_view headline, std::string_view body,
   const std::pair<std::string_view, int> filed_from = dateline_town(body);
   auto add = [&](const ScannedWord& word) {
     const std::string_view w = word.text;
+    const auto add_place = [&](int place) {
+      const auto n = static_cast<uint16_t>(place);
+      if (out.places.size() < kStoryPlaces &&
+          std::find(out.places.begin(), out.places.end(), n) == out.places.end()) {
+        out.places.push_back(n);
+      }
+    };
     if (out.places.size() < kStoryPlaces) {
       int place = place_of(w);
       if (place < 0 && w == filed_from.first) place = filed_from.second;
-      if (place < 0) place = part_of_town(w, word.place);
-      if (place >= 0) {
-        const auto n = static_cast<uint16_t>(place);
-        if (std::find(out.places.begin(), out.places.end(), n) == out.places.end()) {
-          out.places.push_back(n);
+      bool compound = false;
+      if (place < 0 && w.find('-') != std::string_view::npos && utf8::is_ascii(w)) {
+        // A compound names its places: a Jeju-bound ferry, a Seoul-based
+        // firm, the Incheon-Beijing route.
+        for (const std::string_view part :
+             std::views::split(w, '-') | std::views::transform([](auto r) {
+               return std::string_view(r.begin(), r.end());
+             })) {
+          if (const int listed = place_of(part); listed >= 0) {
+            add_place(listed);
+            compound = true;
+          }
         }
       }
+      if (place < 0 && !compound) place = part_of_town(w, word.place);
+      if (place >= 0) add_place(place);
     }
     if (word.opener || is_common_word(w)) return;
     const uint16_t h = hash16(w);
@@ -707,6 +724,16 @@ bool names_set_apart(const NameList& names, const StoryNames& kept) {
     own |= names.latin[i] != 0 || names.weights[i] >= kOwnNameWeight;
   }
   return own && std::any_of(kept.begin(), kept.end(), is_name);
+}
+
+bool own_name_shared(const NameList& names, const StoryNames& kept) {
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names.weights[i] >= kOwnNameWeight &&
+        std::find(kept.begin(), kept.end(), names.hashes[i]) != kept.end()) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool own_names_apart(const NameList& names, const StoryNames& kept, uint8_t kept_headline) {

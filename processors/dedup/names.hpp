@@ -114,6 +114,9 @@ bool names_set_apart(const NameList& names, const StoryNames& kept);
 // frame, not the nominee. A Hangul headline's words do not count: too many
 // of them are generic nouns (수색견, 열화상).
 bool headlines_apart(const NameList& names, const StoryNames& kept, uint8_t kept_headline);
+// Whether the entry keeps an own name of the item's (a company's, a ship's,
+// a case's by its sum: names.cpp), not just a word both use.
+bool own_name_shared(const NameList& names, const StoryNames& kept);
 // Whether the item's headline holds an own name (a Latin one, a company's,
 // a case's by its sum: names.cpp) that the entry never names, and the
 // entry's headline a name the item never names: two verdicts of one court

@@ -187,6 +187,13 @@ TEST(StoryNames, AnItemsPlaces) {
   EXPECT_EQ(story_names("흥덕구 도로 통제", "", "").places, std::vector<uint16_t>{part.places[1]});
   EXPECT_EQ(places("Boat aground off Goha Island near Mokpo"), 2u);
   EXPECT_EQ(places("Fire in Jeongwang-dong"), 1u);
+  // An English compound names its listed places: a Yeosu-bound ferry is
+  // Yeosu's, the Incheon-Busan route names both.
+  const NameList bound = story_names("Fire on Yeosu-bound ferry", "", "");
+  ASSERT_EQ(bound.places.size(), 1u);
+  EXPECT_EQ(bound.places[0], yeosu.places[0]);
+  EXPECT_EQ(places("Incheon-Busan flights resume"), 2u);
+  EXPECT_EQ(places("Follow-up talks on a high-speed rail"), 0u);
   EXPECT_EQ(places("비상구 점검, 구조활동, 안전관리"), 0u);  // words that only end so
   // A part of a town sets apart but never links: two items that name only
   // 가경동 share no place.
