@@ -1846,6 +1846,24 @@ TEST(TaxonomyFixturesTest, HistoryListsAndDeathNotices) {
   });
 }
 
+// A toll of war (tagging-blind98): the dead of a drone strike are the
+// war's casualties, not a disaster's; a gas blast's dead in the same city
+// are.
+TEST(TaxonomyFixturesTest, AWarsTollIsNoDisaster) {
+  expect_topics({
+      {"Russian drone strike on Kharkiv kills five: governor",
+       "KHARKIV, Ukraine (AMP) - A Russian drone attack on Kharkiv killed five people including "
+       "a 15-year-old girl overnight, the regional governor said Saturday.\n\nNineteen people "
+       "were injured, and firefighters pulled two residents from the rubble of a burning "
+       "apartment block.",
+       "disaster", false},
+      {"Gas explosion kills five in Kharkiv apartment block",
+       "KHARKIV, Ukraine (AMP) - A gas explosion tore through an apartment block in Kharkiv "
+       "overnight, killing five people, emergency services said Saturday.",
+       "disaster", true},
+  });
+}
+
 // Korean headline shorthand (tagging-blind96): 美 is the United States
 // beside a word of state and beauty alone; 北美 where a tour goes is North
 // America; the U.S. president's title beside another president's name is
