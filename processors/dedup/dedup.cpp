@@ -422,11 +422,47 @@ uint64_t headline_hash(std::string_view normalized_headline) {
   return h == 0 ? 1 : h;
 }
 
+namespace {
+
+// A slugline's words, without the marks a desk adds to it on a flash or a
+// write-through ("URGENT-Ulsan-fire", "BOK-rate (LEAD)", "Quake (2nd LD)"),
+// joined by one '-' whatever separated them ("Japan hotel_fire").
+std::string slug_words(std::string_view slugline) {
+  std::string folded = fold_case(slugline);
+  // Parenthesized marks: (lead), (urgent), (corrected), (update), (2nd ld).
+  for (size_t open = folded.find('('); open != std::string::npos; open = folded.find('(', open)) {
+    const size_t close = folded.find(')', open);
+    if (close == std::string::npos) break;
+    const std::string_view inner = std::string_view(folded).substr(open + 1, close - open - 1);
+    const bool mark = inner == "lead" || inner == "urgent" || inner == "corrected" ||
+                      inner == "update" || inner == "flash" || inner.ends_with(" ld");
+    if (mark) {
+      folded.replace(open, close + 1 - open, " ");
+    } else {
+      open = close;
+    }
+  }
+  std::string out;
+  bool gap = false;
+  for (const char c : folded) {
+    if (c == '-' || c == '_' || c == '/' || c == ' ') {
+      gap = !out.empty();
+      continue;
+    }
+    if (gap) out.push_back('-');
+    gap = false;
+    out.push_back(c);
+  }
+  for (const std::string_view prefix : {"urgent-", "flash-"}) {
+    if (out.size() > prefix.size() && out.starts_with(prefix)) out.erase(0, prefix.size());
+  }
+  return out;
+}
+
+}  // namespace
+
 uint32_t slug_hash(std::string_view source_family, std::string_view slugline) {
-  const std::string folded = fold_case(slugline);
-  std::string_view slug = folded;
-  slug.remove_prefix(std::min(slug.size(), slug.find_first_not_of(' ')));
-  slug = slug.substr(0, slug.find_last_not_of(' ') + 1);
+  const std::string slug = slug_words(slugline);
   if (slug.empty()) return 0;
   std::string key(source_family);
   key.push_back('\0');

@@ -374,7 +374,9 @@ std::vector<std::string> referenced_uris(const WireItem& item);
 uint64_t headline_hash(std::string_view normalized_headline);
 
 // The hash an item's slugline is found by (IndexEntry::slug_hash): of its
-// source family and its slugline, case folded and trimmed; 0 without one.
+// source family and its slugline's words, case folded, without a flash's
+// or a write-through's mark ("URGENT-", "(LEAD)", "(2nd LD)") and joined
+// by one '-' whatever separated them; 0 without one.
 uint32_t slug_hash(std::string_view source_family, std::string_view slugline);
 
 // Headline hashes of the quoted passages of a notice's body and editor's note

@@ -770,9 +770,20 @@ TEST(DedupBlindFixtures, SyndicationAndFlashThreadsSet) {
 }
 
 // A slugline is one agency's: the same words from another source are
-// another chain; case and spaces around it do not count.
+// another chain; case and spaces around it do not count, nor what
+// separates its words, nor the mark a flash or a write-through adds to it
+// (dedup-blind99: "BOK-rate (LEAD)", "BOK-rate (2nd LD)"; dedup-blind12:
+// "URGENT-Ulsan-fire").
 TEST(Dedup, TheSlugHashIsTheSourcesSlugline) {
   EXPECT_EQ(slug_hash("yonhap", "Chile-FM-visit"), slug_hash("yonhap", "  chile-fm-visit "));
+  EXPECT_EQ(slug_hash("yonhap", "Chile-FM-visit"), slug_hash("yonhap", "Chile FM_visit"));
+  EXPECT_EQ(slug_hash("yonhap", "BOK-rate"), slug_hash("yonhap", "BOK-rate (LEAD)"));
+  EXPECT_EQ(slug_hash("yonhap", "BOK-rate"), slug_hash("yonhap", "BOK-rate (2nd LD)"));
+  EXPECT_EQ(slug_hash("yonhap", "Ulsan-fire"), slug_hash("yonhap", "URGENT-Ulsan-fire"));
+  EXPECT_EQ(slug_hash("yonhap", "Ulsan-fire"), slug_hash("yonhap", "(URGENT) Ulsan-fire"));
+  EXPECT_NE(slug_hash("yonhap", "Lead-smelter"), slug_hash("yonhap", "Smelter"));
+  EXPECT_NE(slug_hash("yonhap", "Vote (Busan)"), slug_hash("yonhap", "Vote"));
+  EXPECT_EQ(slug_hash("yonhap", "(LEAD)"), 0u);
   EXPECT_NE(slug_hash("yonhap", "Chile-FM-visit"), slug_hash("korea daybreak", "Chile-FM-visit"));
   EXPECT_NE(slug_hash("yonhap", "Chile-FM-visit"), slug_hash("yonhap", "Chile-FM-talks"));
   EXPECT_EQ(slug_hash("yonhap", ""), 0u);
