@@ -3,7 +3,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <ranges>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -554,14 +553,13 @@ NameList story_names(std::string_view headline, std::string_view body,
       if (place < 0 && w.find('-') != std::string_view::npos && utf8::is_ascii(w)) {
         // A compound names its places: a Jeju-bound ferry, a Seoul-based
         // firm, the Incheon-Beijing route.
-        for (const std::string_view part :
-             std::views::split(w, '-') | std::views::transform([](auto r) {
-               return std::string_view(r.begin(), r.end());
-             })) {
-          if (const int listed = place_of(part); listed >= 0) {
+        for (size_t from = 0; from <= w.size();) {
+          const size_t dash = std::min(w.find('-', from), w.size());
+          if (const int listed = place_of(w.substr(from, dash - from)); listed >= 0) {
             add_place(listed);
             compound = true;
           }
+          from = dash + 1;
         }
       }
       if (place < 0 && !compound) place = part_of_town(w, word.place);
