@@ -1848,7 +1848,7 @@ TEST(TaxonomyFixturesTest, HistoryListsAndDeathNotices) {
 
 // A toll of war (tagging-blind98): the dead of a drone strike are the
 // war's casualties, not a disaster's; a gas blast's dead in the same city
-// are.
+// are, and so is a wildfire that a firing drill started.
 TEST(TaxonomyFixturesTest, AWarsTollIsNoDisaster) {
   expect_topics({
       {"Russian drone strike on Kharkiv kills five: governor",
@@ -1860,6 +1860,10 @@ TEST(TaxonomyFixturesTest, AWarsTollIsNoDisaster) {
       {"Gas explosion kills five in Kharkiv apartment block",
        "KHARKIV, Ukraine (AMP) - A gas explosion tore through an apartment block in Kharkiv "
        "overnight, killing five people, emergency services said Saturday.",
+       "disaster", true},
+      {"군 사격장 포격 훈련 중 산불…헬기 12대 투입",
+       "(포천=연합뉴스) 우도현 기자 = 7일 오후 경기 포천시 영중면 군 사격장에서 포격 훈련 중 "
+       "산불이 나 산림 당국이 헬기 12대와 진화대원 150명을 투입해 진화하고 있다.",
        "disaster", true},
   });
 }
