@@ -442,21 +442,26 @@ std::string slug_words(std::string_view slugline) {
       open = close;
     }
   }
-  std::string out;
+  // Joined in place: a run of separators and the character after it become
+  // at most two characters, so the words never overtake what is read.
+  size_t out = 0;
   bool gap = false;
   for (const char c : folded) {
     if (c == '-' || c == '_' || c == '/' || c == ' ') {
-      gap = !out.empty();
+      gap = out != 0;
       continue;
     }
-    if (gap) out.push_back('-');
+    if (gap) folded[out++] = '-';
     gap = false;
-    out.push_back(c);
+    folded[out++] = c;
   }
+  folded.resize(out);
   for (const std::string_view prefix : {"urgent-", "flash-"}) {
-    if (out.size() > prefix.size() && out.starts_with(prefix)) out.erase(0, prefix.size());
+    if (folded.size() > prefix.size() && folded.starts_with(prefix)) {
+      folded.erase(0, prefix.size());
+    }
   }
-  return out;
+  return folded;
 }
 
 }  // namespace
@@ -1095,12 +1100,15 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
       if (further_down && cov < options_.flash_whole_coverage) continue;
       // What the opening leaves out the story tells further down; a story
       // on another event of the kind lacks the flash's own words anywhere
-      // (unless the numbers tell it is the one). Asked last: the whole
-      // story's terms are the longest list.
-      const bool named = options_.flash_named_story && !(item.markers & marker::flash) &&
-                         shared_names(work.names, f->names, f->headline_names) >=
-                             options_.follow_up_unslugged_names;
-      if ((backed || named ||
+      // (unless the numbers or the flash's names tell it is the one). The
+      // names are walked only when the numbers have not told it, and the
+      // whole story's terms, the longest list, last.
+      const auto named = [&] {
+        return options_.flash_named_story && !(item.markers & marker::flash) &&
+               shared_names(work.names, f->names, f->headline_names) >=
+                   options_.follow_up_unslugged_names;
+      };
+      if ((backed || named() ||
            word_coverage(flash, work.whole_terms()) >= options_.flash_whole_coverage) &&
           *f->uri != item.uri) {
         best_same = cov;
