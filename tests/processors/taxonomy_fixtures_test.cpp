@@ -261,7 +261,10 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind94", 0.96, 0.04, 0.91},
                                            BlindBar{"tagging-blind96", 0.95, 0.01, 0.97},
                                            BlindBar{"tagging-blind98", 0.98, 0.07, 0.91},
-                                           BlindBar{"tagging-blind100", 0.95, 0.13, 0.90}),
+                                           BlindBar{"tagging-blind100", 0.95, 0.13, 0.90},
+                                           // sixteenth session, once read
+                                           BlindBar{"tagging-blind102", 0.92, 0.01, 0.94},
+                                           BlindBar{"tagging-blind104", 0.99, 0.01, 0.97}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -1865,6 +1868,43 @@ TEST(TaxonomyFixturesTest, AWarsTollIsNoDisaster) {
        "(포천=연합뉴스) 우도현 기자 = 7일 오후 경기 포천시 영중면 군 사격장에서 포격 훈련 중 "
        "산불이 나 산림 당국이 헬기 12대와 진화대원 150명을 투입해 진화하고 있다.",
        "disaster", true},
+  });
+}
+
+// Words in another sense (tagging-blind102, 104): a store's quoted 'Typhoon
+// Sale' is no storm, a real typhoon is; 마약 같은 중독성 in a food column
+// and its 고소한 taste are no drug case or complaint, a drug bust is;
+// phones that malware infected are no health story, a ward's outbreak is.
+TEST(TaxonomyFixturesTest, WordsInAnotherSense) {
+  expect_topics({
+      {"Daehan Department Store to hold 'Typhoon Sale' with discounts of up to 70 pct",
+       "SEOUL, May 19 (Yonhap) -- Daehan Department Store said Tuesday it will hold its annual "
+       "\"Typhoon Sale\" at all 14 of its stores from Friday, with discounts on 1,200 brands.",
+       "weather", false},
+      {"Daehan Department Store to hold 'Typhoon Sale' with discounts of up to 70 pct",
+       "SEOUL, May 19 (Yonhap) -- Daehan Department Store said Tuesday it will hold its annual "
+       "\"Typhoon Sale\" at all 14 of its stores from Friday, with discounts on 1,200 brands.",
+       "disaster", false},
+      {"Typhoon Malik to hit Jeju on Friday, thousands told to prepare",
+       "SEOUL, May 21 (Yonhap) -- Typhoon Malik is forecast to hit Jeju Island on Friday with "
+       "heavy rain and winds of up to 40 meters per second, the weather agency said.",
+       "weather", true},
+      {"[맛따라 길따라] 한 번 먹으면 또 생각나는 '마약 같은 중독성'…전주 콩국수",
+       "(전주=연합뉴스) 나윤하 기자 = 이 집 콩국수를 맛본 손님들은 \"마약 같은 중독성이 있다\"고 "
+       "입을 모은다.\n\n고소한 맛이 다시 생각나 또 찾게 된다는 것이다.",
+       "crime", false},
+      {"부산항서 마약 20㎏ 밀반입 일당 검거",
+       "(부산=연합뉴스) 나윤하 기자 = 필로폰 등 마약 20㎏을 밀반입한 일당이 경찰에 붙잡혔다.",
+       "crime", true},
+      {"'택배 문자' 누르면 감염…스마트폰 3만대 악성코드 확산",
+       "(서울=연합뉴스) 변주원 기자 = 택배 조회를 가장한 문자로 퍼진 악성코드에 스마트폰 3만여대가 "
+       "감염됐다.\n\n감염된 기기는 원격 명령을 받는 좀비 기기가 되며, 당국은 이용자에게 치료 "
+       "안내 문자를 보내고 있다.",
+       "health", false},
+      {"요양병원서 독감 집단 감염…환자 23명 치료 중",
+       "(청주=연합뉴스) 변주원 기자 = 청주의 한 요양병원에서 독감 집단 감염이 발생해 환자 23명이 "
+       "격리 치료를 받고 있다.",
+       "health", true},
   });
 }
 
