@@ -158,6 +158,17 @@ class Judge {
           ov.shorter_contained() >= o_.update_containment_next_rung) {
         return Match{Verdict::update, ov.shorter_contained(), j};
       }
+      // With no slugline to say so, the bulletin's sentences are enough text
+      // to be rewritten as a write-through is: kept by half, its figures
+      // with them (the (종합) four hours after a (1보) of nine paragraphs;
+      // not the (LEAD) of another race after a two-line (URGENT) on the
+      // same frames, which tells none of its figures).
+      if (o_.bulletin_rewritten && (q_.markers & kRewrite) && rung(c, cs) == 1 &&
+          ov.shorter_contained() >= o_.update_containment &&
+          !facts_dropped(cs, q_.sketch, o_.write_through_dropped_facts) &&
+          !(late_follow_up(c, cs) && in_daily_slot(q_.event_ms - c.event_ms))) {
+        return Match{Verdict::update, ov.shorter_contained(), j};
+      }
       return near ? std::optional<Match>(Match{Verdict::duplicate, j, j}) : std::nullopt;
     }
     if (q_.markers & kRewrite) {
@@ -749,7 +760,10 @@ StageStatus Dedup::process(ItemContext& ctx) {
       // earlier item stays a copy.
       if (d.verdict != Verdict::duplicate) {
         double coverage = 0;
-        if (const IndexRecord* flash = flash_of(session, work, coverage)) goes_on(*flash, coverage);
+        const bool unlinked = d.verdict == Verdict::fresh;
+        if (const IndexRecord* flash = flash_of(session, work, unlinked, coverage)) {
+          goes_on(*flash, coverage);
+        }
       }
       // Nothing else links it: the next development of a story under its
       // slugline, told by the story's names.
@@ -953,7 +967,7 @@ const TermSet& DedupWork::whole_terms() {
 }
 
 const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork& work,
-                                   double& coverage) const {
+                                   bool unlinked, double& coverage) const {
   const IndexEntry& item = work.entry;
   // A flash may go on an earlier flash of its service: the [속보] headline,
   // then the (1보) bulletin with the first sentences of its own.
@@ -1095,7 +1109,14 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
       // A flash of a few words covers by chance: the words found must be
       // enough to tell a story (fewer when numbers back them).
       const size_t enough = corroborated ? options_.flash_min_words - 1 : options_.flash_min_words;
-      if (cov < needed || found < enough || cov <= best_same) continue;
+      // One fewer, too, when the words found are all the flash's ("구미국가산단
+      // 2차전지 부품공장서 화재") or share its names (follow_up_names: "서건혁
+      // 공정거래위원장 사의 표명"): that many do not come together by chance.
+      const bool few_but_sure =
+          options_.flash_few_words_sure && found + 1 == enough && found >= 3 &&
+          (found == flash.words.size() ||
+           shared_names(work.names, f->names, f->headline_names) >= options_.follow_up_names);
+      if (cov < needed || (found < enough && !few_but_sure) || cov <= best_same) continue;
       // A figure told further down: three quarters of the flash's words up top.
       if (further_down && cov < options_.flash_whole_coverage) continue;
       // What the opening leaves out the story tells further down; a story
@@ -1134,13 +1155,23 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
   // whose story has come in the item's script already is no link: what reads
   // like it now is either part of that story (the content rules find it) or
   // another story on the same subject (a reaction, an analysis).
+  const bool by_words = same_script != nullptr;
   if (!same_script && slug_story) {
     same_script = slug_story;
     best_same = best_slug;
   }
   const IndexRecord* best = same_script ? same_script : other_script;
   coverage = same_script ? best_same : best_other;
-  if (best && (best->followed & (1u << item.script))) return nullptr;
+  // But the first write-through ((LEAD)) of the flash's service that tells
+  // the flash in its words, when the content rules found it nothing, is a
+  // rewrite of the flash's story, not a reaction to it: it rewrote the
+  // story too thoroughly for them. A later rung rewrites a (LEAD) of its
+  // own, which they find (a day-old story's (3rd LD) on the morning's new
+  // launch is not that launch's).
+  const bool rewrite = options_.followed_flash_rewrite && unlinked && by_words &&
+                       best == same_script && (item.markers & kRewrite) &&
+                       !(item.markers & marker::flash) && item.level == 1;
+  if (best && (best->followed & (1u << item.script)) && !rewrite) return nullptr;
   return best;
 }
 

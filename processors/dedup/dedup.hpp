@@ -116,6 +116,11 @@ struct DedupOptions {
   // name: another plant's (종합) under the slugline keeps frames as well.
   double update_containment_next_rung = 0.15;
   int64_t next_rung_window_ms = 12LL * 3600 * 1000;
+  // A (1보) bulletin with sentences of its own is rewritten as any
+  // write-through is: a marked write-through that keeps update_containment
+  // of it is its update, with or without a slugline (a one-sentence flash
+  // is left to flash_of).
+  bool bulletin_rewritten = true;
   // A marked write-through at the level of an earlier one (a second (2nd LD))
   // is a resend of it — a duplicate — only at this Jaccard or above; below
   // it the text changed and it is a new top (an update).
@@ -259,6 +264,9 @@ struct DedupOptions {
   double flash_term_coverage_with_numbers = 0.45;
   // … and at least this many of its words found (one fewer with numbers).
   size_t flash_min_words = 4;
+  // … or one fewer, three at least, when they are every word of the flash
+  // or the item shares follow_up_names of its names (the man and his post).
+  bool flash_few_words_sure = true;
   // … and at least this fraction of its words anywhere in the item.
   double flash_whole_coverage = 0.75;
   // … or, in place of that, names of the flash's shared with the item of
@@ -281,6 +289,13 @@ struct DedupOptions {
   // paragraphs. The (2nd LD) after it goes on the (LEAD) by
   // update_containment_next_rung.
   double flash_headline_coverage_same_slug = 0.5;
+  // A flash whose story has come in the item's script links no later item
+  // (it is part of that story, which the content rules find, or a reaction
+  // on the subject), but the first write-through of the flash's service
+  // that tells the flash by its words when the content rules find it
+  // nothing: the (LEAD) an hour on that rewrote every sentence of the
+  // story it rewrites.
+  bool followed_flash_rewrite = true;
   // … from a sister service in another script (the Korean flash, then the
   // English story): this fraction of the flash's glossary concepts, at least
   // flash_min_concepts of them, within flash_cross_window_ms.
@@ -441,7 +456,8 @@ class Dedup final : public Stage {
                                   const Decision& content,
                                   const std::vector<const IndexRecord*>& near,
                                   double& contained) const;
-  const IndexRecord* flash_of(const DedupIndex::Session& session, DedupWork& work,
+  // `unlinked`: the content rules found the item nothing to update.
+  const IndexRecord* flash_of(const DedupIndex::Session& session, DedupWork& work, bool unlinked,
                               double& coverage) const;
 
   DedupOptions options_;

@@ -749,6 +749,35 @@ TEST(DedupBlindFixtures, ThePagerNightSet) {
   expect_every_label("dedup-blind101", 50, {41, 45, 48}, {29, 30, 47});
 }
 
+// 2026-12-07, sixteenth session (tests/fixtures/dedup-blind103): five
+// developing stories whose sluglines and headlines change at every
+// write-through. 0.620 (story 0.460) before it was read; 0.700 (0.620)
+// once a marked write-through after a bulletin of sentences is judged as
+// after a write-through (DedupOptions::bulletin_rewritten), a first (LEAD)
+// that tells its flash goes on the flash's story when nothing else links
+// it (followed_flash_rewrite: 4, 36), and a Korean flash of three or four
+// words is enough when all are told or its names are shared
+// (flash_few_words_sure: 31, 15). Left: write-throughs that rewrote every
+// sentence under a new slugline and share too little for any band (9, 21,
+// 23, 32, 34, 41), and next mornings that name nothing of the flash's.
+TEST(DedupBlindFixtures, TheChangingSluglinesSet) {
+  expect_every_label("dedup-blind103", 50,
+                     {9, 14, 19, 21, 23, 32, 34, 41, 44, 45, 46, 47, 48, 49, 50}, {16, 22, 26, 43});
+}
+
+// 2026-12-07, sixteenth session (tests/fixtures/dedup-blind105): two of
+// everything on one day (two launches, two quakes, two bus crashes, two
+// factory fires), each told on the other's frames. 0.900 (story 0.820)
+// before it was read (six labels re-labelled first to the cross-service
+// flash convention: its README); 0.920 (0.840) with the (종합) four hours
+// after a (1보) of nine paragraphs (15). No twin merged. Left: a (1보)
+// that tells half its flash's words (18) and a (종합) that keeps under
+// half of it (31); English stories after a Korean flash of a fire with no
+// figures (19, 30).
+TEST(DedupBlindFixtures, TheTwoOfEverythingSet) {
+  expect_every_label("dedup-blind105", 50, {18, 19, 30, 31}, {20, 21, 32, 42});
+}
+
 // The English service's day and its copies, written blind on 2026-12-05,
 // seventh session (tests/fixtures/dedup-blind51), scored before it was
 // read: 0.940 (story 0.920), one look-alike merged (a second fake-app fraud
@@ -2553,6 +2582,118 @@ void expect_the_figure_further_down(const DedupOptions& options, bool linked) {
   expect_on_story(bulletin, linked, "urn:yna:AKR-B1");
 }
 
+// A flash, its story (which takes it), then the (LEAD) eighty minutes on
+// with every sentence rewritten and a new slugline: it shares a third of
+// the story's text, too little for the content rules, and tells the
+// flash's words. It goes on the flash's story
+// (DedupOptions::followed_flash_rewrite); another (LEAD) on the subject that
+// does not tell them stays apart.
+void expect_a_rewritten_lead(const DedupOptions& options, bool linked) {
+  DedupRunner runner(options);
+  runner.run(wire("urn:yna:AEN-L1", "1", "2037-10-21T07:12:00+09:00",
+                  "(URGENT) N. Korea fires ballistic missile into East Sea: JCS",
+                  "SEOUL, Oct. 21 (Yonhap) -- North Korea fired a ballistic missile into the "
+                  "East Sea on Wednesday, the Joint Chiefs of Staff (JCS) said. (END)"),
+             1);
+  const Outcome story = runner.run(
+      wire("urn:yna:AEN-L2", "1", "2037-10-21T07:25:00+09:00",
+           "N. Korea fires ballistic missile into East Sea",
+           "SEOUL, Oct. 21 (Yonhap) -- North Korea fired an unidentified ballistic missile "
+           "into the East Sea on Wednesday morning, the Joint Chiefs of Staff (JCS) said.\n\n"
+           "The missile was launched from the Pyongyang area at around 7:03 a.m., the JCS said "
+           "in a text message to reporters, without giving its range.\n\nThe military has "
+           "stepped up its surveillance and is sharing information with the United States and "
+           "Japan, it added.\n\nIt is the North's first ballistic missile launch in five "
+           "weeks, and it came a day after Seoul and Washington wrapped up a combined air drill "
+           "that Pyongyang had denounced as a rehearsal for invasion.\n\nTokyo's coast guard "
+           "issued a navigational warning to vessels in the area shortly after the launch.\n\n"
+           "Last month the North test-fired what it called a new multiple rocket launcher from "
+           "its east coast, in the presence of its leader.\n\n(END)"),
+      2);
+  EXPECT_EQ(story.story, "urn:yna:AEN-L1");
+  const Outcome lead = runner.run(
+      wire("urn:yna:AEN-L3", "1", "2037-10-21T08:32:00+09:00",
+           "(LEAD) Suspected N. Korean IRBM flies some 1,100 km: JCS",
+           "(ATTN: UPDATES with flight data, details throughout)\n\nSEOUL, Oct. 21 (Yonhap) -- "
+           "The ballistic missile Pyongyang launched toward the East Sea on Wednesday flew "
+           "about 1,100 kilometers at an apogee of some 600 km, in what appears to be an "
+           "intermediate-range launch, the JCS said.\n\nNorth Korea's launch was detected "
+           "from the Pyongyang area, the Joint Chiefs of Staff told reporters.\n\nSouth Korean "
+           "and U.S. intelligence authorities are analyzing the flight data, including a "
+           "possible pull-up manoeuvre in its final phase, a JCS officer told reporters.\n\n"
+           "Japan's defense ministry said the missile came down outside its exclusive economic "
+           "zone, and no damage to ships or aircraft was reported.\n\nThe National Security "
+           "Council convened an emergency meeting and condemned the launch as a clear violation "
+           "of U.N. Security Council resolutions.\n\n(END)"),
+      3);
+  expect_on_story(lead, linked, "urn:yna:AEN-L1");
+  const Outcome other = runner.run(
+      wire("urn:yna:AEN-L4", "1", "2037-10-21T09:05:00+09:00",
+           "(LEAD) Unification ministry urges N. Korea to return to talks on family reunions",
+           "(ATTN: ADDS comments in paras 3-4)\n\nSEOUL, Oct. 21 (Yonhap) -- The unification "
+           "ministry on Wednesday urged North Korea to respond to its offer of talks on "
+           "reunions of families separated by the Korean War.\n\nA ministry spokesperson said "
+           "the offer stood despite tensions on the peninsula.\n\nAbout 36,000 registered "
+           "separated family members in the South are still alive, ministry data show.\n\n"
+           "(END)"),
+      4);
+  EXPECT_EQ(other.verdict, Verdict::fresh);
+}
+
+TEST(Dedup, ARewrittenLeadGoesOnItsFlashsStory) {
+  expect_a_rewritten_lead(DedupOptions{}, true);
+  DedupOptions without;
+  without.followed_flash_rewrite = false;
+  expect_a_rewritten_lead(without, false);
+}
+
+// A Korean flash of four words and its (종합) that tells three of them and
+// names the man and his post ("사의 표명" told as "사퇴"); a flash of
+// three words and the (1보) that tells all three. Each goes on its flash
+// (DedupOptions::flash_few_words_sure). Another plant's bulletin on the
+// second flash's frame, which tells two of its words, stays apart.
+void expect_few_words_sure(const DedupOptions& options, bool linked) {
+  DedupRunner runner(options);
+  runner.run(wire_ko("urn:yna:AKR-W1", "2037-10-21T11:03:00+09:00",
+                     "[속보] 서건혁 공정거래위원장 사의 표명", ""),
+             1);
+  const Outcome resign = runner.run(
+      wire_ko("urn:yna:AKR-W2", "2037-10-21T11:50:00+09:00",
+              "서건혁 공정위원장, 아들 취업 논란에 사퇴(종합)",
+              "(세종=연합뉴스) 공다온 기자 = 서건혁 공정거래위원장이 아들의 대기업 계열사 취업 "
+              "논란에 책임을 지고 물러나겠다고 밝혔다.\n\n서 위원장은 21일 정부세종청사에서 "
+              "기자들과 만나 \"대통령실에 사의를 전달했다\"고 말했다.\n\n그는 \"아들의 취업 "
+              "과정에 관여한 적이 없다\"고 덧붙였다."),
+      2);
+  expect_on_story(resign, linked, "urn:yna:AKR-W1");
+  runner.run(wire_ko("urn:yna:AKR-W3", "2037-10-21T16:02:00+09:00",
+                     "[속보] 구미국가산단 2차전지 부품공장서 화재", ""),
+             3);
+  const Outcome fire = runner.run(
+      wire_ko("urn:yna:AKR-W4", "2037-10-21T16:14:00+09:00",
+              "구미 2차전지 부품공장 화재…근로자 140여명 대피(1보)",
+              "(구미=연합뉴스) 허지안 기자 = 21일 오후 3시 48분께 경북 구미시 구미국가산업단지 "
+              "내 2차전지 부품공장에서 불이 나 근로자 140여명이 대피했다.\n\n소방당국은 "
+              "장비 20여대를 투입해 진화 작업을 벌이고 있다."),
+      4);
+  expect_on_story(fire, linked, "urn:yna:AKR-W3");
+  const Outcome other = runner.run(
+      wire_ko("urn:yna:AKR-W5", "2037-10-21T16:40:00+09:00",
+              "칠곡 가구공장 화재…인명피해 없어(1보)",
+              "(칠곡=연합뉴스) 허지안 기자 = 21일 오후 4시 20분께 경북 칠곡군 왜관읍 가구공장에서 "
+              "불이 나 근로자 10여명이 대피했다.\n\n소방당국은 장비 15대를 투입해 진화 작업을 "
+              "벌이고 있다."),
+      5);
+  EXPECT_EQ(other.verdict, Verdict::fresh);
+}
+
+TEST(Dedup, AFewWordsOfAFlashAllToldOrNamedAreEnough) {
+  expect_few_words_sure(DedupOptions{}, true);
+  DedupOptions without;
+  without.flash_few_words_sure = false;
+  expect_few_words_sure(without, false);
+}
+
 TEST(Dedup, AFlashsFigureToldFurtherDownKeepsTheThread) {
   expect_the_figure_further_down(DedupOptions{}, true);
   DedupOptions without;
@@ -2755,6 +2896,80 @@ TEST(Dedup, AComprehensiveStoryAfterABulletinIsItsUpdate) {
       2);
   EXPECT_EQ(next.verdict, Verdict::update);
   EXPECT_EQ(next.story, "urn:yna:B1");
+}
+
+// A (1보) bulletin of several paragraphs, with no slugline, then the
+// (종합) four hours on (past the flash window), which opens with the toll
+// and keeps most of the bulletin's sentences and figures: its update.
+// Another plant's (종합) on the same frames keeps too little of it.
+void expect_a_bulletin_rewritten(const DedupOptions& options, bool one_story) {
+  const std::vector<std::string> bulletin = {
+      "22일 오후 1시 5분께 울산 남구 부곡동 석유화학단지 내 합성수지 제조업체 공장에서 불이 "
+      "나 소방당국이 대응 2단계를 발령했다.",
+      "불은 공장 내 원료 저장탱크 인근 배관에서 시작된 것으로 추정된다.",
+      "현장에는 소방차 등 장비 42대와 인력 130여명이 투입돼 진화 작업을 벌이고 있다.",
+      "공장 근로자 60여명은 불이 나자 긴급 대피했으며, 근로자 1명이 연락이 닿지 않아 "
+      "소방당국이 소재를 파악하고 있다.",
+      "불이 나면서 검은 연기가 수㎞ 밖에서도 보일 만큼 치솟아 인근 주민들의 신고가 "
+      "잇따랐다."};
+  std::vector<std::string> full = {
+      "22일 오후 1시 5분께 울산 남구 석유화학단지 내 화학공장에서 난 불이 대응 2단계 "
+      "발령 5시간여 만에 꺼졌으나, 연락이 끊겼던 근로자 1명이 숨진 채 발견됐다."};
+  full.insert(full.end(), bulletin.begin() + 1, bulletin.end() - 1);
+  full.push_back(
+      "숨진 근로자는 협력업체 소속 김모(56)씨로, 불이 날 당시 배관 보수 작업을 하던 "
+      "중이었던 것으로 알려졌다.");
+  full.push_back(
+      "다른 근로자 2명은 대피 과정에서 연기를 들이마셔 병원 치료를 받았으며, 생명에는 "
+      "지장이 없는 것으로 전해졌다.");
+  full.push_back(
+      "울산시와 환경 당국은 공장 주변 대기질을 측정한 결과 유해물질 농도가 기준치 "
+      "이하로 나타났다고 밝혔다.");
+  full.push_back("경찰은 공장 관계자들을 상대로 안전수칙 준수 여부 등을 조사할 방침이다.");
+  const std::vector<std::string> other = {
+      "22일 오후 5시 20분께 경기 시흥시 정왕동 시화산업단지 내 도금공장에서 불이 나 "
+      "소방당국이 대응 1단계를 발령했다.",
+      "불은 건조 설비 주변에서 시작된 것으로 추정된다.",
+      "현장에는 소방차 등 장비 25대와 인력 70여명이 투입됐다.",
+      "공장 근로자 20여명은 불이 나자 대피했다."};
+  DedupRunner runner(options);
+  runner.run(wire_ko("urn:yna:BR1", "2037-01-22T13:41:00+09:00",
+                     "울산 석유화학단지 화학공장서 불…소방 '대응 2단계' 발령(1보)",
+                     dated_story("(울산=연합뉴스) 공서진 기자 = ", bulletin)),
+             1);
+  runner.run(wire_ko("urn:yna:BR2", "2037-01-22T17:56:00+09:00",
+                     "시흥 시화산단 도금공장서 불…근로자 20여명 대피(1보)",
+                     dated_story("(시흥=연합뉴스) 우다온 기자 = ", other)),
+             2);
+  const Outcome next =
+      runner.run(wire_ko("urn:yna:BR3", "2037-01-22T18:32:00+09:00",
+                         "울산 화학공장 불 5시간여 만에 꺼져…근로자 숨진 채 발견(종합)",
+                         dated_story("(울산=연합뉴스) 공서진 기자 = ", full)),
+                 3);
+  const Outcome apart = runner.run(
+      wire_ko("urn:yna:BR4", "2037-01-22T22:10:00+09:00",
+              "시흥 도금공장 불 2시간 만에 꺼져…인명피해 없어(종합)",
+              dated_story("(시흥=연합뉴스) 우다온 기자 = ",
+                          {"경기 시흥시 정왕동 시화산업단지 내 도금공장에서 난 불이 2시간 만에 "
+                           "꺼졌다.",
+                           "이 불로 공장 1개 동이 타 소방서 추산 3억원의 재산 피해가 났다.",
+                           "현장에는 소방차 등 장비 42대와 인력 130여명이 투입됐다.",
+                           "경찰은 정확한 화재 원인을 조사할 방침이다."})),
+      4);
+  if (one_story) {
+    EXPECT_EQ(next.verdict, Verdict::update);
+    EXPECT_EQ(next.story, "urn:yna:BR1");
+  } else {
+    EXPECT_EQ(next.verdict, Verdict::fresh);
+  }
+  EXPECT_NE(apart.story, "urn:yna:BR1");
+}
+
+TEST(Dedup, ABulletinsSentencesAreRewrittenAsAWriteThroughs) {
+  expect_a_bulletin_rewritten(DedupOptions{}, true);
+  DedupOptions off;
+  off.bulletin_rewritten = false;
+  expect_a_bulletin_rewritten(off, false);
 }
 
 // A flash the next day written to an earlier flash's pattern, with more
