@@ -163,11 +163,12 @@ class Judge {
       // with them (the (종합) four hours after a (1보) of nine paragraphs;
       // not the (LEAD) of another race after a two-line (URGENT) on the
       // same frames, which tells none of its figures).
+      const double contained = ov.shorter_contained();
       if (o_.bulletin_rewritten && (q_.markers & kRewrite) && rung(c, cs) == 1 &&
-          ov.shorter_contained() >= o_.update_containment &&
+          contained >= o_.update_containment &&
           !facts_dropped(cs, q_.sketch, o_.write_through_dropped_facts) &&
           !(late_follow_up(c, cs) && in_daily_slot(q_.event_ms - c.event_ms))) {
-        return Match{Verdict::update, ov.shorter_contained(), j};
+        return Match{Verdict::update, contained, j};
       }
       return near ? std::optional<Match>(Match{Verdict::duplicate, j, j}) : std::nullopt;
     }
@@ -1112,10 +1113,15 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
       // One fewer, too, when the words found are all the flash's ("구미국가산단
       // 2차전지 부품공장서 화재") or share its names (follow_up_names: "서건혁
       // 공정거래위원장 사의 표명"): that many do not come together by chance.
+      // The names both tell, counted once and only when a rule asks.
+      int names_shared = -1;
+      const auto shared = [&] {
+        if (names_shared < 0) names_shared = shared_names(work.names, f->names, f->headline_names);
+        return names_shared;
+      };
       const bool few_but_sure =
           options_.flash_few_words_sure && found + 1 == enough && found >= 3 &&
-          (found == flash.words.size() ||
-           shared_names(work.names, f->names, f->headline_names) >= options_.follow_up_names);
+          (found == flash.words.size() || shared() >= options_.follow_up_names);
       if (cov < needed || (found < enough && !few_but_sure) || cov <= best_same) continue;
       // A figure told further down: three quarters of the flash's words up top.
       if (further_down && cov < options_.flash_whole_coverage) continue;
@@ -1126,8 +1132,7 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
       // whole story's terms, the longest list, last.
       const auto named = [&] {
         return options_.flash_named_story && !(item.markers & marker::flash) &&
-               shared_names(work.names, f->names, f->headline_names) >=
-                   options_.follow_up_unslugged_names;
+               shared() >= options_.follow_up_unslugged_names;
       };
       if ((backed || named() ||
            word_coverage(flash, work.whole_terms()) >= options_.flash_whole_coverage) &&

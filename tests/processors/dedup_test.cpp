@@ -2957,12 +2957,7 @@ void expect_a_bulletin_rewritten(const DedupOptions& options, bool one_story) {
                            "현장에는 소방차 등 장비 42대와 인력 130여명이 투입됐다.",
                            "경찰은 정확한 화재 원인을 조사할 방침이다."})),
       4);
-  if (one_story) {
-    EXPECT_EQ(next.verdict, Verdict::update);
-    EXPECT_EQ(next.story, "urn:yna:BR1");
-  } else {
-    EXPECT_EQ(next.verdict, Verdict::fresh);
-  }
+  expect_on_story(next, one_story, "urn:yna:BR1");
   EXPECT_NE(apart.story, "urn:yna:BR1");
 }
 
