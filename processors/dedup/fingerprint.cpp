@@ -529,15 +529,117 @@ uint64_t bits_below(size_t k) { return k >= 64 ? ~uint64_t{0} : (uint64_t{1} << 
 
 }  // namespace
 
+namespace {
+
+constexpr bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The Hangul syllable (3 bytes) that `t` starts or ends with, or empty.
+std::string_view first_syllable(std::string_view t) {
+  return t.size() >= 3 && static_cast<unsigned char>(t[0]) >= 0xEA ? t.substr(0, 3)
+                                                                   : std::string_view{};
+}
+std::string_view last_syllable(std::string_view t) {
+  return t.size() >= 3 && static_cast<unsigned char>(t[t.size() - 3]) >= 0xEA
+             ? t.substr(t.size() - 3)
+             : std::string_view{};
+}
+
+// Counters and units that Korean copy writes after a number, with or
+// without a space (3명 / 40여 명, 1억원 / 1억 원): the word that follows a
+// number and opens with one of them is part of it.
+bool counter_word(std::string_view t) {
+  static constexpr std::string_view kCounters[] = {
+      "명"sv, "원"sv, "대"sv, "곳"sv, "건"sv, "개"sv, "척"sv, "채"sv, "회"sv, "차"sv,
+      "층"sv, "배"sv, "번"sv, "톤"sv, "가"sv, "마"sv, "퍼"sv, "달"sv, "발"sv, "세"sv};
+  const std::string_view first = first_syllable(t);
+  if (first.empty()) return false;
+  for (const std::string_view c : kCounters) {
+    if (first == c) return true;
+  }
+  return false;
+}
+
+// The counters of people and things that copy writes after a Korean
+// numeral as readily as after a figure (세 명 / 3명, 두 곳 / 2곳); not 번
+// or 달 (한 번, once; 한 달, a month), which are seldom a story's figure.
+bool counted_word(std::string_view t) {
+  static constexpr std::string_view kCounted[] = {"명"sv, "곳"sv, "대"sv, "척"sv,
+                                                  "채"sv, "건"sv, "개"sv, "발"sv};
+  const std::string_view first = first_syllable(t);
+  for (const std::string_view c : kCounted) {
+    if (first == c) return true;
+  }
+  return false;
+}
+
+// Korean numerals that count with a counter (세 명, 두 곳): their figure.
+char native_numeral(std::string_view t) {
+  static constexpr std::pair<std::string_view, char> kNumerals[] = {
+      {"한"sv, '1'},   {"두"sv, '2'},   {"세"sv, '3'},   {"네"sv, '4'},  {"다섯"sv, '5'},
+      {"여섯"sv, '6'}, {"일곱"sv, '7'}, {"여덟"sv, '8'}, {"아홉"sv, '9'}};
+  for (const auto& [word, digit] : kNumerals) {
+    if (t == word) return digit;
+  }
+  return 0;
+}
+
+bool big_unit(std::string_view syllable) {
+  return syllable == "만"sv || syllable == "억"sv || syllable == "조"sv;
+}
+
+// A figure as one token whatever way it is written: thousands separators
+// gone (1,712 and 1712 fold to "1 712" and "1712"), 천 spelled out
+// (1천482억 = 1482억, 2만3천 = 2만3000), the parts of a large sum and its
+// counter in one word (7조 1482억 원 = 7조1482억원, 40여 명 = 40여명, 만
+// 19세 = 만19세), "퍼센트" as the "%" that folding drops.
+void canonical_figure(std::string_view joined, std::string& out) {
+  out.clear();
+  for (size_t i = 0; i < joined.size();) {
+    if (joined[i] == ' ') {
+      ++i;
+      continue;
+    }
+    // 천 after a lone digit: that digit's thousands, then three places.
+    if (joined.compare(i, 3, "천"sv) == 0 && !out.empty() && ascii_digit(out.back()) &&
+        (out.size() == 1 || !ascii_digit(out[out.size() - 2]))) {
+      i += 3;
+      while (i < joined.size() && joined[i] == ' ') ++i;
+      size_t digits = 0;
+      while (i + digits < joined.size() && ascii_digit(joined[i + digits]) && digits < 4) ++digits;
+      if (digits <= 3) {
+        out.append(3 - digits, '0');
+        out.append(joined.substr(i, digits));
+        i += digits;
+        continue;
+      }
+      out.append("천"sv);  // 1천4567: not a figure this knows
+      continue;
+    }
+    if (joined.compare(i, 9, "퍼센트"sv) == 0) {
+      i += 9;
+      continue;
+    }
+    out.push_back(joined[i]);
+    ++i;
+  }
+}
+
+}  // namespace
+
 uint64_t key_token_bits(std::string_view normalized) {
   const size_t n = normalized.size();
   uint64_t bits = 0;
-  const auto key = [&](size_t start, size_t end, bool has_digit) {
-    std::string_view token = normalized.substr(start, end - start);
-    if (has_digit) token = strip_korean_particle(token);
-    else token = korean_weekday(token);
-    if (has_digit || is_date_word(token)) {
-      bits |= uint64_t{1} << (XXH3_64bits(token.data(), token.size()) & 63);
+  struct Token {
+    uint32_t start;
+    uint32_t end;
+    bool digit;
+  };
+  thread_local std::vector<Token> tokens;
+  thread_local std::string figure;
+  tokens.clear();
+  const auto add = [&](size_t start, size_t end, bool has_digit) {
+    if (end > start) {
+      tokens.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), has_digit});
     }
   };
   // Tokens are what the spaces leave, found 64 bytes at a time: the bits of
@@ -552,14 +654,74 @@ uint64_t key_token_bits(std::string_view normalized) {
     for (; spaces != 0; spaces &= spaces - 1) {
       const auto end = static_cast<size_t>(std::countr_zero(spaces));
       const size_t from = start > base ? start - base : 0;
-      key(start, base + end, digit || (digits & bits_below(end) & ~bits_below(from)) != 0);
+      add(start, base + end, digit || (digits & bits_below(end) & ~bits_below(from)) != 0);
       start = base + end + 1;
       digit = false;
     }
     const size_t from = start > base ? start - base : 0;
     digit = digit || (digits & ~bits_below(from)) != 0;
   }
-  if (start < n) key(start, n, digit);
+  if (start < n) add(start, n, digit);
+
+  const auto text = [&](size_t k) {
+    return normalized.substr(tokens[k].start, tokens[k].end - tokens[k].start);
+  };
+  const auto set = [&](std::string_view token) {
+    bits |= uint64_t{1} << (XXH3_64bits(token.data(), token.size()) & 63);
+  };
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    std::string_view token = text(k);
+    if (!tokens[k].digit) {
+      // 만 19세 (full age) as 만19세.
+      if (token == "만"sv && k + 1 < tokens.size() && tokens[k + 1].digit &&
+          ascii_digit(text(k + 1)[0])) {
+        continue;  // read with the figure that follows
+      }
+      const char numeral = native_numeral(token);
+      if (numeral != 0 && k + 1 < tokens.size() && !tokens[k + 1].digit &&
+          counted_word(text(k + 1))) {
+        figure.assign(1, numeral);
+        figure.append(text(++k));
+        set(strip_korean_particle(figure));
+        continue;
+      }
+      token = korean_weekday(token);
+      if (is_date_word(token)) set(token);
+      continue;
+    }
+    // The words that write one figure: thousands after up to three digits,
+    // the next part after 만/억/조, a counter after the number.
+    const size_t first = k > 0 && text(k - 1) == "만"sv ? k - 1 : k;
+    size_t last = k;
+    for (;;) {
+      const std::string_view so_far = text(last);
+      if (last + 1 >= tokens.size()) break;
+      const std::string_view next = text(last + 1);
+      const bool thousands = so_far.size() <= 3 &&
+                             std::all_of(so_far.begin(), so_far.end(), ascii_digit) &&
+                             next.size() >= 3 && ascii_digit(next[0]) && ascii_digit(next[1]) &&
+                             ascii_digit(next[2]) && (next.size() == 3 || !ascii_digit(next[3]));
+      const bool next_part =
+          tokens[last + 1].digit && ascii_digit(next[0]) && big_unit(last_syllable(so_far));
+      const char end = so_far.back();
+      const bool counter = !tokens[last + 1].digit &&
+                           (ascii_digit(end) || big_unit(last_syllable(so_far)) ||
+                            last_syllable(so_far) == "여"sv) &&
+                           counter_word(next);
+      if (!thousands && !next_part && !counter) break;
+      ++last;
+      if (counter) break;
+    }
+    if (first == k && last == k && token.find("천"sv) == std::string_view::npos &&
+        token.find("퍼센트"sv) == std::string_view::npos) {
+      set(strip_korean_particle(token));  // the common case: one word as it is
+      continue;
+    }
+    canonical_figure(normalized.substr(tokens[first].start, tokens[last].end - tokens[first].start),
+                     figure);
+    k = last;
+    if (!figure.empty()) set(strip_korean_particle(figure));
+  }
   return bits;
 }
 

@@ -378,6 +378,42 @@ TEST(Fingerprint, KeyTokensAreNumbersAndDates) {
   EXPECT_NE(key_token_bits("3일 오후"), 0u);
 }
 
+// Copies write a figure their own way: with or without thousands
+// separators and spaces, 천 spelled out or not, a Korean numeral for a
+// figure, "퍼센트" for "%". Each figure is one token, the same however it is
+// written, and another figure is another token.
+TEST(Fingerprint, AFigureIsOneKeyTokenWhateverWayItIsWritten) {
+  const std::pair<const char*, const char*> same[] = {
+      {"7조1천482억원 규모", "7조 1482억 원 규모"},
+      {"약 2만3천명의", "약 2만 3000명의"},
+      {"1천96억원", "1096억원"},
+      {"근로자 40여명은", "근로자 40여 명은"},
+      {"최대 1억원까지", "최대 1억 원까지"},
+      {"ℓ당 1,712.4원", "ℓ당 1712.4원"},
+      {"근로자 3명이", "근로자 세 명이"},
+      {"2.5% 증가", "2.5퍼센트 증가"},
+      {"만 19∼39세 청년", "만19∼39세 청년"},
+      {"12,000 people", "12000 people"},
+  };
+  for (const auto& [a, b] : same) {
+    const uint64_t bits = key_token_bits(normalize_text(a));
+    EXPECT_NE(bits, 0u) << a;
+    EXPECT_EQ(bits, key_token_bits(normalize_text(b))) << a << " / " << b;
+  }
+  const std::pair<const char*, const char*> apart[] = {
+      {"7조1천482억원", "7조1천483억원"},
+      {"근로자 세 명이", "근로자 네 명이"},
+      {"1,712원", "1,713원"},
+      {"2만3천명", "2만4천명"},
+  };
+  for (const auto& [a, b] : apart) {
+    EXPECT_NE(key_token_bits(normalize_text(a)), key_token_bits(normalize_text(b)))
+        << a << " / " << b;
+  }
+  // A numeral before a word that is not counted tells no figure.
+  EXPECT_EQ(key_token_bits(normalize_text("한 번 더 세 차례")), 0u);
+}
+
 // A Korean weekday is written with what follows it (월요일인 11일,
 // 화요일부터): the day is the token, so a copy's headline that names it bare
 // agrees with the lead, and the next day's edition does not.
