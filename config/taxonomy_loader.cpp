@@ -1,12 +1,15 @@
 #include "config/taxonomy_loader.hpp"
 
+#include <yaml-cpp/yaml.h>
+
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <optional>
 #include <set>
 #include <sstream>
-
-#include <yaml-cpp/yaml.h>
 
 #include "config/defaults.hpp"
 #include "config/yaml_key.hpp"
@@ -142,6 +145,21 @@ void read_field_weights(Reader& r, const YAML::Node& node, const std::string& wh
   r.number(node["body"], where + ".body", out.body);
 }
 
+// Days since 1970-01-01 of a date written YYYY-MM-DD.
+std::optional<int32_t> day_number(const std::string& date) {
+  int y = 0;
+  unsigned m = 0;
+  unsigned d = 0;
+  char tail = 0;
+  if (date.size() != 10 || std::sscanf(date.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
+    return std::nullopt;
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
+                                        std::chrono::day{d}};
+  if (!ymd.ok()) return std::nullopt;
+  return static_cast<int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count());
+}
+
 void read_group(Reader& r, const YAML::Node& node, const std::string& where, bool weighted,
                 RuleGroup& g) {
   g.where = where;
@@ -152,6 +170,7 @@ void read_group(Reader& r, const YAML::Node& node, const std::string& where, boo
     known.insert("support");
     known.insert("context");
     known.insert("veto_terms");
+    known.insert("until");
   } else {
     known.insert("whole_item");
     known.insert("to_closing_quote");
@@ -191,6 +210,15 @@ void read_group(Reader& r, const YAML::Node& node, const std::string& where, boo
     if (r.integer(node["veto_terms"], where + ".veto_terms", value)) {
       if (value < 1 || value > 255) r.error(where + ".veto_terms must be 1 … 255");
       else g.veto_terms = static_cast<uint32_t>(value);
+    }
+  }
+  if (weighted && node["until"]) {
+    std::string date;
+    if (r.string(node["until"], where + ".until", date)) {
+      if (const auto day = day_number(date))
+        g.until_day = *day;
+      else
+        r.error(where + ".until must be a date, YYYY-MM-DD, not '" + date + "'");
     }
   }
   if (weighted && node["context"]) {

@@ -15,7 +15,7 @@
 namespace wiredesk {
 
 ItemText item_text(const WireItem& item) {
-  return {item.slugline, item.headline(), item.body_text()};
+  return {item.slugline, item.headline(), item.body_text(), event_time_ms(item)};
 }
 
 namespace {
@@ -541,6 +541,9 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
 
   const auto& patterns = taxonomy.patterns();
   const auto& targets = taxonomy.targets();
+  // The item's day, for rules that count only until a day (taxonomy.hpp).
+  constexpr int64_t kDayMs = 86'400'000;
+  const int64_t day = text.event_ms > 0 ? text.event_ms / kDayMs : 0;
   st.counted.clear();
   for (const Hit& h : st.hits) {
     const PatternInfo& p = patterns[h.id];
@@ -554,6 +557,7 @@ std::vector<TopicScore> score(const CompiledTaxonomy& taxonomy, const ItemText& 
       // that "depicts" a sinking ends in its title, 그린 연극 '심해 189').
       if (t.veto_terms == 0 && masked(st, t.topic, h)) continue;
       if (t.context != 0 && !licensed(t.context, h.paragraph)) continue;
+      if (t.until_day != 0 && day > t.until_day) continue;
       st.counted.emplace_back(t.topic, t.effect, h.start, h.end, t.weight,
                               uint64_t{k} * kFieldCount + static_cast<uint64_t>(h.field),
                               h.paragraph, h.field, t.support);

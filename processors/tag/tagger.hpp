@@ -19,6 +19,7 @@ struct ItemText {
   std::string_view slugline;
   std::string_view headline;
   std::string_view body;
+  int64_t event_ms = 0;  // when it was sent (epoch ms; 0: unknown, every rule counts)
 };
 ItemText item_text(const WireItem& item);
 

@@ -456,6 +456,7 @@ struct TaxonomyCompiler {
     target.effect = effect;
     target.weight = static_cast<float>(effect == Effect::mask ? 0 : g.weight);
     target.support = g.support && effect == Effect::add;
+    target.until_day = effect == Effect::add ? g.until_day : 0;
     target.whole_item = g.whole_item && effect == Effect::mask;
     target.to_closing_quote = g.to_closing_quote && effect == Effect::mask;
     target.to_name_end = g.to_name_end && effect == Effect::mask;

@@ -80,6 +80,11 @@ struct RuleGroup {
   // (a plot retold in a film review: 극 중, 주인공, "the film follows").
   // 0: an ordinary penalty.
   uint32_t veto_terms = 0;
+  // Rules only: the last day (days since 1970-01-01, UTC) on which the
+  // group's hits count; an item sent later does not count them (0: every
+  // day). A title names its holder while he holds it: "대통령" alone was Lee
+  // Jae-myung until his term ended, not a president of 2037.
+  int32_t until_day = 0;
 };
 
 enum class TopicKind : uint8_t { subject, place, person, organisation };
@@ -174,6 +179,7 @@ struct PatternTarget {
   float weight = 1;
   uint8_t veto_terms = 0;    // subtract: RuleGroup::veto_terms (at most 255)
   uint16_t veto_group = 0;   // with veto_terms: which of the topic's veto groups (from 1)
+  int32_t until_day = 0;     // add: RuleGroup::until_day
 };
 // A byte of a word for the word-boundary checks: an ASCII letter or digit,
 // or '_' (std::isalnum in the "C" locale, which wiredesk never changes). The

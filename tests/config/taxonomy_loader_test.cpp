@@ -244,6 +244,29 @@ TEST(TaxonomyLoaderTest, VetoTermsArePenaltiesOnly) {
               Contains(HasSubstr("penalties[0].veto_terms must be 1 … 255")));
 }
 
+// `until` closes a rule group after a day: read as a date, rejected
+// otherwise, and only where weights are.
+TEST(TaxonomyLoaderTest, UntilIsADateOfRules) {
+  const auto topic = [](const std::string& group) {
+    return "  - id: leader\n    name: leader\n    kind: person\n    rules:\n" + group;
+  };
+  const std::string yaml =
+      "version: 1\ntopics:\n" + topic("      - until: 2030-06-03\n        en: [the president]\n");
+  EXPECT_TRUE(parse_taxonomy(yaml, "tax.yaml").ok());
+  Taxonomy model;
+  std::vector<RulesFileError> errors;
+  ASSERT_TRUE(parse_taxonomy_model(yaml, "tax.yaml", model, errors));
+  ASSERT_EQ(model.topics.size(), 1u);
+  EXPECT_EQ(model.topics[0].rules[0].until_day, 22068);  // days from 1970-01-01
+  EXPECT_THAT(taxonomy_errors(topic("      - until: 2030-02-30\n        en: [x]\n")),
+              Contains(HasSubstr("rules[0].until must be a date, YYYY-MM-DD, not '2030-02-30'")));
+  EXPECT_THAT(taxonomy_errors(topic("      - until: June 2030\n        en: [x]\n")),
+              Contains(HasSubstr("until must be a date")));
+  EXPECT_THAT(taxonomy_errors(topic("      - en: [x]\n") +
+                              "    exclude:\n      - until: 2030-06-03\n        en: [y]\n"),
+              Contains(HasSubstr("until")));
+}
+
 TEST(TaxonomyLoaderTest, InvalidYamlAndMissingFile) {
   EXPECT_THAT(messages(parse_taxonomy("topics: [", "tax.yaml").errors),
               Contains(HasSubstr("tax.yaml: invalid YAML")));

@@ -537,6 +537,31 @@ TEST(TaxonomyFixturesTest, BroadSubjectsByTheirTradesWords) {
                         "society"));
 }
 
+// A title names its holder while he holds it: "대통령" alone, or a Korea-U.S.
+// summit, is Lee Jae-myung's in his term (to 3 June 2030) and his
+// successor's after it, South Korea's either way; his name is his always.
+// "the U.S. president" is Donald Trump's to 20 January 2029.
+TEST(TaxonomyFixturesTest, ATitleNamesItsHolderOnlyInHisTerm) {
+  static const auto taxonomy = test::default_taxonomy();
+  const auto tagged = [&](const char* headline, const char* language, const char* sent) {
+    WireItem item = test::make_item(headline, "", language);
+    item.versioncreated = sent;
+    return test::tag_ids(*taxonomy, item);
+  };
+  const char* flash = "[속보] 대통령 \"한미 정상회담서 조선·원전 협력 확대 합의\"";
+  EXPECT_TRUE(contains(tagged(flash, "ko", "2027-05-29T03:14:00+09:00"), "lee-jae-myung"));
+  EXPECT_TRUE(contains(tagged(flash, "ko", "2030-06-03T10:00:00+09:00"), "lee-jae-myung"));
+  EXPECT_FALSE(contains(tagged(flash, "ko", "2037-05-29T03:14:00+09:00"), "lee-jae-myung"));
+  EXPECT_TRUE(contains(tagged(flash, "ko", "2037-05-29T03:14:00+09:00"), "south-korea"));
+  EXPECT_TRUE(contains(tagged("이재명 전 대통령, 회고록 출간", "ko", "2037-05-29T10:00:00+09:00"),
+                       "lee-jae-myung"));
+  // An item with no time of its own counts every rule.
+  EXPECT_TRUE(contains(topics(flash), "lee-jae-myung"));
+  const char* visit = "U.S. president to visit Seoul next month for summit";
+  EXPECT_TRUE(contains(tagged(visit, "en", "2027-05-29T10:00:00+09:00"), "donald-trump"));
+  EXPECT_FALSE(contains(tagged(visit, "en", "2031-05-29T10:00:00+09:00"), "donald-trump"));
+}
+
 // An item of a headline and a body gets `topic` or not, as `assigned` says.
 struct TopicCase {
   const char* headline;
