@@ -189,6 +189,13 @@ class Judge {
       return std::nullopt;
     }
     const double growth = static_cast<double>(q_.sketch.body_shingles) / cs.body_shingles;
+    // A flash of the source after a flash of it repeats it, as a copy or to
+    // add to it: "[속보] 경북 칠곡 공장서 화재…2명 사망" after "[속보] 경남 공장서
+    // 화재…2명 사망" left out its province, and is another fire.
+    if ((q_.markers & marker::flash) && (c.markers & marker::flash) &&
+        ov.b_in_a < o_.flash_after_flash_containment) {
+      return std::nullopt;
+    }
     const bool adds_to_it = ov.b_in_a >= o_.unmarked_update_containment &&
                             growth >= 1 + o_.unmarked_update_growth &&
                             j >= o_.update_min_jaccard && !late_follow_up(c, cs);

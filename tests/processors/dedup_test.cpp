@@ -2988,6 +2988,37 @@ TEST(Dedup, ASiblingFlashADayLaterIsNotAFollowUp) {
   EXPECT_EQ(next.verdict, Verdict::fresh) << "of " << next.of;
 }
 
+// Two flashes of one frame half an hour apart (dedup-blind107): the second
+// leaves out the first's province and names a county of another. It is
+// another fire, neither a copy nor the next take of the first; the same
+// flash again is its copy (DedupOptions::flash_after_flash_containment).
+void expect_a_flash_of_another_province(const DedupOptions& options, bool apart) {
+  DedupRunner runner(options);
+  runner.run(wire_ko("urn:yna:AKR-FF1", "2037-10-13T10:41:00+09:00",
+                     "[속보] 경남 공장서 화재…2명 사망", ""),
+             1);
+  const Outcome other = runner.run(wire_ko("urn:yna:AKR-FF2", "2037-10-13T11:08:00+09:00",
+                                           "[속보] 경북 칠곡 공장서 화재…2명 사망", ""),
+                                   2);
+  if (apart) {
+    EXPECT_EQ(other.verdict, Verdict::fresh) << "of " << other.of;
+  } else {
+    EXPECT_NE(other.verdict, Verdict::fresh);
+  }
+  const Outcome again = runner.run(wire_ko("urn:yna:AKR-FF3", "2037-10-13T11:10:00+09:00",
+                                           "[속보] 경북 칠곡 공장서 화재…2명 사망", ""),
+                                   3);
+  EXPECT_EQ(again.verdict, Verdict::duplicate);
+  EXPECT_EQ(again.of, "urn:yna:AKR-FF2");
+}
+
+TEST(Dedup, AFlashThatLeavesOutAnEarlierFlashsWordsIsAnotherEvent) {
+  expect_a_flash_of_another_province(DedupOptions{}, true);
+  DedupOptions off;
+  off.flash_after_flash_containment = 0;
+  expect_a_flash_of_another_province(off, false);
+}
+
 // A shipyard strike's first story: its lead and vote, then three paragraphs
 // (demands, the company, its spokesman) that its later stories keep.
 const std::vector<std::string>& strike_background() {
