@@ -779,6 +779,34 @@ TEST(DedupBlindFixtures, TheTwoOfEverythingSet) {
   expect_every_label("dedup-blind105", 50, {18, 19, 30, 31}, {20, 21, 32, 42});
 }
 
+// 2026-12-07, seventeenth session (tests/fixtures/dedup-blind107): five
+// flash threads whose later items move the flash's facts (a magnitude
+// revised, a toll that rises, a province made a city, a ship and an
+// official named, fire become explosion). 0.920 (story 0.680, one
+// look-alike flash merged) before it was read; 0.940 (0.720) once a flash
+// that leaves out an earlier flash's words is another event
+// (flash_after_flash_containment: 16, 19). Left: the English story after a
+// Korean flash of a "collision" that turned out a derailment (7), the
+// (1보) that makes the flash's fire an explosion and its 2 dead 5 (15),
+// the Korean story after an English flash of "a ship" that names the
+// tanker (28), and the items that follow them.
+TEST(DedupBlindFixtures, TheFlashsFactsMoveSet) {
+  expect_every_label("dedup-blind107", 50, {7, 15, 28},
+                     {17, 18, 21, 24, 26, 27, 29, 30, 31, 32, 35});
+}
+
+// 2026-12-07, seventeenth session (tests/fixtures/dedup-blind109): Korean
+// copies changed on the surface (Hanja headlines, figures written another
+// way, spacing, quotes, a footer, a paragraph dropped). 0.880 (story 0.860)
+// before it was read: five copies whose figures were written another way
+// (7조 1482억 원, 40여 명, 세 명, 1712.4원) called new; 0.980 (0.960) once a
+// figure is one key token however it is written (key_token_bits). Left:
+// the Daejeon edition of the weekly pump-price report taken for an update
+// of the national one (45) and its copy (47).
+TEST(DedupBlindFixtures, TheKoreanCopiesOnTheSurfaceSet) {
+  expect_every_label("dedup-blind109", 50, {45}, {47});
+}
+
 // The English service's day and its copies, written blind on 2026-12-05,
 // seventh session (tests/fixtures/dedup-blind51), scored before it was
 // read: 0.940 (story 0.920), one look-alike merged (a second fake-app fraud
