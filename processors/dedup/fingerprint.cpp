@@ -573,13 +573,21 @@ bool counted_word(std::string_view t) {
 }
 
 // Korean numerals that count with a counter (세 명, 두 곳): their figure.
+// Called on every word of one or two syllables: the first syllable decides
+// before any other comparison.
 char native_numeral(std::string_view t) {
-  static constexpr std::pair<std::string_view, char> kNumerals[] = {
-      {"한"sv, '1'},   {"두"sv, '2'},   {"세"sv, '3'},   {"네"sv, '4'},  {"다섯"sv, '5'},
-      {"여섯"sv, '6'}, {"일곱"sv, '7'}, {"여덟"sv, '8'}, {"아홉"sv, '9'}};
-  for (const auto& [word, digit] : kNumerals) {
-    if (t == word) return digit;
+  if (t.size() == 3) {
+    if (t == "한"sv) return '1';
+    if (t == "두"sv) return '2';
+    if (t == "세"sv) return '3';
+    if (t == "네"sv) return '4';
+    return 0;
   }
+  const std::string_view first = t.substr(0, 3);
+  if (first == "다"sv) return t == "다섯"sv ? '5' : 0;
+  if (first == "여"sv) return t == "여섯"sv ? '6' : t == "여덟"sv ? '8' : 0;
+  if (first == "일"sv) return t == "일곱"sv ? '7' : 0;
+  if (first == "아"sv) return t == "아홉"sv ? '9' : 0;
   return 0;
 }
 
@@ -629,22 +637,89 @@ void canonical_figure(std::string_view joined, std::string& out) {
 uint64_t key_token_bits(std::string_view normalized) {
   const size_t n = normalized.size();
   uint64_t bits = 0;
-  struct Token {
-    uint32_t start;
-    uint32_t end;
-    bool digit;
-  };
-  thread_local std::vector<Token> tokens;
   thread_local std::string figure;
-  tokens.clear();
-  const auto add = [&](size_t start, size_t end, bool has_digit) {
-    if (end > start) {
-      tokens.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), has_digit});
-    }
+  const auto set = [&](std::string_view token) {
+    bits |= uint64_t{1} << (XXH3_64bits(token.data(), token.size()) & 63);
   };
-  // Tokens are what the spaces leave, found 64 bytes at a time: the bits of
+  // The words are read one at a time, a figure's held until the next word
+  // tells whether it goes on: thousands after up to three digits, the next
+  // part after 만/억/조, a counter after the number (and a Korean numeral
+  // held for its counter).
+  bool in_figure = false;
+  bool plain = true;        // the figure is one word with no 천 or 퍼센트: hashed as it is
+  size_t figure_start = 0;  // its bytes so far
+  size_t figure_end = 0;
+  std::string_view last;      // its last word
+  char numeral = 0;           // a Korean numeral waiting for its counter
+  std::string_view previous;  // the word before, and where it starts
+  size_t previous_start = 0;
+  const auto end_figure = [&] {
+    in_figure = false;
+    if (plain) {
+      set(strip_korean_particle(last));  // the common case: one word as it is
+      return;
+    }
+    canonical_figure(normalized.substr(figure_start, figure_end - figure_start), figure);
+    if (!figure.empty()) set(strip_korean_particle(figure));
+  };
+  // Inlined at both calls: the state above then lives in registers.
+  const auto word = [&](size_t start, size_t end, bool has_digit) __attribute__((always_inline)) {
+    if (end <= start) return;
+    const std::string_view t = normalized.substr(start, end - start);
+    const std::string_view before = previous;
+    const size_t before_start = previous_start;
+    previous = t;
+    previous_start = start;
+    if (in_figure) {
+      const bool thousands = last.size() <= 3 &&
+                             std::all_of(last.begin(), last.end(), ascii_digit) && t.size() >= 3 &&
+                             ascii_digit(t[0]) && ascii_digit(t[1]) && ascii_digit(t[2]) &&
+                             (t.size() == 3 || !ascii_digit(t[3]));
+      const bool next_part = has_digit && ascii_digit(t[0]) && big_unit(last_syllable(last));
+      const bool counter = !has_digit &&
+                           (ascii_digit(last.back()) || big_unit(last_syllable(last)) ||
+                            last_syllable(last) == "여"sv) &&
+                           counter_word(t);
+      if (thousands || next_part || counter) {
+        plain = false;
+        figure_end = end;
+        last = t;
+        if (counter) end_figure();
+        return;
+      }
+      end_figure();
+    } else if (numeral != 0) {
+      const char figure_of = numeral;
+      numeral = 0;
+      if (!has_digit && counted_word(t)) {
+        figure.assign(1, figure_of);
+        figure.append(t);
+        set(strip_korean_particle(figure));
+        return;
+      }
+    }
+    if (has_digit) {
+      in_figure = true;
+      last = t;
+      figure_end = end;
+      // 만 19세 (full age) as 만19세.
+      const bool full_age = before == "만"sv && ascii_digit(t[0]);
+      figure_start = full_age ? before_start : start;
+      plain = !full_age && t.find("천"sv) == std::string_view::npos &&
+              t.find("퍼센트"sv) == std::string_view::npos;
+      return;
+    }
+    // A numeral is a word of one or two Hangul syllables.
+    if ((t.size() == 3 || t.size() == 6) && static_cast<unsigned char>(t[0]) >= 0xEA) {
+      numeral = native_numeral(t);
+      if (numeral != 0) return;
+    }
+    const std::string_view day = korean_weekday(t);
+    if (is_date_word(day)) set(day);
+  };
+  // Words are what the spaces leave, found 64 bytes at a time: the bits of
   // the spaces end them, those of the digits tell which hold one.
-  size_t start = 0;    // of the token being read
+  size_t start = 0;    // of the word being read
   bool digit = false;  // one of its bytes before this block of 64 is a digit
   for (size_t base = 0; base < n; base += 64) {
     uint64_t spaces = 0;
@@ -654,74 +729,15 @@ uint64_t key_token_bits(std::string_view normalized) {
     for (; spaces != 0; spaces &= spaces - 1) {
       const auto end = static_cast<size_t>(std::countr_zero(spaces));
       const size_t from = start > base ? start - base : 0;
-      add(start, base + end, digit || (digits & bits_below(end) & ~bits_below(from)) != 0);
+      word(start, base + end, digit || (digits & bits_below(end) & ~bits_below(from)) != 0);
       start = base + end + 1;
       digit = false;
     }
     const size_t from = start > base ? start - base : 0;
     digit = digit || (digits & ~bits_below(from)) != 0;
   }
-  if (start < n) add(start, n, digit);
-
-  const auto text = [&](size_t k) {
-    return normalized.substr(tokens[k].start, tokens[k].end - tokens[k].start);
-  };
-  const auto set = [&](std::string_view token) {
-    bits |= uint64_t{1} << (XXH3_64bits(token.data(), token.size()) & 63);
-  };
-  for (size_t k = 0; k < tokens.size(); ++k) {
-    std::string_view token = text(k);
-    if (!tokens[k].digit) {
-      // 만 19세 (full age) as 만19세.
-      if (token == "만"sv && k + 1 < tokens.size() && tokens[k + 1].digit &&
-          ascii_digit(text(k + 1)[0])) {
-        continue;  // read with the figure that follows
-      }
-      const char numeral = native_numeral(token);
-      if (numeral != 0 && k + 1 < tokens.size() && !tokens[k + 1].digit &&
-          counted_word(text(k + 1))) {
-        figure.assign(1, numeral);
-        figure.append(text(++k));
-        set(strip_korean_particle(figure));
-        continue;
-      }
-      token = korean_weekday(token);
-      if (is_date_word(token)) set(token);
-      continue;
-    }
-    // The words that write one figure: thousands after up to three digits,
-    // the next part after 만/억/조, a counter after the number.
-    const size_t first = k > 0 && text(k - 1) == "만"sv ? k - 1 : k;
-    size_t last = k;
-    for (;;) {
-      const std::string_view so_far = text(last);
-      if (last + 1 >= tokens.size()) break;
-      const std::string_view next = text(last + 1);
-      const bool thousands = so_far.size() <= 3 &&
-                             std::all_of(so_far.begin(), so_far.end(), ascii_digit) &&
-                             next.size() >= 3 && ascii_digit(next[0]) && ascii_digit(next[1]) &&
-                             ascii_digit(next[2]) && (next.size() == 3 || !ascii_digit(next[3]));
-      const bool next_part =
-          tokens[last + 1].digit && ascii_digit(next[0]) && big_unit(last_syllable(so_far));
-      const char end = so_far.back();
-      const bool counter = !tokens[last + 1].digit &&
-                           (ascii_digit(end) || big_unit(last_syllable(so_far)) ||
-                            last_syllable(so_far) == "여"sv) &&
-                           counter_word(next);
-      if (!thousands && !next_part && !counter) break;
-      ++last;
-      if (counter) break;
-    }
-    if (first == k && last == k && token.find("천"sv) == std::string_view::npos &&
-        token.find("퍼센트"sv) == std::string_view::npos) {
-      set(strip_korean_particle(token));  // the common case: one word as it is
-      continue;
-    }
-    canonical_figure(normalized.substr(tokens[first].start, tokens[last].end - tokens[first].start),
-                     figure);
-    k = last;
-    if (!figure.empty()) set(strip_korean_particle(figure));
-  }
+  if (start < n) word(start, n, digit);
+  if (in_figure) end_figure();
   return bits;
 }
 
