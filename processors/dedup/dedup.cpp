@@ -163,9 +163,14 @@ class Judge {
       // with them (the (종합) four hours after a (1보) of nine paragraphs;
       // not the (LEAD) of another race after a two-line (URGENT) on the
       // same frames, which tells none of its figures).
+      // Or less of it when it keeps the bulletin's first paragraph (a
+      // (종합) five hours on that opens as the (1보) did and retells the rest).
       const double contained = ov.shorter_contained();
+      const bool opening_kept = o_.bulletin_opening_kept > 0 &&
+                                ov.opening_jaccard >= o_.bulletin_opening_kept &&
+                                contained >= o_.update_containment_shared_paragraph;
       if (o_.bulletin_rewritten && (q_.markers & kRewrite) && rung(c, cs) == 1 &&
-          contained >= o_.update_containment &&
+          (contained >= o_.update_containment || opening_kept) &&
           !facts_dropped(cs, q_.sketch, o_.write_through_dropped_facts) &&
           !(late_follow_up(c, cs) && in_daily_slot(q_.event_ms - c.event_ms))) {
         return Match{Verdict::update, contained, j};

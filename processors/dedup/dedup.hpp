@@ -121,6 +121,9 @@ struct DedupOptions {
   // of it is its update, with or without a slugline (a one-sentence flash
   // is left to flash_of).
   bool bulletin_rewritten = true;
+  // … or keeps update_containment_shared_paragraph of it and its first
+  // paragraph (opening Jaccard at least this; 0 turns it off).
+  double bulletin_opening_kept = 0.6;
   // A marked write-through at the level of an earlier one (a second (2nd LD))
   // is a resend of it — a duplicate — only at this Jaccard or above; below
   // it the text changed and it is a new top (an update).

@@ -690,9 +690,11 @@ TEST(DedupBlindFixtures, TheProsecutionWeekSet) {
 // enough, a headline-only flash is read by them too, an unmarked next day
 // at the hour the story broke is no report's next edition, and an earlier
 // item is found by its first name as well as by its text
-// (DedupOptions::follow_up_by_first_name).
+// (DedupOptions::follow_up_by_first_name). 0.860 (0.680) in the
+// seventeenth session: the (종합) five hours after a (1보) that opens as the
+// bulletin did and retells the rest (6, DedupOptions::bulletin_opening_kept).
 TEST(DedupBlindFixtures, TheNoSluglineSet) {
-  expect_every_label("dedup-blind93", 50, {6, 12, 13, 24, 30, 35, 45, 49},
+  expect_every_label("dedup-blind93", 50, {12, 13, 24, 30, 35, 45, 49},
                      {16, 19, 25, 31, 38, 43, 44, 46, 50});
 }
 
