@@ -246,11 +246,11 @@ struct DedupOptions {
   // distinct shingles), with Jaccard at least update_min_jaccard.
   double unmarked_update_containment = 0.80;
   double unmarked_update_growth = 0.15;
+  double update_min_jaccard = 0.40;
   // A flash after a flash of its source is its copy or its update only
   // when it keeps at least this much of it: every word (one of a short
   // flash dropped is another place or another figure). 0 turns it off.
   double flash_after_flash_containment = 0.95;
-  double update_min_jaccard = 0.40;
   // Flash followed by its story: the flash's headline + sentence at least
   // flash_lead_containment contained in the story's headline + first
   // sentence (the flash is one sentence: its whole-text containment is too

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <span>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -533,44 +534,35 @@ namespace {
 
 constexpr bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
-// The Hangul syllable (3 bytes) that `t` starts or ends with, or empty.
+// The three bytes that `t` starts or ends with (a Hangul syllable's size),
+// or empty: compared only with syllables.
 std::string_view first_syllable(std::string_view t) {
-  return t.size() >= 3 && static_cast<unsigned char>(t[0]) >= 0xEA ? t.substr(0, 3)
-                                                                   : std::string_view{};
+  return t.size() >= 3 ? t.substr(0, 3) : std::string_view{};
 }
 std::string_view last_syllable(std::string_view t) {
-  return t.size() >= 3 && static_cast<unsigned char>(t[t.size() - 3]) >= 0xEA
-             ? t.substr(t.size() - 3)
-             : std::string_view{};
+  return t.size() >= 3 ? t.substr(t.size() - 3) : std::string_view{};
+}
+
+// Whether `t` opens with one of `syllables`.
+bool opens_with(std::string_view t, std::span<const std::string_view> syllables) {
+  const std::string_view first = first_syllable(t);
+  return std::find(syllables.begin(), syllables.end(), first) != syllables.end();
 }
 
 // Counters and units that Korean copy writes after a number, with or
 // without a space (3명 / 40여 명, 1억원 / 1억 원): the word that follows a
 // number and opens with one of them is part of it.
-bool counter_word(std::string_view t) {
-  static constexpr std::string_view kCounters[] = {
-      "명"sv, "원"sv, "대"sv, "곳"sv, "건"sv, "개"sv, "척"sv, "채"sv, "회"sv, "차"sv,
-      "층"sv, "배"sv, "번"sv, "톤"sv, "가"sv, "마"sv, "퍼"sv, "달"sv, "발"sv, "세"sv};
-  const std::string_view first = first_syllable(t);
-  if (first.empty()) return false;
-  for (const std::string_view c : kCounters) {
-    if (first == c) return true;
-  }
-  return false;
-}
+constexpr std::string_view kCounters[] = {"명"sv, "원"sv, "대"sv, "곳"sv, "건"sv, "개"sv, "척"sv,
+                                          "채"sv, "회"sv, "차"sv, "층"sv, "배"sv, "번"sv, "톤"sv,
+                                          "가"sv, "마"sv, "퍼"sv, "달"sv, "발"sv, "세"sv};
+bool counter_word(std::string_view t) { return opens_with(t, kCounters); }
 
 // The counters of people and things that copy writes after a Korean
 // numeral as readily as after a figure (세 명 / 3명, 두 곳 / 2곳); not 번
 // or 달 (한 번, once; 한 달, a month), which are seldom a story's figure.
-bool counted_word(std::string_view t) {
-  static constexpr std::string_view kCounted[] = {"명"sv, "곳"sv, "대"sv, "척"sv,
-                                                  "채"sv, "건"sv, "개"sv, "발"sv};
-  const std::string_view first = first_syllable(t);
-  for (const std::string_view c : kCounted) {
-    if (first == c) return true;
-  }
-  return false;
-}
+constexpr std::string_view kCounted[] = {"명"sv, "곳"sv, "대"sv, "척"sv,
+                                         "채"sv, "건"sv, "개"sv, "발"sv};
+bool counted_word(std::string_view t) { return opens_with(t, kCounted); }
 
 // Korean numerals that count with a counter (세 명, 두 곳): their figure.
 // Called on every word of one or two syllables: the first syllable decides
