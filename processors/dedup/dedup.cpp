@@ -896,6 +896,15 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
       });
     });
   };
+  // Some place the item names, the story of `r` has named.
+  const auto story_place = [&](const IndexRecord& r) {
+    const std::string_view story = story_of(r);
+    return std::any_of(work.names.places.begin(), work.names.places.end(), [&](uint16_t place) {
+      return std::any_of(source.begin(), source.end(), [&](const IndexRecord* q) {
+        return story_of(*q) == story && place_kept(q->names, place);
+      });
+    });
+  };
   const IndexRecord* best = nullptr;
   int best_names = 0;  // a link by names goes before one by place (0)
   for (const IndexRecord* r : source) {
@@ -921,6 +930,10 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
     // (dedup-blind95: 23 h 45 and 26 h on).
     if (unslugged && (item.markers & kRewrite) && gap >= 12LL * 3600 * 1000 &&
         in_daily_slot(gap, options_)) {
+      continue;
+    }
+    if (options_.follow_up_town_edition && work.names.headline_town_filed_from && !developing(*r) &&
+        places_told(r->names) && !story_place(*r)) {
       continue;
     }
     // Another game's result: the same clubs, the cup, the ground, another score.
@@ -1156,10 +1169,12 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
       const double cov = concept_coverage(flash, opening);
       // Numbers are what two languages share for sure; without two of them
       // the concepts must say more.
-      const bool evidence =
-          flash.numbers.size() >= 2
-              ? flash.concepts.size() >= options_.flash_min_concepts
-              : flash.concepts.size() >= options_.flash_min_concepts + 2 && cov >= 0.75;
+      const size_t without_numbers =
+          options_.flash_min_concepts + 2 -
+          (options_.flash_cross_place && place_concept_shared(flash, opening) ? 1 : 0);
+      const bool evidence = flash.numbers.size() >= 2
+                                ? flash.concepts.size() >= options_.flash_min_concepts
+                                : flash.concepts.size() >= without_numbers && cov >= 0.75;
       if (numbers_ok && evidence && cov >= options_.flash_concept_coverage && cov > best_other &&
           *f->uri != item.uri) {
         best_other = cov;

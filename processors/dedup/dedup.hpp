@@ -198,6 +198,14 @@ struct DedupOptions {
   // names a part the story never named (가경동, Goha Island); one at another
   // company names it (names_set_apart): none goes on the story.
   bool follow_up_by_place = true;
+  // Never on a report (no item of a developing story) when the item's
+  // headline names the town it was filed from and the report's story named
+  // none of the item's towns (as far as its entries' kept names tell: eight
+  // names leave no slot for a place): the regional
+  // edition of the weekly pump prices (대전=연합뉴스, "대전 주유소 휘발유
+  // 가격 3주 연속 상승") under the national edition's slugline, with its
+  // frames and its vocabulary (주유소, 휘발유), is a story of its own.
+  bool follow_up_town_edition = true;
   // Never when both give the score of a game (story_score()) and the scores
   // differ: the same clubs' next game, or another game of the cup, is told
   // on the last report's frames and names what it named, under the
@@ -313,6 +321,11 @@ struct DedupOptions {
   double flash_concept_coverage = 0.6;
   size_t flash_min_concepts = 2;
   int64_t flash_cross_window_ms = 1LL * 3600 * 1000;
+  // Without two numbers, flash_min_concepts + 2 concepts at three quarters
+  // tell the event; one fewer when one of those found is the flash's town
+  // (places.inc): "[속보] 울산 석유화학단지 화학공장서 불" and "Fire breaks
+  // out at chemical plant in Ulsan" share a town, a plant's kind and a fire.
+  bool flash_cross_place = true;
   // An unmarked story within flash_story_window after a flash under the
   // same slugline, when no flash links by the rules above: the desk
   // rewrites the flash as it learns more ("[속보] 라온셀텍 도현석 회장 전격

@@ -189,12 +189,7 @@ uint16_t hash16(std::string_view w) {
   return h == 0 ? 1 : h;
 }
 
-struct Place {
-  std::string_view hangul;
-  std::string_view latin;
-  bool ordinary_word;  // the Hangul name alone is also an ordinary word
-};
-constexpr Place kPlaces[] = {
+constexpr ListedPlace kPlaces[] = {
 #include "processors/dedup/places.inc"
 };
 static_assert(std::size(kPlaces) <= 0x10000 - kPlaceBase);
@@ -463,6 +458,8 @@ const std::unordered_set<std::string_view>& common_words() {
 
 bool is_common_word(std::string_view folded) { return common_words().contains(folded); }
 
+std::span<const ListedPlace> listed_places() { return kPlaces; }
+
 std::vector<std::string> name_words(std::string_view headline, std::string_view body,
                                     bool whole_body) {
   std::vector<std::string> out;
@@ -584,6 +581,11 @@ NameList story_names(std::string_view headline, std::string_view body,
   }
   scan_words(headline, false, add);
   out.headline = out.size();
+  out.headline_places = out.places.size();
+  out.headline_town_filed_from =
+      filed_from.second >= 0 &&
+      std::find(out.places.begin(), out.places.end(), static_cast<uint16_t>(filed_from.second)) !=
+          out.places.end();
   scan_body_names(body, add);
   return out;
 }
@@ -673,6 +675,11 @@ StoryNames keep_names(const NameList& names) {
 bool place_kept(const StoryNames& kept, uint16_t place) {
   return std::find(kept.begin(), kept.end(), static_cast<uint16_t>(kPlaceBase + place)) !=
          kept.end();
+}
+
+bool places_told(const StoryNames& kept) {
+  return std::any_of(kept.begin(), kept.end(),
+                     [](uint16_t n) { return n == 0 || n >= kPlaceBase; });
 }
 
 bool places_shared(const NameList& names, const StoryNames& kept) {

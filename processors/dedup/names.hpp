@@ -29,6 +29,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,8 +59,22 @@ struct NameList {
   // (places.inc), by number: what a follow-up that names no company or
   // ship still shares with its story (the Yeosu tanker, the Siheung plant).
   std::vector<uint16_t> places;
+  size_t headline_places = 0;  // the first of them are the headline's
+  // The headline names the town the item was filed from ("(대전=연합뉴스)"
+  // under "대전 주유소 휘발유 가격…"): a regional bureau's story of its town.
+  bool headline_town_filed_from = false;
   size_t size() const { return hashes.size(); }
 };
+
+// The towns, islands and complexes of places.inc, in its order: the
+// Hangul name (without 시/군/구), its romanization, and whether the Hangul
+// name alone is also an ordinary word (예산 budget, 대전 a great war).
+struct ListedPlace {
+  std::string_view hangul;
+  std::string_view latin;
+  bool ordinary_word;
+};
+std::span<const ListedPlace> listed_places();
 
 // Every name of a headline and its body's first substantive paragraph (the
 // dateline and byline cut), and the Latin names of the paragraph after it;
@@ -90,6 +105,9 @@ int shared_names(const NameList& names, const StoryNames& kept, uint8_t kept_hea
 // its name, 가경동, sets an item apart but never links it: 비상구 looks like
 // one); whether `place` (NameList::places) is one of an entry's.
 bool places_shared(const NameList& names, const StoryNames& kept);
+// Whether an entry's kept names tell the places it named: a slot the names
+// left free, or one holding a place (eight names leave no room to say).
+bool places_told(const StoryNames& kept);
 bool place_kept(const StoryNames& kept, uint16_t place);
 // Whether two entries' kept places each hold a town, island or complex of
 // places.inc and share none (a part of a town does not count).

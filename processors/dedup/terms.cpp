@@ -15,6 +15,7 @@
 
 #include "processors/core/bytes.hpp"
 #include "processors/core/utf8.hpp"
+#include "processors/dedup/names.hpp"
 #include "processors/dedup/short_words.hpp"
 
 namespace wiredesk {
@@ -205,8 +206,10 @@ struct Concept {
 };
 
 // Breaking-news vocabulary of a Korean wire in both languages. Concept ids
-// are positions in this table.
-constexpr std::array<Concept, 90> kGlossary{{
+// are positions in this table, then the places of places.inc (below): new
+// entries go at the end, so that a flash's terms read back from the index
+// topic keep their meaning.
+constexpr std::array<Concept, 94> kGlossary{{
     {"북한", "north korea,pyongyang,dprk"},
     {"남한 한국", "south korea"},
     {"미사", "missile,missiles"},
@@ -222,14 +225,14 @@ constexpr std::array<Concept, 90> kGlossary{{
     {"여진", "aftershock"},
     {"해일 쓰나", "tsunami"},
     {"태풍", "typhoon"},
-    {"화재 불길 산불", "fire,blaze,wildfire"},
+    {"화재 불길 산불 불", "fire,blaze,wildfire"},
     {"폭발", "explosion,blast"},
     {"사망 숨져 숨진 숨졌 사상", "dead,death,killed,kill,died,dies,die,toll"},
     {"부상 다쳐 다친", "injured,injuries,wounded"},
     {"실종", "missing"},
     {"추락", "crash,crashed,crashes"},
     {"침몰 전복", "sank,sink,sinks,capsized"},
-    {"선박 어선 여객", "ship,vessel,boat,ferry"},
+    {"선박 어선 여객 유조", "ship,vessel,boat,ferry,tanker"},
     {"열차 기차", "train"},
     {"대피", "evacuated,evacuation,evacuate"},
     {"예산", "budget"},
@@ -297,7 +300,14 @@ constexpr std::array<Concept, 90> kGlossary{{
     {"정부", "government"},
     {"산불", "wildfire,forest fire"},
     {"진화", "extinguished,contained,firefighters"},
+    {"화학", "chemical,chemicals,petrochemical"},
+    {"공장", "plant,plants,factory,factories"},
+    {"탈선", "derailed,derails,derail,derailment"},
+    {"작업 근로", "worker,workers"},
 }};
+
+// Concept ids from here on are places.inc's places, by their number there.
+constexpr uint32_t kPlaceConcepts = kGlossary.size();
 
 struct GlossaryIndex {
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_term;    // term hash → concept ids
@@ -333,6 +343,18 @@ const GlossaryIndex& glossary() {
         en.remove_prefix(comma + 1);
       }
     }
+    // A town, island or complex of places.inc names itself in both
+    // languages (the Siheung plant, 여수 앞바다): unless its Hangul name
+    // alone is also an ordinary word (대전, 구미), or longer than the two
+    // syllables the Hangul keys hold (의정부 would be 의정, legislative).
+    const std::span<const ListedPlace> places = listed_places();
+    for (uint32_t i = 0; i < places.size(); ++i) {
+      const ListedPlace& p = places[i];
+      if (p.ordinary_word || p.hangul.size() != 6) continue;
+      const uint32_t id = kPlaceConcepts + i;
+      g.by_term[hash32(p.hangul)].push_back(id);
+      g.by_term[hash32(stem(p.latin))].push_back(id);
+    }
     return g;
   }();
   return index;
@@ -351,6 +373,11 @@ enum class Side { flash, story };
 class Extractor {
  public:
   explicit Extractor(Side side) : side_(side) {}
+
+  // Whether the text added from now on names places as concepts: a flash's
+  // headline does, the sentence an (URGENT) adds under it does not (a town
+  // it names in passing is no evidence of the event's).
+  void places(bool on) { places_ = on; }
 
   void add_text(std::string_view normalized) {
     uint32_t previous = 0;  // stem hash of the previous Latin word, for phrases
@@ -399,7 +426,9 @@ class Extractor {
   void add_concepts(uint32_t term) {
     const auto& g = glossary();
     if (auto it = g.by_term.find(term); it != g.by_term.end()) {
-      terms_.concepts.insert(terms_.concepts.end(), it->second.begin(), it->second.end());
+      for (const uint32_t id : it->second) {
+        if (id < kPlaceConcepts || places_) terms_.concepts.push_back(id);
+      }
     }
   }
 
@@ -417,7 +446,11 @@ class Extractor {
   void add_hangul(const std::vector<std::string_view>& cps, size_t from, size_t to) {
     // [from, to) is a run of Hangul syllables: adjacent in the token, so a
     // pair is the bytes from one syllable's start to the next one's end.
-    if (to - from < 2) return;
+    if (to - from < 2) {
+      // 불 alone is a fire ("공장서 불…"); no word of the lists is one syllable.
+      if (to - from == 1 && cps[from] == "불") add_concepts(hash32(cps[from]));
+      return;
+    }
     auto pair = [&](size_t i) {
       return std::string_view(cps[i].data(), cps[i].size() + cps[i + 1].size());
     };
@@ -516,6 +549,7 @@ class Extractor {
   }
 
   Side side_;
+  bool places_ = true;
   TermSet terms_;
   std::vector<std::string_view> cps_;  // scratch: the code points of a token
 };
@@ -538,6 +572,7 @@ TermSet flash_terms(const NormalizedItem& item) {
   const TermSet headline = head.take();
   Extractor x(Side::flash);
   x.add_text(item.headline);
+  x.places(false);
   if (!item.paragraphs.empty()) x.add_text(item.paragraphs.front());
   TermSet all = x.take();
   all.headline_words = headline.words;
@@ -599,6 +634,15 @@ double concept_coverage(const TermView& a, const TermView& b) {
   if (a.concepts.empty()) return 0;
   return static_cast<double>(count_in(a.concepts, b.concepts, kValueMask)) /
          static_cast<double>(a.concepts.size());
+}
+
+bool place_concept_shared(const TermView& a, const TermView& b) {
+  return std::any_of(a.concepts.begin(), a.concepts.end(), [&](uint32_t v) {
+    return (v & kValueMask) >= kPlaceConcepts &&
+           std::binary_search(b.concepts.begin(), b.concepts.end(), v, [](uint32_t x, uint32_t y) {
+             return (x & kValueMask) < (y & kValueMask);
+           });
+  });
 }
 
 size_t numbers_missing(const TermView& a, const TermView& b) {

@@ -92,6 +92,9 @@ double headline_coverage(const TermView& flash, const TermView& b);  // of flash
 size_t words_found(const TermView& a, const TermView& b);
 size_t headline_words_found(const TermView& flash, const TermView& b);  // of flash.headline_words
 double concept_coverage(const TermView& a, const TermView& b);
+// Whether b has one of a's places (a town of places.inc, named in either
+// language).
+bool place_concept_shared(const TermView& a, const TermView& b);
 // How many of a's numbers b lacks.
 size_t numbers_missing(const TermView& a, const TermView& b);
 

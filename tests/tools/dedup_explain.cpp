@@ -89,6 +89,13 @@ int main(int argc, char** argv) {
   }
   std::printf("a's kept names hold weight %d of b's; names of weight 2 in both headlines %d\n",
               shared_names(names_b, kept_a, head_a), both_headlines);
+  const auto places = [](const NameList& n) {
+    std::string out;
+    for (const uint16_t p : n.places) out += (out.empty() ? "" : " ") + std::to_string(p);
+    return out;
+  };
+  std::printf("places of a: %s; of b: %s; shared %d\n", places(names_a).c_str(),
+              places(names_b).c_str(), places_shared(names_b, kept_a) ? 1 : 0);
   const TermSet ta = flash_terms(na);
   const TermSet tb = opening_terms(nb);
   std::printf("flash terms of a: %zu words, %zu numbers, %zu concepts; in b: words %.2f, "
