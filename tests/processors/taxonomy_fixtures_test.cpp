@@ -267,7 +267,9 @@ INSTANTIATE_TEST_SUITE_P(Issue7, BlindTagging,
                                            BlindBar{"tagging-blind104", 0.99, 0.01, 0.97},
                                            // seventeenth session, as scored blind (not
                                            // tuned: its wrong topics are judgements)
-                                           BlindBar{"tagging-blind106", 0.92, 0.07, 0.91}),
+                                           BlindBar{"tagging-blind106", 0.92, 0.07, 0.91},
+                                           // eighteenth session, once read
+                                           BlindBar{"tagging-blind108", 0.90, 0.03, 0.92}),
                          [](const auto& info) {
                            std::string name = info.param.dir;
                            std::replace(name.begin(), name.end(), '-', '_');
@@ -1933,6 +1935,43 @@ TEST(TaxonomyFixturesTest, WordsInAnotherSense) {
        "(청주=연합뉴스) 변주원 기자 = 청주의 한 요양병원에서 독감 집단 감염이 발생해 환자 23명이 "
        "격리 치료를 받고 있다.",
        "health", true},
+  });
+}
+
+// A topic's word inside the name of something else (tagging-blind108): a
+// road named 통일 (통일벼, a rice, too), a prize and a cup named after the
+// president, the river 북한강 is in English, a sum in U.S. dollars; beside
+// the same words in their own sense.
+TEST(TaxonomyFixturesTest, ATopicsWordInsideTheNameOfSomethingElse) {
+  expect_topics({
+      {"통일로 버스전용차로 개통…은평 구간 출근길 8분 빨라져",
+       "(서울=연합뉴스) 안세린 기자 = 서울 은평구 통일로에 버스전용차로가 새로 놓였다.\n\n"
+       "시는 통일로 구간의 버스 운행 시간이 출근 시간대 평균 8분 줄 것으로 내다봤다.",
+       "inter-korean", false},
+      {"통일부, 이산가족 상봉 재개 제안…\"적십자회담 열자\"",
+       "(서울=연합뉴스) 안세린 기자 = 통일부는 북측에 이산가족 상봉 재개를 위한 적십자회담을 "
+       "제안했다.",
+       "inter-korean", true},
+      {"대통령배 고교야구 결승…광명고, 9회말 끝내기로 첫 우승",
+       "(서울=연합뉴스) 오태건 기자 = 광명고가 대통령배 전국고교야구대회 결승에서 끝내기 안타로 "
+       "우승했다.",
+       "politics", false},
+      {"공예대전 대통령상에 옹기 '바람의 그릇'…장인 변수아씨 영예",
+       "(청주=연합뉴스) 오태건 기자 = 올해 공예대전 대통령상은 옹기 작품 '바람의 그릇'에 "
+       "돌아갔다.\n\n국무총리상은 목공예 '나무의 숨'이 받았다.",
+       "politics", false},
+      {"Rowing crews race on the North Han River as spring regatta opens",
+       "GAPYEONG, April 12 (Yonhap) -- Some 400 rowers from 38 clubs raced on the North Han "
+       "River on Sunday as the spring regatta opened in Gapyeong.",
+       "north-korea", false},
+      {"Seoul drugmaker signs US$410 mln licensing deal with Swiss partner",
+       "SEOUL, April 12 (Yonhap) -- A Seoul drugmaker said Monday it signed a US$410 million deal "
+       "to license its obesity pill to a Swiss company.",
+       "united-states", false},
+      {"U.S. to raise tariffs on Korean steel to 25 pct",
+       "WASHINGTON, April 12 (Yonhap) -- The United States will raise tariffs on Korean steel "
+       "to 25 percent, the Commerce Department said.",
+       "united-states", true},
   });
 }
 
