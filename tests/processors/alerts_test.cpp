@@ -414,6 +414,71 @@ TEST(DefaultAlertRulesTest, EachRuleFiresOnItsItemAndNoOther) {
   for (const auto& rule : rules->rules) EXPECT_GE(fired[rule.id], 1) << rule.id;
 }
 
+// An alert rule's words with no event behind them (tagging-blind110): a
+// study's scenario, a drill that simulates a quake or a missile strike, an
+// inspection campaign against big fires, an anniversary, a payout for an
+// old accident. Each fired under the rules before it (checked with
+// WIREDESK_ALERTS on the rules of the seventeenth session); the real quake
+// and launch beside them still do.
+TEST(DefaultAlertRulesTest, AnAlertRulesWordsWithNoEventBehindThem) {
+  struct Case {
+    const char* headline;
+    const char* body;
+    const char* language;
+    std::vector<std::string> expected;
+  };
+  const std::vector<Case> cases = {
+      {"Magnitude 6.5 quake under Busan could kill 1,400, city study finds",
+       "BUSAN, March 3 (Yonhap) -- A magnitude 6.5 earthquake beneath downtown Busan could kill "
+       "about 1,400 people and injure 19,000, a study released by the city estimated Thursday.",
+       "en",
+       {}},
+      {"Coastal towns stage tsunami drill as 12,000 head for high ground",
+       "GANGNEUNG, March 3 (Yonhap) -- Sirens sounded along the east coast on Thursday as some "
+       "12,000 residents took part in a drill simulating a magnitude 8.0 earthquake and a tsunami "
+       "warning.",
+       "en",
+       {}},
+      {"\"북한 미사일 부산항 낙하\" 가정 민방위 훈련…차량 20분간 통제",
+       "(부산=연합뉴스) 한지오 기자 = 북한의 미사일이 부산항에 떨어지는 상황을 가정한 민방위 "
+       "훈련이 "
+       "3일 오후 부산 전역에서 실시됐다.",
+       "ko",
+       {}},
+      {"겨울철 큰불 막는다…소방청, 전통시장 1천곳 특별점검",
+       "(세종=연합뉴스) 한지오 기자 = 소방청은 겨울철 대형 화재를 막기 위해 전통시장 1천여곳을 "
+       "특별점검한다고 3일 밝혔다.",
+       "ko",
+       {}},
+      {"Town marks 20 years since mudslide that killed 41",
+       "PYEONGCHANG, March 3 (Yonhap) -- Residents gathered Thursday as the town marked 20 years "
+       "since a mudslide buried a village and killed 41 people.",
+       "en",
+       {}},
+      {"Builder agrees 12 bln won payout to families of 2035 scaffold collapse victims",
+       "SEOUL, March 3 (Yonhap) -- A builder has agreed to pay 12 billion won in compensation to "
+       "the families of four workers killed and 17 injured when scaffolding collapsed three years "
+       "ago.",
+       "en",
+       {}},
+      {"Magnitude 5.1 quake strikes off Pohang; no damage reported",
+       "POHANG, March 3 (Yonhap) -- A magnitude 5.1 earthquake struck off the coast of Pohang on "
+       "Thursday afternoon, the weather agency said, the strongest this year.",
+       "en",
+       {"major-disaster"}},
+      {"N. Korea fires 2 ballistic missiles into East Sea: JCS",
+       "SEOUL, March 3 (Yonhap) -- North Korea fired two short-range ballistic missiles into the "
+       "East Sea on Thursday, the Joint Chiefs of Staff said.",
+       "en",
+       {"north-korea-security"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_THAT(default_alerts(tagged(make_item(c.headline, c.body, c.language, 3))),
+                ::testing::UnorderedElementsAreArray(c.expected))
+        << c.headline;
+  }
+}
+
 TEST(DefaultAlertRulesTest, FixtureFlashKillAndHoldAlert) {
   const auto lines = test::read_lines(test::fixture_path("items.jsonl"));
   auto alerts_of_line = [&](size_t line, Verdict verdict) {
