@@ -1002,9 +1002,11 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
   if (work.headline_only_flash()) return nullptr;
   // A story follows its flash within flash_story_window; a write-through or
   // correction within the whole flash_window.
-  const int64_t reach = (item.markers & kRewrite)
-                            ? options_.flash_window_ms
-                            : std::min(options_.flash_story_window_ms, options_.flash_window_ms);
+  const int64_t story_reach = std::min(options_.flash_story_window_ms, options_.flash_window_ms);
+  const bool rewrite_item = (item.markers & kRewrite) != 0;
+  // The sister service's first story may come as late as a write-through.
+  const int64_t reach =
+      rewrite_item || options_.flash_cross_late ? options_.flash_window_ms : story_reach;
   const std::span<const FlashRef> flashes = session.flashes(item.event_ms - reach, item.event_ms);
   if (flashes.empty()) return nullptr;
   // Families compare by the number the index gave the name.
@@ -1041,13 +1043,20 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
     if (family != ref.source_family && family != ref.story_family) continue;
     const TermDigest& d = ref.terms;
     const bool same = ref.script == item.script;
+    if (same && !rewrite_item && item.event_ms - ref.event_ms > story_reach) continue;
     const bool may_slug_story =
         story_by_slug && same && item.event_ms - ref.event_ms <= options_.flash_story_window_ms;
     const size_t lacking = numbers_lacking(d, digest);
     // numbers_ok is false: only the story under the slugline may still link.
     const size_t lacking_allowed = options_.flash_figure_further_down && same ? 2 : 4;
     const bool numbers_gone = lacking > 1 || (lacking == 1 && d.number_count < lacking_allowed);
-    if (numbers_gone && !may_slug_story) continue;
+    // The sister service's story may tell a figure the flash gave as it
+    // stands later (the toll); its town and concepts must then say more
+    // (`lacking` is the filters' lower bound: the exact count comes below).
+    const bool figure_moved_may_link = !same && options_.flash_cross_figure_moved &&
+                                       !rewrite_item && lacking <= 1 &&
+                                       d.concept_count >= options_.flash_min_concepts + 2;
+    if (numbers_gone && !may_slug_story && !figure_moved_may_link) continue;
     // A flash goes on its own service's flash (below); the sister service's
     // flash of the event opens that service's story.
     if (!same && (item.markers & marker::flash)) continue;
@@ -1069,7 +1078,12 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
         continue;
       }
     } else {
-      if (item.event_ms - ref.event_ms > options_.flash_cross_window_ms) continue;
+      const int64_t gap = item.event_ms - ref.event_ms;
+      if (gap > options_.flash_cross_window_ms &&
+          (!options_.flash_cross_late || rewrite_item || gap > options_.flash_window_ms ||
+           d.concept_count < options_.flash_min_concepts + 1)) {
+        continue;
+      }
       const size_t most = d.concept_count - concepts_lacking(d, digest);
       const double most_cov = d.concept_count == 0 ? 0.0
                                                    : static_cast<double>(most) /
@@ -1081,7 +1095,10 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
     if (options_.towns_apart && places_apart(item.names, f->names)) continue;
     const bool under_slug = by_slug && f->slug_hash == item.slug_hash;
     const bool story_under_slug = may_slug_story && f->slug_hash == item.slug_hash;
-    if ((too_few_words || numbers_gone) && !under_slug && !story_under_slug) continue;
+    if ((too_few_words || (numbers_gone && !figure_moved_may_link)) && !under_slug &&
+        !story_under_slug) {
+      continue;
+    }
     const TermView flash = TermView::of_packed(ref.flash_terms);
     // ... and only on a flash that was its headline alone.
     if ((item.markers & marker::flash) && flash.words.size() != flash.headline_words.size()) {
@@ -1169,14 +1186,21 @@ const IndexRecord* Dedup::flash_of(const DedupIndex::Session& session, DedupWork
       const double cov = concept_coverage(flash, opening);
       // Numbers are what two languages share for sure; without two of them
       // the concepts must say more.
+      const bool town = place_concept_shared(flash, opening);
       const size_t without_numbers =
-          options_.flash_min_concepts + 2 -
-          (options_.flash_cross_place && place_concept_shared(flash, opening) ? 1 : 0);
-      const bool evidence = flash.numbers.size() >= 2
+          options_.flash_min_concepts + 2 - (options_.flash_cross_place && town ? 1 : 0);
+      const bool concepts_tell = flash.concepts.size() >= without_numbers && cov >= 0.75;
+      // Later than the hour, or with a figure of the flash's gone (the toll
+      // it gave, since risen), only the concepts and the flash's town tell.
+      const bool late = item.event_ms - ref.event_ms > options_.flash_cross_window_ms;
+      const size_t many = options_.flash_min_concepts + 2;
+      const bool figure_moved = !numbers_ok && figure_moved_may_link && missing == 1 && town &&
+                                flash.concepts.size() >= many && cov >= 0.75;
+      const bool evidence = flash.numbers.size() >= 2 && !late && numbers_ok
                                 ? flash.concepts.size() >= options_.flash_min_concepts
-                                : flash.concepts.size() >= without_numbers && cov >= 0.75;
-      if (numbers_ok && evidence && cov >= options_.flash_concept_coverage && cov > best_other &&
-          *f->uri != item.uri) {
+                                : concepts_tell && (!late || town);
+      if ((numbers_ok || figure_moved) && evidence && cov >= options_.flash_concept_coverage &&
+          cov > best_other && *f->uri != item.uri) {
         best_other = cov;
         other_script = f;
       }

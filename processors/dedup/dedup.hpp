@@ -326,6 +326,20 @@ struct DedupOptions {
   // (places.inc): "[속보] 울산 석유화학단지 화학공장서 불" and "Fire breaks
   // out at chemical plant in Ulsan" share a town, a plant's kind and a fire.
   bool flash_cross_place = true;
+  // The sister service's first story (unmarked: its write-throughs follow
+  // it by the content rules) may come as late as flash_window_ms (an hour
+  // and a half, two and a half after the Korean flash): past
+  // flash_cross_window_ms its concepts tell with the flash's town among
+  // them (flash_min_concepts + 1 at three quarters, as above; North
+  // Korea's next launch two hours on shares as many concepts with the last
+  // one's flash, not a town). A write-through of the sister service half a
+  // day's thread on is its own flash's (dedup-blind59).
+  bool flash_cross_late = true;
+  // ... and that first story may tell a figure of the flash's as it stands
+  // later ("2명 사망" in the flash, "4 killed" an hour on), when the flash's
+  // town and flash_min_concepts + 2 of its concepts at three quarters tell
+  // the event.
+  bool flash_cross_figure_moved = true;
   // An unmarked story within flash_story_window after a flash under the
   // same slugline, when no flash links by the rules above: the desk
   // rewrites the flash as it learns more ("[속보] 라온셀텍 도현석 회장 전격
