@@ -3179,11 +3179,18 @@ TEST(Dedup, AFlashsTownTellsItsStoryInTheOtherScript) {
 
 // The sister service's first story after a Korean flash (dedup-blind115),
 // its own service having sent none: two hours on, told by its concepts
-// alone (DedupOptions::flash_cross_late); or within the hour with the
-// flash's toll risen, told by the town and the concepts
-// (DedupOptions::flash_cross_figure_moved).
+// with the flash's town among them (DedupOptions::flash_cross_late); or
+// within the hour with the flash's toll risen, told by the town and four
+// concepts (DedupOptions::flash_cross_figure_moved).
 void expect_the_sister_services_story(const DedupOptions& options, bool late_links,
                                       bool moved_links) {
+  const auto expect_in = [](const Outcome& got, bool linked, const char* flash) {
+    if (linked) {
+      EXPECT_EQ(got.story, flash);
+    } else {
+      EXPECT_EQ(got.verdict, Verdict::fresh) << "of " << got.of;
+    }
+  };
   DedupRunner runner(options);
   runner.run(wire_ko("urn:yna:AKR-SL1", "2039-05-09T09:12:00+09:00",
                      "[속보] 여수 국가산단 화학공장서 폭발…근로자 고립", ""),
@@ -3195,11 +3202,7 @@ void expect_the_sister_services_story(const DedupOptions& options, bool late_lin
                  "complex on Friday morning, trapping workers inside, firefighters said.",
                  "Rescue teams were searching the damaged building, they added."})),
       2);
-  if (late_links) {
-    EXPECT_EQ(late.story, "urn:yna:AKR-SL1");
-  } else {
-    EXPECT_EQ(late.verdict, Verdict::fresh) << "of " << late.of;
-  }
+  expect_in(late, late_links, "urn:yna:AKR-SL1");
   runner.run(wire_ko("urn:yna:AKR-SM1", "2039-05-09T15:05:00+09:00",
                      "[속보] 울산 온산공단 화학공장서 폭발…3명 사망", ""),
              3);
@@ -3210,11 +3213,7 @@ void expect_the_sister_services_story(const DedupOptions& options, bool late_lin
                  "five workers on Friday afternoon, firefighters said.",
                  "The cause of the blast was not yet known, they added."})),
       4);
-  if (moved_links) {
-    EXPECT_EQ(moved.story, "urn:yna:AKR-SM1");
-  } else {
-    EXPECT_EQ(moved.verdict, Verdict::fresh) << "of " << moved.of;
-  }
+  expect_in(moved, moved_links, "urn:yna:AKR-SM1");
 }
 
 TEST(Dedup, TheSisterServicesStoryFollowsTheFlashLateAndWithItsFiguresMoved) {
