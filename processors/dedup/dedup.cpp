@@ -885,25 +885,24 @@ const IndexRecord* Dedup::follow_up_of(const DedupIndex::Session& session,
   const auto story_of = [](const IndexRecord& r) {
     return r.story ? std::string_view(*r.story) : *r.uri;
   };
+  // Whether the story of `r` has named a place, as its items here keep them.
+  const auto named_by_story = [&](const IndexRecord& r) {
+    return [&, story = story_of(r)](uint16_t place) {
+      return std::any_of(source.begin(), source.end(), [&](const IndexRecord* q) {
+        return story_of(*q) == story && place_kept(q->names, place);
+      });
+    };
+  };
+  const std::vector<uint16_t>& places = work.names.places;
   // Every place the item names, the story of `r` has named under the
   // slugline: a part of the town it never named (another district, another
   // island off the port) is another event there.
   const auto within_story = [&](const IndexRecord& r) {
-    const std::string_view story = story_of(r);
-    return std::all_of(work.names.places.begin(), work.names.places.end(), [&](uint16_t place) {
-      return std::any_of(source.begin(), source.end(), [&](const IndexRecord* q) {
-        return story_of(*q) == story && place_kept(q->names, place);
-      });
-    });
+    return std::all_of(places.begin(), places.end(), named_by_story(r));
   };
   // Some place the item names, the story of `r` has named.
   const auto story_place = [&](const IndexRecord& r) {
-    const std::string_view story = story_of(r);
-    return std::any_of(work.names.places.begin(), work.names.places.end(), [&](uint16_t place) {
-      return std::any_of(source.begin(), source.end(), [&](const IndexRecord* q) {
-        return story_of(*q) == story && place_kept(q->names, place);
-      });
-    });
+    return std::any_of(places.begin(), places.end(), named_by_story(r));
   };
   const IndexRecord* best = nullptr;
   int best_names = 0;  // a link by names goes before one by place (0)

@@ -201,10 +201,10 @@ struct DedupOptions {
   // Never on a report (no item of a developing story) when the item's
   // headline names the town it was filed from and the report's story named
   // none of the item's towns (as far as its entries' kept names tell: eight
-  // names leave no slot for a place): the regional
-  // edition of the weekly pump prices (대전=연합뉴스, "대전 주유소 휘발유
-  // 가격 3주 연속 상승") under the national edition's slugline, with its
-  // frames and its vocabulary (주유소, 휘발유), is a story of its own.
+  // names leave no slot for a place): the regional edition of the weekly
+  // pump prices (대전=연합뉴스, "대전 주유소 휘발유 가격 3주 연속 상승")
+  // under the national edition's slugline, with its frames and its
+  // vocabulary (주유소, 휘발유), is a story of its own.
   bool follow_up_town_edition = true;
   // Never when both give the score of a game (story_score()) and the scores
   // differ: the same clubs' next game, or another game of the cup, is told

@@ -581,7 +581,6 @@ NameList story_names(std::string_view headline, std::string_view body,
   }
   scan_words(headline, false, add);
   out.headline = out.size();
-  out.headline_places = out.places.size();
   out.headline_town_filed_from =
       filed_from.second >= 0 &&
       std::find(out.places.begin(), out.places.end(), static_cast<uint16_t>(filed_from.second)) !=

@@ -59,7 +59,6 @@ struct NameList {
   // (places.inc), by number: what a follow-up that names no company or
   // ship still shares with its story (the Yeosu tanker, the Siheung plant).
   std::vector<uint16_t> places;
-  size_t headline_places = 0;  // the first of them are the headline's
   // The headline names the town the item was filed from ("(대전=연합뉴스)"
   // under "대전 주유소 휘발유 가격…"): a regional bureau's story of its town.
   bool headline_town_filed_from = false;
